@@ -1,0 +1,18 @@
+"""The ``gov-disclosure`` command. The only place that prints or exits.
+
+Each command lives in its own module of this package and is added to :data:`main` below.
+"""
+
+from __future__ import annotations
+
+import click
+
+from gov_disclosure._version import __version__
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gov-disclosure")
+def main() -> None:
+    """Read, validate and compare 政府信息公开工作年度报告 (government information disclosure annual reports)."""

@@ -1,0 +1,25 @@
+"""The exception hierarchy.
+
+Exceptions are for unusable input and API misuse only; problems *in the data* of a report are
+returned as :class:`~gov_disclosure.findings.Finding` values and never raised.
+"""
+
+from __future__ import annotations
+
+__all__ = ["GovDisclosureError", "ModelError"]
+
+
+class GovDisclosureError(Exception):
+    """Base class of every exception this library raises on purpose."""
+
+
+class ModelError(GovDisclosureError, ValueError):
+    """A report or table was built with an unknown key or a value of the wrong type.
+
+    ``key`` names the offending place, e.g. ``"table3.granted.total"``.
+    """
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key = key
+        self.message = message

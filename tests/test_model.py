@@ -1,0 +1,165 @@
+"""Tests of the report model: construction, validation of types, access by key, equality."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from gov_disclosure.errors import ModelError
+from gov_disclosure.model import (
+    TABLE3,
+    TABLES,
+    Cell,
+    CellKey,
+    CellKind,
+    Report,
+    SourceLocation,
+    Table,
+    Table2,
+    Table2_2019,
+    Table3,
+    Table3Row,
+    Table4,
+)
+
+ZEROS7 = [0] * 7
+
+
+def test_cell_kinds_follow_values() -> None:
+    """Zero is its own kind; blanks and marks carry no value."""
+    assert Cell.of(5).kind is CellKind.NUMBER
+    assert Cell.of(0).kind is CellKind.ZERO
+    assert Cell.of(Decimal("0.0")).kind is CellKind.ZERO
+    assert Cell.blank().value is None
+    assert Cell.not_applicable("无").raw == "无"
+    assert Cell.text("898989").kind is CellKind.TEXT
+
+
+def test_cell_rejects_bad_values() -> None:
+    """Bools, floats and mismatched kinds are refused at construction."""
+    with pytest.raises(TypeError):
+        Cell.of(True)
+    with pytest.raises(TypeError):
+        Cell.of(1.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="does not match"):
+        Cell(kind=CellKind.ZERO, value=3)
+    with pytest.raises(ValueError, match="has no value"):
+        Cell(kind=CellKind.BLANK, value=3)
+
+
+def test_source_is_not_part_of_equality() -> None:
+    """Provenance is excluded from equality and hashing."""
+    a = Cell.of(3, source=SourceLocation(path="a.txt", line=1))
+    b = Cell.of(3, source=SourceLocation(path="b.txt", line=9))
+    assert a == b
+    assert hash(a) == hash(b)
+
+
+def test_model_is_frozen() -> None:
+    """Cells, rows and tables cannot be changed in place."""
+    t4 = Table4.from_rows({"review": [1, 0, 0, 1, 2]})
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        t4.review = None  # type: ignore[misc]
+
+
+def test_table_classes_match_layout() -> None:
+    """Every table class's rows and columns are exactly the keys and order of the layout spec."""
+    classes: dict[str, type[Table]] = {
+        "table2": Table2,
+        "table2_2019": Table2_2019,
+        "table3": Table3,
+        "table4": Table4,
+    }
+    for spec in TABLES:
+        cls = classes[spec.key]
+        assert cls.spec is spec
+        assert tuple(cls.row_types) == tuple(r.key for r in spec.rows)
+        for row in spec.rows:
+            assert cls.row_types[row.key].column_keys() == tuple(c.key for c in row.columns)
+
+
+def test_table_sizes_match_the_forms() -> None:
+    """2021 表三 has 25 rows and 2019 has 23; 表二 has 10 / 22 cells; 表四 15 (format-spec §2–3)."""
+    assert len(TABLE3.rows_for("2021")) == 25
+    assert len(TABLE3.rows_for("2019")) == 23
+    sizes = {spec.key: sum(len(r.columns) for r in spec.rows) for spec in TABLES}
+    assert sizes == {"table2": 10, "table2_2019": 22, "table3": 26 * 7, "table4": 15}
+
+
+def test_from_rows_accepts_sequences_mappings_and_blanks() -> None:
+    """Rows may be given in column order or by key; None is a blank cell, never zero."""
+    t3 = Table3.from_rows(
+        {
+            "new_received": [1, 2, None, 0, 0, 0, 3],
+            "granted": dict(zip(Table3Row.column_keys(), ZEROS7, strict=True)),
+        }
+    )
+    assert t3.new_received is not None
+    assert t3.new_received.research.kind is CellKind.BLANK
+    assert t3.granted is not None
+    assert t3.granted.total.kind is CellKind.ZERO
+    assert t3.partial is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "key"),
+    [
+        ({"granted_x": ZEROS7}, "table3.granted_x"),
+        ({"granted": {"natural_persons": 1}}, "table3.granted.natural_persons"),
+        ({"granted": [0] * 6}, "table3.granted"),
+        ({"granted": [0, 0, 0, "1", 0, 0, 0]}, "table3.granted.social_welfare"),
+        ({"granted": [0, 0, 0, 1.0, 0, 0, 0]}, "table3.granted.social_welfare"),
+    ],
+)
+def test_from_rows_names_the_bad_key(rows: dict[str, object], key: str) -> None:
+    """Unknown keys, wrong lengths and wrong types raise ModelError naming the place."""
+    with pytest.raises(ModelError) as info:
+        Table3.from_rows(rows)  # type: ignore[arg-type]
+    assert info.value.key == key
+
+
+def test_report_enforces_format_specific_tables() -> None:
+    """A 2019 report cannot carry the 2021 表二 or the 2021 （六） sub-rows, and vice versa."""
+    with pytest.raises(ModelError, match="table2"):
+        Report(format_version="2019", table2=Table2())
+    with pytest.raises(ModelError, match="table2_2019"):
+        Report(format_version="2021", table2_2019=Table2_2019())
+    with pytest.raises(ModelError, match="other_no_correction"):
+        Report(format_version="2019", table3=Table3.from_rows({"other_no_correction": ZEROS7}))
+    with pytest.raises(ModelError, match="other_processing"):
+        Report(format_version="2021", table3=Table3.from_rows({"other_processing": ZEROS7}))
+    with pytest.raises(ModelError, match="format_version"):
+        Report(format_version="2020")  # type: ignore[arg-type]
+
+
+def test_cell_access_and_replacement() -> None:
+    """Cells are reachable by key and replaceable without touching the original."""
+    report = Report(format_version="2021", table3=Table3.from_rows({"granted": [1, 0, 0, 0, 0, 0, 1]}))
+    key = CellKey("table3", "granted", "total")
+    assert report.cell(key) == Cell.of(1)
+    assert report.cell("table3.partial.total") is None
+    changed = report.with_cell(key, Cell.of(7))
+    assert changed.cell(key) == Cell.of(7)
+    assert report.cell(key) == Cell.of(1)
+    with pytest.raises(ModelError):
+        report.with_cell("table3.partial.total", Cell.of(1))
+
+
+def test_iter_cells_gives_labels_in_official_order() -> None:
+    """Iteration yields keys with the official Chinese labels."""
+    report = Report(
+        format_version="2021",
+        table2=Table2.from_rows({"fees": [Decimal("96171.6")]}),
+        table3=Table3.from_rows({"denied_state_secret": ZEROS7}),
+    )
+    entries = list(report.iter_cells())
+    assert [str(e.key) for e in entries[:2]] == [
+        "table2.fees.amount_wan_yuan",
+        "table3.denied_state_secret.natural_person",
+    ]
+    assert entries[0].column_label == "本年收费金额（单位：万元）"
+    assert entries[0].cell.value == Decimal("96171.6")
+    assert entries[1].row_label == "（三）不予公开 1.属于国家秘密"
+    assert entries[1].column_label == "自然人"
