@@ -30,4 +30,6 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 autodoc_preserve_defaults = True
 nitpicky = False
 doctest_global_setup = "import gov_disclosure"
+# Docstring examples run under pytest --doctest-modules; Sphinx runs the {doctest} blocks of the guides.
+doctest_test_doctest_blocks = ""
 suppress_warnings = ["config.cache"]
