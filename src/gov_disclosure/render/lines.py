@@ -1,0 +1,215 @@
+"""The official layout of a report as lines of cells, before damage and before joining cells into text.
+
+A report is laid out as the title, the six section headings 一…六 with their narrative, and tables 二/三/四 in
+the official row and column order with the official labels of :mod:`gov_disclosure.model.layout`. Tables are
+grids of cell texts: a table line keeps its cells apart so that the damage of :mod:`gov_disclosure.render.damage`
+and the separator chosen at the end (tab, space, markdown, one cell per line) can act on them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE3_NOTE, TABLE4, RowSpec, TableSpec
+from gov_disclosure.model.report import SECTION_TITLES, Report
+from gov_disclosure.model.tables import Table, Table4
+
+__all__ = ["APPLICANTS", "LEGAL_PERSONS", "Kind", "Line", "cell_text", "layout_lines", "title_text"]
+
+APPLICANTS = "申请人情况"
+"""Header cell of 表三 spanning the seven value columns (format-spec §2.2); not a column label."""
+LEGAL_PERSONS = "法人或其他组织"
+"""Header cell of 表三 over 商业企业 … 其他 (format-spec §2.2); not a column label."""
+CONTENT = "信息内容"
+"""First header cell of every 表二 block (format-spec §2.1)."""
+LITIGATION = "行政诉讼"
+"""Header cell of 表四 over its two litigation groups."""
+RESULTS = "三、本年度办理结果"
+"""The vertical group cell of 表三 (the group of （一）…（七）)."""
+
+_T2_GRID = 4
+"""表二 is a 4-column grid: 信息内容 and up to three value columns (format-spec §2.1)."""
+
+
+class Kind(enum.Enum):
+    """What a line is."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    TEXT = "text"
+    BLANK = "blank"
+    CAPTION = "caption"
+    """表二 block caption (``第二十条第（一）项``)."""
+    SUBHEADER = "subheader"
+    """表二 block header (``信息内容`` + column labels)."""
+    HEADER = "header"
+    """表三/表四 header rows (repeated after a page break when asked)."""
+    DATA = "data"
+    FRAGMENT = "fragment"
+    """A piece of a table line that wrapped or a character of a vertical label."""
+    PAGE = "page"
+    """A running page number (``- 4 -``)."""
+
+
+@frozen(kw_only=True)
+class Line:
+    """One output line: its cells (one cell for text lines), what it is, and for table lines where it belongs."""
+
+    cells: tuple[str, ...]
+    kind: Kind
+    table: str | None = None
+    """Table key (``table3``) for table lines."""
+    row: str | None = None
+    """Row key for data lines of 表二 and 表三 (``"*"`` for the single data line of 表四)."""
+    labels: int = 0
+    """Number of leading label cells of a data line."""
+
+    @classmethod
+    def text(cls, text: str, kind: Kind = Kind.TEXT) -> Line:
+        """A line holding one text."""
+        return cls(cells=(text,), kind=kind)
+
+
+def cell_text(cell: Cell | None) -> str:
+    """The text of *cell* as printed: its raw text, with annotation and unit added when the raw text lacks them.
+
+    >>> cell_text(Cell.of(22, raw="22（其中修订16件）", annotation="其中修订16件"))
+    '22（其中修订16件）'
+    >>> cell_text(Cell.of(22, annotation="其中修订16件")), cell_text(Cell.blank()), cell_text(None)
+    ('22（其中修订16件）', '', '')
+    """
+    if cell is None:
+        return ""
+    text = str(cell)
+    if cell.unit and cell.unit not in text:
+        text += cell.unit
+    if cell.annotation and cell.annotation not in text:
+        text += f"（{cell.annotation}）"
+    return text
+
+
+def title_text(report: Report) -> str:
+    """The title line: ``<agency><year>年政府信息公开工作年度报告``.
+
+    >>> from gov_disclosure.model import Report
+    >>> title_text(Report(format_version="2021", agency="某局", report_year=2022))
+    '某局2022年政府信息公开工作年度报告'
+    """
+    year = "" if report.report_year is None else f"{report.report_year}年"
+    return f"{report.agency or ''}{year}政府信息公开工作年度报告"
+
+
+def layout_lines(report: Report) -> tuple[Line, ...]:
+    """The undamaged report as lines: title, headings, narrative paragraphs and table lines."""
+    return tuple(_report_lines(report))
+
+
+def _report_lines(report: Report) -> Iterator[Line]:
+    yield Line.text(title_text(report), Kind.TITLE)
+    tables: dict[str, tuple[TableSpec, Table | None]] = {
+        "proactive": (
+            (TABLE2, report.table2) if report.format_version == "2021" else (TABLE2_2019, report.table2_2019)
+        ),
+        "applications": (TABLE3, report.table3),
+        "review_litigation": (TABLE4, report.table4),
+    }
+    for key, heading in SECTION_TITLES:
+        yield Line.text("", Kind.BLANK)
+        yield Line.text(heading, Kind.HEADING)
+        text = getattr(report.sections, key)
+        if text:
+            for paragraph in text.split("\n"):
+                if paragraph.strip():
+                    yield Line.text("", Kind.BLANK)
+                    yield Line.text(paragraph, Kind.TEXT)
+        spec, table = tables.get(key, (None, None))
+        if spec is not None and table is not None:
+            yield Line.text("", Kind.BLANK)
+            yield from _table_lines(report, spec, table)
+
+
+def _table_lines(report: Report, spec: TableSpec, table: Table) -> Iterator[Line]:
+    if spec is TABLE3:
+        yield from _table3_lines(report, table)
+    elif isinstance(table, Table4):
+        yield from _table4_lines(table)
+    else:
+        yield from _table2_lines(spec, table)
+
+
+def _pad(cells: list[str], width: int) -> tuple[str, ...]:
+    return tuple(cells + [""] * (width - len(cells)))
+
+
+def _table2_lines(spec: TableSpec, table: Table) -> Iterator[Line]:
+    caption: str | None = None
+    for row_spec in spec.rows:
+        row = table.row(row_spec.key)
+        if row is None:
+            continue
+        if row_spec.group != caption:
+            caption = row_spec.group
+            yield Line(cells=_pad([caption or ""], _T2_GRID), kind=Kind.CAPTION, table=spec.key)
+            header = [CONTENT, *(column.label for column in row_spec.columns)]
+            yield Line(cells=_pad(header, _T2_GRID), kind=Kind.SUBHEADER, table=spec.key)
+        values = [cell_text(cell) for _, cell in row.cells()]
+        yield Line(
+            cells=_pad([row_spec.label, *values], _T2_GRID), kind=Kind.DATA, table=spec.key, row=row_spec.key, labels=1
+        )
+
+
+def _table3_label_cells(row_spec: RowSpec, previous: RowSpec | None) -> list[str]:
+    """Label cells of a 表三 row: the group cells are printed on the first row of their group only."""
+    if row_spec.group is None:
+        return [row_spec.label]
+    first_result = previous is None or previous.group is None
+    results = RESULTS if first_result else ""
+    if row_spec.group == RESULTS:
+        return [results, row_spec.label]
+    group = row_spec.group if previous is None or previous.group != row_spec.group else ""
+    return [results, group, row_spec.label]
+
+
+def _table3_lines(report: Report, table: Table) -> Iterator[Line]:
+    columns = TABLE3.rows[0].columns
+    labels = [c.label for c in columns]
+    header = (
+        (TABLE3_NOTE, APPLICANTS, *[""] * (len(columns) - 1)),
+        ("", labels[0], LEGAL_PERSONS, *[""] * (len(columns) - 3), labels[-1]),
+        ("", "", *labels[1:-1], ""),
+    )
+    for cells in header:
+        yield Line(cells=cells, kind=Kind.HEADER, table=TABLE3.key)
+    previous: RowSpec | None = None
+    for row_spec in TABLE3.rows_for(report.format_version):
+        row = table.row(row_spec.key)
+        if row is None:
+            continue
+        label_cells = _table3_label_cells(row_spec, previous)
+        values = [cell_text(cell) for _, cell in row.cells()]
+        yield Line(
+            cells=(*label_cells, *values), kind=Kind.DATA, table=TABLE3.key, row=row_spec.key, labels=len(label_cells)
+        )
+        previous = row_spec
+
+
+def _table4_lines(table: Table4) -> Iterator[Line]:
+    review, direct, after = TABLE4.rows
+    column_labels = [c.label for c in review.columns]
+    width = len(column_labels)
+    blanks = [""] * (width - 1)
+    yield Line(cells=(review.label, *blanks, LITIGATION, *blanks, "", *blanks), kind=Kind.HEADER, table=TABLE4.key)
+    yield Line(cells=(*column_labels, direct.label, *blanks, after.label, *blanks), kind=Kind.HEADER, table=TABLE4.key)
+    yield Line(cells=("", *blanks, *column_labels, *column_labels), kind=Kind.HEADER, table=TABLE4.key)
+    values: list[str] = []
+    for row_spec in TABLE4.rows:
+        row = table.row(row_spec.key)
+        if row is None:
+            values.extend([""] * width)
+        else:
+            values.extend(cell_text(cell) for _, cell in row.cells())
+    yield Line(cells=tuple(values), kind=Kind.DATA, table=TABLE4.key, row="*", labels=0)
