@@ -1,0 +1,131 @@
+"""The cattrs converter for report documents, built by :func:`make_json_converter`.
+
+All JSON decisions live here and in :mod:`~gov_disclosure.serializers.json.cells`, never in the model
+(cattrs, "keep 'em separated"): cells use the compact lossless encoding, ``Decimal`` is an exact string,
+``CellKey`` is ``"table3.granted.total"``, ``Severity`` is its name, absent rows and unset optional fields
+are left out, unknown keys and wrong types are refused (detailed validation keeps the path of each problem).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.report import Report
+from gov_disclosure.model.source import SourceLocation
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.serializers.json.cells import decode_cell, decode_number, encode_cell, encode_number
+from gov_disclosure.serializers.json.paths import PathError
+
+__all__ = ["make_json_converter"]
+
+
+def make_json_converter() -> cattrs.Converter:
+    """A new converter between the model and JSON-ready Python values (dicts, lists, str, int, None).
+
+    >>> from gov_disclosure.model import Table4
+    >>> conv = make_json_converter()
+    >>> conv.unstructure(Table4.from_rows({"review": [1, 0, 0, 1, 2]}))
+    {'review': {'upheld': 1, 'corrected': 0, 'other': 0, 'pending': 1, 'total': 2}}
+    >>> t = conv.structure({"review": {"upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2}}, Table4)
+    >>> t.review.total.value, t.litigation_direct
+    (2, None)
+    """
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=True)
+
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_unstructure_hook(Decimal, encode_number)
+    for number_type in (int | Decimal, int | Decimal | None):
+        conv.register_structure_hook(number_type, _number)
+
+    conv.register_unstructure_hook(Cell, lambda cell: encode_cell(cell, conv.unstructure))
+    conv.register_structure_hook(Cell, lambda data, _: decode_cell(data, lambda d: conv.structure(d, SourceLocation)))
+    conv.register_unstructure_hook(CellKey, str)
+    conv.register_structure_hook(CellKey, _cell_key)
+    conv.register_structure_hook_func(lambda t: t == FormatVersion, _format_version)
+    conv.register_unstructure_hook(Severity, lambda severity: severity.name)
+    conv.register_structure_hook(Severity, _severity)
+
+    conv.register_structure_hook_factory(attrs.has, lambda cl: _object_hook(make_dict_structure_fn(cl, conv)))
+    conv.register_unstructure_hook(
+        Report,
+        make_dict_unstructure_fn(
+            Report,
+            conv,
+            _cattrs_omit_if_default=True,
+            agency=override(omit_if_default=False),
+            report_year=override(omit_if_default=False),
+            sections=override(omit_if_default=False),
+        ),
+    )
+    conv.register_unstructure_hook(
+        Finding,
+        make_dict_unstructure_fn(Finding, conv, _cattrs_omit_if_default=True, outcome=override(omit_if_default=False)),
+    )
+    return conv
+
+
+def _strict(kind: type, name: str) -> Callable[[object, type], Any]:
+    """Refuse what cattrs would coerce (``"12"`` or ``12.7`` → ``12``, ``true`` → ``1``)."""
+
+    def structure(data: object, _: type) -> Any:
+        if type(data) is not kind:
+            raise PathError(f"expected {name}, got {_describe(data)}")
+        return data
+
+    return structure
+
+
+def _describe(data: object) -> str:
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return str(data).lower()
+    if isinstance(data, Mapping):
+        return "an object"
+    if isinstance(data, (list, tuple)):
+        return "an array"
+    return f"{type(data).__name__} {data!r}"
+
+
+def _number(data: object, _: object) -> Any:
+    return None if data is None else decode_number(data)
+
+
+def _cell_key(data: object, _: type) -> CellKey:
+    if not isinstance(data, str):
+        raise PathError(f'expected a cell key such as "table3.granted.total", got {_describe(data)}')
+    return CellKey.parse(data)
+
+
+def _format_version(data: object, _: object) -> FormatVersion:
+    if data not in FORMAT_VERSIONS:
+        raise PathError(f"expected one of {', '.join(map(repr, FORMAT_VERSIONS))}, got {_describe(data)}")
+    return data
+
+
+def _severity(data: object, _: type) -> Severity:
+    names = ", ".join(s.name for s in Severity)
+    if not isinstance(data, str) or data not in Severity.__members__:
+        raise PathError(f"expected a severity name ({names}), got {_describe(data)}")
+    return Severity[data]
+
+
+def _object_hook(inner: Callable[[Mapping[str, Any], Any], Any]) -> Callable[[object, Any], Any]:
+    """Give "expected an object" instead of cattrs' ``AttributeError`` for non-objects."""
+
+    def structure(data: object, cl: Any) -> Any:
+        if not isinstance(data, Mapping):
+            raise PathError(f"expected an object, got {_describe(data)}")
+        return inner(data, cl)
+
+    return structure
