@@ -1,0 +1,272 @@
+"""Read a report published as a web page (needs the ``html`` extra: lxml).
+
+format-spec §6.2: pages use ``rowspan``/``colspan`` everywhere, ``&nbsp;`` for empty cells, ``<br />`` inside
+header cells, and some portals serve the article as HTML inside a JavaScript string with escaped quotes
+(``style=\\"width:38px;\\"``). Word-pasted markup splits numbers and labels over several ``<span>``/``<font>``
+elements and 表二 is often split into several ``<table>`` elements. This reader:
+
+* decodes the bytes (BOM, ``<meta charset>`` — GB2312/GBK read as GB18030 — then UTF-8, then GB18030);
+* unwraps HTML embedded in JavaScript string literals when they hold more of the text than the page itself;
+* removes site chrome (scripts, navigation, breadcrumbs, share buttons, footers, link lists) and keeps the
+  smallest element holding most of the remaining text: the article body;
+* turns every innermost ``<table>`` into a :class:`~gov_disclosure.parsing.raw.RawTable` whose cells keep their
+  starting column and span, blank cells blank (never zero);
+* writes the article as text in reading order, each table row as one tab-separated line, so that the
+  narrative sections can be split.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gov_disclosure.model.source import SourceInfo, SourceLocation
+from gov_disclosure.parsing.raw import RawDocument, RawTable
+from gov_disclosure.readers._common import clean_text, decode_bytes, is_cjk, render_table, require
+from gov_disclosure.readers._grid import build_table, place_cells
+
+__all__ = ["read_html", "sniff_html"]
+
+_CHROME_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "nav", "aside", "form", "button", "select", "input",
+    "textarea", "svg", "object", "embed", "canvas", "audio", "video", "map",
+)  # fmt: skip
+_CHROME_NAMES = re.compile(
+    r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|share|bdshare|bshare|jiathis|footer|foot|sidebar|side|"
+    r"toolbar|tools|login|search|copyright|related|recommend|comments?|position|location|dqwz|daohang|topbar|"
+    r"print|fontsize|font-size|zoom|qrcode|ewm|shortcut|friendlink|links)($|[\s_\-\d])",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|首页\s*[>＞»›/])")
+_BLOCKS = frozenset(
+    ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
+     "main", "header", "footer", "blockquote", "pre", "center", "table", "tr", "title", "hr", "address", "figure",
+     "figcaption", "caption")
+)  # fmt: skip
+_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', re.DOTALL)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)", re.DOTALL)
+_JS_SIMPLE = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
+_TAG = re.compile(r"<\s*[a-zA-Z][^<>]*>")
+
+
+def sniff_html(head: bytes) -> float:
+    """Confidence (0–1) that input starting with *head* is an HTML page or HTML inside JavaScript."""
+    text = head[:4096].lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")):
+        return 0.95
+    hits = sum(text.count(tag) for tag in (b"<table", b"<p", b"<div", b"<td", b"<meta", b"<head", b"<body", b"<span"))
+    return 0.8 if hits >= 2 else (0.5 if hits == 1 else 0.0)
+
+
+def read_html(
+    data: bytes | str, *, path: str | None = None, url: str | None = None
+) -> RawDocument:
+    """Read an HTML page (bytes are decoded by BOM, ``<meta charset>``, UTF-8, then GB18030).
+
+    >>> doc = read_html("<html><body><div class='nav'>首页 | 政务公开</div><div class='article'>"
+    ...                 "<h1>某局2022年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+    ...                 "<table><tr><td>规章</td><td>1</td><td>&nbsp;</td></tr></table></div></body></html>")
+    >>> doc.text.splitlines()
+    ['某局2022年政府信息公开工作年度报告', '一、总体情况', '规章\\t1\\t']
+    >>> [(c.text, c.column) for c in doc.tables[0].rows[0].cells]
+    [('规章', 0), ('1', 1), ('', 2)]
+    """
+    lxml_html: Any = require("lxml.html", form="HTML", extra="html")
+    text = decode_bytes(data) if isinstance(data, bytes) else data
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+    root = _parse(lxml_html, text, parser)
+    title = _page_title(root)
+    embedded = _embedded_markup(text)
+    if embedded is not None and _cjk_count(embedded) > _cjk_count(_visible_text(root)):
+        root = _parse(lxml_html, embedded, parser)
+    _strip_chrome(root)
+    body = root.find("body")
+    container = _article(body if body is not None else root)
+    lines: list[str] = []
+    tables: list[RawTable] = []
+    _Walker(path, lines, tables).walk(container)
+    lines = [line for line in (_tidy(line) for line in lines) if line.strip()]
+    if title and not any("报告" in line for line in lines[:3]):
+        lines.insert(0, title)
+    return RawDocument(
+        text="\n".join(lines), tables=tuple(tables), form="html", source=SourceInfo(path=path, url=url, form="html")
+    )
+
+
+def _parse(lxml_html: Any, text: str, parser: Any) -> Any:
+    if not text.strip():
+        return lxml_html.fromstring("<html><body></body></html>", parser=parser)
+    return lxml_html.document_fromstring(text, parser=parser)
+
+
+def _tidy(line: str) -> str:
+    return line if "\t" in line else clean_text(line)
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for char in text if is_cjk(char))
+
+
+def _visible_text(root: Any) -> str:
+    return " ".join(
+        node.text_content() for node in root.iter() if isinstance(node.tag, str) and node.tag == "body"
+    ) if root.find("body") is not None else root.text_content()
+
+
+def _page_title(root: Any) -> str | None:
+    for xpath in ("//h1", "//h2", "//*[contains(@class,'title')]", "//title"):
+        for node in root.xpath(xpath):
+            text = clean_text(node.text_content())
+            if "报告" in text and len(text) <= 80:
+                return text.split("_")[0].split("|")[0].strip() or None
+    return None
+
+
+def _js_unescape(literal: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code[0] in "ux" and len(code) > 1:
+            return chr(int(code[1:], 16))
+        if code.strip("\r\n") == "":
+            return ""  # line continuation
+        return _JS_SIMPLE.get(code, code)
+
+    return _JS_ESCAPE.sub(one, literal)
+
+
+def _embedded_markup(text: str) -> str | None:
+    """The HTML held in JavaScript string literals (``var c = "<p style=\\"…\\">…"``), joined in order."""
+    if not re.search(r"\\[\"']|\\u003[cC]|\\x3[cC]", text):
+        return None
+    parts = []
+    for match in _JS_STRING.finditer(text):
+        literal = next(group for group in match.groups() if group is not None)
+        decoded = _js_unescape(literal)
+        if _TAG.search(decoded):
+            parts.append(decoded)
+    return "".join(parts) or None
+
+
+def _names(node: Any) -> str:
+    return f"{node.get('class', '')} {node.get('id', '')}"
+
+
+def _strip_chrome(root: Any) -> None:
+    doomed = []
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        tag = node.tag.lower()
+        if tag in _CHROME_TAGS or (tag in ("header", "footer") and not node.xpath(".//table")):
+            doomed.append(node)
+        elif tag not in ("html", "body") and not node.xpath(".//table"):
+            text = node.text_content()
+            named = _CHROME_NAMES.search(_names(node)) and "年度报告" not in text
+            if named or (len(text) < 300 and _BREADCRUMB.match(text)):
+                doomed.append(node)
+    for node in doomed:
+        if node.getparent() is not None:
+            node.drop_tree()
+
+
+def _weight(node: Any) -> int:
+    """Characters of text outside links: link lists (navigation, related articles) weigh nothing."""
+    total = len(clean_text(node.text_content()))
+    links = sum(len(clean_text(a.text_content())) for a in node.iter("a"))
+    return max(total - links, 0)
+
+
+def _article(root: Any) -> Any:
+    """The smallest element that still holds most (80 %) of the page's text outside links."""
+    current = root
+    while True:
+        weight = _weight(current)
+        children = [child for child in current if isinstance(child.tag, str)]
+        best = max(children, key=_weight, default=None)
+        if best is None or weight == 0 or _weight(best) < 0.8 * weight:
+            return current
+        current = best
+
+
+def _cell_text(node: Any) -> str:
+    pieces: list[str] = []
+
+    def visit(element: Any) -> None:
+        if isinstance(element.tag, str):
+            tag = element.tag.lower()
+            if tag == "br" or tag in _BLOCKS:
+                pieces.append("\n")
+            if element.text:
+                pieces.append(element.text)
+            for child in element:
+                visit(child)
+                if child.tail:
+                    pieces.append(child.tail)
+            if tag in _BLOCKS:
+                pieces.append("\n")
+
+    visit(node)
+    return clean_text("".join(pieces))
+
+
+def _read_table(node: Any, path: str | None) -> RawTable:
+    rows = []
+    for tr in node.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        cells = []
+        for td in tr.xpath("./td|./th"):
+            cells.append((_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"), _where(td, path)))
+        rows.append(cells)
+    return build_table(place_cells(rows), source=_where(node, path))
+
+
+def _span(node: Any, name: str) -> int:
+    match = re.match(r"\s*(\d+)", node.get(name, "1") or "1")
+    return min(int(match.group(1)), 200) if match else 1
+
+
+def _where(node: Any, path: str | None) -> SourceLocation | None:
+    line = getattr(node, "sourceline", None)
+    return SourceLocation(path=path, line=line) if (path or line) else None
+
+
+class _Walker:
+    """Writes the article in reading order: block elements break lines, innermost tables become RawTables."""
+
+    def __init__(self, path: str | None, lines: list[str], tables: list[RawTable]) -> None:
+        self.path = path
+        self.lines = lines
+        self.tables = tables
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.lines.append("".join(self.buffer))
+            self.buffer = []
+
+    def walk(self, node: Any) -> None:
+        self._visit(node)
+        self.flush()
+
+    def _visit(self, node: Any) -> None:
+        if not isinstance(node.tag, str):
+            return
+        tag = node.tag.lower()
+        if tag == "table" and not node.xpath(".//table"):
+            self.flush()
+            table = _read_table(node, self.path)
+            if table.rows:
+                self.tables.append(table)
+                self.lines.extend(render_table(table))
+            return
+        block = tag in _BLOCKS or tag in ("td", "th")
+        if tag == "br" or block:
+            self.flush()
+        if node.text:
+            self.buffer.append(node.text)
+        for child in node:
+            self._visit(child)
+            if child.tail:
+                self.buffer.append(child.tail)
+        if block:
+            self.flush()

@@ -1,0 +1,289 @@
+"""Read a report published as a PDF file with a text layer (needs the ``pdf`` extra: pdfplumber).
+
+format-spec §6.1 (淮安市人民政府 2024): running page numbers (``- 4 -``) inside tables, tables split across pages
+with no repeated header, a group label split over two pages (``（四）无`` … ``法提供``), letter-spaced and wrapped
+header labels (``商 业 企\\n业``), vertical labels one character per line, long labels wrapped with their numbers on the
+last line, and text extractors that insert spaces between digits and CJK characters although the character
+stream has none. This reader works from the characters and their positions, not from extracted text:
+
+* ruled tables are found from their drawn lines; every cell's text is the characters inside its box, so columns
+  are known by x position, and each cell keeps its starting column and span in the table's column grid;
+* a table ending a page and a table starting the next page with the same width are one table (stitched);
+* running page numbers at the top or bottom of a page are dropped;
+* text lines are built from characters: a space only where two non-CJK characters are apart, a tab where a wide
+  gap separates columns (unruled tables), and hard-wrapped narrative lines are joined into paragraphs;
+* a PDF with no text layer raises :class:`~gov_disclosure.readers.errors.OcrRequiredError`.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from gov_disclosure.model.source import SourceInfo, SourceLocation
+from gov_disclosure.parsing.raw import RawDocument, RawTable
+from gov_disclosure.readers._common import is_cjk, join_lines, render_table, require
+from gov_disclosure.readers._grid import PlacedCell, build_table
+from gov_disclosure.readers.errors import OcrRequiredError, ReaderError
+
+__all__ = ["read_pdf", "sniff_pdf"]
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*([-—–－‒―]\s*\d{1,4}\s*[-—–－‒―]|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
+)
+_MIN_CHARS_PER_PAGE = 5
+
+
+def sniff_pdf(head: bytes) -> float:
+    """Confidence (0–1) that input starting with *head* is a PDF file."""
+    return 1.0 if head[:1024].lstrip().startswith(b"%PDF-") else 0.0
+
+
+@frozen
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@frozen
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+    page: int
+
+
+@frozen
+class _Box:
+    """A ruled cell: its box in document coordinates (pages stacked) and its text."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    page: int
+
+
+@frozen
+class _TableBlock:
+    boxes: tuple[_Box, ...]
+    x0: float
+    x1: float
+    top: float
+    page: int
+
+
+def read_pdf(data: bytes, *, path: str | None = None) -> RawDocument:
+    """Read a PDF's text layer into a :class:`RawDocument` (tables as grids, narrative as paragraphs)."""
+    pdfplumber: Any = require("pdfplumber", form="PDF", extra="pdf")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:  # pdfminer raises many unrelated types for a damaged file
+        raise ReaderError(f"{path or 'input'}: not a readable PDF file ({type(error).__name__}: {error})") from error
+    with pdf:
+        try:
+            pages = list(pdf.pages)
+            blocks = _read_pages(pages)
+        except OcrRequiredError:
+            raise
+        except Exception as error:
+            what = f"{type(error).__name__}: {error}"
+            raise ReaderError(f"{path or 'input'}: the PDF could not be read ({what})") from error
+    return _assemble(blocks, path)
+
+
+def _read_pages(pages: Sequence[Any]) -> list[list[_Line | _TableBlock]]:
+    total = 0
+    per_page: list[list[_Line | _TableBlock]] = []
+    offset = 0.0
+    for number, page in enumerate(pages, start=1):
+        chars = [
+            _Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]) + offset, float(c["bottom"]) + offset,
+                  float(c.get("size") or c["bottom"] - c["top"]))
+            for c in page.chars
+            if c["text"].strip() and c.get("upright", True)
+        ]  # fmt: skip
+        total += len(chars)
+        tables = [t for t in page.find_tables() if _is_grid(t)]
+        blocks: list[_Line | _TableBlock] = []
+        in_tables: set[int] = set()
+        for table in tables:
+            boxes = []
+            for x0, top, x1, bottom in table.cells:
+                box = (float(x0), float(top) + offset, float(x1), float(bottom) + offset)
+                inside = [i for i, c in enumerate(chars) if _center_in(c, box)]
+                in_tables.update(inside)
+                boxes.append(_Box(*box, text=_box_text([chars[i] for i in inside]), page=number))
+            x0, top, x1, _ = table.bbox
+            blocks.append(_TableBlock(tuple(boxes), float(x0), float(x1), float(top) + offset, number))
+        rest = [c for i, c in enumerate(chars) if i not in in_tables]
+        blocks.extend(_lines(rest, number))
+        blocks.sort(key=lambda b: b.top)
+        per_page.append(_drop_page_numbers(blocks))
+        offset += float(page.height)
+    if total < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
+        raise OcrRequiredError(
+            "the PDF has no text layer (it is a scan or an image): run OCR on it first, "
+            "e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`, then read the result"
+        )
+    return per_page
+
+
+def _is_grid(table: Any) -> bool:
+    """A ruled table: at least two rows, and at least one row with two or more cells (not a framed paragraph)."""
+    rows = table.rows
+    return len(rows) >= 2 and any(sum(cell is not None for cell in row.cells) >= 2 for row in rows)
+
+
+def _center_in(char: _Char, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _group_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
+    """Characters grouped into lines by vertical overlap, each line sorted left to right, lines top to bottom."""
+    lines: list[list[_Char]] = []
+    for char in sorted(chars, key=lambda c: (round(c.top, 1), c.x0)):
+        if lines:
+            last = lines[-1]
+            middle = (char.top + char.bottom) / 2
+            if last[0].top - 0.5 <= middle <= last[0].bottom + 0.5 and abs(char.top - last[0].top) < 0.6 * char.size:
+                last.append(char)
+                continue
+        lines.append([char])
+    return [sorted(line, key=lambda c: c.x0) for line in lines]
+
+
+def _line_text(chars: Sequence[_Char]) -> str:
+    """Join a line's characters: a tab across a column-wide gap, a space between apart non-CJK characters."""
+    out = chars[0].text
+    for before, after in itertools.pairwise(chars):
+        gap = after.x0 - before.x1
+        size = max(before.size, after.size, 1.0)
+        if gap > 1.5 * size:
+            out += "\t"
+        elif gap > 0.2 * size and not (is_cjk(before.text) or is_cjk(after.text)):
+            out += " "
+        out += after.text
+    return out
+
+
+def _box_text(chars: Sequence[_Char]) -> str:
+    return join_lines(_line_text(line).replace("\t", " ") for line in _group_lines(chars))
+
+
+def _lines(chars: Sequence[_Char], page: int) -> list[_Line]:
+    out = []
+    for line in _group_lines(chars):
+        sizes = [c.size for c in line]
+        out.append(_Line(_line_text(line), line[0].x0, line[-1].x1, line[0].top, statistics.median(sizes), page))
+    return out
+
+
+def _drop_page_numbers(blocks: list[_Line | _TableBlock]) -> list[_Line | _TableBlock]:
+    """Drop running page numbers (``- 4 -``, ``第4页``, ``4/6``) that are the first or last line of a page."""
+    kept = list(blocks)
+    for index in (-1, 0):
+        block = kept[index] if kept else None
+        if isinstance(block, _Line) and _PAGE_NUMBER.match(block.text.replace("\t", " ")):
+            kept.pop(index)
+    return kept
+
+
+def _assemble(pages: list[list[_Line | _TableBlock]], path: str | None) -> RawDocument:
+    stitched: list[_Line | _TableBlock] = []
+    for blocks in pages:
+        for i, block in enumerate(blocks):
+            previous = stitched[-1] if stitched else None
+            if (
+                i == 0
+                and isinstance(block, _TableBlock)
+                and isinstance(previous, _TableBlock)
+                and previous.page == block.page - 1
+                and abs(previous.x0 - block.x0) < 8
+                and abs(previous.x1 - block.x1) < 8
+            ):
+                boxes = previous.boxes + block.boxes
+                stitched[-1] = _TableBlock(boxes, previous.x0, previous.x1, previous.top, previous.page)
+            else:
+                stitched.append(block)
+    lines_only = [b for b in stitched if isinstance(b, _Line)]
+    body_size = statistics.median([line.size for line in lines_only]) if lines_only else 10.0
+    left = min((line.x0 for line in lines_only), default=0.0)
+    right = max((line.x1 for line in lines_only), default=0.0)
+    text: list[str] = []
+    tables: list[RawTable] = []
+    previous_line: _Line | None = None
+    for index, block in enumerate(stitched):
+        if isinstance(block, _TableBlock):
+            table = _grid(block, path)
+            tables.append(table)
+            text.extend(render_table(table))
+            previous_line = None
+            continue
+        is_title = index < 4 and block.page == 1 and block.size >= 1.2 * body_size
+        if previous_line is not None and text and _continues(previous_line, block, left, right, body_size, is_title):
+            text[-1] = join_lines([text[-1], block.text])
+        else:
+            text.append(block.text)
+        previous_line = block
+    return RawDocument(
+        text="\n".join(text), tables=tuple(tables), form="pdf", source=SourceInfo(path=path, form="pdf")
+    )
+
+
+def _continues(previous: _Line, line: _Line, left: float, right: float, body: float, is_title: bool) -> bool:
+    """True when *line* continues the paragraph of *previous* (a hard wrap), or both are lines of the title."""
+    if "\t" in previous.text or "\t" in line.text:
+        return False
+    if is_title:
+        return previous.size >= 1.2 * body and abs(previous.size - line.size) < 0.5
+    full = previous.x1 >= right - 1.5 * body
+    flush_left = line.x0 <= left + 0.5 * body
+    return full and flush_left and abs(previous.size - line.size) < 0.5
+
+
+def _cluster(values: Iterable[float], tolerance: float) -> list[float]:
+    centres: list[list[float]] = []
+    for value in sorted(values):
+        if centres and value - centres[-1][-1] <= tolerance:
+            centres[-1].append(value)
+        else:
+            centres.append([value])
+    return [sum(group) / len(group) for group in centres]
+
+
+def _index(value: float, centres: Sequence[float]) -> int:
+    return min(range(len(centres)), key=lambda i: abs(centres[i] - value))
+
+
+def _grid(block: _TableBlock, path: str | None) -> RawTable:
+    """The ruled cells of a (possibly stitched) table placed on one grid of column and row boundaries."""
+    xs = _cluster([v for box in block.boxes for v in (box.x0, box.x1)], 4.0)
+    ys = _cluster([v for box in block.boxes for v in (box.top, box.bottom)], 2.0)
+    placed = []
+    for box in block.boxes:
+        column, end = _index(box.x0, xs), _index(box.x1, xs)
+        row, last = _index(box.top, ys), _index(box.bottom, ys)
+        placed.append(
+            PlacedCell(
+                text=box.text, row=row, column=column, rowspan=max(last - row, 1), colspan=max(end - column, 1),
+                source=SourceLocation(path=path, page=box.page),
+            )
+        )  # fmt: skip
+    placed.sort(key=lambda c: (c.row, c.column))
+    return build_table(placed, source=SourceLocation(path=path, page=block.page))
