@@ -1,0 +1,234 @@
+"""Fuzzy matching of printed labels to the keys of :mod:`gov_disclosure.model.layout`.
+
+format-spec §2.2 and §6: labels arrive with ``1、`` for ``1.``, half/full-width brackets, straight or curly
+quotes, letter spacing (``不 予 公 开``), group labels glued in front (``（四）无1.本机关…``), typos, and the
+2019 wording ``规范性文件`` in 2021 tables. §3.5: "Parsers must match labels by prefix and tolerate unknown
+extra rows". Matching therefore compares the text *after the last enumerator* with each official label,
+by character overlap (so a typo costs one character, not the match), and prefers the row the official
+sequence expects next.
+
+The API works for one label (:func:`match_row`) and for a sequence (:func:`match_rows`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, RowSpec, TableSpec
+from gov_disclosure.model.versions import FormatVersion
+from gov_disclosure.parsing.normalize import compact
+
+__all__ = [
+    "HEADER_WORDS",
+    "LabelMatch",
+    "caption_item",
+    "column_index",
+    "enumerator",
+    "is_header_text",
+    "match_row",
+    "match_rows",
+    "split_enumerator",
+]
+
+_CN = "一二三四五六七八九十"
+_ENUM = re.compile(rf"(?:\(([{_CN}]{{1,2}})\)|(?<![{_CN}])([{_CN}]{{1,2}})\.|(?<!\d)(\d{{1,2}})\.(?!\d))")
+_CAPTION = re.compile(rf"第二十条第?\(?([{_CN}]{{1,2}})\)?项")
+
+
+def split_enumerator(label: str) -> tuple[str | None, str]:
+    """The last enumerator of a compacted label and the text after it.
+
+    >>> split_enumerator(compact("（四）无1、本机关不掌握相关政府信息"))
+    ('1.', '本机关不掌握相关政府信息')
+    >>> split_enumerator(compact("三、本 年 度 办 理 结 果 （一）予以公开"))
+    ('(一)', '予以公开')
+    >>> split_enumerator("规章")
+    (None, '规章')
+    """
+    last = None
+    for last in _ENUM.finditer(label):  # noqa: B007 - the last match is the one we want
+        pass
+    if last is None:
+        return None, label
+    paren, dotted, digit = last.groups()
+    enum = f"({paren})" if paren else f"{dotted}." if dotted else f"{digit}."
+    return enum, label[last.end() :]
+
+
+def enumerator(label: str) -> str | None:
+    """The enumerator an official label starts with (``一.``, ``(一)``, ``1.``), compacted; None if none."""
+    found = _ENUM.match(compact(label))
+    return split_enumerator(found.group(0))[0] if found else None
+
+
+@frozen
+class _Target:
+    index: int
+    spec: RowSpec
+    enum: str | None
+    core: str
+    chars: frozenset[str]
+
+
+@frozen
+class LabelMatch:
+    """A label matched to an official row: its key, position in the table and how sure the match is."""
+
+    key: str
+    index: int
+    score: float
+    """1.0 for an exact match of the text after the enumerator; lower for fuzzy matches."""
+    exact: bool
+
+
+@functools.lru_cache(maxsize=16)
+def _targets(table: TableSpec, version: FormatVersion | None) -> tuple[_Target, ...]:
+    rows = table.rows if version is None else table.rows_for(version)
+    out = []
+    for index, row in enumerate(rows):
+        enum, core = split_enumerator(compact(row.label))
+        if table.key == "table3" and row.key == "partial":
+            core = "部分公开"  # the parenthesised counting rule is often cut, wrapped or abbreviated
+        out.append(_Target(index, row, enum, core, frozenset(core)))
+    return tuple(out)
+
+
+def _score(target: _Target, enum: str | None, tail: str) -> float:
+    if not tail:
+        return 0.0
+    if tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开")):
+        overlap = 1.0
+    else:
+        common = len(target.chars & frozenset(tail))
+        recall = common / len(target.chars)
+        precision = common / len(frozenset(tail))
+        overlap = 0.75 * recall + 0.25 * precision
+        if target.core in tail:
+            overlap = max(overlap, 0.9)
+    if enum is not None and target.enum is not None:
+        overlap += 0.1 if enum == target.enum else -0.15
+    return overlap
+
+
+@functools.lru_cache(maxsize=4096)
+def _match(label: str, table: TableSpec, version: FormatVersion | None, expected: int | None) -> LabelMatch | None:
+    enum, tail = split_enumerator(compact(label))
+    best: tuple[float, int] | None = None
+    for target in _targets(table, version):
+        score = _score(target, enum, tail)
+        if expected is not None:
+            score -= 0.02 * min(abs(target.index - expected), 5)
+        if best is None or score > best[0]:
+            best = (score, target.index)
+    if best is None or best[0] < 0.55:
+        return None
+    target = _targets(table, version)[best[1]]
+    exact = tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开"))
+    return LabelMatch(target.spec.key, target.index, round(min(best[0], 1.0), 3), exact)
+
+
+def match_row(
+    label: str, table: TableSpec, *, version: FormatVersion | None = None, expected: int | None = None
+) -> LabelMatch | None:
+    """The official row of *table* that *label* names, or None when no row is close enough.
+
+    *expected* is the index (in ``table.rows_for(version)``) the official sequence expects next; it breaks
+    ties between similar rows.
+
+    >>> match_row("（四）无1、本机关不掌握相关政府 信息", TABLE3, version="2021").key
+    'unable_not_held'
+    >>> match_row("规范性文件", TABLE2, version="2021").key
+    'normative_docs'
+    >>> match_row("（一）行政止公开", TABLE3, version="2021", expected=2).key
+    'granted'
+    >>> match_row('3、危及"三安全一稳定"', TABLE3).key
+    'denied_three_security_one_stability'
+    >>> match_row("其他主动公开文件", TABLE2_2019, version="2019") is None
+    True
+    """
+    return _match(label, table, version, expected)
+
+
+def match_rows(
+    labels: Sequence[str], table: TableSpec, *, version: FormatVersion | None = None
+) -> tuple[LabelMatch | None, ...]:
+    """Match a sequence of labels in reading order, each expected after the previous match.
+
+    >>> [m.key if m else None for m in match_rows(["规章", "规范性文件", "其他主动公开文件"], TABLE2_2019)]
+    ['regulations', 'normative_docs', None]
+    """
+    out: list[LabelMatch | None] = []
+    expected = 0
+    for label in labels:
+        found = _match(label, table, version, expected)
+        out.append(found)
+        if found is not None:
+            expected = found.index + 1
+    return tuple(out)
+
+
+HEADER_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "信息内容",
+            "申请人情况",
+            "法人或其他组织",
+            "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和",
+            "勾稽关系",
+            "行政诉讼",
+            "单位:万元",
+            *(c.label for spec in (TABLE2, TABLE2_2019) for r in spec.rows for c in r.columns),
+            *(compact(c.label) for r in TABLE3.rows[:1] for c in r.columns),
+            *(c.label for r in TABLE4.rows for c in r.columns),
+            *(r.label for r in TABLE4.rows),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+"""Words that make up header rows (column labels, 申请人情况, the 勾稽 note …), longest first."""
+_HEADER_RE = re.compile("|".join(re.escape(compact(w)) for w in HEADER_WORDS))
+
+
+def is_header_text(label: str) -> bool:
+    """True when a label-only line is made of header words (with at most two stray characters).
+
+    >>> is_header_text("信息内容 本年制发件数 本年废止件数 现行有效件数")
+    True
+    >>> is_header_text("商业企业 科研机构 社会公益组织 法律服务机构 其他")
+    True
+    >>> is_header_text("（三）不予公开"), is_header_text("规章")
+    (False, False)
+    """
+    text = compact(label)
+    if not _HEADER_RE.search(text):
+        return False
+    rest = _HEADER_RE.sub("", text).replace("()", "")
+    return len(rest) <= 2
+
+
+def column_index(label: str, table: TableSpec, row_key: str) -> int | None:
+    """The column of row *row_key* whose label is *label* (compared compactly), or None.
+
+    >>> column_index("本年 增/减", TABLE2_2019, "licensing")
+    1
+    """
+    key = compact(label)
+    for index, column in enumerate(table.row(row_key).columns):
+        if compact(column.label) == key:
+            return index
+    return None
+
+
+def caption_item(label: str) -> str | None:
+    """The item numeral of a 表二 block caption ``第二十条第（一）项`` (``一``), or None.
+
+    >>> caption_item("第二十条 第（九）项")
+    '九'
+    """
+    found = _CAPTION.search(compact(label))
+    return found.group(1) if found else None

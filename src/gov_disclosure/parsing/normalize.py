@@ -1,0 +1,123 @@
+"""Text normalisation shared by every reader: one canonical form before anything is matched or parsed.
+
+format-spec §6.3–6.4: "normalise full/half width before matching"; spam mirrors "inject pinyin after
+characters: ``政(zheng)府(fu)``"; running page numbers ``- 4 -`` appear "as lines inside the text, including
+inside a table that crosses a page" (§6.1); full-width digits are "not observed … Normalise NFKC anyway".
+
+Two levels:
+
+- :func:`normalize_text` keeps the document readable (lines, spacing between words, curly quotes) and is what
+  offsets in :class:`~gov_disclosure.model.SourceLocation` refer to;
+- :func:`compact` is the aggressive key used to compare labels: no spaces, one form of every bracket,
+  enumerator and quote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["compact", "is_page_furniture", "normalize_line", "normalize_text", "strip_pinyin"]
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_PAGE_LINE = re.compile(
+    r"""^[ \t]*(?:
+        [-—–－―~·•]+[ \t]*\d{1,4}[ \t]*[-—–－―~·•]+       # - 4 -   — 5 —
+      | 第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/][ \t]*共[ \t]*\d{1,4}[ \t]*页)?   # 第4页 / 第4页,共6页
+      | \d{1,4}[ \t]*/[ \t]*\d{1,4}                        # 4 / 6
+    )[ \t]*$""",
+    re.VERBOSE | re.MULTILINE,
+)
+_SPACES = re.compile(r"[^\S\n\t]+")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+# compact(): one canonical character for every variant that occurs in labels.
+_COMPACT_TABLE = str.maketrans(
+    {
+        "“": "",
+        "”": "",
+        '"': "",
+        "‘": "",
+        "’": "",
+        "'": "",
+        "「": "",
+        "」": "",
+        "、": ".",
+        "，": ",",
+        "﹐": ",",
+        "：": ":",
+        "；": ";",
+        "（": "(",
+        "）": ")",
+        "〔": "(",
+        "〕": ")",
+        "【": "(",
+        "】": ")",
+        "[": "(",
+        "]": ")",
+        "．": ".",
+        "。": ".",
+        "—": "-",
+        "–": "-",
+        "－": "-",
+        "―": "-",
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin injected after characters by spam mirrors (format-spec §6.4).
+
+    >>> strip_pinyin("政(zheng)府(fu)信息公(gong)开(kai)")
+    '政府信息公开'
+    """
+    return _PINYIN.sub("", text)
+
+
+def is_page_furniture(line: str) -> bool:
+    """True for a running page number line such as ``- 4 -``, ``— 5 —`` or ``第 4 页``.
+
+    >>> [is_page_furniture(s) for s in ("- 4 -", "— 5 —", "第4页，共6页", "4", "规章 0 0 0")]
+    [True, True, True, False, False]
+    """
+    return _PAGE_LINE.fullmatch(normalize_line(line)) is not None
+
+
+def normalize_line(text: str) -> str:
+    """NFKC (full-width digits and brackets, Kangxi radicals such as ``⼀`` U+2F00), no zero-width characters.
+
+    >>> normalize_line("（⼀）予以公开　１２")
+    '(一)予以公开 12'
+    """
+    return unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+
+
+def normalize_text(text: str) -> str:
+    r"""The canonical form of a whole document.
+
+    NFKC; ``\r\n`` and ``\r`` become ``\n``; zero-width characters, injected pinyin and running page-number
+    lines are removed; runs of spaces (not tabs: they separate cells) become one space; trailing spaces go.
+
+    >>> normalize_text("规章\t０\t0\r\n- 4 -\r\n政(zheng)府  信息 \n")
+    '规章\t0\t0\n政府 信息\n'
+    """
+    text = normalize_line(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_pinyin(text)
+    text = _PAGE_LINE.sub("\x00", text)
+    if "\x00" in text:
+        text = text.replace("\x00\n", "").replace("\x00", "")
+    text = _SPACES.sub(" ", text)
+    return _TRAILING.sub("", text)
+
+
+def compact(text: str) -> str:
+    """The comparison key of a label: normalised, without whitespace, quotes, and with one form of punctuation.
+
+    >>> compact("3. 危及“三安全一稳定”") == compact('3、危及"三安全一稳定"')
+    True
+    >>> compact("（二）部分公开（区分处理的，只 计这一情形）")
+    '(二)部分公开(区分处理的,只计这一情形)'
+    """
+    return _WHITESPACE.sub("", normalize_line(text).translate(_COMPACT_TABLE))
