@@ -95,9 +95,7 @@ def broken_reports(
     Yields a :class:`~gov_disclosure.testing.BrokenReport`: the changed report, the key of the changed
     cell and the original cell.
     """
-    return _from_source(
-        lambda src: break_one_cell(src, build_report(src, format_version), tables)
-    )
+    return _from_source(lambda src: break_one_cell(src, build_report(src, format_version), tables))
 
 
 def table2s() -> st.SearchStrategy[Table2]:

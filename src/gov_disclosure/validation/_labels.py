@@ -1,0 +1,93 @@
+"""Readable names of tables, rows and cells for finding messages, built from the official labels in
+:mod:`gov_disclosure.model.layout` (never typed out again here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from gov_disclosure.model.cells import Cell, CellKind
+from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.layout import TABLE3, ColumnSpec, RowSpec, table_spec
+
+__all__ = [
+    "cell_reason_en",
+    "cell_reason_zh",
+    "cell_zh",
+    "column_spec",
+    "join_en",
+    "join_zh",
+    "row_zh",
+    "short",
+    "table_zh",
+]
+
+_RESULTS_GROUP = TABLE3.row("granted").group
+_TRAILING_NOTE = re.compile(r"（[^（）]*）$")
+_LISTED = 8
+"""How many cells a message names before it says 等 / "and N more"."""
+
+
+def table_zh(table: str) -> str:
+    """``表三`` for ``table3``."""
+    return f"表{table_spec(table).number}"
+
+
+def short(label: str) -> str:
+    """A label without its trailing note: ``（二）部分公开`` for ``（二）部分公开（区分处理的，…）``."""
+    return _TRAILING_NOTE.sub("", label)
+
+
+def row_zh(row: RowSpec) -> str:
+    """A row as a reader finds it: sub-rows with their group (``（三）不予公开 1.属于国家秘密``), others alone."""
+    return row.label if row.group in (None, _RESULTS_GROUP) else row.full_label
+
+
+@lru_cache(maxsize=1024)
+def column_spec(key: CellKey) -> ColumnSpec:
+    """The layout spec of the column of *key*."""
+    return table_spec(key.table).row(key.row).column(key.column)
+
+
+@lru_cache(maxsize=1024)
+def cell_zh(key: CellKey) -> str:
+    """``表三「（一）予以公开 × 自然人」``."""
+    row = table_spec(key.table).row(key.row)
+    return f"{table_zh(key.table)}「{short(row_zh(row))} × {row.column(key.column).label}」"
+
+
+def cell_reason_zh(key: CellKey, cell: Cell | None) -> str:
+    """Why a cell has no usable value, in Chinese."""
+    if cell is None:
+        return f"{cell_zh(key)}（缺行）"
+    if cell.kind is CellKind.BLANK:
+        return f"{cell_zh(key)}（空白）"
+    if cell.kind is CellKind.NOT_APPLICABLE:
+        return f"{cell_zh(key)}（不适用标记“{cell.raw}”）"
+    return f"{cell_zh(key)}（无法识别“{cell.raw}”）"
+
+
+def cell_reason_en(key: CellKey, cell: Cell | None) -> str:
+    """Why a cell has no usable value, in English."""
+    if cell is None:
+        return f"{key} (row missing)"
+    if cell.kind is CellKind.BLANK:
+        return f"{key} (blank)"
+    if cell.kind is CellKind.NOT_APPLICABLE:
+        return f"{key} (not-applicable mark {cell.raw!r})"
+    return f"{key} (unreadable text {cell.raw!r})"
+
+
+def join_zh(items: Iterable[str]) -> str:
+    """``甲、乙、丙`` — at most eight items, then ``等N项``."""
+    listed = list(items)
+    head = "、".join(listed[:_LISTED])
+    return head if len(listed) <= _LISTED else f"{head}等{len(listed)}项"
+
+
+def join_en(items: Iterable[str]) -> str:
+    """``a, b, c`` — at most eight items, then ``and N more``."""
+    listed = list(items)
+    head = ", ".join(listed[:_LISTED])
+    return head if len(listed) <= _LISTED else f"{head} and {len(listed) - _LISTED} more"

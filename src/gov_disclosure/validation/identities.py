@@ -1,0 +1,248 @@
+"""The accounting identities of 表三 and 表四 (format-spec §5.1–5.2) and the rules that check them.
+
+Each identity is data (:class:`~gov_disclosure.validation.Identity`: cells on each side of ``=``), built from
+the layout in :mod:`gov_disclosure.model.layout`; the rules only evaluate them. Culprit localisation
+(:mod:`gov_disclosure.validation.culprit`) works on the same definitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec
+from gov_disclosure.model.report import Report
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.registry import BlankPolicy, RuleContext, rule
+from gov_disclosure.validation._arith import Evaluation, Identity, Status, Values, evaluate, read_values
+from gov_disclosure.validation._labels import (
+    cell_reason_en,
+    cell_reason_zh,
+    cell_zh,
+    join_en,
+    join_zh,
+    row_zh,
+    short,
+)
+
+__all__ = [
+    "IDENTITY_CODES",
+    "evaluate_identities",
+    "identities_for",
+    "identity_findings",
+    "rule_t3_balance",
+    "rule_t3_results_sum",
+    "rule_t3_row_sum",
+    "rule_t4_group_sum",
+]
+
+T3_BALANCE, T3_RESULTS_SUM, T3_ROW_SUM, T4_GROUP_SUM = "T3.BALANCE", "T3.RESULTS_SUM", "T3.ROW_SUM", "T4.GROUP_SUM"
+IDENTITY_CODES: tuple[str, ...] = (T3_BALANCE, T3_RESULTS_SUM, T3_ROW_SUM, T4_GROUP_SUM)
+"""Codes of the rules that check accounting identities, in catalogue order."""
+
+_T3_COLUMNS = TABLE3.rows[0].columns
+_APPLICANT = tuple(c for c in _T3_COLUMNS if c.key != "total")
+_BALANCE_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
+
+
+def _t3(row: str, column: str) -> CellKey:
+    return CellKey("table3", row, column)
+
+
+def _result_rows(version: FormatVersion) -> tuple[RowSpec, ...]:
+    """（一）…（六） of *version*: the rows between 二 and （七）."""
+    return tuple(r for r in TABLE3.rows_for(version) if r.group is not None and r.key != "total_processed")
+
+
+def _results_words(version: FormatVersion) -> str:
+    """``（一）予以公开 + （二）部分公开 + （三）不予公开1–8 + …`` from the layout."""
+    words: list[str] = []
+    groups: dict[str, int] = {}
+    standalone = TABLE3.row("granted").group
+    for row in _result_rows(version):
+        group = row.group or ""
+        if group == standalone:
+            words.append(short(row.label))
+        else:
+            if group not in groups:
+                words.append(group)
+            groups[group] = groups.get(group, 0) + 1
+    return " + ".join(f"{w}1–{groups[w]}" if w in groups else w for w in words)
+
+
+def _balance(version: FormatVersion) -> Iterator[Identity]:
+    one, two, seven, four = (short(TABLE3.row(k).label) for k in _BALANCE_ROWS)
+    for column in _T3_COLUMNS:
+        yield Identity(
+            code=T3_BALANCE,
+            lhs=(_t3("new_received", column.key), _t3("carried_over", column.key)),
+            rhs=(_t3("total_processed", column.key), _t3("carried_forward", column.key)),
+            statement_zh=f"表三「{column.label}」列：{one} + {two} = {seven} + {four}",
+            statement_en=f"table 3, column {column.key}: new_received + carried_over = "
+            "total_processed + carried_forward",
+        )
+
+
+def _results_sum(version: FormatVersion) -> Iterator[Identity]:
+    results = _result_rows(version)
+    words = _results_words(version)
+    for column in _T3_COLUMNS:
+        yield Identity(
+            code=T3_RESULTS_SUM,
+            lhs=(_t3("total_processed", column.key),),
+            rhs=tuple(_t3(r.key, column.key) for r in results),
+            statement_zh=f"表三「{column.label}」列：（七）总计 = {words}",
+            statement_en=f"table 3, column {column.key}: total_processed = sum of the {len(results)} result rows "
+            f"({results[0].key} … {results[-1].key})",
+        )
+
+
+def _row_sum(version: FormatVersion) -> Iterator[Identity]:
+    parts_zh = " + ".join(c.label for c in _APPLICANT)
+    for row in TABLE3.rows_for(version):
+        yield Identity(
+            code=T3_ROW_SUM,
+            lhs=(_t3(row.key, "total"),),
+            rhs=tuple(_t3(row.key, c.key) for c in _APPLICANT),
+            statement_zh=f"表三「{short(row_zh(row))}」行：总计 = {parts_zh}",
+            statement_en=f"table 3, row {row.key}: total = sum of the six applicant columns",
+        )
+
+
+def _group_sum() -> Iterator[Identity]:
+    parts = TABLE4.rows[0].columns[:-1]
+    parts_zh = " + ".join(c.label for c in parts)
+    for row in TABLE4.rows:
+        yield Identity(
+            code=T4_GROUP_SUM,
+            lhs=(CellKey("table4", row.key, "total"),),
+            rhs=tuple(CellKey("table4", row.key, c.key) for c in parts),
+            statement_zh=f"表四「{row.full_label}」：总计 = {parts_zh}",
+            statement_en=f"table 4, {row.key}: total = upheld + corrected + other + pending",
+        )
+
+
+_IDENTITIES: dict[FormatVersion, tuple[Identity, ...]] = {
+    v: (*_balance(v), *_results_sum(v), *_row_sum(v), *_group_sum()) for v in FORMAT_VERSIONS
+}
+
+
+def identities_for(format_version: FormatVersion) -> tuple[Identity, ...]:
+    """Every accounting identity of a report of *format_version*, in catalogue order.
+
+    >>> len(identities_for("2021")), len(identities_for("2019"))
+    (42, 40)
+    >>> print(identities_for("2021")[-1].statement_zh)
+    表四「行政诉讼 复议后起诉」：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
+    """
+    return _IDENTITIES[format_version]
+
+
+def evaluate_identities(
+    report: Report, policy: BlankPolicy = BlankPolicy.UNKNOWN, *, values: Values | None = None
+) -> tuple[Evaluation, ...]:
+    """Every identity of the report's format evaluated on *report*; identities of absent tables are left out."""
+    values = read_values(report, policy) if values is None else values
+    return tuple(
+        evaluate(identity, values)
+        for identity in identities_for(report.format_version)
+        if getattr(report, identity.table) is not None
+    )
+
+
+def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
+    if not evaluation.zeroed:
+        return "", ""
+    names_zh = join_zh(cell_zh(k) for k in evaluation.zeroed)
+    names_en = join_en(str(k) for k in evaluation.zeroed)
+    return (
+        f"（已按“空白计为0”口径处理：{names_zh}为空白，计为0）",
+        f" (blank policy ZERO applied: blank {names_en} counted as 0)",
+    )
+
+
+def _finding(evaluation: Evaluation, values: Values) -> Finding | None:
+    identity = evaluation.identity
+    if evaluation.status is Status.HOLDS:
+        return None
+    if evaluation.status is Status.UNDECIDABLE:
+        reasons_zh = join_zh(cell_reason_zh(k, values.kinds.get(k)) for k in evaluation.unknown)
+        reasons_en = join_en(cell_reason_en(k, values.kinds.get(k)) for k in evaluation.unknown)
+        return Finding(
+            code=identity.code,
+            severity=Severity.WARNING,
+            outcome=Outcome.UNDECIDABLE,
+            message=f"无法判断 {identity.statement_zh} 是否成立：{reasons_zh}没有可用的数值"
+            "（空白、不适用标记和无法识别的内容都不当作0）。",
+            message_en=f"cannot decide whether {identity.statement_en} holds: {reasons_en} has no usable value "
+            "(blanks, not-applicable marks and unreadable text are not taken as zero).",
+            cells=identity.cells,
+        )
+    note_zh, note_en = _policy_note(evaluation)
+    return Finding(
+        code=identity.code,
+        severity=Severity.INCONSISTENCY,
+        message=f"{identity.statement_zh} 不成立：左边为 {evaluation.lhs}，右边为 {evaluation.rhs}，"
+        f"相差 {evaluation.residual}。{note_zh}",
+        message_en=f"{identity.statement_en} does not hold: left side {evaluation.lhs}, right side "
+        f"{evaluation.rhs}, difference {evaluation.residual}.{note_en}",
+        cells=identity.cells,
+        actual=evaluation.lhs,
+        expected=evaluation.rhs,
+    )
+
+
+def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
+    """Findings for the identities checked by rule *code*: failures and undecidable identities."""
+    values = read_values(report, context.blank_policy)
+    for evaluation in evaluate_identities(report, context.blank_policy, values=values):
+        if evaluation.identity.code == code:
+            finding = _finding(evaluation, values)
+            if finding is not None:
+                yield finding
+
+
+@rule(T3_BALANCE, severity=Severity.INCONSISTENCY, title="表三 每列 一+二 = （七）+四（勾稽关系）")
+def rule_t3_balance(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """For each of the seven columns of 表三: 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理.
+
+    format-spec §5.1 rule 1 (hard): "``一[c] + 二[c] = （七）[c] + 四[c]`` — the only identity printed in the
+    format itself (the 勾稽 note, "本列数据" = per column)". The note in the header of 表三 reads
+    ``（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）``.
+    """
+    return identity_findings(report, context, T3_BALANCE)
+
+
+@rule(T3_RESULTS_SUM, severity=Severity.INCONSISTENCY, title="表三 每列 （七）总计 = 各办理结果之和")
+def rule_t3_results_sum(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """For each of the seven columns of 表三: （七）总计 = the sum of every result row （一）…（六） of the format.
+
+    format-spec §5.1 rule 2 (hard):
+    "``（七）[c] = （一）+（二）+ Σ（三）1..8 + Σ（四）1..3 + Σ（五）1..5 + （六）``
+    where （六） = Σ（六）1..3 in 2021 and the single row in 2019. Implied by "总计" and by the counting rule in （二）
+    ("区分处理的，只计这一情形，不计其他情形": an application partly disclosed and partly refused is counted
+    once, under （二）), so each application has exactly one outcome".
+    """
+    return identity_findings(report, context, T3_RESULTS_SUM)
+
+
+@rule(T3_ROW_SUM, severity=Severity.INCONSISTENCY, title="表三 每行 总计 = 六类申请人之和")
+def rule_t3_row_sum(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """For every row of 表三: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
+
+    format-spec §5.1 rule 3 (hard): "for every row r: ``总计[r] = 自然人[r] + 商业企业[r] + 科研机构[r] +
+    社会公益组织[r] + 法律服务机构[r] + 其他[r]``". There is no "法人或其他组织 小计" column in the format.
+    """
+    return identity_findings(report, context, T3_ROW_SUM)
+
+
+@rule(T4_GROUP_SUM, severity=Severity.INCONSISTENCY, title="表四 每组 总计 = 维持+纠正+其他+尚未审结")
+def rule_t4_group_sum(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """For each group of 表四 (行政复议, 未经复议直接起诉, 复议后起诉):
+    总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+
+    format-spec §5.2 rule 6 (hard): "for each of the three groups: ``总计 = 结果维持 + 结果纠正 + 其他结果 +
+    尚未审结``". No rule links 行政复议 to 复议后起诉 (rule 7).
+    """
+    return identity_findings(report, context, T4_GROUP_SUM)

@@ -1,0 +1,213 @@
+"""Structural rules: tables and rows present, cells that hold numbers of the right type.
+
+format-spec §5.1 rule 4 and §5.3 rule 8 for value types; §5.1 rule 5 and §6.3 for blanks and marks
+("such reports must be reported as "no data", not zero").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.model.cells import CellKind
+from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.layout import ValueType
+from gov_disclosure.model.report import Report
+from gov_disclosure.model.tables import Table
+from gov_disclosure.registry import BlankPolicy, RuleContext, rule
+from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, row_zh, short, table_zh
+
+__all__ = [
+    "rule_cell_blank",
+    "rule_cell_negative",
+    "rule_cell_not_applicable",
+    "rule_cell_not_integer",
+    "rule_cell_text",
+    "rule_row_extra",
+    "rule_row_missing",
+    "rule_table_missing",
+]
+
+
+def _present_tables(report: Report) -> Iterator[tuple[str, Table]]:
+    for spec, table in report.tables():
+        yield spec.key, table
+
+
+@rule("TABLE.MISSING", severity=Severity.ERROR, title="缺少统计表")
+def rule_table_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """A report lacks 表二 (of its format), 表三 or 表四.
+
+    keys.md: a report carries 表二 of its format, 表三 and 表四; "An absent row is omitted or null; it is never
+    filled with zeros." Nothing in an absent table can be checked, so its identities are not evaluated.
+    """
+    for spec in report.table_specs():
+        if getattr(report, spec.key) is None:
+            yield Finding(
+                code="TABLE.MISSING",
+                severity=Severity.ERROR,
+                message=f"报告缺少表{spec.number}「{spec.title}」。",
+                message_en=f"the report has no {spec.key} ({spec.title}).",
+            )
+
+
+@rule("ROW.MISSING", severity=Severity.ERROR, title="统计表缺行")
+def rule_row_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """A present table lacks a row of the report's format (the 2021 （六） sub-rows, or the 2019 single
+    （六）其他处理 row, only in their own format).
+
+    format-spec §6.1: "whole trailing rows of 三 missing" is a known extraction failure; an absent row is never
+    zero (keys.md). Identities involving the row's cells are reported as undecidable.
+    """
+    for key, table in _present_tables(report):
+        for row in table.spec.rows_for(report.format_version):
+            if getattr(table, row.key) is None:
+                yield Finding(
+                    code="ROW.MISSING",
+                    severity=Severity.ERROR,
+                    message=f"{table_zh(key)}缺少「{short(row_zh(row))}」行。",
+                    message_en=f"{key} has no row {row.key}.",
+                    cells=tuple(CellKey(key, row.key, c.key) for c in row.columns),
+                )
+
+
+@rule("ROW.EXTRA", severity=Severity.INFO, title="格式之外的行")
+def rule_row_extra(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """A table has a row the official form does not have, kept as an extra row and not checked.
+
+    format-spec §3.5: provincial variants add rows such as Hubei's ``其他主动公开文件``; "Parsers must match
+    labels by prefix and tolerate unknown extra rows."
+    """
+    for key, table in _present_tables(report):
+        for extra in getattr(table, "extra_rows", ()):
+            yield Finding(
+                code="ROW.EXTRA",
+                severity=Severity.INFO,
+                message=f"{table_zh(key)}有格式之外的行「{extra.label}」，已保留，不参与校验。",
+                message_en=f"{key} has a row that is not in the official form ({extra.label}); kept, not checked.",
+                evidence=extra.label,
+            )
+
+
+def _cells_of_kind(report: Report, kind: CellKind) -> dict[str, list[CellKey]]:
+    by_table: dict[str, list[CellKey]] = {}
+    for entry in report.iter_cells():
+        if entry.cell.kind is kind:
+            by_table.setdefault(entry.key.table, []).append(entry.key)
+    return by_table
+
+
+@rule("CELL.BLANK", severity=Severity.WARNING, title="空白单元格")
+def rule_cell_blank(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """Cells left blank: one finding per table, listing them.
+
+    format-spec §5.1 rule 5: "many reports leave zeros blank; some leave *intermediate* 总计 cells blank …
+    Validator should treat blank as "unknown", evaluate identities with blank→0 only as a secondary, flagged
+    interpretation, and never silently impute". Under ``BlankPolicy.ZERO`` the message says that the blanks
+    were counted as 0.
+    """
+    zero = context.blank_policy is BlankPolicy.ZERO
+    for table, keys in _cells_of_kind(report, CellKind.BLANK).items():
+        policy_zh = "已按“空白计为0”口径在勾稽关系中计为0。" if zero else "空白不等于0，涉及它们的勾稽关系无法判断。"
+        policy_en = (
+            "counted as 0 in identities (blank policy ZERO)."
+            if zero
+            else ("a blank is not zero: identities involving them cannot be decided.")
+        )
+        yield Finding(
+            code="CELL.BLANK",
+            severity=Severity.WARNING,
+            message=f"{table_zh(table)}有 {len(keys)} 个空白单元格：{join_zh(map(cell_zh, keys))}。{policy_zh}",
+            message_en=f"{table} has {len(keys)} blank cells: {join_en(map(str, keys))}; {policy_en}",
+            cells=tuple(keys),
+        )
+
+
+@rule("CELL.NOT_APPLICABLE", severity=Severity.WARNING, title="填写不适用标记的单元格")
+def rule_cell_not_applicable(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """Cells holding a not-applicable mark (``/`` ``-`` ``—`` ``无`` …) where the form asks for a number: one
+    finding per table. The mark is not read as zero under either blank policy.
+
+    format-spec §6.3: "Cells holding ``-`` …, ``/`` (counted by a third-party checker)"; §5.1 rule 5 lists
+    NA("/","-","不适用") as its own cell semantics, distinct from ZERO and EMPTY.
+    """
+    for table, keys in _cells_of_kind(report, CellKind.NOT_APPLICABLE).items():
+        yield Finding(
+            code="CELL.NOT_APPLICABLE",
+            severity=Severity.WARNING,
+            message=f"{table_zh(table)}有 {len(keys)} 个单元格填写了不适用标记而不是数字："
+            f"{join_zh(map(cell_zh, keys))}。这些标记不计为0，涉及它们的勾稽关系无法判断。",
+            message_en=f"{table} has {len(keys)} cells with a not-applicable mark instead of a number: "
+            f"{join_en(map(str, keys))}; marks are not zero, identities involving them cannot be decided.",
+            cells=tuple(keys),
+        )
+
+
+@rule("CELL.TEXT", severity=Severity.ERROR, title="无法识别为数字的单元格")
+def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """A cell holds text that cannot be read as a number with certainty (e.g. glued digits with several
+    possible splits): one finding per cell, citing the text.
+
+    format-spec §6.1/§6.3: "a number split into two numbers" and digits fused in conversion are common
+    extraction faults; a value that cannot be read with certainty is flagged, never guessed.
+    """
+    for entry in report.iter_cells():
+        if entry.cell.kind is CellKind.TEXT:
+            yield Finding(
+                code="CELL.TEXT",
+                severity=Severity.ERROR,
+                message=f"{cell_zh(entry.key)}的内容“{entry.cell.raw}”无法确定为数字。",
+                message_en=f"{entry.key} holds {entry.cell.raw!r}, which cannot be read as a number with certainty.",
+                cells=(entry.key,),
+                evidence=entry.cell.raw,
+                source=entry.cell.source,
+            )
+
+
+@rule("CELL.NEGATIVE", severity=Severity.INCONSISTENCY, title="件数或金额为负数")
+def rule_cell_negative(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """A count (件) or money amount is negative. Only 2019 表二 ``本年增/减`` is signed.
+
+    format-spec §5.1 rule 4: "all cells are non-negative integers"; §5.2 rule 6 "all non-negative ints";
+    §5.3 rule 8: "non-negative integers (2021 all cells except （八）, which is a non-negative decimal in 万元);
+    2019 ``本年增/减`` signed".
+    """
+    for entry in report.iter_cells():
+        value = entry.cell.value
+        column = column_spec(entry.key)
+        if value is not None and value < 0 and column.value_type is not ValueType.SIGNED:
+            what_zh, what_en = ("金额", "an amount") if column.value_type is ValueType.MONEY else ("件数", "a count")
+            yield Finding(
+                code="CELL.NEGATIVE",
+                severity=Severity.INCONSISTENCY,
+                message=f"{cell_zh(entry.key)}为负数 {value}；{what_zh}不能为负。",
+                message_en=f"{entry.key} is negative ({value}); {what_en} cannot be negative.",
+                cells=(entry.key,),
+                actual=value,
+                evidence=entry.cell.raw or None,
+                source=entry.cell.source,
+            )
+
+
+@rule("CELL.NOT_INTEGER", severity=Severity.INCONSISTENCY, title="件数不是整数")
+def rule_cell_not_integer(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """A count column (including the signed 2019 ``本年增/减``) holds a decimal value; counts are whole numbers
+    of 件 or 项. Money columns (2021 ``本年收费金额（单位：万元）``, 2019 ``采购总金额``) may hold decimals.
+
+    format-spec §5.1 rule 4: "all cells are non-negative integers"; §5.3 rule 8 (表二 counts are integers,
+    only （八） 2021 and 采购总金额 2019 are decimals).
+    """
+    for entry in report.iter_cells():
+        value = entry.cell.value
+        if isinstance(value, Decimal) and column_spec(entry.key).value_type is not ValueType.MONEY:
+            yield Finding(
+                code="CELL.NOT_INTEGER",
+                severity=Severity.INCONSISTENCY,
+                message=f"{cell_zh(entry.key)}为 {entry.cell.raw or value}，不是整数；件数应为整数。",
+                message_en=f"{entry.key} is {entry.cell.raw or value}, not a whole number; counts are integers.",
+                cells=(entry.key,),
+                actual=value,
+                evidence=entry.cell.raw or None,
+                source=entry.cell.source,
+            )
