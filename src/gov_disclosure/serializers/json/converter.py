@@ -67,11 +67,25 @@ def make_json_converter() -> cattrs.Converter:
             sections=override(omit_if_default=False),
         ),
     )
-    conv.register_unstructure_hook(
-        Finding,
-        make_dict_unstructure_fn(Finding, conv, _cattrs_omit_if_default=True, outcome=override(omit_if_default=False)),
-    )
+    conv.register_unstructure_hook(Finding, _finding_hook(conv))
     return conv
+
+
+def _finding_hook(conv: cattrs.Converter) -> Callable[[Finding], dict[str, Any]]:
+    """Findings: unset fields left out, but ``outcome`` always and ``difference`` whenever there is one
+    (readers of the JSON should not have to compute it)."""
+    always = override(omit_if_default=False)
+    base = make_dict_unstructure_fn(Finding, conv, _cattrs_omit_if_default=True, outcome=always)
+
+    def unstructure(finding: Finding) -> dict[str, Any]:
+        out = base(finding)
+        if finding.difference is not None and "difference" not in out:
+            out["difference"] = encode_number(finding.difference)
+            order = [a.name for a in attrs.fields(Finding)]
+            out = dict(sorted(out.items(), key=lambda item: order.index(item[0])))
+        return out
+
+    return unstructure
 
 
 def _strict(kind: type, name: str) -> Callable[[object, type], Any]:
