@@ -217,6 +217,15 @@ TABLE3 = TableSpec(
 TABLE3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 """The 勾稽关系 note printed in the top-left header cell of 表三."""
 
+TABLE3_APPLICANTS = "申请人情况"
+"""The 表三 header cell spanning the seven value columns (format-spec §2.2)."""
+
+TABLE3_LEGAL_PERSONS = "法人或其他组织"
+"""The 表三 header cell over 商业企业 … 其他 (format-spec §2.2: there is no 小计 column under it)."""
+
+TABLE2_CONTENT = "信息内容"
+"""The first header cell of every 表二 block (format-spec §2.1)."""
+
 # --- 表四 -----------------------------------------------------------------------------------
 _T4_COLUMNS = _columns(
     ("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")
