@@ -16,3 +16,12 @@ __all__ = ["main"]
 @click.version_option(__version__, prog_name="gov-disclosure")
 def main() -> None:
     """Read, validate and compare 政府信息公开工作年度报告 (government information disclosure annual reports)."""
+
+
+from gov_disclosure.cli.validate import validate  # noqa: E402
+
+main.add_command(validate)
+
+from gov_disclosure.cli.schema import schema  # noqa: E402
+
+main.add_command(schema)

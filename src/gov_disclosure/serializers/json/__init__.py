@@ -10,6 +10,7 @@ from gov_disclosure.serializers.json.converter import make_json_converter
 from gov_disclosure.serializers.json.document import (
     SCHEMA_VERSION,
     dumps,
+    findings_to_list,
     from_dict,
     from_dict_with_findings,
     loads,
@@ -24,6 +25,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "JSONFormatError",
     "dumps",
+    "findings_to_list",
     "from_dict",
     "from_dict_with_findings",
     "json_schema",

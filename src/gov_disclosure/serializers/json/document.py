@@ -27,6 +27,7 @@ from gov_disclosure.serializers.json.pretty import pretty_json
 __all__ = [
     "SCHEMA_VERSION",
     "dumps",
+    "findings_to_list",
     "from_dict",
     "from_dict_with_findings",
     "loads",
@@ -56,12 +57,22 @@ def to_dict(report: Report, *, findings: Iterable[Finding] = ()) -> dict[str, An
     {'schema_version': '1.0', 'format_version': '2021', 'agency': '某局', 'report_year': 2022, 'sections': {},
      'table4': {'review': {'upheld': 1, 'corrected': 0, 'other': 0, 'pending': 1, 'total': 2}}}
     """
-    conv = _converter()
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **conv.unstructure(report, Report)}
-    found = [conv.unstructure(f, Finding) for f in findings]
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **_converter().unstructure(report, Report)}
+    found = findings_to_list(findings)
     if found:
         document["findings"] = found
     return document
+
+
+def findings_to_list(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """*findings* as JSON-ready objects, the same as the ``findings`` of a document.
+
+    >>> from gov_disclosure.findings import Severity
+    >>> findings_to_list([Finding(code="X", severity=Severity.INFO, message="提示", message_en="note")])
+    [{'code': 'X', 'severity': 'INFO', 'message': '提示', 'message_en': 'note', 'outcome': 'failed'}]
+    """
+    conv = _converter()
+    return [conv.unstructure(f, Finding) for f in findings]
 
 
 def from_dict_with_findings(data: object) -> tuple[Report, tuple[Finding, ...]]:
