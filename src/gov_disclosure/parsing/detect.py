@@ -1,0 +1,110 @@
+"""What a text is: report or not, which national format, which agency and year.
+
+format-spec §7: "Detect the format from labels (robust to citations and year): 2021 ⇐ any of
+本年制发件数, 本年废止件数, 现行有效件数, 本年收费金额, or （六） sub-items 逾期不补正 / 逾期未按收费通知;
+2019 ⇐ any of 本年新制作数量, 对外公开总数量, 上一年项目数量, 其他对外管理服务事项, 第二十条第（九）项, 采购总金额.
+Fallback by data year: ≤2018 legacy; 2019–2020 → 2019; ≥2021 → 2021. Flag conflicts".
+Report title convention (§0): "<机关全称><YYYY>年政府信息公开工作年度报告".
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from gov_disclosure.model.versions import FormatVersion
+
+__all__ = ["FormatEvidence", "Title", "detect_format", "find_title", "looks_like_report"]
+
+_MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费通知")
+_MARKERS_2019 = (
+    "本年新制作数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "其他对外管理服务事项",
+    "第二十条第(九)项",
+    "采购总金额",
+)
+_MARKER_RE = {
+    version: re.compile("|".join(r"\s*".join(map(re.escape, m)) for m in markers))
+    for version, markers in (("2021", _MARKERS_2021), ("2019", _MARKERS_2019))
+}
+_TITLE = re.compile(
+    r"(?P<agency>[^\n。;；]{0,80}?)[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*年[ \t]*度?[ \t]*"
+    r"(?:的)?政[ \t]*[府务][ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*(?:工[ \t]*作[ \t]*)?(?:的)?年[ \t]*度[ \t]*报[ \t]*告"
+)
+_AGENCY_NOISE = re.compile(r"^.*(?:现公布|现予公布|现将|特发布|公布|发布|编制|:)|^[#\s*]+|[《》\s]+$")
+_REPORT_WORDS = re.compile(r"政[府务]信息公开|政务公开")
+_SECTION = re.compile(
+    r"^[#\s]*[一二三四五六][、.]\s*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题)", re.M
+)
+
+
+@frozen
+class FormatEvidence:
+    """Labels that point at each format, as found in the text."""
+
+    v2021: tuple[str, ...]
+    v2019: tuple[str, ...]
+
+    @property
+    def version(self) -> FormatVersion | None:
+        """The format the labels say, None when they say nothing or both."""
+        if self.v2021 and not self.v2019:
+            return "2021"
+        if self.v2019 and not self.v2021:
+            return "2019"
+        return None
+
+
+def detect_format(text: str) -> FormatEvidence:
+    """The table labels of each format found in normalised *text*.
+
+    >>> detect_format("信息内容\\t本年制发件数\\t本年废止件数").version
+    '2021'
+    >>> detect_format("依据国办公开办函〔2019〕60号 …").version is None
+    True
+    """
+    return FormatEvidence(
+        v2021=tuple(dict.fromkeys(m.group(0) for m in _MARKER_RE["2021"].finditer(text))),
+        v2019=tuple(dict.fromkeys(m.group(0) for m in _MARKER_RE["2019"].finditer(text))),
+    )
+
+
+@frozen
+class Title:
+    """The agency and report (data) year named by the report's title, and the title text itself."""
+
+    agency: str | None
+    year: int | None
+    text: str
+    line: int
+
+
+def find_title(text: str, *, within: int = 4000) -> Title | None:
+    """The first "<机关><YYYY>年政府信息公开工作年度报告" in the first *within* characters of normalised *text*.
+
+    >>> t = find_title("\\n# 广州市番禺区科技工业商务和信息化局 2023 年政府信息公开工作年度报告\\n")
+    >>> t.agency, t.year, t.line
+    ('广州市番禺区科技工业商务和信息化局', 2023, 2)
+    >>> find_title("…现公布广州市黄埔区人民政府 广州开发区管委会2022年政府信息公开工作年度报告。").agency
+    '广州市黄埔区人民政府 广州开发区管委会'
+    """
+    match = _TITLE.search(text, 0, within)
+    if match is None:
+        return None
+    agency = _AGENCY_NOISE.sub("", match["agency"]).strip() or None
+    line = text.count("\n", 0, match.start()) + 1
+    return Title(agency=agency, year=int(match["year"]), text=match.group(0).strip(), line=line)
+
+
+def looks_like_report(text: str) -> bool:
+    """True when *text* speaks of 政府信息公开/政务公开 and has a report title, a section heading or table labels.
+
+    >>> looks_like_report("今天天气很好。"), looks_like_report("一、总体情况\\n本机关政府信息公开工作…")
+    (False, True)
+    """
+    if _REPORT_WORDS.search(text) is None:
+        return False
+    return bool(_TITLE.search(text) or _SECTION.search(text) or detect_format(text).version)

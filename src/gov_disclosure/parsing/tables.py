@@ -1,0 +1,468 @@
+"""Stage 2 for text forms: raw rows → 表二, 表三, 表四, with a finding for everything not read with certainty.
+
+Lines are walked in order. Label-only lines (wrapped labels, vertical one-character labels, group labels split
+across pages) are held and prefixed to the next row; value-only lines complete the row before them (one cell
+per line, numbers on the line after the label); captions and header lines (also when repeated after a page
+break) are skipped. A row is matched to the official row by :mod:`~gov_disclosure.parsing.labels`, its values
+placed by :mod:`~gov_disclosure.parsing.resolve` when their number or position is not certain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import define, field, frozen
+
+from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, ColumnSpec, RowSpec, TableSpec
+from gov_disclosure.model.source import SourceLocation
+from gov_disclosure.model.tables import ExtraRow, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.versions import FormatVersion
+from gov_disclosure.parsing.cells import parse_cell
+from gov_disclosure.parsing.labels import caption_item, is_header_text, match_row
+from gov_disclosure.parsing.lines import is_value
+from gov_disclosure.parsing.normalize import compact
+from gov_disclosure.parsing.raw import RawRow
+from gov_disclosure.parsing.resolve import Equation, Key, check, readings, resolve
+
+__all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
+
+_STOP = re.compile(r"^#*[五六]\.")
+_T4_HEADER = ("结果维持", "未经复议直接起诉", "复议后起诉", "尚未审结")
+_T4_COLUMNS = len(TABLE4.rows) * 5
+
+
+@frozen(kw_only=True)
+class TextTables:
+    """The tables read from a text, the findings of reading them, and which tables were found."""
+
+    table2: Table2 | None = None
+    table2_2019: Table2_2019 | None = None
+    table3: Table3 | None = None
+    table4: Table4 | None = None
+    found: tuple[str, ...] = ()
+    """Keys of the tables whose region was found in the text (``table2``/``table2_2019``, ``table3``, ``table4``)."""
+    findings: tuple[Finding, ...] = ()
+
+
+@define
+class _Row:
+    label: str
+    values: list[str]
+    structured: bool
+    source: SourceLocation | None
+    spec: RowSpec | None = None
+    extra: bool = False
+
+
+@define
+class _Region:
+    spec: TableSpec
+    rows: list[_Row] = field(factory=list)
+    pending: list[str] = field(factory=list)
+    expected: int = 0
+
+
+def table3_equations(version: FormatVersion) -> tuple[Equation, ...]:
+    """The identities of 表三 (format-spec §5.1 rules 1–3) over (row key, column index)."""
+    rows = [r.key for r in TABLE3.rows_for(version)]
+    results = rows[2 : rows.index("total_processed")]
+    out = [
+        Equation(tuple((r, c) for r in rows[:1] + rows[1:2]), (("total_processed", c), ("carried_forward", c)))
+        for c in range(7)
+    ]
+    out += [Equation((("total_processed", c),), tuple((r, c) for r in results)) for c in range(7)]
+    out += [Equation(((r, 6),), tuple((r, c) for c in range(6))) for r in rows]
+    return tuple(out)
+
+
+def table4_equations() -> tuple[Equation, ...]:
+    """The identities of 表四 (format-spec §5.2 rule 6): each group's 总计 is the sum of its four results."""
+    return tuple(Equation(((r.key, 4),), tuple((r.key, c) for c in range(4))) for r in TABLE4.rows)
+
+
+def _t4_flat_equations() -> tuple[Equation, ...]:
+    return tuple(Equation((("table4", g * 5 + 4),), tuple(("table4", g * 5 + c) for c in range(4))) for g in range(3))
+
+
+def _segments(row: RawRow) -> list[tuple[list[str], list[str]]]:
+    """(labels, values) runs of a line: a label after a value starts a new run."""
+    out: list[tuple[list[str], list[str]]] = []
+    labels: list[str] = []
+    values: list[str] = []
+    for cell in row.cells:
+        text = cell.text
+        if text and not is_value(text):
+            if any(values):
+                out.append((labels, values))
+                labels, values = [], []
+            labels.append(text)
+        else:
+            values.append(text)
+    if labels or values:
+        out.append((labels, values))
+    return out
+
+
+def _classify(text: str) -> str | None:
+    if caption_item(text) is not None or text.startswith("信息内容"):
+        return "table2"
+    if "勾稽关系" in text or "申请人情况" in text:
+        return "table3"
+    if any(word in text for word in _T4_HEADER):
+        return "table4"
+    return None
+
+
+def read_text_tables(rows: Iterable[tuple[RawRow, bool]], version: FormatVersion) -> TextTables:
+    """Read 表二 (of *version*), 表三 and 表四 from the raw rows of a text, in reading order."""
+    t2spec = TABLE2 if version == "2021" else TABLE2_2019
+    regions: dict[str, _Region] = {}
+    current: _Region | None = None
+    t4_values: list[str] = []
+    t4_exact: list[str] | None = None
+    t4_source: SourceLocation | None = None
+    for raw, structured in rows:
+        text = compact(" ".join(c.text for c in raw.cells))
+        if _STOP.match(text):
+            break
+        kind = _classify(text)
+        if kind == "table3" and current is not None and current.spec is TABLE3 and "table4" not in regions:
+            current.pending.clear()
+            continue  # a repeated header
+        if kind == "table2" and current is not None and current.spec is not t2spec and "table3" in regions:
+            kind = None  # 第二十条 quoted after 表二: not a new table
+        if kind is not None:
+            key = t2spec.key if kind == "table2" else kind
+            if key not in regions:
+                regions[key] = _Region(t2spec if kind == "table2" else TABLE3 if kind == "table3" else TABLE4)
+            current = regions[key]
+            current.pending.clear()
+            if kind != "table4":
+                continue
+        if (current is None or current.spec is t2spec) and text.startswith("一.本年新收"):
+            current = regions.setdefault("table3", _Region(TABLE3))
+        if current is None:
+            continue
+        if current.spec is TABLE4:
+            if t4_exact is not None:
+                continue
+            cells = [c.text for c in raw.cells]
+            while cells and not cells[-1]:
+                cells.pop()
+            while cells and not cells[0]:
+                cells.pop(0)
+            if structured and len(cells) == _T4_COLUMNS and all(is_value(c) or not c for c in cells):
+                t4_exact, t4_source = cells, raw.source
+                continue
+            t4_values.extend(c.text for c in raw.cells if c.text and is_value(c.text))
+            t4_source = t4_source or raw.source
+            if len(t4_values) >= _T4_COLUMNS:
+                t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
+                if t4_exact is None:
+                    break
+            continue
+        _read_line(current, raw, structured, text, version)
+    findings: list[Finding] = []
+    t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
+    t3 = _build(regions.get("table3"), TABLE3, version, findings)
+    t4 = _build_t4(t4_exact, t4_values, t4_source, findings) if "table4" in regions else None
+    found = tuple(key for key in (t2spec.key, "table3", "table4") if key in regions)
+    return TextTables(
+        table2=t2 if isinstance(t2, Table2) else None,
+        table2_2019=t2 if isinstance(t2, Table2_2019) else None,
+        table3=t3 if isinstance(t3, Table3) else None,
+        table4=t4,
+        found=found,
+        findings=tuple(findings),
+    )
+
+
+def _read_line(region: _Region, raw: RawRow, structured: bool, text: str, version: FormatVersion) -> None:
+    if caption_item(text) is not None or (is_header_text(text) and not any(is_value(c.text) for c in raw.cells)):
+        region.pending.clear()
+        return
+    for labels, values in _segments(raw):
+        has_values = any(values)
+        if labels and not has_values:
+            region.pending.append(" ".join(labels))
+            continue
+        if not labels and not region.pending:
+            last = region.rows[-1] if region.rows else None
+            need = len(last.spec.columns) if last is not None and last.spec is not None else 0
+            if last is not None and len([v for v in last.values if v]) < need:
+                last.values.extend(v for v in values if v)
+                last.structured = False
+            continue
+        label = " ".join([*region.pending, *labels])
+        region.pending.clear()
+        spec_rows = region.spec.rows_for(version)
+        found = match_row(label, region.spec, version=version, expected=region.expected)
+        row = _Row(label, list(values), structured, raw.source)
+        if found is not None:
+            row.spec = spec_rows[found.index]
+            region.expected = found.index + 1
+        else:
+            row.extra = len(compact(label)) <= 24 and "。" not in label
+        if row.spec is not None or row.extra:
+            region.rows.append(row)
+
+
+def _where(spec: TableSpec, row: RowSpec, column: ColumnSpec) -> CellKey:
+    return CellKey(spec.key, row.key, column.key)
+
+
+def _exact(values: Sequence[str], n: int, structured: bool) -> list[str] | None:
+    stripped = list(values)
+    while stripped and not stripped[-1]:
+        stripped.pop()
+    while stripped and not stripped[0]:
+        stripped.pop(0)
+    if structured and len(stripped) == n:
+        return stripped
+    nonempty = [v for v in values if v]
+    if len(nonempty) == n:
+        return nonempty
+    return None
+
+
+def _build(
+    region: _Region | None, spec: TableSpec, version: FormatVersion, findings: list[Finding]
+) -> Table2 | Table2_2019 | Table3 | None:
+    if region is None:
+        return None
+    cells: dict[str, list[Cell | None]] = {}
+    known: dict[Key, Number | None] = {}
+    pending: list[_Row] = []
+    extras: list[ExtraRow] = []
+    last_key: str | None = None
+    for row in region.rows:
+        if row.spec is None:
+            extras.append(
+                ExtraRow(
+                    label=row.label,
+                    cells=tuple(parse_cell(v, source=row.source) for v in row.values if v),
+                    after=last_key,
+                )
+            )
+            findings.append(_extra_finding(spec, row, last_key))
+            continue
+        last_key = row.spec.key
+        if row.spec.key in cells:
+            findings.append(_duplicate_finding(spec, row))
+            continue
+        n = len(row.spec.columns)
+        exact = _exact(row.values, n, row.structured)
+        if exact is None:
+            cells[row.spec.key] = [None] * n
+            pending.append(row)
+            continue
+        parsed = [parse_cell(v, c.value_type, source=row.source) for v, c in zip(exact, row.spec.columns, strict=True)]
+        cells[row.spec.key] = list(parsed)
+        for i, cell in enumerate(parsed):
+            known[(row.spec.key, i)] = cell.value
+    equations = table3_equations(version) if spec is TABLE3 else ()
+    for row in pending:
+        _resolve_row(spec, row, equations, known, cells, findings)
+    rows_in = spec.rows_for(version)
+    for row_spec in rows_in:
+        if row_spec.key not in cells:
+            findings.append(_missing_finding(spec, row_spec))
+    built: dict[str, Any] = {
+        key: [c if c is not None else Cell.text("") for c in values] for key, values in cells.items()
+    }
+    if spec.key == "table2":
+        return Table2.from_rows(built, extra_rows=extras)
+    if spec.key == "table2_2019":
+        return Table2_2019.from_rows(built, extra_rows=extras)
+    return Table3.from_rows(built, extra_rows=extras)
+
+
+def _resolve_row(
+    spec: TableSpec,
+    row: _Row,
+    equations: Sequence[Equation],
+    known: dict[Key, Number | None],
+    cells: dict[str, list[Cell | None]],
+    findings: list[Finding],
+) -> None:
+    assert row.spec is not None
+    row_spec = row.spec
+    tokens = [v for v in row.values if v]
+    n = len(row_spec.columns)
+    types = [c.value_type for c in row_spec.columns]
+    related = [eq for eq in equations if any(k[0] == row_spec.key for k in (*eq.lhs, *eq.rhs))]
+
+    def number(i: int, piece: str) -> Number | None:
+        return parse_cell(piece, types[i]).value
+
+    def consistent(values: Any, missing: frozenset[int]) -> tuple[bool, dict[int, Number]]:
+        def lookup(key: Key) -> Number | None:
+            return values[key[1]] if key[0] == row_spec.key else known.get(key)
+
+        ok, _ = check(related, lookup)
+        if not ok:
+            return False, {}
+        _, derived = check(related, lookup, frozenset((row_spec.key, i) for i in missing))
+        return True, {k[1]: v for k, v in derived.items() if k[0] == row_spec.key}
+
+    options = readings(tokens, n) if len(tokens) <= n and tokens else None
+    raw = " ".join(tokens)
+    if not options:
+        cells[row_spec.key] = [Cell.text(raw, source=row.source)] * n
+        keys = tuple(_where(spec, row_spec, c) for c in row_spec.columns)
+        findings.append(_undecided(spec, row, keys, (), len(tokens), n))
+        return
+    result = resolve(options, number, consistent)
+    out: list[Cell | None] = []
+    for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
+        if piece is None:
+            out.append(Cell.text(raw, source=row.source))
+            findings.append(
+                _undecided(spec, row, (_where(spec, row_spec, column),), result.candidates[i], len(tokens), n)
+            )
+        else:
+            cell = parse_cell(piece, column.value_type, source=row.source)
+            out.append(cell)
+            known[(row_spec.key, i)] = cell.value
+    cells[row_spec.key] = out
+    if all(p is not None for p in result.pieces):
+        findings.append(
+            Finding(
+                code="READ.GLUED_RESOLVED",
+                severity=Severity.INFO,
+                message=f"{row_spec.full_label}：粘连数字“{raw}”按表内勾稽关系唯一拆分",
+                message_en=f"{row_spec.key}: glued digits '{raw}' split uniquely by the table's identities",
+                cells=tuple(_where(spec, row_spec, c) for c in row_spec.columns),
+                outcome=Outcome.NOTE,
+                evidence=row.label + " " + raw,
+                source=row.source,
+            )
+        )
+
+
+def _undecided(
+    spec: TableSpec, row: _Row, keys: tuple[CellKey, ...], candidates: tuple[Number, ...], printed: int, n: int
+) -> Finding:
+    assert row.spec is not None
+    column = row.spec.column(keys[0].column).label if len(keys) == 1 else "各列"
+    why = f"该行印有{printed}个数值，应为{n}个" if printed != n else "数字粘连"
+    why_en = f"the row prints {printed} values for {n} columns" if printed != n else "digits are glued"
+    return Finding(
+        code="READ.UNDECIDED",
+        severity=Severity.WARNING,
+        message=f"表{spec.number} {row.spec.full_label}·{column}：无法确定数值（{why}），未作猜测",
+        message_en=f"{', '.join(map(str, keys))}: value not read with certainty ({why_en}); not guessed",
+        cells=keys,
+        outcome=Outcome.UNDECIDABLE,
+        candidates=candidates,
+        evidence=f"{row.label} {' '.join(v for v in row.values if v)}",
+        source=row.source,
+    )
+
+
+def _missing_finding(spec: TableSpec, row: RowSpec) -> Finding:
+    return Finding(
+        code="READ.ROW_MISSING",
+        severity=Severity.WARNING,
+        message=f"表{spec.number}缺少“{row.full_label}”行（可能在提取中丢失），按缺失处理，不作零",
+        message_en=f"{spec.key}.{row.key}: row not found in the text (lost in extraction?); missing, not zero",
+        cells=tuple(CellKey(spec.key, row.key, c.key) for c in row.columns),
+        outcome=Outcome.NOTE,
+    )
+
+
+def _extra_finding(spec: TableSpec, row: _Row, after: str | None) -> Finding:
+    return Finding(
+        code="READ.EXTRA_ROW",
+        severity=Severity.INFO,
+        message=f"表{spec.number}有格式之外的行“{row.label}”，已保留为附加行",
+        message_en=f"{spec.key}: row '{row.label}' is not in the official form; kept as an extra row"
+        + (f" after {after}" if after else ""),
+        outcome=Outcome.NOTE,
+        evidence=row.label,
+        source=row.source,
+    )
+
+
+def _duplicate_finding(spec: TableSpec, row: _Row) -> Finding:
+    assert row.spec is not None
+    return Finding(
+        code="READ.DUPLICATE_ROW",
+        severity=Severity.WARNING,
+        message=f"表{spec.number}“{row.spec.full_label}”行出现两次，保留第一次",
+        message_en=f"{spec.key}.{row.spec.key}: row appears twice; the first is kept",
+        cells=tuple(CellKey(spec.key, row.spec.key, c.key) for c in row.spec.columns),
+        outcome=Outcome.NOTE,
+        evidence=row.label,
+        source=row.source,
+    )
+
+
+def _build_t4(
+    exact: list[str] | None, values: list[str], source: SourceLocation | None, findings: list[Finding]
+) -> Table4:
+    columns = [(r, c) for r in TABLE4.rows for c in r.columns]
+    if exact is not None and len(exact) == _T4_COLUMNS:
+        cells = [parse_cell(v, source=source) for v in exact]
+    else:
+        tokens = values[:_T4_COLUMNS] if len(values) > _T4_COLUMNS else values
+        options = readings(tokens, _T4_COLUMNS) if tokens else None
+        equations = _t4_flat_equations()
+        cells = []
+        if not options:
+            raw = " ".join(tokens)
+            cells = [Cell.text(raw, source=source)] * _T4_COLUMNS
+            if not tokens:
+                findings.append(
+                    Finding(
+                        code="READ.ROW_MISSING",
+                        severity=Severity.WARNING,
+                        message="表四没有读到数值，按缺失处理，不作零",
+                        message_en="table4: no values found; missing, not zero",
+                        cells=tuple(CellKey("table4", r.key, c.key) for r, c in columns),
+                        outcome=Outcome.NOTE,
+                    )
+                )
+                return Table4()
+        else:
+
+            def consistent(vals: Any, missing: frozenset[int]) -> tuple[bool, dict[int, Number]]:
+                def lookup(key: Key) -> Number | None:
+                    return vals[key[1]]  # type: ignore[no-any-return]
+
+                ok, _ = check(equations, lookup)
+                if not ok:
+                    return False, {}
+                _, derived = check(equations, lookup, frozenset(("table4", i) for i in missing))
+                return True, {k[1]: v for k, v in derived.items()}
+
+            result = resolve(options, lambda _i, p: parse_cell(p).value, consistent)
+            raw = " ".join(tokens)
+            for i, piece in enumerate(result.pieces):
+                if piece is None:
+                    cells.append(Cell.text(raw, source=source))
+                    r, c = columns[i]
+                    findings.append(
+                        Finding(
+                            code="READ.UNDECIDED",
+                            severity=Severity.WARNING,
+                            message=f"表四 {r.full_label}·{c.label}：无法确定数值"
+                            f"（印有{len(tokens)}个数值，应为15个），未作猜测",
+                            message_en=f"table4.{r.key}.{c.key}: value not read with certainty "
+                            f"({len(tokens)} values printed for 15 columns); not guessed",
+                            cells=(CellKey("table4", r.key, c.key),),
+                            outcome=Outcome.UNDECIDABLE,
+                            candidates=result.candidates[i],
+                            evidence=raw,
+                            source=source,
+                        )
+                    )
+                else:
+                    cells.append(parse_cell(piece, source=source))
+    rows = {r.key: cells[i * 5 : i * 5 + 5] for i, r in enumerate(TABLE4.rows)}
+    return Table4.from_rows(rows)
