@@ -1,0 +1,324 @@
+"""Recurring facts of the narrative, with the text span and sentence they were read from.
+
+format-spec §5.4 lists the typical sentences and their table counterparts: 受理/收到/新收 … 申请 N 件,
+答复/办结 N 件, 含上年度结转 N 件, 顺延/结转下年度 N 件, 予以公开 (及部分公开) N 件 with percentages, 行政复议 N 件
+with its breakdown, 行政诉讼 N 件, and in section 六 收取信息处理费 N 元. Every match is kept: a number said twice
+gives two facts, and the checks say which of them agree with the tables.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from attrs import frozen
+
+from gov_disclosure.model.cells import Number
+from gov_disclosure.model.source import SourceLocation
+from gov_disclosure.narrative.folding import Folded, fold
+
+__all__ = ["FactKind", "NarrativeFact", "chinese_number", "extract_facts"]
+
+
+class FactKind(enum.Enum):
+    """What a narrative fact states."""
+
+    RECEIVED = "received"
+    """收到/受理/新收 … 申请 N 件 (表三 一, sometimes 一+二)."""
+    CARRIED_OVER = "carried_over"
+    """上年结转 N 件 (表三 二)."""
+    PROCESSED = "processed"
+    """办结/答复 N 件 (表三 （七）总计)."""
+    CARRIED_FORWARD = "carried_forward"
+    """结转下年度/顺延 N 件 (表三 四)."""
+    GRANTED = "granted"
+    """予以公开 N 件 (表三 （一）)."""
+    PARTIAL = "partial"
+    """部分公开 N 件 (表三 （二）)."""
+    GRANTED_OR_PARTIAL = "granted_or_partial"
+    """予以公开及部分公开 N 件 (表三 （一）+（二）)."""
+    REVIEW = "review"
+    """行政复议 N 件 (表四 行政复议); ``part`` names a breakdown column (``upheld`` …)."""
+    LITIGATION = "litigation"
+    """行政诉讼 N 件 (表四 未经复议直接起诉 + 复议后起诉); ``part`` as for REVIEW."""
+    PROCESSING_FEE = "processing_fee"
+    """信息处理费 N 元 (section 六; no table counterpart, and never 表二's 行政事业性收费)."""
+
+
+@frozen(kw_only=True)
+class NarrativeFact:
+    """One number stated in the narrative.
+
+    >>> fact = extract_facts("全市共受理政府信息公开申请 3119 件。")[0]
+    >>> fact.kind, fact.value, fact.unit, fact.span
+    (<FactKind.RECEIVED: 'received'>, 3119, '件', (14, 18))
+    """
+
+    kind: FactKind
+    value: Number
+    unit: str | None
+    """``件`` ``宗`` … for counts, ``元`` or ``万元`` for the processing fee; None for a statement of none."""
+    span: tuple[int, int]
+    """Offsets of the number (or of the whole statement of none) in the text given."""
+    sentence: str
+    """The sentence holding the fact, without line wraps and spaces."""
+    part: str | None = None
+    """For REVIEW/LITIGATION breakdowns, the 表四 column key: ``upheld``, ``corrected``, ``other``, ``pending``."""
+    percentage: Decimal | None = None
+    """A percentage stated with the number (``占 42.5%``)."""
+    stated_none: bool = False
+    """True when the narrative says "none" in words (``未收取信息处理费``, ``未发生…行政复议``): value 0."""
+    phrase: str = ""
+    """The matched phrase, folded."""
+
+    @property
+    def source(self) -> SourceLocation:
+        """The span as a :class:`~gov_disclosure.model.SourceLocation`."""
+        return SourceLocation(start=self.span[0], end=self.span[1])
+
+
+_W = r"[^。;,!?\n\t\d]"
+_NUM = r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零一二两三四五六七八九十]{1,3})"
+_UNIT = r"(?P<unit>件|宗|个|起|条|项|次)"
+_PCT = rf"(?:[,(]?(?:占|约占|占比|比例为|比例)?{_W}{{0,8}}?(?P<pct>\d+(?:\.\d+)?)%)?"
+_OR = r"(?:及|和|与|、|或|以及)"
+_NEXT_YEAR = r"(?:下一?年度?|次年|\d{4}年度?)"
+
+_PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (kind, re.compile(pattern), requires, forbids)
+    for kind, pattern, requires, forbids in (
+        (
+            FactKind.RECEIVED,
+            rf"(?:收到|受理|新收|接收|接到|办理)(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}",
+            ("申请",),
+            ("结转", "答复", "办结", "复议", "诉讼", "自然人", "法人"),
+        ),
+        (
+            FactKind.CARRIED_OVER,
+            rf"(?:上一?年度?|去年|\d{{4}}年度?)(?:结转|转结|遗留)(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
+            (),
+            (),
+        ),
+        (
+            FactKind.CARRIED_OVER,
+            rf"结转上一?年度?(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
+            (),
+            (),
+        ),
+        (
+            FactKind.PROCESSED,
+            rf"(?:办结|答复|办理完毕|处理完毕|完成办理)(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
+            (),
+            ("结转", "顺延", "复议", "诉讼"),
+        ),
+        (
+            FactKind.CARRIED_FORWARD,
+            rf"(?:结转|顺延|转入|转)(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}",
+            (),
+            (),
+        ),
+        (
+            FactKind.CARRIED_FORWARD,
+            rf"{_NUM}{_UNIT}(?P<mid>{_W}{{0,8}}?)(?:结转|顺延|转入)(?:至|到)?{_NEXT_YEAR}",
+            (),
+            (),
+        ),
+        (
+            FactKind.GRANTED_OR_PARTIAL,
+            rf"予以公开[”\"]?{_OR}[“\"]?部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
+            (),
+            (),
+        ),
+        (
+            FactKind.GRANTED,
+            rf"予以公开[”\"]?(?!{_OR}[“\"]?部分公开)(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
+            (),
+            ("部分",),
+        ),
+        (
+            FactKind.PARTIAL,
+            rf"(?<![及和与、或])(?<![及和与、或][“\"])部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
+            (),
+            (),
+        ),
+        (
+            FactKind.REVIEW,
+            rf"行政复议(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}",
+            (),
+            ("诉讼",),
+        ),
+        (
+            FactKind.LITIGATION,
+            rf"行政诉讼(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}",
+            (),
+            ("复议",),
+        ),
+        (
+            FactKind.PROCESSING_FEE,
+            rf"信息处理费(?P<mid>{_W}{{0,10}}?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>万元|元)",
+            (),
+            (),
+        ),
+    )
+)
+
+_BOTH = re.compile(rf"行政复议(?:案件|案)?{_OR}行政诉讼(?:案件|案)?(?:均为|均|都为|都是|各)?{_NUM}{_UNIT}")
+_NONE_CASES = re.compile(rf"(?:未发生|没有发生|未出现|没有|无|未有|未收到){_W}{{0,30}}?行政(?:复议|诉讼)")
+_NONE_FEE = re.compile(
+    rf"(?:(?:暂无|未|没有|无|不|暂未){_W}{{0,6}}?(?:收取|产生|发生){_W}{{0,12}}?信息处理费|信息处理费{_W}{{0,4}}?为(?:零|0))"
+)
+_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (part, re.compile(rf"{pattern}{_W}{{0,10}}?{_NUM}{_UNIT}"))
+    for part, pattern in (
+        ("upheld", r"(?:结果)?维持"),
+        ("corrected", r"(?:结果)?纠正"),
+        ("other", r"其他(?:结果)?"),
+        ("pending", r"(?:尚未审结|未审结|正在审理|审理中)"),
+    )
+)
+_ALL_UPHELD = re.compile(r"均(?:获|被|予|予以|得到)?维持|全部(?:获|被)?维持")
+_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a small Chinese numeral (``一`` … ``九十九``), None when it is not one.
+
+    >>> [chinese_number(text) for text in ("一", "十二", "二十", "三十五", "百")]
+    [1, 12, 20, 35, None]
+    """
+    if not text or any(c not in _DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def _number(text: str) -> Number | None:
+    if text[0].isdigit():
+        plain = text.replace(",", "")
+        return Decimal(plain) if "." in plain else int(plain)
+    return chinese_number(text)
+
+
+def _sentence(folded: Folded, start: int, end: int) -> str:
+    text = folded.text
+    left = max(text.rfind(mark, 0, start) for mark in "。!?\n")
+    rights = [i for i in (text.find(mark, end) for mark in "。!?\n") if i >= 0]
+    right = min(rights) if rights else len(text)
+    return text[left + 1 : right + (1 if right < len(text) and text[right] != "\n" else 0)].strip()
+
+
+def _fact(
+    folded: Folded,
+    kind: FactKind,
+    match: re.Match[str],
+    *,
+    part: str | None = None,
+    value: Number | None = None,
+    stated_none: bool = False,
+) -> NarrativeFact | None:
+    groups = match.groupdict()
+    if value is None:
+        value = _number(groups["num"])
+        if value is None:
+            return None
+    where = match.span() if stated_none or groups.get("num") is None else match.span("num")
+    percentage = Decimal(groups["pct"]) if groups.get("pct") else None
+    return NarrativeFact(
+        kind=kind,
+        value=value,
+        unit=None if stated_none else groups.get("unit"),
+        span=folded.span(*where),
+        sentence=_sentence(folded, *match.span()),
+        part=part,
+        percentage=percentage,
+        stated_none=stated_none,
+        phrase=match.group(0),
+    )
+
+
+def _clause_end(text: str, start: int, stop_words: tuple[str, ...]) -> int:
+    ends = [i for i in (text.find(mark, start) for mark in ("。", ";", "\n", *stop_words)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _breakdown(folded: Folded, kind: FactKind, main: re.Match[str], total: Number) -> Iterator[NarrativeFact]:
+    other = "行政诉讼" if kind is FactKind.REVIEW else "行政复议"
+    end = _clause_end(folded.text, main.end(), (other,))
+    segment = folded.text[main.end() : end]
+    for part, pattern in _PARTS:
+        for match in pattern.finditer(folded.text, main.end(), end):
+            fact = _fact(folded, kind, match, part=part)
+            if fact is not None:
+                yield fact
+    if all_upheld := _ALL_UPHELD.search(segment):
+        span = (main.end() + all_upheld.start(), main.end() + all_upheld.end())
+        yield NarrativeFact(
+            kind=kind,
+            value=total,
+            unit=None,
+            span=folded.span(*span),
+            sentence=_sentence(folded, *span),
+            part="upheld",
+            phrase=all_upheld.group(0),
+        )
+
+
+def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
+    text = folded.text
+    for kind, pattern, requires, forbids in _PATTERNS:
+        for match in pattern.finditer(text):
+            mid = match.groupdict().get("mid") or ""
+            if requires and not any(word in match.group(0) for word in requires):
+                continue
+            if any(word in mid for word in forbids):
+                continue
+            fact = _fact(folded, kind, match)
+            if fact is None:
+                continue
+            yield fact
+            if kind in (FactKind.REVIEW, FactKind.LITIGATION):
+                yield from _breakdown(folded, kind, match, fact.value)
+    for match in _BOTH.finditer(text):
+        for kind in (FactKind.REVIEW, FactKind.LITIGATION):
+            fact = _fact(folded, kind, match)
+            if fact is not None:
+                yield fact
+    for match in _NONE_CASES.finditer(text):
+        clause = text[match.start() : _clause_end(text, match.end(), ())]
+        if re.search(r"\d", clause):
+            continue
+        for kind, word in ((FactKind.REVIEW, "复议"), (FactKind.LITIGATION, "诉讼")):
+            if word in clause:
+                fact = _fact(folded, kind, match, value=0, stated_none=True)
+                if fact is not None:
+                    yield fact
+    for match in _NONE_FEE.finditer(text):
+        fact = _fact(folded, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
+        if fact is not None:
+            yield fact
+
+
+def extract_facts(text: str) -> tuple[NarrativeFact, ...]:
+    """Every recurring fact stated in *text*, in text order; spans are offsets into *text*.
+
+    Table lines (tab-separated or markdown) are skipped; hard line wraps, page numbers and spaces between
+    digits and CJK do not matter (format-spec §6.1).
+
+    >>> facts = extract_facts("2024 年，全市共受理政府信息公开申请 3119 件，答\\n复 3050 件（含上年度结转申请 34 件，"
+    ...                       "另有 103 件顺延到下年度答复）。")
+    >>> [(f.kind.value, f.value) for f in facts]
+    [('received', 3119), ('processed', 3050), ('carried_over', 34), ('carried_forward', 103)]
+    """
+    folded = fold(text, skip_tables=True)
+    unique: dict[tuple[FactKind, str | None, tuple[int, int]], NarrativeFact] = {}
+    for fact in _iter_facts(folded):
+        key = (fact.kind, fact.part, fact.span)
+        if key not in unique:
+            unique[key] = fact
+    return tuple(sorted(unique.values(), key=lambda f: (f.span, f.kind.value, f.part or "")))

@@ -1,0 +1,196 @@
+"""Split report text into its six sections 一…六, and find the title line (agency and year).
+
+format-spec §1.2: headings vary ("五、政府信息公开工作存在的主要问题及改进情况", "二、行政机关主动公开政府信息情况",
+"五、存在问题及改进情况"); "a parser must match fuzzily on '一、…六、' + key words". A heading is a short line of its
+own that starts with the section's numeral and carries the section's key words; among all candidates the
+split keeps the best-scoring sequence in the official order, so a numbered sub-list (``一、加强…``) or a
+table row (``一、本年新收政府信息公开申请数量``, ``三、本年度办理结果``, ``四、结转下年度继续办理``) is not taken
+for a heading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from gov_disclosure.model.report import SECTION_TITLES, Sections
+from gov_disclosure.narrative.folding import is_page_number, is_table_line
+
+__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
+
+_NUMERALS = "一二三四五六"
+_KEYWORDS: tuple[tuple[str, ...], ...] = (
+    ("总体情况", "总体", "概述", "概况", "基本情况"),
+    ("主动公开",),
+    ("收到和处理", "收到", "依申请", "申请情况"),
+    ("复议", "诉讼"),
+    ("问题", "改进"),
+    ("其他需要报告", "其他事项", "其他"),
+)
+_HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
+_MAX_HEADING = 32
+_TITLE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
+)
+_LEAD = re.compile(r"^.*[,.;:，。；：、《》()“”\"]")
+_VERB = re.compile(r"^(?:现将|现公布|现予公布|特公布|公布|发布|关于)")
+
+
+@frozen(kw_only=True)
+class SectionSpan:
+    """Where a section is: its heading as printed and the character offsets of heading and body."""
+
+    key: str
+    """Section key of :data:`~gov_disclosure.model.SECTION_TITLES` (``overview`` … ``other_matters``)."""
+    heading: str
+    start: int
+    """Offset of the heading line."""
+    body_start: int
+    """Offset just after the heading line."""
+    end: int
+    """Offset of the next heading (or the end of the text)."""
+
+
+@frozen(kw_only=True)
+class Title:
+    """The title line: ``<agency><year>年政府信息公开工作年度报告``."""
+
+    text: str
+    agency: str | None
+    year: int | None
+    start: int
+    end: int
+
+
+@frozen(kw_only=True)
+class SplitText:
+    """The result of :func:`split_sections`."""
+
+    sections: Sections
+    """Body text of each section found (None when its heading was not found; tables included as printed)."""
+    spans: tuple[SectionSpan, ...]
+    title: Title | None
+
+    def span(self, key: str) -> SectionSpan | None:
+        """The span of section *key*, or None."""
+        return next((s for s in self.spans if s.key == key), None)
+
+    def section_at(self, offset: int) -> str | None:
+        """The key of the section holding *offset* (None before the first heading)."""
+        return next((s.key for s in self.spans if s.start <= offset < s.end), None)
+
+
+@frozen
+class _Candidate:
+    index: int
+    score: int
+    start: int
+    end: int
+    heading: str
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    position = 0
+    for line in text.splitlines(keepends=True):
+        yield position, line
+        position += len(line)
+
+
+def _score(index: int, rest: str) -> int:
+    compact = re.sub(r"[\s*#]", "", rest)
+    official = SECTION_TITLES[index][1][2:]
+    if compact == official:
+        return 3
+    if any(word in compact for word in _KEYWORDS[index]):
+        return 2 if official in compact or compact in official else 1
+    return 0
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for start, line in _lines(text):
+        if is_table_line(line) or is_page_number(line):
+            continue
+        folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
+        match = _HEADING.match(folded)
+        if match is None or len(match.group("rest")) > _MAX_HEADING or match.group("rest").endswith("。"):
+            continue
+        index = _NUMERALS.index(match.group("num"))
+        score = _score(index, match.group("rest"))
+        if score:
+            found.append(_Candidate(index, score, start, start + len(line), line.strip()))
+    return found
+
+
+def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates in increasing section order with the highest total score (earliest on ties)."""
+    best: list[tuple[int, list[_Candidate]]] = []
+    for i, candidate in enumerate(candidates):
+        score, chain = candidate.score, [candidate]
+        for j in range(i):
+            previous_score, previous_chain = best[j]
+            if candidates[j].index < candidate.index and previous_score + candidate.score > score:
+                score, chain = previous_score + candidate.score, [*previous_chain, candidate]
+        best.append((score, chain))
+    if not best:
+        return []
+    top = max(score for score, _ in best)
+    return next(chain for score, chain in best if score == top)
+
+
+def find_title(text: str, *, before: int | None = None) -> Title | None:
+    """The title line (agency and year) in *text*, searched before offset *before* (default: the first 20 lines).
+
+    >>> t = find_title("\\n# 广州市番禺区科技工业商务和信息化局 2023 年政府信息公开工作年度报告\\n")
+    >>> t.agency, t.year
+    ('广州市番禺区科技工业商务和信息化局', 2023)
+    >>> find_title("现公布广州市黄埔区人民政府 广州开发区管委会2022年政府信息公开工作年度报告。").agency
+    '广州市黄埔区人民政府 广州开发区管委会'
+    """
+    previous = ""
+    for number, (start, line) in enumerate(_lines(text)):
+        if (before is not None and start >= before) or (before is None and number >= 20):
+            break
+        folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
+        match = _TITLE.search(folded)
+        if match is None:
+            if folded.strip():
+                previous = folded.strip(" #*\t")
+            continue
+        agency = _VERB.sub("", _LEAD.sub("", folded[: match.start()]).strip(" #*\t")).strip()
+        if not agency and previous and len(previous) <= 40 and not re.search(r"[,.;:。]", previous):
+            agency = previous
+        return Title(
+            text=line.strip(),
+            agency=agency or None,
+            year=int(match.group("year")),
+            start=start,
+            end=start + len(line.rstrip("\r\n")),
+        )
+    return None
+
+
+def split_sections(text: str) -> SplitText:
+    """Split *text* into the six sections and find its title.
+
+    >>> text = "某局2022年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n"
+    >>> split = split_sections(text)
+    >>> split.sections.overview, split.sections.proactive, split.sections.other_matters
+    ('概述。', None, '无。')
+    >>> split.title.agency, [s.key for s in split.spans]
+    ('某局', ['overview', 'other_matters'])
+    """
+    chosen = _best_sequence(_candidates(text))
+    spans: list[SectionSpan] = []
+    for i, candidate in enumerate(chosen):
+        end = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        key = SECTION_TITLES[candidate.index][0]
+        spans.append(
+            SectionSpan(key=key, heading=candidate.heading, start=candidate.start, body_start=candidate.end, end=end)
+        )
+    bodies = {span.key: text[span.body_start : span.end].strip() for span in spans}
+    title = find_title(text, before=spans[0].start if spans else None)
+    return SplitText(sections=Sections(**bodies), spans=tuple(spans), title=title)
