@@ -25,3 +25,9 @@ main.add_command(validate)
 from gov_disclosure.cli.schema import schema  # noqa: E402
 
 main.add_command(schema)
+
+from gov_disclosure.cli.compare import aggregate_command, diff_command, series_command  # noqa: E402
+
+main.add_command(diff_command)
+main.add_command(aggregate_command)
+main.add_command(series_command)
