@@ -184,6 +184,10 @@ def _article(root: Any) -> Any:
         weight = _weight(current)
         children = [child for child in current if isinstance(child.tag, str)]
         best = max(children, key=_weight, default=None)
+        if best is not None and best.tag in ("table", "tbody", "thead", "tfoot", "tr", "td", "th") and not best.xpath(
+            ".//table"
+        ):
+            return current  # never inside a data table: the table is part of the article
         if best is None or weight == 0 or _weight(best) < 0.8 * weight:
             return current
         current = best
