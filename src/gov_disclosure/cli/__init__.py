@@ -31,3 +31,11 @@ from gov_disclosure.cli.compare import aggregate_command, diff_command, series_c
 main.add_command(diff_command)
 main.add_command(aggregate_command)
 main.add_command(series_command)
+
+from gov_disclosure.cli.parse import parse  # noqa: E402
+
+main.add_command(parse)
+
+from gov_disclosure.cli.check import check  # noqa: E402
+
+main.add_command(check)

@@ -1,0 +1,32 @@
+"""Shared by ``parse`` and ``check``: read a file through :func:`gov_disclosure.loader.load`, exit 4 if unreadable."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
+from gov_disclosure.errors import GovDisclosureError
+from gov_disclosure.loader import ReadResult, load
+
+__all__ = ["read_or_fail", "read_or_none"]
+
+
+def read_or_none(path: str) -> tuple[ReadResult | None, str | None]:
+    """The result of reading *path*, or None and the reason it could not be read."""
+    try:
+        return load(path), None
+    except GovDisclosureError as exc:
+        return None, str(exc)
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+
+
+def read_or_fail(path: str) -> ReadResult:
+    """The result of reading *path*; prints the reason and exits with 4 when it cannot be read."""
+    result, error = read_or_none(path)
+    if result is None:
+        click.echo(f"gov-disclosure: error: {path}: {error}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    return result
