@@ -1,0 +1,181 @@
+"""The machine-readable sheets: ``cells`` (one row per cell), ``reports`` and ``sections``.
+
+``cells`` is the long format for pandas, DuckDB and pivot tables (spec/keys.md: "One vocabulary for the model's
+attribute names, JSON keys, XLSX long-format columns"). Together with ``reports`` (one row per report sheet:
+agency, year, format, tables present) and ``sections`` (the narrative text) it holds every part of every
+report, so the workbook reads back losslessly even where the official layout cannot show a detail (the raw
+text of a cell, an annotation, a row the report lacks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from attrs import frozen
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.layout import table_spec
+from gov_disclosure.model.report import SECTION_TITLES, Report
+from gov_disclosure.serializers.xlsx.official import CellRefs, extra_row_key
+from gov_disclosure.serializers.xlsx.text import escape
+from gov_disclosure.serializers.xlsx.values import SheetValue, sheet_value
+
+__all__ = [
+    "CELLS_COLUMNS",
+    "CELLS_SHEET",
+    "MAX_TEXT",
+    "REPORTS_COLUMNS",
+    "REPORTS_SHEET",
+    "SECTIONS_COLUMNS",
+    "SECTIONS_SHEET",
+    "LongRow",
+    "long_rows",
+    "write_cells_sheet",
+    "write_reports_sheet",
+    "write_sections_sheet",
+]
+
+CELLS_SHEET = "cells"
+REPORTS_SHEET = "reports"
+SECTIONS_SHEET = "sections"
+
+CELLS_COLUMNS: tuple[str, ...] = (
+    "sheet",
+    "agency",
+    "report_year",
+    "format_version",
+    "table",
+    "row_key",
+    "column_key",
+    "table_label",
+    "row_label",
+    "column_label",
+    "value",
+    "kind",
+    "raw",
+    "annotation",
+    "unit",
+    "after",
+    "cell",
+)
+"""Columns of the ``cells`` sheet. ``value`` is a number (text when a spreadsheet number would not be exact);
+``after`` is set for extra rows only (the key of the official row they follow); ``cell`` is the A1 reference of
+the cell in the report's sheet."""
+
+REPORTS_COLUMNS: tuple[str, ...] = ("sheet", "agency", "report_year", "format_version", "tables")
+"""Columns of the ``reports`` sheet; ``tables`` lists the tables present (``table2 table3 table4``)."""
+
+SECTIONS_COLUMNS: tuple[str, ...] = ("sheet", "section", "heading", "text")
+"""Columns of the ``sections`` sheet; a text longer than a cell can hold continues on the next rows."""
+
+MAX_TEXT = 4_000
+"""Characters of section text per cell: escaped (at most 7 characters each) it stays within Excel's 32,767."""
+
+
+@frozen
+class LongRow:
+    """One row of the ``cells`` sheet."""
+
+    table: str
+    row_key: str
+    column_key: str
+    row_label: str
+    column_label: str
+    cell: Cell
+    after: str | None = None
+
+
+def long_rows(report: Report) -> Iterator[LongRow]:
+    """Every cell of *report* with its keys and labels, extra rows included (``extra_rows[0]``, ``[0]``…)."""
+    for spec, table in report.tables():
+        for row_key, column_key, cell in table.iter_cells():
+            row_spec = spec.row(row_key)
+            yield LongRow(spec.key, row_key, column_key, row_spec.full_label, row_spec.column(column_key).label, cell)
+        for index, extra in enumerate(getattr(table, "extra_rows", ())):
+            if not extra.cells:
+                yield LongRow(spec.key, extra_row_key(index), "", extra.label, "", Cell.blank(), extra.after or "")
+            for j, cell in enumerate(extra.cells):
+                yield LongRow(spec.key, extra_row_key(index), f"[{j}]", extra.label, "", cell, extra.after or "")
+
+
+def _append(ws: Worksheet, values: Sequence[SheetValue], formats: dict[int, str] | None = None) -> None:
+    row = ws.max_row + 1 if ws.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        if value is None or value == "":
+            continue
+        cell = ws.cell(row, column)
+        if isinstance(value, str):
+            cell.value = escape(value)
+            cell.data_type = "s"
+        else:
+            cell.value = value
+        if formats and column in formats:
+            cell.number_format = formats[column]
+
+
+def _header(ws: Worksheet, columns: Sequence[str], widths: Sequence[float]) -> None:
+    _append(ws, columns)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+
+
+def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRefs]]) -> None:
+    """Fill *ws* with one row per cell of every ``(sheet name, report, cell references)``."""
+    _header(ws, CELLS_COLUMNS, (18, 18, 8, 8, 12, 28, 16, 30, 40, 26, 12, 14, 16, 16, 8, 16, 8))
+    value_column = CELLS_COLUMNS.index("value") + 1
+    for sheet, report, refs in reports:
+        for row in long_rows(report):
+            value, fmt = sheet_value(row.cell)
+            if row.cell.value is None:
+                value, fmt = None, None
+            _append(
+                ws,
+                (
+                    sheet,
+                    report.agency,
+                    report.report_year,
+                    report.format_version,
+                    row.table,
+                    row.row_key,
+                    row.column_key,
+                    table_spec(row.table).title,
+                    row.row_label,
+                    row.column_label,
+                    value,
+                    row.cell.kind.value,
+                    row.cell.raw,
+                    row.cell.annotation,
+                    row.cell.unit,
+                    row.after,
+                    refs.get((row.table, row.row_key, row.column_key)),
+                ),
+                {value_column: fmt} if fmt else None,
+            )
+
+
+def write_reports_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report]]) -> None:
+    """Fill *ws* with one row per report: its sheet, agency, year, format and the tables it has."""
+    _header(ws, REPORTS_COLUMNS, (24, 30, 12, 14, 30))
+    for sheet, report in reports:
+        tables = " ".join(spec.key for spec, _ in report.tables())
+        _append(ws, (sheet, report.agency, report.report_year, report.format_version, tables))
+
+
+def write_sections_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report]]) -> None:
+    """Fill *ws* with the narrative sections of every report (absent sections have no row)."""
+    _header(ws, SECTIONS_COLUMNS, (24, 18, 36, 100))
+    headings = dict(SECTION_TITLES)
+    for sheet, report in reports:
+        for key, text in report.sections.items():
+            if text is None:
+                continue
+            parts = [text[i : i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
+            for part in parts:
+                _append(ws, (sheet, key, headings[key], part))

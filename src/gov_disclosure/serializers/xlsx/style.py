@@ -1,0 +1,70 @@
+"""The look of the official form: fonts, borders, alignment, and row heights for wrapped labels."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from attrs import frozen
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+__all__ = ["GRID_WIDTH", "STYLES", "CellStyle", "lines_needed", "text_width"]
+
+GRID_WIDTH = 4.6
+"""Width of one grid column (Excel character units); every table cell spans whole grid columns."""
+
+_FONT = "宋体"
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+@frozen
+class CellStyle:
+    """Font, alignment, border and fill applied to every cell of a (merged) range."""
+
+    font: Font
+    alignment: Alignment
+    border: Border | None = BORDER
+    fill: PatternFill | None = None
+
+
+def _align(horizontal: str = "center", *, rotation: int = 0) -> Alignment:
+    return Alignment(horizontal=horizontal, vertical="center", wrap_text=True, text_rotation=rotation)
+
+
+STYLES: dict[str, CellStyle] = {
+    "title": CellStyle(Font(name=_FONT, size=16, bold=True), _align(), None),
+    "subtitle": CellStyle(Font(name=_FONT, size=10, color="595959"), _align(), None),
+    "heading": CellStyle(Font(name=_FONT, size=12, bold=True), _align("left"), None),
+    "caption": CellStyle(Font(name=_FONT, size=10, bold=True), _align()),
+    "header": CellStyle(Font(name=_FONT, size=10, bold=True), _align()),
+    "note": CellStyle(Font(name=_FONT, size=9), _align()),
+    "vertical": CellStyle(Font(name=_FONT, size=10, bold=True), _align(rotation=255)),
+    "group": CellStyle(Font(name=_FONT, size=10), _align()),
+    "label": CellStyle(Font(name=_FONT, size=10), _align("left")),
+    "value": CellStyle(Font(name=_FONT, size=10), _align()),
+    "absent": CellStyle(
+        Font(name=_FONT, size=10), _align(), BORDER, PatternFill(fill_type="solid", fgColor="E7E6E6")
+    ),
+    "extra": CellStyle(Font(name=_FONT, size=10, italic=True), _align("left")),
+}
+"""Named styles of the official layout."""
+
+
+def text_width(text: str) -> int:
+    """Width of *text* in character units: 2 for a CJK (wide) character, 1 otherwise.
+
+    >>> text_width("总计"), text_width("12")
+    (4, 2)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lines_needed(text: str, grid_columns: int) -> int:
+    """How many lines *text* wraps to in a cell *grid_columns* wide.
+
+    >>> lines_needed("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 6)
+    3
+    """
+    usable = max(grid_columns * GRID_WIDTH - 1.5, 1.0)
+    return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.split("\n"))
