@@ -13,8 +13,9 @@ from jsonschema import Draft202012Validator
 
 from gov_disclosure.examples import example_text
 from gov_disclosure.model import TABLE3, TABLES, Report
-from gov_disclosure.serializers.json import json_schema, schema_text, to_dict
+from gov_disclosure.serializers.json import from_dict_with_findings, json_schema, schema_text, to_dict
 from gov_disclosure.testing import BrokenReport, broken_reports, consistent_reports
+from gov_disclosure.validation import validate
 
 VALIDATOR = Draft202012Validator(json_schema())
 SHIPPED = files("gov_disclosure").joinpath("data").joinpath("report.schema.json")
@@ -99,3 +100,15 @@ def test_schema_rejects_malformed_documents(change: Any, why: str) -> None:
     VALIDATOR.validate(document)
     change(document)
     assert not VALIDATOR.is_valid(document), why
+
+
+@given(broken_reports())
+def test_documents_with_findings_validate_and_round_trip(broken: BrokenReport) -> None:
+    """A broken report dumped with its findings (identity failures, culprit) validates and reads back whole."""
+    findings = validate(broken.report)
+    assert findings
+    document = to_dict(broken.report, findings=findings)
+    VALIDATOR.validate(document)
+    report, back = from_dict_with_findings(json.loads(json.dumps(document)))
+    assert report == broken.report
+    assert back == findings

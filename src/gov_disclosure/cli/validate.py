@@ -46,7 +46,7 @@ def _read(file: str | None, example: bool) -> tuple[str, str]:
     if file == "-":
         return "<stdin>", sys.stdin.read()
     try:
-        with open(file, encoding="utf-8") as handle:
+        with open(file, encoding="utf-8-sig") as handle:
             return file, handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"{file}: cannot read: {getattr(exc, 'strerror', None) or exc}")
