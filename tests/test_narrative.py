@@ -6,12 +6,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from gov_disclosure.findings import Outcome, Severity
 from gov_disclosure.model import SECTION_TITLES, Cell, CellKey, Report, Table3, Table4
 from gov_disclosure.narrative import FactKind, NarrativeFact, check_facts, extract_facts, split_sections
 from gov_disclosure.registry import BlankPolicy, RuleContext
 from gov_disclosure.render import Damage, render_text
+from gov_disclosure.testing.damage import damages
 from huaian_2024 import APPLICATIONS_TEXT, APPLICATIONS_TEXT_PDF, OTHER_MATTERS_TEXT, huaian_report
 
 KEYS = [key for key, _ in SECTION_TITLES]
@@ -363,3 +365,17 @@ def test_seed_narratives_agree_with_their_tables(seeds_dir: Path) -> None:
     assert check_facts(report004, extract_facts(_seed(seeds_dir, "004"))) == ()
     broken = report004.with_cell("table4.review.total", Cell.of(3))
     assert [f.code for f in check_facts(broken, extract_facts(_seed(seeds_dir, "004")))] == ["NARR.REVIEW"]
+
+
+@given(damages())
+def test_facts_survive_any_damage(damage: Damage) -> None:
+    """Whatever the damage, a rendered 淮安 2024 report gives the same facts (all agreeing), sections and title."""
+    report = huaian_report(applications=APPLICATIONS_TEXT)
+    text = render_text(report, damage=damage)
+    facts = extract_facts(text)
+    assert _values(facts) == [*HUAIAN_FACTS, ("processing_fee", None, 3940)]
+    assert check_facts(report, facts) == ()
+    split = split_sections(text)
+    assert [span.key for span in split.spans] == KEYS
+    assert split.title is not None
+    assert (split.title.agency, split.title.year) == ("淮安市人民政府", 2024)

@@ -35,6 +35,7 @@ _MAX_HEADING = 32
 _TITLE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
 )
+_TITLE_WITHOUT_YEAR = re.compile(r"(?:政府信息|政务信息|政务)\s*公开\s*(?:工作)?\s*的?\s*年度\s*报告\s*$")
 _LEAD = re.compile(r"^.*[,.;:，。；：、《》()“”\"]")
 _VERB = re.compile(r"^(?:现将|现公布|现予公布|特公布|公布|发布|关于)")
 
@@ -149,13 +150,15 @@ def find_title(text: str, *, before: int | None = None) -> Title | None:
     ('广州市番禺区科技工业商务和信息化局', 2023)
     >>> find_title("现公布广州市黄埔区人民政府 广州开发区管委会2022年政府信息公开工作年度报告。").agency
     '广州市黄埔区人民政府 广州开发区管委会'
+    >>> find_title("某县自然资源局政府信息公开工作年度报告")
+    Title(text='某县自然资源局政府信息公开工作年度报告', agency='某县自然资源局', year=None, start=0, end=19)
     """
     previous = ""
     for number, (start, line) in enumerate(_lines(text)):
         if (before is not None and start >= before) or (before is None and number >= 20):
             break
         folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
-        match = _TITLE.search(folded)
+        match = _TITLE.search(folded) or (_TITLE_WITHOUT_YEAR.search(folded) if "。" not in folded else None)
         if match is None:
             if folded.strip():
                 previous = folded.strip(" #*\t")
@@ -166,7 +169,7 @@ def find_title(text: str, *, before: int | None = None) -> Title | None:
         return Title(
             text=line.strip(),
             agency=agency or None,
-            year=int(match.group("year")),
+            year=int(match.group("year")) if match.groupdict().get("year") else None,
             start=start,
             end=start + len(line.rstrip("\r\n")),
         )
