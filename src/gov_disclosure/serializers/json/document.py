@@ -109,8 +109,9 @@ def from_dict(data: object) -> Report:
 def dumps(report: Report, *, findings: Iterable[Finding] = (), indent: int | None = 2) -> str:
     """The JSON document for *report* (and *findings*): Chinese kept readable, money as exact strings.
 
-    With *indent* (the default) the text is nested, but every row that fits on a line is written on one line;
-    ``indent=None`` gives the most compact text.
+    With *indent* (the default) the text is nested, except that an object or array that fits in 120 columns, or
+    holds nothing but numbers and nulls (a row of plain cells), stays on one line; ``indent=None`` gives the
+    most compact text.
     """
     document = to_dict(report, findings=findings)
     if indent is None:
