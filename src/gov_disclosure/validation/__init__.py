@@ -12,7 +12,7 @@
 
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.validation._arith import Candidate, Evaluation, Identity, Status, evaluate, localise
-from gov_disclosure.validation.catalogue import RuleInfo, catalogue_markdown, rule_catalogue, write_catalogue
+from gov_disclosure.validation.catalogue import RuleInfo, catalogue_markdown, export_rules, write_catalogue
 from gov_disclosure.validation.culprit import CULPRIT
 from gov_disclosure.validation.identities import IDENTITY_CODES, evaluate_identities, identities_for
 from gov_disclosure.validation.run import DEFAULT_RULES, RULE_MODULES, validate
@@ -31,9 +31,9 @@ __all__ = [
     "catalogue_markdown",
     "evaluate",
     "evaluate_identities",
+    "export_rules",
     "identities_for",
     "localise",
-    "rule_catalogue",
     "validate",
     "write_catalogue",
 ]

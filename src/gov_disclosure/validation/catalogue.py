@@ -11,7 +11,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.registry import RuleRegistry
 
-__all__ = ["RuleInfo", "catalogue_markdown", "rule_catalogue", "write_catalogue"]
+__all__ = ["RuleInfo", "catalogue_markdown", "export_rules", "write_catalogue"]
 
 
 @frozen(kw_only=True)
@@ -26,10 +26,10 @@ class RuleInfo:
     """The rule's docstring, which quotes the spec."""
 
 
-def rule_catalogue(registry: RuleRegistry[Report] | None = None) -> tuple[RuleInfo, ...]:
+def export_rules(registry: RuleRegistry[Report] | None = None) -> tuple[RuleInfo, ...]:
     """The rules of *registry* (default: :data:`~gov_disclosure.validation.DEFAULT_RULES`) as data.
 
-    >>> [info.code for info in rule_catalogue()][:3]
+    >>> [info.code for info in export_rules()][:3]
     ['TABLE.MISSING', 'ROW.MISSING', 'ROW.EXTRA']
     """
     if registry is None:
@@ -47,7 +47,7 @@ def _anchor(code: str) -> str:
 
 def catalogue_markdown(registry: RuleRegistry[Report] | None = None) -> str:
     """The catalogue as MyST Markdown: a summary table, then one section per rule with its docstring."""
-    infos = rule_catalogue(registry)
+    infos = export_rules(registry)
     lines = [
         "| Code | Severity | Formats | Title |",
         "|---|---|---|---|",
