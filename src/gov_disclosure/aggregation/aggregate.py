@@ -7,11 +7,12 @@ Rules (documented in ``docs/aggregation.md``):
   total is always present"), and :attr:`Aggregate.other_breakdown` keeps the sum of those sub-rows, so nothing is lost.
 * 表二 is summed only over reports of one format. Reports of both formats with a 表二 are refused
   (:class:`~gov_disclosure.aggregation.errors.MixedTable2Error`) unless ``include_table2=False``.
-* Blank policy (format-spec §5.1 rule 5, "a blank is never zero"): under ``UNKNOWN`` a sum with any input that gave no
-  number is unknown and the cell is left blank (an all-blank or all-``/`` cell stays so); under ``ZERO`` blanks and
-  ``/`` marks count as 0. Unreadable text and absent rows/tables are unknown under both policies; under ``ZERO`` such
-  an unknown sum is marked as text :data:`UNKNOWN_SUM` so that summing the aggregate again cannot read it as 0.
-  Completeness records every gap either way.
+* Blank policy (format-spec §5.1 rule 5, "a blank is never zero"), as in validation: under ``UNKNOWN`` a sum with any
+  input that gave no number is unknown and the cell is left blank; under ``ZERO`` blank cells count as 0.
+  Not-applicable marks (``/``), unreadable text and absent rows/tables are unknown under both policies. A cell that is
+  blank (or ``/``) in every input stays so. Under ``ZERO`` an unknown sum is marked as text :data:`UNKNOWN_SUM`, so
+  that summing the aggregate again cannot read it as 0. Completeness records every gap either way, with the sum of
+  the known parts.
 * Money (表二 收费金额, 采购总金额) is summed exactly as ``Decimal``; inputs in different units make the sum unknown.
 """
 
@@ -26,7 +27,7 @@ from gov_disclosure.aggregation.errors import AggregationError, MixedTable2Error
 from gov_disclosure.aggregation.plan import OTHER_SUBROWS, RowPlan, build_plan
 from gov_disclosure.aggregation.summing import Sums, add_up
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.cells import Cell, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Row, Table, Table2, Table2_2019, Table3, Table4
@@ -201,7 +202,7 @@ def _build(
             gap_inputs = set().union(*gaps.values()) if gaps else set()
             known = n_inputs - len(gap_inputs)
             cells[column] = _cell(sums.totals[index], gaps, known, blank_policy, units, header_unit, unit_mismatch)
-            if gaps or unit_mismatch:
+            if (gaps or unit_mismatch) and sums.rows_present[p.index]:
                 completeness.append(CellCompleteness(
                     key=CellKey(p.table, p.row, column),
                     known=known,
@@ -235,14 +236,14 @@ def _cell(
     header_unit: str | None,
     unit_mismatch: bool,
 ) -> Cell:
-    zero_ok = {GapReason.BLANK, GapReason.NOT_APPLICABLE}
-    counted = not gaps or (blank_policy is BlankPolicy.ZERO and set(gaps) <= zero_ok)
+    counted = not gaps or (blank_policy is BlankPolicy.ZERO and set(gaps) == {GapReason.BLANK})
     if counted and not unit_mismatch:
         unit = units[0] if units else None
         unit = unit if unit and unit != header_unit else None
         return Cell.of(total, raw=f"{total}{unit or ''}", unit=unit)
-    if blank_policy is BlankPolicy.UNKNOWN:
-        if known == 0 and list(gaps) == [GapReason.NOT_APPLICABLE]:
-            return Cell(kind=CellKind.NOT_APPLICABLE, raw="/")
-        return Cell.blank()
-    return Cell.text(UNKNOWN_SUM)
+    if known == 0 and not unit_mismatch and len(gaps) == 1:
+        if GapReason.NOT_APPLICABLE in gaps:
+            return Cell.not_applicable()
+        if GapReason.BLANK in gaps:
+            return Cell.blank()
+    return Cell.blank() if blank_policy is BlankPolicy.UNKNOWN else Cell.text(UNKNOWN_SUM)
