@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 from gov_disclosure.findings import Outcome, Severity
-from gov_disclosure.model import SECTION_TITLES, Cell, CellKey, Report, Table3, Table4
+from gov_disclosure.model import SECTION_TITLES, TABLE3, Cell, CellKey, Report, Table3, Table4
 from gov_disclosure.narrative import FactKind, NarrativeFact, check_facts, extract_facts, split_sections
 from gov_disclosure.registry import BlankPolicy, RuleContext
 from gov_disclosure.render import Damage, render_text
@@ -166,7 +166,8 @@ def test_huaian_facts(text: str) -> None:
                 ("processing_fee", None, 0),
             ],
         ),
-        # 001 (tables absent): 办理申请1062宗 … 2021年结转9宗 … 办结1048宗 … 予以公开333宗 部分公开76宗 … 转下年度23宗
+        # 001 (tables absent): 办理申请1062宗 … 2021年结转9宗 … 办结1048宗 … 予以公开333宗 部分公开76宗
+        # 不予公开75宗 无法提供530宗 不予处理28宗 其他处理6宗 … 转下年度23宗
         (
             "001",
             [
@@ -175,17 +176,24 @@ def test_huaian_facts(text: str) -> None:
                 ("processed", None, 1048),
                 ("granted", None, 333),
                 ("partial", None, 76),
+                ("denied", None, 75),
+                ("unable", None, 530),
+                ("not_processed", None, 28),
+                ("other_processing", None, 6),
                 ("carried_forward", None, 23),
                 ("processing_fee", None, 0),
             ],
         ),
         # 002: 收到申请1件，办结1件 … 行政复议案和行政诉讼案均为0件
         ("002", [("received", None, 1), ("processed", None, 1), ("litigation", None, 0), ("review", None, 0)]),
-        # 003: 办理依申请公开案件 2 宗 … 未发生…行政复议及行政诉讼案件 … 实际收取信息处理费0元
+        # 003: 办理依申请公开案件 2 宗 … 不予公开的 1 宗 … 无法提供的 1 宗 … 未发生…行政复议及行政诉讼案件 …
+        # 实际收取信息处理费0元
         (
             "003",
             [
                 ("received", None, 2),
+                ("denied", None, 1),
+                ("unable", None, 1),
                 ("litigation", None, 0),
                 ("review", None, 0),
                 ("processing_fee", None, 0),
@@ -379,3 +387,27 @@ def test_facts_survive_any_damage(damage: Damage) -> None:
     assert [span.key for span in split.spans] == KEYS
     assert split.title is not None
     assert (split.title.agency, split.title.year) == ("淮安市人民政府", 2024)
+
+
+def test_outcome_groups_are_summed() -> None:
+    """不予公开/无法提供 … N 件 are compared with the sum of the group; one sub-item only is an INFO note."""
+    report = huaian_report()
+    good = "不予公开178件，无法提供781件，不予处理88件，其他处理187件。"
+    assert check_facts(report, extract_facts(good)) == ()
+    sub_item = check_facts(report, extract_facts("无法提供769件。"))
+    assert [(f.code, f.severity, f.outcome) for f in sub_item] == [("NARR.OUTCOME", Severity.INFO, Outcome.NOTE)]
+    assert "1.本机关不掌握相关政府信息" in sub_item[0].message
+    wrong = check_facts(report, extract_facts("不予处理80件，占2.6%。"))
+    assert [(f.code, f.expected, f.actual) for f in wrong] == [("NARR.OUTCOME", 88, 80)]
+    assert len(wrong[0].cells) == 5
+
+
+@pytest.mark.seeds
+def test_seed_003_outcomes_agree(seeds_dir: Path) -> None:
+    """Seed 003: 不予公开的 1 宗 and 无法提供的 1 宗 agree with its 表三 (4. 保护第三方合法权益 1, （四）1. 1)."""
+    rows = {row.key: [0] * 7 for row in TABLE3.rows_for("2021")}
+    rows["new_received"] = rows["total_processed"] = [2, 0, 0, 0, 0, 0, 2]
+    rows["denied_third_party"] = rows["unable_not_held"] = [1, 0, 0, 0, 0, 0, 1]
+    report = Report(format_version="2021", table3=Table3.from_rows(rows))
+    findings = check_facts(report, extract_facts(_seed(seeds_dir, "003")))
+    assert findings == ()

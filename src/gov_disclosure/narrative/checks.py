@@ -244,9 +244,9 @@ def granted(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
         )
 
 
-@rule("NARR.PERCENTAGE", severity=Severity.WARNING, title="叙述中的公开比例与表三（七）总计一致")
+@rule("NARR.PERCENTAGE", severity=Severity.WARNING, title="叙述中的办理结果比例与表三（七）总计一致")
 def percentage(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
-    """A percentage stated with a 予以公开/部分公开 count is relative to 表三 （七）总计 (format-spec §5.4).
+    """A percentage stated with a count of a 办理结果 is relative to 表三 （七）总计 (format-spec §5.4).
 
     The stated percentage may differ from the recomputed one by one unit of its last printed digit (rounding).
     """
@@ -254,7 +254,9 @@ def percentage(subject: NarratedReport, context: RuleContext) -> Iterable[Findin
     total, _present = _value(subject.report, total_target, context)
     if total is None or total == 0:
         return
-    for kind, _target, what, what_en in _DISCLOSURE:
+    shares = [(kind, what, what_en) for kind, _, what, what_en in _DISCLOSURE]
+    shares += [(kind, what, what_en) for kind, _, what, what_en in _GROUPS]
+    for kind, what, what_en in shares:
         for fact in subject.of(kind):
             if fact.percentage is None:
                 continue
@@ -276,6 +278,43 @@ def percentage(subject: NarratedReport, context: RuleContext) -> Iterable[Findin
                 evidence=fact.sentence,
                 source=fact.source,
             )
+
+
+_GROUPS: tuple[tuple[FactKind, str, str, str], ...] = (
+    (FactKind.DENIED, "（三）不予公开", "不予公开数", "applications denied"),
+    (FactKind.UNABLE, "（四）无法提供", "无法提供数", "applications unable to be answered"),
+    (FactKind.NOT_PROCESSED, "（五）不予处理", "不予处理数", "applications not processed"),
+    (FactKind.OTHER_PROCESSING, "（六）其他处理", "其他处理数", "applications otherwise processed"),
+)
+
+
+def _group_targets(report: Report, group: str) -> tuple[_Target, ...]:
+    """The group's sum first, then each of its rows (a narrative may quote a single sub-item, format-spec §5.4)."""
+    rows = [
+        row
+        for row in TABLE3.rows_for(report.format_version)
+        if row.group == group or (row.group is not None and row.label == group)
+    ]
+    whole = _Target(f"表三“{group}”各项之和", f"table 3 {group} summed", tuple(_t3(row.key) for row in rows))
+    if len(rows) < 2:
+        return (whole,)
+    return (
+        whole,
+        *(_Target(f"表三“{group}{row.label}”", f"table 3 {group} {row.label}", (_t3(row.key),)) for row in rows),
+    )
+
+
+@rule("NARR.OUTCOME", severity=Severity.WARNING, title="叙述中的不予公开、无法提供、不予处理、其他处理数与表三一致")
+def outcomes(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
+    """不予公开/无法提供/不予处理/其他处理 N 件 = the sum of the 表三 group's rows (format-spec §5.4).
+
+    A number equal to a single row of the group only (上海 2019: 无法提供 265 = （四）1) is an INFO note.
+    """
+    for kind, group, what, what_en in _GROUPS:
+        facts = subject.of(kind)
+        if facts:
+            targets = _group_targets(subject.report, group)
+            yield from _compare(subject, context, facts, targets, code="NARR.OUTCOME", what=what, what_en=what_en)
 
 
 _T4_PARTS = {column.key: column.label for column in TABLE4.rows[0].columns}

@@ -39,6 +39,14 @@ class FactKind(enum.Enum):
     """部分公开 N 件 (表三 （二）)."""
     GRANTED_OR_PARTIAL = "granted_or_partial"
     """予以公开及部分公开 N 件 (表三 （一）+（二）)."""
+    DENIED = "denied"
+    """不予公开 N 件 (表三 （三） 1–8 summed)."""
+    UNABLE = "unable"
+    """无法提供 N 件 (表三 （四） 1–3 summed)."""
+    NOT_PROCESSED = "not_processed"
+    """不予处理 N 件 (表三 （五） 1–5 summed)."""
+    OTHER_PROCESSING = "other_processing"
+    """其他处理 N 件 (表三 （六）, summed over its sub-rows in the 2021 format)."""
     REVIEW = "review"
     """行政复议 N 件 (表四 行政复议); ``part`` names a breakdown column (``upheld`` …)."""
     LITIGATION = "litigation"
@@ -142,6 +150,15 @@ _PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ..
             rf"(?<![及和与、或])(?<![及和与、或][“\"])部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
             (),
             (),
+        ),
+        *(
+            (kind, rf"{word}[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}", (), ())
+            for kind, word in (
+                (FactKind.DENIED, "不予公开"),
+                (FactKind.UNABLE, "无法提供"),
+                (FactKind.NOT_PROCESSED, "不予处理"),
+                (FactKind.OTHER_PROCESSING, "其他处理"),
+            )
         ),
         (
             FactKind.REVIEW,
