@@ -73,9 +73,7 @@ def read_cell(
         return Cell.text(formula, source=where), finding
     if value is None:
         return Cell.blank(source=where), None
-    if isinstance(value, bool) or isinstance(
-        value, (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
-    ):
+    if isinstance(value, (bool, datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
         return Cell.text(str(value), source=where), None
     if isinstance(value, (int, float)):
         number = number_from_sheet(value, grid.formats.get((row, column)), value_type)

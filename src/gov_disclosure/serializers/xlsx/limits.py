@@ -61,9 +61,7 @@ def check_archive(source: str | os.PathLike[str] | IO[bytes], limits: XlsxLimits
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_members:
-            raise UnsafeWorkbookError(
-                f"{name} has {len(members)} zip members; at most {limits.max_members} are read"
-            )
+            raise UnsafeWorkbookError(f"{name} has {len(members)} zip members; at most {limits.max_members} are read")
         total = 0
         for member in members:
             total += member.file_size
@@ -75,9 +73,7 @@ def check_archive(source: str | os.PathLike[str] | IO[bytes], limits: XlsxLimits
                         f"({member.file_size} bytes); refusing a possible zip bomb (limit {limits.max_ratio:.0f})"
                     )
         if total > limits.max_uncompressed:
-            raise UnsafeWorkbookError(
-                f"{name} inflates to {total} bytes; at most {limits.max_uncompressed} are read"
-            )
+            raise UnsafeWorkbookError(f"{name} inflates to {total} bytes; at most {limits.max_uncompressed} are read")
         names = {m.filename for m in members}
         if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
             raise NotAWorkbookError(f"{name} is a zip archive but not an XLSX workbook (no xl/workbook.xml)")

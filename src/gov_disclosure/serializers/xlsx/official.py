@@ -202,8 +202,14 @@ def _spans(count: int, total: int = _VALUES) -> list[int]:
     return [base] * (count - 1) + [total - base * (count - 1)]
 
 
-def _put_values(p: _Painter, row: int, spans: Sequence[int], cells: Sequence[Cell | None], refs: CellRefs,
-                keys: Sequence[tuple[str, str, str]]) -> None:
+def _put_values(
+    p: _Painter,
+    row: int,
+    spans: Sequence[int],
+    cells: Sequence[Cell | None],
+    refs: CellRefs,
+    keys: Sequence[tuple[str, str, str]],
+) -> None:
     column = _FIRST_VALUE
     for index, width in enumerate(spans):
         if index < len(cells):
@@ -219,8 +225,9 @@ def _row_cells(spec: RowSpec, row: Row | None) -> list[Cell | None]:
     return [None if row is None else row.cell(c.key) for c in spec.columns]
 
 
-def _write_extra(p: _Painter, spec: TableSpec, item: _Item, label_start: int, spans: Sequence[int],
-                 refs: CellRefs) -> None:
+def _write_extra(
+    p: _Painter, spec: TableSpec, item: _Item, label_start: int, spans: Sequence[int], refs: CellRefs
+) -> None:
     extra = item.extra
     assert extra is not None
     row = p.row

@@ -43,9 +43,7 @@ STYLES: dict[str, CellStyle] = {
     "group": CellStyle(Font(name=_FONT, size=10), _align()),
     "label": CellStyle(Font(name=_FONT, size=10), _align("left")),
     "value": CellStyle(Font(name=_FONT, size=10), _align()),
-    "absent": CellStyle(
-        Font(name=_FONT, size=10), _align(), BORDER, PatternFill(fill_type="solid", fgColor="E7E6E6")
-    ),
+    "absent": CellStyle(Font(name=_FONT, size=10), _align(), BORDER, PatternFill(fill_type="solid", fgColor="E7E6E6")),
     "extra": CellStyle(Font(name=_FONT, size=10, italic=True), _align("left")),
 }
 """Named styles of the official layout."""

@@ -1,0 +1,169 @@
+"""Read the ``cells``, ``reports`` and ``sections`` sheets that :func:`~gov_disclosure.serializers.xlsx.to_xlsx`
+writes (they make a workbook lossless; see :mod:`.long`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from attrs import frozen
+
+from gov_disclosure.errors import ModelError
+from gov_disclosure.model.cells import Cell, CellKind
+from gov_disclosure.model.layout import ValueType, table_spec
+from gov_disclosure.model.report import SECTION_TITLES
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.serializers.xlsx.cellvalue import number_from_sheet
+from gov_disclosure.serializers.xlsx.errors import XlsxError
+from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
+from gov_disclosure.serializers.xlsx.long import CELLS_COLUMNS, REPORTS_COLUMNS, SECTIONS_COLUMNS
+
+__all__ = ["LongCell", "Manifest", "ReportEntry", "read_cells", "read_manifest", "read_sections"]
+
+LongKey = tuple[str, str, str, str]
+"""``(sheet, table, row key, column key)``."""
+
+
+@frozen
+class ReportEntry:
+    """One row of the ``reports`` sheet."""
+
+    sheet: str
+    agency: str | None
+    report_year: int | None
+    format_version: FormatVersion
+    tables: tuple[str, ...]
+
+
+@frozen
+class LongCell:
+    """One row of the ``cells`` sheet, as a cell."""
+
+    cell: Cell
+    row_label: str
+    after: str | None
+    ref: str | None
+
+
+Manifest = dict[str, ReportEntry]
+
+
+def _rows(grid: SheetGrid, columns: tuple[str, ...]) -> list[dict[str, GridValue | None]]:
+    header = [grid.value(1, c) for c in range(1, len(columns) + 1)]
+    if tuple(header) != columns:
+        raise XlsxError(f"expected the header {', '.join(columns)}", sheet=grid.title, cell="A1")
+    return [{name: grid.value(row, c) for c, name in enumerate(columns, start=1)} for row in range(2, grid.rows + 1)]
+
+
+def _text(value: GridValue | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def read_manifest(grid: SheetGrid) -> Manifest:
+    """The ``reports`` sheet: report sheet name → metadata."""
+    out: Manifest = {}
+    for n, row in enumerate(_rows(grid, REPORTS_COLUMNS), start=2):
+        sheet = _text(row["sheet"])
+        if sheet is None:
+            continue
+        version = _text(row["format_version"])
+        if version not in FORMAT_VERSIONS:
+            raise XlsxError(
+                f"format_version must be one of {', '.join(FORMAT_VERSIONS)}", sheet=grid.title, cell=ref(n, 4)
+            )
+        year = row["report_year"]
+        if year is not None and (isinstance(year, bool) or not isinstance(year, (int, float))):
+            raise XlsxError("report_year must be a number", sheet=grid.title, cell=ref(n, 3))
+        out[sheet] = ReportEntry(
+            sheet,
+            _text(row["agency"]),
+            None if year is None else int(year),
+            version,
+            tuple((_text(row["tables"]) or "").split()),
+        )
+    return out
+
+
+def read_sections(grid: SheetGrid) -> dict[str, dict[str, str]]:
+    """The ``sections`` sheet: report sheet name → section key → text (continuation rows joined)."""
+    keys = {key for key, _ in SECTION_TITLES}
+    out: dict[str, dict[str, str]] = {}
+    for n, row in enumerate(_rows(grid, SECTIONS_COLUMNS), start=2):
+        sheet, key = _text(row["sheet"]), _text(row["section"])
+        if sheet is None:
+            continue
+        if key not in keys:
+            raise XlsxError(f"unknown section {key!r}", sheet=grid.title, cell=ref(n, 2))
+        sections = out.setdefault(sheet, {})
+        sections[key] = sections.get(key, "") + (_text(row["text"]) or "")
+    return out
+
+
+def _value(value: GridValue | None, fmt: str | None, value_type: ValueType | None, where: str) -> int | Decimal:
+    if isinstance(value, str):
+        try:
+            text = value.strip()
+            if value_type is not ValueType.MONEY and text.lstrip("+-").isdigit():
+                return int(text)
+            return Decimal(text)
+        except (InvalidOperation, ValueError):
+            pass
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = number_from_sheet(value, fmt, value_type)
+        if number is not None:
+            return number
+        return number_from_sheet(value, fmt, None) or Decimal(repr(value))
+    raise XlsxError(f"a number cell needs a number in 'value', got {value!r}", sheet="cells", cell=where)
+
+
+def read_cells(grid: SheetGrid) -> dict[LongKey, LongCell]:
+    """The ``cells`` sheet: ``(sheet, table, row key, column key)`` → cell."""
+    out: dict[LongKey, LongCell] = {}
+    value_column = CELLS_COLUMNS.index("value") + 1
+    for n, row in enumerate(_rows(grid, CELLS_COLUMNS), start=2):
+        sheet, table, row_key, column_key = (
+            _text(row["sheet"]),
+            _text(row["table"]),
+            _text(row["row_key"]),
+            _text(row["column_key"]) or "",
+        )
+        if sheet is None or table is None or row_key is None:
+            continue
+        try:
+            kind = CellKind(_text(row["kind"]))
+        except ValueError:
+            raise XlsxError(f"unknown kind {row['kind']!r}", sheet=grid.title, cell=ref(n, 12)) from None
+        value_type = _value_type(table, row_key, column_key)
+        raw = _text(row["raw"]) or ""
+        annotation, unit = _text(row["annotation"]), _text(row["unit"])
+        try:
+            if kind in (CellKind.NUMBER, CellKind.ZERO):
+                number = _value(row["value"], grid.formats.get((n, value_column)), value_type, ref(n, value_column))
+                cell = Cell(kind=kind, value=number, raw=raw, annotation=annotation, unit=unit)
+            else:
+                cell = Cell(kind=kind, raw=raw, annotation=annotation, unit=unit)
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, XlsxError):
+                raise
+            raise XlsxError(f"not a valid cell: {exc}", sheet=grid.title, cell=ref(n, 11)) from None
+        out[(sheet, table, row_key, column_key)] = LongCell(
+            cell, _text(row["row_label"]) or "", _text(row["after"]), _text(row["cell"])
+        )
+    return out
+
+
+def _value_type(table: str, row_key: str, column_key: str) -> ValueType | None:
+    try:
+        return table_spec(table).row(row_key).column(column_key).value_type
+    except KeyError:
+        return None
+
+
+def cells_of_sheet(cells: Mapping[LongKey, LongCell], sheet: str) -> dict[tuple[str, str, str], LongCell]:
+    """The cells of one report sheet, by ``(table, row key, column key)``."""
+    return {(t, r, c): v for (s, t, r, c), v in cells.items() if s == sheet}
+
+
+def model_error(exc: ModelError, sheet: str) -> XlsxError:
+    """A :class:`~gov_disclosure.errors.ModelError` from building a report, as an XLSX error naming the sheet."""
+    return XlsxError(str(exc), sheet=sheet)
