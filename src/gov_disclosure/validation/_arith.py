@@ -16,6 +16,7 @@ from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
+from gov_disclosure.validation._cells import report_cells
 
 __all__ = ["Candidate", "Evaluation", "Identity", "Status", "Values", "evaluate", "localise", "read_values"]
 
@@ -58,7 +59,7 @@ class Identity:
     @property
     def table(self) -> str:
         """The table the identity belongs to."""
-        return self.cells[0].table
+        return self.lhs[0].table
 
     def coefficient(self, key: CellKey) -> int:
         """The net coefficient of *key*: +1 on the left, -1 on the right, 0 when not involved."""
@@ -88,15 +89,15 @@ def read_values(report: Report, policy: BlankPolicy, tables: Iterable[str] = ("t
     known: dict[CellKey, Number] = {}
     zeroed: set[CellKey] = set()
     cells: dict[CellKey, Cell] = {}
-    for entry in report.iter_cells():
-        if entry.key.table not in wanted:
+    for key, cell in report_cells(report):
+        if key.table not in wanted:
             continue
-        cells[entry.key] = entry.cell
-        if entry.cell.value is not None:
-            known[entry.key] = entry.cell.value
-        elif entry.cell.kind is CellKind.BLANK and policy is BlankPolicy.ZERO:
-            known[entry.key] = 0
-            zeroed.add(entry.key)
+        cells[key] = cell
+        if cell.value is not None:
+            known[key] = cell.value
+        elif cell.kind is CellKind.BLANK and policy is BlankPolicy.ZERO:
+            known[key] = 0
+            zeroed.add(key)
     return Values(known=known, zeroed=frozenset(zeroed), kinds=cells)
 
 
@@ -140,12 +141,22 @@ def evaluate(identity: Identity, values: Values) -> Evaluation:
     >>> e.status, e.lhs, e.rhs, e.residual
     (<Status.FAILS: 'fails'>, 4, 3, 1)
     """
-    unknown = tuple(k for k in identity.cells if k not in values.known)
-    zeroed = tuple(k for k in identity.cells if k in values.zeroed)
+    known = values.known
+    unknown: list[CellKey] = []
+    sides: list[Number] = []
+    for side in (identity.lhs, identity.rhs):
+        total: Number = 0
+        for key in side:
+            value = known.get(key)
+            if value is None:
+                unknown.append(key)
+            else:
+                total += value
+        sides.append(total)
+    zeroed = tuple(k for k in identity.cells if k in values.zeroed) if values.zeroed else ()
     if unknown:
-        return Evaluation(identity=identity, status=Status.UNDECIDABLE, unknown=unknown, zeroed=zeroed)
-    lhs: Number = sum((values.known[k] for k in identity.lhs), start=0)
-    rhs: Number = sum((values.known[k] for k in identity.rhs), start=0)
+        return Evaluation(identity=identity, status=Status.UNDECIDABLE, unknown=tuple(unknown), zeroed=zeroed)
+    lhs, rhs = sides
     status = Status.HOLDS if lhs == rhs else Status.FAILS
     return Evaluation(identity=identity, status=status, lhs=lhs, rhs=rhs, zeroed=zeroed)
 

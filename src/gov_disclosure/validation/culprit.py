@@ -15,9 +15,9 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._arith import Candidate, Evaluation, Status, localise, read_values
+from gov_disclosure.validation._arith import Candidate, Evaluation, Status, localise
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, table_zh
-from gov_disclosure.validation.identities import evaluate_identities
+from gov_disclosure.validation.identities import evaluated
 
 __all__ = ["CULPRIT", "rule_culprit"]
 
@@ -97,8 +97,7 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     ``candidates``) and says the culprit is ambiguous — e.g. in 表四 any of the five cells of a group fits,
     since each group has a single identity. None: the finding says so (probably several errors).
     """
-    values = read_values(report, context.blank_policy)
-    evaluations = evaluate_identities(report, context.blank_policy, values=values)
+    values, evaluations = evaluated(report, context.blank_policy)
     for table in dict.fromkeys(e.identity.table for e in evaluations):
         in_table = [e for e in evaluations if e.identity.table == table]
         failing = sum(e.status is Status.FAILS for e in in_table)

@@ -16,6 +16,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._arith import Evaluation, Identity, Status, Values, evaluate, read_values
+from gov_disclosure.validation._cells import LastReportMemo
 from gov_disclosure.validation._labels import (
     cell_reason_en,
     cell_reason_zh,
@@ -139,16 +140,29 @@ def identities_for(format_version: FormatVersion) -> tuple[Identity, ...]:
     return _IDENTITIES[format_version]
 
 
-def evaluate_identities(
-    report: Report, policy: BlankPolicy = BlankPolicy.UNKNOWN, *, values: Values | None = None
-) -> tuple[Evaluation, ...]:
-    """Every identity of the report's format evaluated on *report*; identities of absent tables are left out."""
-    values = read_values(report, policy) if values is None else values
-    return tuple(
+def _evaluate_all(report: Report, policy: BlankPolicy) -> tuple[Values, tuple[Evaluation, ...]]:
+    values = read_values(report, policy)
+    evaluations = tuple(
         evaluate(identity, values)
         for identity in identities_for(report.format_version)
         if getattr(report, identity.table) is not None
     )
+    return values, evaluations
+
+
+evaluated = LastReportMemo(_evaluate_all)
+"""``(values, evaluations)`` of a report under a policy, computed once for all the rules of a validate call."""
+
+
+def evaluate_identities(report: Report, policy: BlankPolicy = BlankPolicy.UNKNOWN) -> tuple[Evaluation, ...]:
+    """Every identity of the report's format evaluated on *report*; identities of absent tables are left out.
+
+    >>> import random
+    >>> from gov_disclosure.testing import random_report
+    >>> {e.status.value for e in evaluate_identities(random_report(random.Random(2)))}
+    {'holds'}
+    """
+    return evaluated(report, policy)[1]
 
 
 def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
@@ -195,8 +209,8 @@ def _finding(evaluation: Evaluation, values: Values) -> Finding | None:
 
 def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
     """Findings for the identities checked by rule *code*: failures and undecidable identities."""
-    values = read_values(report, context.blank_policy)
-    for evaluation in evaluate_identities(report, context.blank_policy, values=values):
+    values, evaluations = evaluated(report, context.blank_policy)
+    for evaluation in evaluations:
         if evaluation.identity.code == code:
             finding = _finding(evaluation, values)
             if finding is not None:

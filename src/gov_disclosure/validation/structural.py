@@ -16,6 +16,7 @@ from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
+from gov_disclosure.validation._cells import report_cells
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, row_zh, short, table_zh
 
 __all__ = [
@@ -92,9 +93,9 @@ def rule_row_extra(report: Report, context: RuleContext) -> Iterator[Finding]:
 
 def _cells_of_kind(report: Report, kind: CellKind) -> dict[str, list[CellKey]]:
     by_table: dict[str, list[CellKey]] = {}
-    for entry in report.iter_cells():
-        if entry.cell.kind is kind:
-            by_table.setdefault(entry.key.table, []).append(entry.key)
+    for key, cell in report_cells(report):
+        if cell.kind is kind:
+            by_table.setdefault(key.table, []).append(key)
     return by_table
 
 
@@ -152,16 +153,16 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1/§6.3: "a number split into two numbers" and digits fused in conversion are common
     extraction faults; a value that cannot be read with certainty is flagged, never guessed.
     """
-    for entry in report.iter_cells():
-        if entry.cell.kind is CellKind.TEXT:
+    for key, cell in report_cells(report):
+        if cell.kind is CellKind.TEXT:
             yield Finding(
                 code="CELL.TEXT",
                 severity=Severity.ERROR,
-                message=f"{cell_zh(entry.key)}的内容“{entry.cell.raw}”无法确定为数字。",
-                message_en=f"{entry.key} holds {entry.cell.raw!r}, which cannot be read as a number with certainty.",
-                cells=(entry.key,),
-                evidence=entry.cell.raw,
-                source=entry.cell.source,
+                message=f"{cell_zh(key)}的内容“{cell.raw}”无法确定为数字。",
+                message_en=f"{key} holds {cell.raw!r}, which cannot be read as a number with certainty.",
+                cells=(key,),
+                evidence=cell.raw,
+                source=cell.source,
             )
 
 
@@ -173,20 +174,22 @@ def rule_cell_negative(report: Report, context: RuleContext) -> Iterator[Finding
     §5.3 rule 8: "non-negative integers (2021 all cells except （八）, which is a non-negative decimal in 万元);
     2019 ``本年增/减`` signed".
     """
-    for entry in report.iter_cells():
-        value = entry.cell.value
-        column = column_spec(entry.key)
-        if value is not None and value < 0 and column.value_type is not ValueType.SIGNED:
+    for key, cell in report_cells(report):
+        value = cell.value
+        if value is None or value >= 0:
+            continue
+        column = column_spec(key)
+        if column.value_type is not ValueType.SIGNED:
             what_zh, what_en = ("金额", "an amount") if column.value_type is ValueType.MONEY else ("件数", "a count")
             yield Finding(
                 code="CELL.NEGATIVE",
                 severity=Severity.INCONSISTENCY,
-                message=f"{cell_zh(entry.key)}为负数 {value}；{what_zh}不能为负。",
-                message_en=f"{entry.key} is negative ({value}); {what_en} cannot be negative.",
-                cells=(entry.key,),
+                message=f"{cell_zh(key)}为负数 {value}；{what_zh}不能为负。",
+                message_en=f"{key} is negative ({value}); {what_en} cannot be negative.",
+                cells=(key,),
                 actual=value,
-                evidence=entry.cell.raw or None,
-                source=entry.cell.source,
+                evidence=cell.raw or None,
+                source=cell.source,
             )
 
 
@@ -198,16 +201,16 @@ def rule_cell_not_integer(report: Report, context: RuleContext) -> Iterator[Find
     format-spec §5.1 rule 4: "all cells are non-negative integers"; §5.3 rule 8 (表二 counts are integers,
     only （八） 2021 and 采购总金额 2019 are decimals).
     """
-    for entry in report.iter_cells():
-        value = entry.cell.value
-        if isinstance(value, Decimal) and column_spec(entry.key).value_type is not ValueType.MONEY:
+    for key, cell in report_cells(report):
+        value = cell.value
+        if isinstance(value, Decimal) and column_spec(key).value_type is not ValueType.MONEY:
             yield Finding(
                 code="CELL.NOT_INTEGER",
                 severity=Severity.INCONSISTENCY,
-                message=f"{cell_zh(entry.key)}为 {entry.cell.raw or value}，不是整数；件数应为整数。",
-                message_en=f"{entry.key} is {entry.cell.raw or value}, not a whole number; counts are integers.",
-                cells=(entry.key,),
+                message=f"{cell_zh(key)}为 {cell.raw or value}，不是整数；件数应为整数。",
+                message_en=f"{key} is {cell.raw or value}, not a whole number; counts are integers.",
+                cells=(key,),
                 actual=value,
-                evidence=entry.cell.raw or None,
-                source=entry.cell.source,
+                evidence=cell.raw or None,
+                source=cell.source,
             )
