@@ -1,0 +1,66 @@
+"""Indicators: formulas, exact values, unknowns, small-sample flag."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from fractions import Fraction
+
+from gov_disclosure.indicators import indicators
+from gov_disclosure.model import Cell, Report, Table3, Table4
+from gov_disclosure.registry import BlankPolicy
+from gov_disclosure.testing import random_report
+
+
+def _total(report: Report, *rows: str) -> int:
+    return sum(getattr(report.table3, r).total.value for r in rows)  # type: ignore[no-any-return]
+
+
+def test_huaian_like_numbers() -> None:
+    """The 淮安 2024 worked example (format-spec §2.4): 公开率 (1362+454)/3050, 复议纠错率 64/(72+64+178)."""
+    t3 = Table3.from_rows({
+        "granted": [0, 0, 0, 0, 0, 0, 1362],
+        "partial": [0, 0, 0, 0, 0, 0, 454],
+        "total_processed": [0, 0, 0, 0, 0, 0, 3050],
+    })
+    t4 = Table4.from_rows({"review": [72, 64, 178, 37, 351], "litigation_direct": [13, 4, 8, 1, 26],
+                           "litigation_after_review": [12, 1, 1, 6, 20]})
+    result = indicators(Report(format_version="2021", table3=t3, table4=t4))
+    assert result.disclosure_rate.value == Fraction(1816, 3050)
+    assert result.disclosure_rate.percent() == Decimal("59.5")
+    assert (result.review_correction_rate.numerator, result.review_correction_rate.denominator) == (64, 314)
+    assert (result.litigation_correction_rate.numerator, result.litigation_correction_rate.denominator) == (5, 39)
+    assert not result.review_correction_rate.small_sample
+
+
+def test_shares_use_every_row_of_the_group() -> None:
+    """不予公开/无法提供/不予处理 shares sum their groups' rows over （七）总计."""
+    report = random_report(random.Random(31), "2021")
+    result = indicators(report)
+    processed = report.table3.total_processed.total.value
+    denied = _total(report, *(r for r in report.table3.row_types if r.startswith("denied_")))
+    assert (result.denied_share.numerator, result.denied_share.denominator) == (denied, processed)
+    unable = _total(report, "unable_not_held", "unable_needs_creation", "unable_still_unclear")
+    assert result.unable_share.numerator == unable
+    assert len(result.not_processed_share.numerator_cells) == 5
+    assert [i.code for i in result.all()][0] == "disclosure_rate"
+
+
+def test_zero_denominator_and_small_samples() -> None:
+    """No decided cases: the rate is None; a denominator below the threshold is flagged."""
+    t4 = Table4.from_rows({"review": [0, 0, 0, 2, 2], "litigation_direct": [1, 1, 0, 0, 2],
+                           "litigation_after_review": [0, 0, 0, 0, 0]})
+    result = indicators(Report(format_version="2019", table4=t4), small_sample=3)
+    assert result.review_correction_rate.denominator == 0 and result.review_correction_rate.value is None
+    assert result.litigation_correction_rate.value == Fraction(1, 2)
+    assert result.litigation_correction_rate.small_sample
+    assert result.disclosure_rate.numerator is None and result.disclosure_rate.value is None
+
+
+def test_blank_cells_follow_the_blank_policy() -> None:
+    """A blank numerator cell makes the rate unknown under UNKNOWN; under ZERO it counts as 0."""
+    t3 = Table3.from_rows({"granted": [0, 0, 0, 0, 0, 0, 40], "partial": [0, 0, 0, 0, 0, 0, 0],
+                           "total_processed": [0, 0, 0, 0, 0, 0, 50]})
+    report = Report(format_version="2021", table3=t3).with_cell("table3.partial.total", Cell.blank())
+    assert indicators(report).disclosure_rate.value is None
+    assert indicators(report, blank_policy=BlankPolicy.ZERO).disclosure_rate.value == Fraction(4, 5)
