@@ -228,14 +228,15 @@ takes the file's bytes and path and returns a :class:`ReadResult` (the adapters'
 
 
 def load(path: str | Path) -> ReadResult:
-    """Read the report in the file at *path* (text in UTF-8, UTF-8 with BOM or GB18030; ``.json`` documents).
+    """Read the report in the file at *path* (text in UTF-8, UTF-8 with BOM or GB18030; ``.json`` documents;
+    HTML, PDF, DOCX and third-party forms through the adapter registry, :mod:`gov_disclosure.documents`).
 
     Raises :class:`UnsupportedInputError` for a form without a reader, and what :func:`read_text` raises.
     """
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise UnsupportedInputError(
-            f"{path}: no reader for {path.suffix!r} files; readable forms: {', '.join(sorted(k for k in READERS if k))}"
-        )
-    return reader(path.read_bytes(), path)
+    if reader is not None and reader is not _load_text:
+        return reader(path.read_bytes(), path)
+    from gov_disclosure.documents import load_path  # sniff the input form, recognise the format, re-validate
+
+    return load_path(path)

@@ -1,0 +1,269 @@
+"""The registry of input readers and format adapters: built-ins by decorator, third parties by entry point.
+
+Built-in adapters mark themselves with :func:`register_reader` / :func:`register_format`; third-party packages
+declare entry points in the groups ``gov_disclosure.readers`` and ``gov_disclosure.formats``::
+
+    [project.entry-points."gov_disclosure.formats"]
+    hubei-2020 = "my_package.adapter:HubeiAdapter"
+
+An entry point may name a class (instantiated without arguments) or an instance. :func:`default_registry` takes
+an immutable snapshot once; :meth:`Registry.with_reader` / :meth:`Registry.with_format` return new registries
+(nothing is ever appended to a module-level list). A third-party adapter with a built-in's name replaces it.
+
+:func:`run_reader` and :func:`run_adapter` call an adapter and never trust it: an adapter that raises something
+other than a :class:`~gov_disclosure.errors.GovDisclosureError`, or returns something that is not a
+``RawDocument`` / a valid ``(Report, findings)`` pair, gives an :class:`AdapterError`, not a traceback; findings
+that are not :class:`~gov_disclosure.findings.Finding` values are dropped and reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Iterable
+from importlib.metadata import entry_points
+from pathlib import PurePath
+from typing import Any, TypeVar
+
+import attrs
+from attrs import frozen
+
+from gov_disclosure.errors import GovDisclosureError
+from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.formats._protocol import AdapterOutput, FormatAdapter, InputReader
+from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.report import Report
+from gov_disclosure.model.tables import Table2, Table2_2019, Table3, Table4
+from gov_disclosure.parsing.raw import RawDocument
+
+__all__ = [
+    "BUILTIN_MODULES",
+    "FORMAT_GROUP",
+    "READER_GROUP",
+    "AdapterError",
+    "Registry",
+    "default_registry",
+    "discover",
+    "register_format",
+    "register_reader",
+    "run_adapter",
+    "run_reader",
+]
+
+READER_GROUP = "gov_disclosure.readers"
+"""Entry-point group of third-party input readers."""
+FORMAT_GROUP = "gov_disclosure.formats"
+"""Entry-point group of third-party format adapters."""
+BUILTIN_MODULES = ("gov_disclosure.formats.builtin_readers", "gov_disclosure.documents")
+"""Modules whose marked objects are the built-in readers and adapters (imported when the snapshot is taken)."""
+
+_READER_MARK = "__gov_disclosure_reader__"
+_FORMAT_MARK = "__gov_disclosure_format__"
+T = TypeVar("T")
+
+
+class AdapterError(GovDisclosureError, RuntimeError):
+    """An adapter failed (raised an unexpected exception) or returned something that is not what its protocol says.
+
+    ``adapter`` names it.
+    """
+
+    def __init__(self, adapter: str, message: str) -> None:
+        super().__init__(f"adapter {adapter!r}: {message}")
+        self.adapter = adapter
+
+
+def register_reader(obj: T) -> T:
+    """Mark a reader class as built-in; :func:`discover` collects it from :data:`BUILTIN_MODULES`.
+
+    The class is instantiated without arguments; the mark is not inherited by subclasses.
+    """
+    setattr(obj, _READER_MARK, True)
+    return obj
+
+
+def register_format(obj: T) -> T:
+    """Mark a format adapter class as built-in (instantiated without arguments)."""
+    setattr(obj, _FORMAT_MARK, True)
+    return obj
+
+
+def _instance(obj: Any) -> Any:
+    return obj() if isinstance(obj, type) else obj
+
+
+@frozen
+class Registry:
+    """An immutable snapshot of readers and format adapters, looked up by name or chosen by sniffing."""
+
+    readers: tuple[InputReader, ...] = ()
+    formats: tuple[FormatAdapter, ...] = ()
+    problems: tuple[str, ...] = ()
+    """Entry points that could not be loaded or do not meet the protocol (they are skipped, not fatal)."""
+
+    def reader(self, name: str) -> InputReader:
+        """The reader called *name* (KeyError if none)."""
+        for reader in self.readers:
+            if reader.name == name:
+                return reader
+        raise KeyError(name)
+
+    def format(self, name: str) -> FormatAdapter:
+        """The format adapter called *name* (KeyError if none)."""
+        for adapter in self.formats:
+            if adapter.name == name:
+                return adapter
+        raise KeyError(name)
+
+    def with_reader(self, reader: InputReader) -> Registry:
+        """A registry with *reader* added (replacing one of the same name)."""
+        return attrs.evolve(self, readers=_replace(self.readers, reader))
+
+    def with_format(self, adapter: FormatAdapter) -> Registry:
+        """A registry with *adapter* added (replacing one of the same name)."""
+        return attrs.evolve(self, formats=_replace(self.formats, adapter))
+
+    def reader_for(self, data: bytes, name: str | None = None) -> InputReader | None:
+        """The reader most confident about *data*; a matching file extension adds 0.3 to a reader's own score."""
+        suffix = PurePath(name).suffix.lower() if name else ""
+        best: tuple[float, InputReader] | None = None
+        for reader in self.readers:
+            try:
+                score = float(reader.sniff(data, name))
+            except Exception:  # a broken third-party sniffer must not stop the others
+                continue
+            if suffix and suffix in reader.extensions:
+                score += 0.3
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, reader)
+        return None if best is None else best[1]
+
+    def format_for(self, document: RawDocument) -> FormatAdapter | None:
+        """The format adapter most confident about *document* (None when none recognises it)."""
+        best: tuple[float, FormatAdapter] | None = None
+        for adapter in self.formats:
+            try:
+                score = float(adapter.recognise(document))
+            except Exception:
+                continue
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, adapter)
+        return None if best is None else best[1]
+
+
+def _replace(items: tuple[Any, ...], item: Any) -> tuple[Any, ...]:
+    return (*(i for i in items if i.name != item.name), item)
+
+
+def _marked(modules: Iterable[str], mark: str) -> list[Any]:
+    found = []
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for value in vars(module).values():
+            marked = vars(value).get(mark) if isinstance(value, type) else getattr(value, mark, False)
+            if marked is True and getattr(value, "__module__", None) == module_name:
+                found.append(_instance(value))
+    return found
+
+
+def _from_entry_points(group: str, check: type, problems: list[str]) -> list[Any]:
+    found = []
+    for point in entry_points(group=group):
+        try:
+            obj = _instance(point.load())
+        except Exception as error:
+            problems.append(f"{group}:{point.name}: cannot be loaded ({type(error).__name__}: {error})")
+            continue
+        if not isinstance(obj, check):
+            problems.append(f"{group}:{point.name}: does not meet the {check.__name__} protocol")
+            continue
+        found.append(obj)
+    return found
+
+
+def discover(*, entry_point_groups: bool = True) -> Registry:
+    """A fresh snapshot: the built-ins, then (replacing built-ins of the same name) the entry points."""
+    problems: list[str] = []
+    registry = Registry()
+    for reader in _marked(BUILTIN_MODULES, _READER_MARK):
+        registry = registry.with_reader(reader)
+    for adapter in _marked(BUILTIN_MODULES, _FORMAT_MARK):
+        registry = registry.with_format(adapter)
+    if entry_point_groups:
+        for reader in _from_entry_points(READER_GROUP, InputReader, problems):
+            registry = registry.with_reader(reader)
+        for adapter in _from_entry_points(FORMAT_GROUP, FormatAdapter, problems):
+            registry = registry.with_format(adapter)
+    return attrs.evolve(registry, problems=tuple(problems))
+
+
+@functools.cache
+def default_registry() -> Registry:
+    """The registry :func:`gov_disclosure.load` uses: taken once per process (call :func:`discover` for a fresh one)."""
+    return discover()
+
+
+def _call(name: str, what: str, function: Callable[[], T]) -> T:
+    try:
+        return function()
+    except GovDisclosureError:
+        raise
+    except Exception as error:
+        raise AdapterError(name, f"{what} failed: {type(error).__name__}: {error}") from error
+
+
+def run_reader(reader: InputReader, data: bytes, *, path: str | None = None) -> RawDocument:
+    """Call *reader* and check that it returned a :class:`RawDocument`."""
+    name = str(getattr(reader, "name", reader))
+    document = _call(name, "read()", lambda: reader.read(data, path=path))
+    untrusted: object = document
+    if not isinstance(untrusted, RawDocument) or not isinstance(untrusted.text, str):
+        raise AdapterError(name, f"read() returned {type(document).__name__}, not a RawDocument")
+    return document
+
+
+_TABLE_TYPES = {"table2": Table2, "table2_2019": Table2_2019, "table3": Table3, "table4": Table4}
+
+
+def _check_report(name: str, report: object) -> Report:
+    if not isinstance(report, Report):
+        raise AdapterError(name, f"build() returned {type(report).__name__}, not a Report")
+    for key, cls in _TABLE_TYPES.items():
+        table = getattr(report, key)
+        if table is not None and not isinstance(table, cls):
+            raise AdapterError(name, f"report.{key} is a {type(table).__name__}, not a {cls.__name__}")
+    try:
+        checked = attrs.evolve(report)  # re-runs the model's validators and invariants
+        for entry in checked.iter_cells():
+            cell: object = entry.cell
+            if not isinstance(cell, Cell):
+                raise AdapterError(name, f"{entry.key} is a {type(cell).__name__}, not a Cell")
+            attrs.validate(cell)
+    except AdapterError:
+        raise
+    except Exception as error:
+        raise AdapterError(name, f"build() returned an invalid report: {type(error).__name__}: {error}") from error
+    return checked
+
+
+def run_adapter(adapter: FormatAdapter, document: RawDocument) -> AdapterOutput:
+    """Call *adapter*; check the report (types, model invariants) and keep only real findings."""
+    name = str(getattr(adapter, "name", adapter))
+    output: object = _call(name, "build()", lambda: adapter.build(document))
+    if not isinstance(output, tuple) or len(output) != 2:
+        raise AdapterError(name, "build() must return a (Report, findings) pair")
+    report = _check_report(name, output[0])
+    raw_findings: object = output[1]
+    items: tuple[object, ...] = tuple(raw_findings) if isinstance(raw_findings, (tuple, list)) else ()
+    findings = tuple(f for f in items if isinstance(f, Finding))
+    if len(findings) != len(items) or not isinstance(raw_findings, (tuple, list)):
+        findings += (
+            Finding(
+                code="ADAPTER.BAD_FINDINGS",
+                severity=Severity.WARNING,
+                message=f"格式适配器{name}返回了无效的检查结果，已忽略",
+                message_en=f"adapter {name!r} returned findings that are not Finding values; they were dropped",
+                outcome=Outcome.NOTE,
+            ),
+        )
+    return report, findings
