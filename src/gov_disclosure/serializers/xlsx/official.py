@@ -37,7 +37,7 @@ from gov_disclosure.model.layout import (
 )
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import ExtraRow, Row, Table
-from gov_disclosure.serializers.xlsx.style import GRID_WIDTH, STYLES, CellStyle, lines_needed
+from gov_disclosure.serializers.xlsx.style import GRID_WIDTH, lines_needed, register_styles, style_name
 from gov_disclosure.serializers.xlsx.text import escape
 from gov_disclosure.serializers.xlsx.values import SheetValue, number_is_exact, places_of, sheet_value
 
@@ -107,7 +107,7 @@ class _Painter:
         row: int,
         column: int,
         value: SheetValue,
-        style: CellStyle,
+        style: str,
         *,
         rows: int = 1,
         columns: int = 1,
@@ -116,13 +116,7 @@ class _Painter:
         """Write *value* at (*row*, *column*) spanning *rows* × *columns*; returns the A1 reference."""
         for r in range(row, row + rows):
             for c in range(column, column + columns):
-                target = self.ws.cell(r, c)
-                target.font = style.font
-                target.alignment = style.alignment
-                if style.border is not None:
-                    target.border = style.border
-                if style.fill is not None:
-                    target.fill = style.fill
+                self.ws.cell(r, c).style = style_name(style)
         cell = self.ws.cell(row, column)
         if isinstance(value, str):
             cell.value = escape(value)
@@ -135,7 +129,7 @@ class _Painter:
             self.ws.merge_cells(
                 start_row=row, start_column=column, end_row=row + rows - 1, end_column=column + columns - 1
             )
-        if isinstance(value, str) and rows == 1 and not style.alignment.textRotation:
+        if isinstance(value, str) and rows == 1 and style != "vertical":
             height = lines_needed(value, columns) * 13.5 + 6
             self.heights[row] = max(self.heights.get(row, 18.0), height)
         return cell.coordinate
@@ -143,9 +137,9 @@ class _Painter:
     def put_cell(self, row: int, column: int, columns: int, cell: Cell | None) -> str:
         """Write one table cell (``None``: the row is absent, shaded)."""
         if cell is None:
-            return self.put(row, column, None, STYLES["absent"], columns=columns)
+            return self.put(row, column, None, "absent", columns=columns)
         value, fmt = sheet_value(cell)
-        ref = self.put(row, column, value, STYLES["value"], columns=columns, number_format=fmt)
+        ref = self.put(row, column, value, "value", columns=columns, number_format=fmt)
         note = _comment(cell)
         if note:
             self.ws[ref].comment = Comment(escape(note), "gov_disclosure", width=240, height=80)
@@ -217,7 +211,7 @@ def _put_values(
             if index < len(keys):
                 refs[keys[index]] = ref
         else:
-            p.put(row, column, None, STYLES["value"], columns=width)
+            p.put(row, column, None, "value", columns=width)
         column += width
 
 
@@ -231,7 +225,7 @@ def _write_extra(
     extra = item.extra
     assert extra is not None
     row = p.row
-    p.put(row, label_start, extra.label, STYLES["extra"], columns=_FIRST_VALUE - label_start)
+    p.put(row, label_start, extra.label, "extra", columns=_FIRST_VALUE - label_start)
     count = max(len(extra.cells), len(spans))
     widths = list(spans) + [spans[-1] if spans else _T3_SLOT] * (count - len(spans))
     keys = [(spec.key, extra_row_key(item.index), f"[{j}]") for j in range(len(extra.cells))]
@@ -249,15 +243,15 @@ def _write_table2(p: _Painter, spec: TableSpec, table: Table, refs: CellRefs) ->
             spans = _spans(len(item.spec.columns))
             if item.spec.group != group:
                 group = item.spec.group
-                p.put(p.row, 1, group or "", STYLES["caption"], columns=GRID)
+                p.put(p.row, 1, group or "", "caption", columns=GRID)
                 p.row += 1
-                p.put(p.row, 1, TABLE2_CONTENT, STYLES["header"], columns=LABEL_COLUMNS)
+                p.put(p.row, 1, TABLE2_CONTENT, "header", columns=LABEL_COLUMNS)
                 column = _FIRST_VALUE
                 for col_spec, width in zip(item.spec.columns, spans, strict=True):
-                    p.put(p.row, column, col_spec.label, STYLES["header"], columns=width)
+                    p.put(p.row, column, col_spec.label, "header", columns=width)
                     column += width
                 p.row += 1
-            style = STYLES["label"] if item.row is not None else STYLES["absent"]
+            style = "label" if item.row is not None else "absent"
             p.put(p.row, 1, item.spec.label, style, columns=LABEL_COLUMNS)
             keys = [(spec.key, item.spec.key, c.key) for c in item.spec.columns]
             _put_values(p, p.row, spans, _row_cells(item.spec, item.row), refs, keys)
@@ -268,14 +262,14 @@ def _write_table2(p: _Painter, spec: TableSpec, table: Table, refs: CellRefs) ->
 
 def _write_table3_header(p: _Painter) -> None:
     top = p.row
-    p.put(top, 1, TABLE3_NOTE, STYLES["note"], rows=3, columns=LABEL_COLUMNS)
-    p.put(top, _FIRST_VALUE, TABLE3_APPLICANTS, STYLES["header"], columns=_VALUES)
+    p.put(top, 1, TABLE3_NOTE, "note", rows=3, columns=LABEL_COLUMNS)
+    p.put(top, _FIRST_VALUE, TABLE3_APPLICANTS, "header", columns=_VALUES)
     columns = TABLE3.rows[0].columns
-    p.put(top + 1, _FIRST_VALUE, columns[0].label, STYLES["header"], rows=2, columns=_T3_SLOT)
-    p.put(top + 1, _FIRST_VALUE + _T3_SLOT, TABLE3_LEGAL_PERSONS, STYLES["header"], columns=_T3_SLOT * 5)
+    p.put(top + 1, _FIRST_VALUE, columns[0].label, "header", rows=2, columns=_T3_SLOT)
+    p.put(top + 1, _FIRST_VALUE + _T3_SLOT, TABLE3_LEGAL_PERSONS, "header", columns=_T3_SLOT * 5)
     for index, col_spec in enumerate(columns[1:6], start=1):
-        p.put(top + 2, _FIRST_VALUE + index * _T3_SLOT, col_spec.label, STYLES["header"], columns=_T3_SLOT)
-    p.put(top + 1, _FIRST_VALUE + 6 * _T3_SLOT, columns[6].label, STYLES["header"], rows=2, columns=_T3_SLOT)
+        p.put(top + 2, _FIRST_VALUE + index * _T3_SLOT, col_spec.label, "header", columns=_T3_SLOT)
+    p.put(top + 1, _FIRST_VALUE + 6 * _T3_SLOT, columns[6].label, "header", rows=2, columns=_T3_SLOT)
     p.heights[top + 2] = 30.0
     p.row = top + 3
 
@@ -300,9 +294,9 @@ def _write_table3(p: _Painter, report: Report, table: Table, refs: CellRefs) -> 
             groups.setdefault(item.spec.group, []).append(n)
     group_ranges = {name: (ns[0], ns[-1]) for name, ns in groups.items()}
     if inner:
-        p.put(first + results[0], 1, RESULTS_LABEL, STYLES["vertical"], rows=results[1] - results[0] + 1)
+        p.put(first + results[0], 1, RESULTS_LABEL, "vertical", rows=results[1] - results[0] + 1)
     for name, (start, end) in group_ranges.items():
-        p.put(first + start, 2, name, STYLES["group"], rows=end - start + 1, columns=2)
+        p.put(first + start, 2, name, "group", rows=end - start + 1, columns=2)
     slots = [_T3_SLOT] * 7
     for n, item in enumerate(items):
         in_group = any(start <= n <= end for start, end in group_ranges.values())
@@ -312,7 +306,7 @@ def _write_table3(p: _Painter, report: Report, table: Table, refs: CellRefs) -> 
             _write_extra(p, TABLE3, item, label_start, slots, refs)
             continue
         assert item.spec is not None
-        style = STYLES["label"] if item.row is not None else STYLES["absent"]
+        style = "label" if item.row is not None else "absent"
         p.put(p.row, label_start, item.spec.label, style, columns=_FIRST_VALUE - label_start)
         keys = [(TABLE3.key, item.spec.key, c.key) for c in item.spec.columns]
         _put_values(p, p.row, slots, _row_cells(item.spec, item.row), refs, keys)
@@ -323,15 +317,15 @@ def _write_table4(p: _Painter, table: Table, refs: CellRefs) -> None:
     top = p.row
     review, direct, after = TABLE4.rows
     width = _T4_SLOT * 5
-    p.put(top, 1, review.label, STYLES["header"], columns=width)
-    p.put(top, 1 + width, direct.group or "", STYLES["header"], columns=2 * width)
+    p.put(top, 1, review.label, "header", columns=width)
+    p.put(top, 1 + width, direct.group or "", "header", columns=2 * width)
     for index, col_spec in enumerate(review.columns):
-        p.put(top + 1, 1 + index * _T4_SLOT, col_spec.label, STYLES["header"], rows=2, columns=_T4_SLOT)
+        p.put(top + 1, 1 + index * _T4_SLOT, col_spec.label, "header", rows=2, columns=_T4_SLOT)
     for block, row_spec in enumerate((direct, after), start=1):
         start = 1 + block * width
-        p.put(top + 1, start, row_spec.label, STYLES["header"], columns=width)
+        p.put(top + 1, start, row_spec.label, "header", columns=width)
         for index, col_spec in enumerate(row_spec.columns):
-            p.put(top + 2, start + index * _T4_SLOT, col_spec.label, STYLES["header"], columns=_T4_SLOT)
+            p.put(top + 2, start + index * _T4_SLOT, col_spec.label, "header", columns=_T4_SLOT)
     p.heights[top + 2] = 30.0
     data = top + 3
     for block, row_spec in enumerate(TABLE4.rows):
@@ -346,16 +340,18 @@ def _write_table4(p: _Painter, table: Table, refs: CellRefs) -> None:
 
 def write_report_sheet(ws: Worksheet, report: Report) -> CellRefs:
     """Lay *report* out on *ws* as the official form; returns where each value cell went."""
+    if ws.parent is not None:
+        register_styles(ws.parent)
     p = _Painter(ws)
     refs: CellRefs = {}
     for column in range(1, GRID + 1):
         ws.column_dimensions[get_column_letter(column)].width = GRID_WIDTH
-    p.put(1, 1, report_title(report), STYLES["title"], columns=GRID)
+    p.put(1, 1, report_title(report), "title", columns=GRID)
     p.heights[1] = 30.0
-    p.put(2, 1, FORMAT_NAMES[report.format_version], STYLES["subtitle"], columns=GRID)
+    p.put(2, 1, FORMAT_NAMES[report.format_version], "subtitle", columns=GRID)
     p.row = 4
     for spec, table in report.tables():
-        p.put(p.row, 1, f"{spec.number}、{spec.title}", STYLES["heading"], columns=GRID)
+        p.put(p.row, 1, f"{spec.number}、{spec.title}", "heading", columns=GRID)
         p.heights[p.row] = 24.0
         p.row += 1
         if spec.key.startswith("table2"):
