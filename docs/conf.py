@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from gov_disclosure import __version__
 
 project = "gov_disclosure"
@@ -19,7 +22,7 @@ extensions = [
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]  # _generated/ holds included fragments
 html_theme = "furo"
 html_title = f"gov_disclosure {version}"
 language = "en"
@@ -33,3 +36,15 @@ doctest_global_setup = "import gov_disclosure"
 # Docstring examples run under pytest --doctest-modules; Sphinx runs the {doctest} blocks of the guides.
 doctest_test_doctest_blocks = ""
 suppress_warnings = ["config.cache"]
+
+
+def _write_rule_catalogue(app: Any) -> None:
+    """Generate the rule catalogue that rules.md includes, from the registry (never edited by hand)."""
+    from gov_disclosure.validation import write_catalogue
+
+    write_catalogue(Path(app.srcdir) / "_generated" / "rules.md")
+
+
+def setup(app: Any) -> None:
+    """Sphinx extension hooks of this project."""
+    app.connect("builder-inited", _write_rule_catalogue)
