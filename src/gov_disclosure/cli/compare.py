@@ -18,16 +18,17 @@ from typing import Any
 import click
 
 from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate
-from gov_disclosure.cli.findings_output import exit_code, findings_json, findings_table
-from gov_disclosure.cli.inputs import fail, read_report, read_reports
+from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
+from gov_disclosure.cli.reading import read_or_fail
 from gov_disclosure.cli.validate import UnreadableInputCommand
 from gov_disclosure.diffing import Change, ChangeKind, diff
 from gov_disclosure.model.cells import CellKind, Number
+from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.serializers.json import SCHEMA_VERSION, dumps, findings_to_list
 from gov_disclosure.series import check_series
 
-__all__ = ["aggregate_command", "diff_command", "series_command"]
+__all__ = ["aggregate_command", "diff_command", "fail", "read_reports", "series_command"]
 
 _FORMAT = click.option(
     "--format",
@@ -44,7 +45,18 @@ _BLANK_POLICY = click.option(
     show_default=True,
     help="unknown: a blank cell makes a sum or check unknown; zero: count blank cells as 0.",
 )
-_FILE = click.Path(dir_okay=False, allow_dash=True)
+_FILE = click.Path(dir_okay=False)
+
+
+def fail(message: str) -> None:
+    """Print ``gov-disclosure: error: …`` and exit with 4 (unreadable input or a refused request)."""
+    click.echo(f"gov-disclosure: error: {message}", err=True)
+    sys.exit(EXIT_UNREADABLE)
+
+
+def read_reports(names: tuple[str, ...]) -> tuple[Report, ...]:
+    """The reports in files *names* (JSON documents or any form :func:`gov_disclosure.loader.load` reads)."""
+    return tuple(read_or_fail(name).report for name in names)
 
 
 def _json_number(value: Number | None) -> int | str | None:
@@ -124,7 +136,7 @@ def diff_command(old: str, new: str, hide_zero: bool, output: str) -> None:
 
     Exit code: 0 no differences, 1 differences, 4 unreadable input.
     """
-    a, b = read_report(old), read_report(new)
+    a, b = read_reports((old, new))
     changes = diff(a, b, hide_zero=hide_zero)
     if output == "json":
         document = {"schema_version": SCHEMA_VERSION, "old": old, "new": new,
