@@ -193,7 +193,7 @@ class _Reader:
 
     # -- 表四 -------------------------------------------------------------------------------
     def _table4_row(self, row: RawRow, cells: list[RawCell]) -> None:
-        if all(not _is_value(c) for c in cells):
+        if not any(c.text.strip() and _is_value(c) for c in cells):  # header rows: labels and blank fillers
             self._table4_header(row)
             return
         label_cells, values = _split_label(cells)
