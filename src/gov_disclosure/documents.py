@@ -38,7 +38,15 @@ from gov_disclosure.parsing.normalize import normalize_text
 from gov_disclosure.parsing.raw import RawDocument
 from gov_disclosure.validation import validate
 
-__all__ = ["Format2019", "Format2021", "NationalFormat", "load_path", "read_bytes", "read_document"]
+__all__ = [
+    "Format2019",
+    "Format2021",
+    "NationalFormat",
+    "load_path",
+    "read_bytes",
+    "read_document",
+    "readable_extensions",
+]
 
 _TEXT_FORMS = ("text", "markdown")
 _TABLE_KEYS = ("table2", "table2_2019", "table3", "table4")
@@ -169,3 +177,9 @@ def load_path(path: str | Path, *, registry: Registry | None = None) -> ReadResu
     """Read the report in the file at *path*, whatever its form (see :func:`read_bytes`)."""
     path = Path(path)
     return read_bytes(path.read_bytes(), name=str(path), registry=registry)
+
+
+def readable_extensions(registry: Registry | None = None) -> frozenset[str]:
+    """File extensions some registered reader is the default for (what ``check DIR`` picks up in a folder)."""
+    registry = registry or default_registry()
+    return frozenset(e for reader in registry.readers for e in reader.extensions if e)

@@ -12,6 +12,7 @@ import click
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_table
 from gov_disclosure.cli.reading import read_or_none
 from gov_disclosure.cli.validate import BadUsage, UnreadableInputCommand
+from gov_disclosure.documents import readable_extensions
 from gov_disclosure.loader import READERS, ReadResult
 from gov_disclosure.serializers.json import to_dict
 
@@ -32,10 +33,11 @@ def _example_text() -> str:
 
 def _files(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
+    readable = READERS.keys() | readable_extensions()  # text, JSON, and every registered reader (HTML, PDF, DOCX …)
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in READERS))
+            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in readable))
         else:
             out.append(path)
     return out

@@ -70,7 +70,7 @@ class HtmlReader:
     """Web pages and HTML inside JavaScript (``html`` extra)."""
 
     name: str = "html"
-    extensions: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php", ".js")
+    extensions: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml")
 
     def sniff(self, data: bytes, name: str | None) -> float:
         """By doctype and tags."""
