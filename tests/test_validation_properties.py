@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_disclosure.findings import Outcome, Severity
-from gov_disclosure.model import Cell, CellKey, Report
+from gov_disclosure.model import FORMAT_VERSIONS, Cell, CellKey, FormatVersion, Report
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.testing import BrokenReport, broken_reports, cells, consistent_reports
 from gov_disclosure.validation import CULPRIT, IDENTITY_CODES, Identity, identities_for, validate
@@ -46,9 +46,12 @@ def equivalent_cells(report: Report, key: CellKey) -> dict[CellKey, int]:
     return found
 
 
-@given(consistent_reports(), policies)
-def test_consistent_report_has_no_finding(report: Report, policy: BlankPolicy) -> None:
-    """A consistent report of either format (all cells numbers) yields no finding at all, under both policies."""
+@pytest.mark.parametrize("version", FORMAT_VERSIONS)
+@given(data=st.data(), policy=policies)
+def test_consistent_report_has_no_finding(version: FormatVersion, data: st.DataObject, policy: BlankPolicy) -> None:
+    """A consistent report of each format (all cells numbers) yields no finding at all, under both policies."""
+    report = data.draw(consistent_reports(version))
+    assert report.format_version == version
     assert validate(report, blank_policy=policy) == ()
 
 
