@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 
 from attrs import frozen
 
@@ -33,7 +34,7 @@ from gov_disclosure.model.layout import (
 from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.labels import caption_item, match_row
+from gov_disclosure.parsing.labels import LabelMatch, caption_item, match_row
 from gov_disclosure.parsing.normalize import compact
 from gov_disclosure.serializers.xlsx.errors import XlsxLayoutError
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, ref
@@ -41,6 +42,7 @@ from gov_disclosure.serializers.xlsx.grid import SheetGrid, ref
 __all__ = ["LocatedExtra", "LocatedRow", "LocatedTable", "SheetLayout", "detect_version", "locate_tables"]
 
 _MIN_SCORE = 0.75
+_MIN_RATIO = 0.6
 _HEADER_WINDOW = 8
 _TITLE = re.compile(r"^\s*(?P<agency>.*?)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*政府信息公开工作年度报告\s*$")
 
@@ -170,6 +172,18 @@ def _is_structure(text: str, structure: frozenset[str]) -> bool:
     )
 
 
+def _accept(text: str, spec: TableSpec, found: LabelMatch) -> bool:
+    """Whether a fuzzy match is close enough for a spreadsheet, where labels stand alone in their cells: exact,
+    the official label followed by an annotation (format-spec §3.5 ``规章（设区的市…）``), or similar as a whole —
+    so that ``其他主动公开文件`` is an extra row, not ``3.其他``."""
+    if found.exact:
+        return True
+    mine, official = compact(text), compact(spec.row(found.key).label)
+    if mine.startswith(official):
+        return True
+    return found.score >= _MIN_SCORE and SequenceMatcher(None, mine, official).ratio() >= _MIN_RATIO
+
+
 def _header_columns(grid: SheetGrid, labels: Sequence[str], below: int, top: int) -> tuple[int, tuple[int, ...]] | None:
     """``(header row, columns)`` of the nearest row above *below* (not above *top*) whose cells start with
     *labels* in order; None when there is none."""
@@ -263,7 +277,7 @@ def locate_tables(grid: SheetGrid, version: FormatVersion | None = None) -> Shee
                 continue
             for spec in specs:
                 found = match_row(text, spec, version=version)
-                if found is not None and found.score >= _MIN_SCORE and (best is None or found.score > best[0]):
+                if found is not None and _accept(text, spec, found) and (best is None or found.score > best[0]):
                     best = (found.score, spec, found.key, column)
             if best is not None:
                 break
