@@ -21,6 +21,7 @@ from gov_disclosure.validation import (
     RULE_MODULES,
     Identity,
     Status,
+    Values,
     catalogue_markdown,
     evaluate,
     export_rules,
@@ -28,7 +29,6 @@ from gov_disclosure.validation import (
     localise,
     validate,
 )
-from gov_disclosure.validation._arith import Values
 
 # 淮安市人民政府2024年政府信息公开工作年度报告 (../shared/real/huaian-city-2024.pdf, pages 3–5), typed in by hand:
 # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.

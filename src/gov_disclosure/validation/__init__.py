@@ -11,7 +11,16 @@
 """
 
 from gov_disclosure.registry import BlankPolicy
-from gov_disclosure.validation._arith import Candidate, Evaluation, Identity, Status, evaluate, localise
+from gov_disclosure.validation._arith import (
+    Candidate,
+    Evaluation,
+    Identity,
+    Status,
+    Values,
+    evaluate,
+    localise,
+    read_values,
+)
 from gov_disclosure.validation.catalogue import RuleInfo, catalogue_markdown, export_rules, write_catalogue
 from gov_disclosure.validation.culprit import CULPRIT
 from gov_disclosure.validation.identities import IDENTITY_CODES, evaluate_identities, identities_for
@@ -28,12 +37,14 @@ __all__ = [
     "Identity",
     "RuleInfo",
     "Status",
+    "Values",
     "catalogue_markdown",
     "evaluate",
     "evaluate_identities",
     "export_rules",
     "identities_for",
     "localise",
+    "read_values",
     "validate",
     "write_catalogue",
 ]
