@@ -215,6 +215,25 @@ def _load_text(data: bytes, path: Path) -> ReadResult:
     return read_text(decode(data), source=SourceInfo(path=str(path), form="text", reader="gov_disclosure.loader"))
 
 
+def _load_xlsx(data: bytes, path: Path) -> ReadResult:
+    """The first report of a workbook (:mod:`gov_disclosure.serializers.xlsx`), validated."""
+    from gov_disclosure.serializers.xlsx import read_xlsx
+
+    reading = read_xlsx(path)
+    first = reading.items[0]
+    findings = [*reading.findings, *first.findings]
+    if len(reading.items) > 1:
+        findings.append(
+            _finding(
+                "XLSX.MORE_REPORTS",
+                Severity.INFO,
+                f"工作簿中有 {len(reading.items)} 份报告，这里只读取第一份（工作表 {first.sheets[0]}）",
+                f"the workbook holds {len(reading.items)} reports; only the first (sheet {first.sheets[0]}) is read",
+            )
+        )
+    return ReadResult(report=first.report, findings=(*findings, *validate(first.report)))
+
+
 READERS: dict[str, Callable[[bytes, Path], ReadResult]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -222,6 +241,7 @@ READERS: dict[str, Callable[[bytes, Path], ReadResult]] = {
     ".markdown": _load_text,
     "": _load_text,
     ".json": _load_json,
+    ".xlsx": _load_xlsx,
 }
 """Input forms by file extension. Other forms (``.xlsx``, ``.html``, ``.pdf``, ``.docx``) plug in here: a reader
 takes the file's bytes and path and returns a :class:`ReadResult` (the adapters' registry replaces this map)."""
