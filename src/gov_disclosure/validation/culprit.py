@@ -41,6 +41,10 @@ def _context_notes(evaluations: list[Evaluation], policy: BlankPolicy) -> tuple[
     return zh, en
 
 
+def _failing_en(count: int, table: str) -> str:
+    return f"the failing identity of {table}" if count == 1 else f"all {count} failing identities of {table}"
+
+
 def _finding(table: str, failing: int, candidates: tuple[Candidate, ...], notes: tuple[str, str]) -> Finding:
     name = table_zh(table)
     note_zh, note_en = notes
@@ -53,8 +57,7 @@ def _finding(table: str, failing: int, candidates: tuple[Candidate, ...], notes:
             message=f"错误最可能在{cell_zh(c.key)}：现为 {c.current}，应为 {c.corrected}。改正这一格后，{name}"
             f"全部 {failing} 个不成立的勾稽关系都成立，原本成立的仍然成立。{note_zh}",
             message_en=f"the culprit is most likely {c.key}: it reads {c.current} and should be {c.corrected}; "
-            f"correcting this one cell makes all {failing} failing identities of {table} hold and keeps the "
-            f"others holding.{note_en}",
+            f"correcting this one cell makes {_failing_en(failing, table)} hold and keeps the others holding.{note_en}",
             cells=(c.key,),
             actual=c.current,
             expected=c.corrected,
@@ -68,8 +71,8 @@ def _finding(table: str, failing: int, candidates: tuple[Candidate, ...], notes:
             outcome=Outcome.NOTE,
             message=f"无法确定错误所在：{name}的 {failing} 个不成立的勾稽关系，改正以下任何一格都能解释，"
             f"共 {len(candidates)} 个候选：{listed_zh}。{note_zh}",
-            message_en=f"ambiguous culprit: the {failing} failing identities of {table} are explained by "
-            f"correcting any one of {len(candidates)} cells: {listed_en}.{note_en}",
+            message_en=f"ambiguous culprit: {_failing_en(failing, table)} can be explained by correcting any one "
+            f"of {len(candidates)} cells: {listed_en}.{note_en}",
             cells=tuple(c.key for c in candidates),
             candidates=tuple(c.corrected for c in candidates),
         )
@@ -78,7 +81,7 @@ def _finding(table: str, failing: int, candidates: tuple[Candidate, ...], notes:
         severity=Severity.INCONSISTENCY,
         outcome=Outcome.NOTE,
         message=f"{name}的 {failing} 个不成立的勾稽关系无法由改正单独一格来解释，可能有两处以上错误。{note_zh}",
-        message_en=f"no single cell explains the {failing} failing identities of {table}; "
+        message_en=f"no single cell explains {_failing_en(failing, table).replace('all ', 'the ')}; "
         f"probably more than one cell is wrong.{note_en}",
     )
 
