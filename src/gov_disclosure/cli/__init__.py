@@ -39,3 +39,7 @@ main.add_command(parse)
 from gov_disclosure.cli.check import check  # noqa: E402
 
 main.add_command(check)
+
+from gov_disclosure.cli.export import export  # noqa: E402
+
+main.add_command(export)
