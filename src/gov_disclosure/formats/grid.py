@@ -1,11 +1,11 @@
 """Read the statutory tables from grids with known cell boundaries (HTML, DOCX, PDF, XLSX tables).
 
-format-spec §6.2: "the 2019 Shanghai report's table 二 uses *different* colspans in header vs data rows (header
-``上一年项目数量``(1) · ``本年增/减``(2) · ``处理决定数量``(1); data cells (2) · (1) · (1)), so reading 'grid column k'
-after expanding colspans pairs values with the wrong headers; align by cell order or by each cell's starting
-column". This module therefore pairs each value cell with the header cell whose column range contains the value
-cell's *starting* column; when that does not give one value per official column, it falls back to cell order
-if the number of cells is right, and otherwise reports the row as unaligned — it never guesses.
+format-spec §6.2: "the 2019 Shanghai report's table 二 uses *different* colspans in header vs data rows
+(header ``上一年项目数量`` (1) · ``本年增/减`` (2) · ``处理决定数量`` (1); data cells (2) · (1) · (1)), so reading
+'grid column k' after expanding colspans pairs values with the wrong headers; align by cell order or by each
+cell's starting column". This module therefore pairs each value cell with the header cell whose column range
+contains the value cell's *starting* column; when that does not give one value per official column, it falls back
+to cell order if the number of cells is right, and otherwise reports the row as unaligned — it never guesses.
 
 Labels are matched with :mod:`gov_disclosure.parsing.labels` (fuzzy, by official sequence) and cell text is read
 with :func:`gov_disclosure.parsing.cells.parse_cell`: a blank cell stays blank, never zero.
