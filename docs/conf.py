@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "xlsx_picture",  # docs/_ext: renders the workbook picture of spreadsheets.md where LibreOffice is installed
 ]
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "_generated"]  # _generated/ holds included fragments

@@ -39,7 +39,8 @@ class CellStyle:
 
 
 def _align(horizontal: str = "center", *, rotation: int = 0) -> Alignment:
-    return Alignment(horizontal=horizontal, vertical="center", wrap_text=True, text_rotation=rotation)
+    indent = 1 if horizontal == "left" else 0
+    return Alignment(horizontal=horizontal, vertical="center", wrap_text=True, text_rotation=rotation, indent=indent)
 
 
 STYLES: dict[str, CellStyle] = {
