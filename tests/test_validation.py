@@ -350,3 +350,17 @@ def test_custom_registry() -> None:
     report = huaian_2024().with_cell("table3.granted.natural_person", Cell.of(1))
     assert CULPRIT not in codes(validate(report, registry=DEFAULT_RULES.without(CULPRIT)))
     assert validate(report, registry=RuleRegistry()) == ()
+
+
+@pytest.mark.parametrize(
+    ("year", "version", "flagged"),
+    [(2020, "2019", False), (2022, "2021", False), (2020, "2021", True), (2023, "2019", True), (2018, "2019", True)],
+)
+def test_report_year_and_format(year: int, version: str, flagged: bool) -> None:
+    """A report year whose national format differs from the tables' format is a WARNING (format-spec §0, §7)."""
+    report = Report(format_version=version, report_year=year)  # type: ignore[arg-type]
+    found = [f for f in validate(report) if f.code == "REPORT.FORMAT_YEAR"]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].severity is Severity.WARNING
+        assert str(year) in found[0].message

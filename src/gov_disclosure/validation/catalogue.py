@@ -30,7 +30,7 @@ def export_rules(registry: RuleRegistry[Report] | None = None) -> tuple[RuleInfo
     """The rules of *registry* (default: :data:`~gov_disclosure.validation.DEFAULT_RULES`) as data.
 
     >>> [info.code for info in export_rules()][:3]
-    ['TABLE.MISSING', 'ROW.MISSING', 'ROW.EXTRA']
+    ['REPORT.FORMAT_YEAR', 'TABLE.MISSING', 'ROW.MISSING']
     """
     if registry is None:
         from gov_disclosure.validation.run import DEFAULT_RULES

@@ -15,6 +15,7 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
+from gov_disclosure.model.versions import default_format_for_year
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._cells import report_cells
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, row_zh, short, table_zh
@@ -25,10 +26,33 @@ __all__ = [
     "rule_cell_not_applicable",
     "rule_cell_not_integer",
     "rule_cell_text",
+    "rule_report_format_year",
     "rule_row_extra",
     "rule_row_missing",
     "rule_table_missing",
 ]
+
+
+@rule("REPORT.FORMAT_YEAR", severity=Severity.WARNING, title="报告年度与表格格式不符")
+def rule_report_format_year(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """The report year and the table format disagree (2019 format for report years 2019–2020, 2021 format from
+    2021 on; neither before 2019).
+
+    format-spec §0: 国办公开办函〔2019〕60号 for report years 2019 and 2020, 国办公开办函〔2021〕30号 "used for 2021
+    reports onward"; §7: "Fallback by data year … Flag conflicts (e.g. a 2021 report with 2019 tables)".
+    """
+    if report.report_year is None:
+        return
+    expected = default_format_for_year(report.report_year)
+    if expected != report.format_version:
+        wanted_zh = f"应使用 {expected} 格式" if expected else "当时尚无统一表格格式"
+        wanted_en = f"expected the {expected} format" if expected else "no national table format existed then"
+        yield Finding(
+            code="REPORT.FORMAT_YEAR",
+            severity=Severity.WARNING,
+            message=f"{report.report_year} 年度报告使用了 {report.format_version} 格式的表格，{wanted_zh}。",
+            message_en=f"a {report.report_year} report uses the {report.format_version} tables; {wanted_en}.",
+        )
 
 
 def _present_tables(report: Report) -> Iterator[tuple[str, Table]]:
