@@ -7,7 +7,7 @@ from attrs import frozen
 __all__ = ["CellKey"]
 
 
-@frozen(order=True)
+@frozen(order=True, cache_hash=True)
 class CellKey:
     """The address of one cell: table key, row key and column key.
 
