@@ -10,10 +10,10 @@ from gov_disclosure.registry import BlankPolicy
 
 __all__ = ["ZERO_UNDER_ZERO_POLICY", "cell_number", "sum_numbers"]
 
-ZERO_UNDER_ZERO_POLICY = frozenset((CellKind.BLANK, CellKind.NOT_APPLICABLE))
-"""Cell kinds that count as 0 under :attr:`BlankPolicy.ZERO`: blanks and not-applicable marks (``/`` ``-`` ``无``).
+ZERO_UNDER_ZERO_POLICY = frozenset((CellKind.BLANK,))
+"""Cell kinds that count as 0 under :attr:`BlankPolicy.ZERO`: blanks only, as in validation.
 
-Unreadable ``TEXT`` cells are never counted as a number, under any policy."""
+Not-applicable marks (``/`` ``-`` ``无``) and unreadable ``TEXT`` are never counted as a number, under any policy."""
 
 
 def cell_number(cell: Cell | None, blank_policy: BlankPolicy = BlankPolicy.UNKNOWN) -> Number | None:
@@ -23,8 +23,8 @@ def cell_number(cell: Cell | None, blank_policy: BlankPolicy = BlankPolicy.UNKNO
 
     >>> cell_number(Cell.of(3)), cell_number(Cell.blank()), cell_number(Cell.blank(), BlankPolicy.ZERO)
     (3, None, 0)
-    >>> cell_number(Cell.text("1 2"), BlankPolicy.ZERO) is None
-    True
+    >>> cell_number(Cell.text("1 2"), BlankPolicy.ZERO), cell_number(Cell.not_applicable(), BlankPolicy.ZERO)
+    (None, None)
     """
     if cell is None:
         return None
