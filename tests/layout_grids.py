@@ -294,3 +294,42 @@ def _widths(width: int) -> Sequence[float]:
     if width == 10:  # 表三: three label columns, seven value columns
         return [30.0, 55.0, 115.0] + [40.0] * 7
     return [usable / width] * width
+
+
+def text_pdf(text: str, *, font_size: float = 6.0, lines_per_page: int = 70) -> bytes:
+    """Report text (e.g. from :func:`gov_disclosure.render.render_text`) typeset line by line as an unruled PDF.
+
+    Tab-separated cells are placed left to right with a wide gap; long narrative lines are wrapped; a page break
+    falls every *lines_per_page* lines, inside tables too, with a running page number ``- n -`` at the bottom.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    lines: list[str] = []
+    for line in text.splitlines():
+        if "\t" in line or len(line) <= 60:
+            lines.append(line)
+        else:
+            lines.extend(line[i : i + 60] for i in range(0, len(line), 60))
+    number = 1
+    for index, line in enumerate(lines):
+        if index and index % lines_per_page == 0:
+            page.setFont("STSong-Light", 9)
+            page.drawCentredString(297, 30, f"- {number} -")
+            page.showPage()
+            number += 1
+        y = 800 - (index % lines_per_page) * (font_size + 4)
+        page.setFont("STSong-Light", font_size)
+        x = 30.0
+        for cell in line.split("\t"):
+            page.drawString(x, y, cell)
+            x += pdfmetrics.stringWidth(cell, "STSong-Light", font_size) + 3 * font_size
+    page.setFont("STSong-Light", 9)
+    page.drawCentredString(297, 30, f"- {number} -")
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
