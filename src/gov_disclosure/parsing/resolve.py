@@ -22,7 +22,7 @@ from attrs import frozen
 
 from gov_disclosure.model.cells import Number
 
-__all__ = ["Equation", "Reading", "Resolution", "check", "readings", "resolve", "splits"]
+__all__ = ["Equation", "Reading", "Resolution", "check", "count_splits", "readings", "resolve", "splits"]
 
 Key = tuple[str, int]
 """A cell of the table being read: (row key, column index)."""
@@ -40,6 +40,19 @@ class Equation:
 
 
 @functools.lru_cache(maxsize=4096)
+def count_splits(digits: str, parts: int) -> int:
+    """How many :func:`splits` there are, without listing them.
+
+    >>> count_splits("898989", 3), count_splits("1" * 30, 7)
+    (10, 475020)
+    """
+    if parts == 1:
+        return 1 if digits and (digits == "0" or not digits.startswith("0")) else 0
+    limit = 1 if digits.startswith("0") else len(digits) - parts + 1
+    return sum(count_splits(digits[cut:], parts - 1) for cut in range(1, limit + 1))
+
+
+@functools.lru_cache(maxsize=64)
 def splits(digits: str, parts: int) -> tuple[tuple[str, ...], ...]:
     """Every way to cut *digits* into *parts* numbers, none with a leading zero.
 
@@ -60,15 +73,23 @@ def splits(digits: str, parts: int) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-def _token_options(token: str, splittable: bool, most: int) -> list[tuple[str, ...]]:
+class _TooMany(Exception):
+    pass
+
+
+def _token_options(token: str, splittable: bool, most: int, limit: int) -> list[tuple[str, ...]]:
     options: list[tuple[str, ...]] = [(token,)]
     if splittable:
         for parts in range(2, min(len(token), most) + 1):
+            if count_splits(token, parts) > limit:
+                raise _TooMany
             options.extend(splits(token, parts))
+            if len(options) > limit:
+                raise _TooMany
     return options
 
 
-def readings(tokens: Sequence[str], columns: int, *, limit: int = 20000) -> list[Reading] | None:
+def readings(tokens: Sequence[str], columns: int, *, limit: int = 5000) -> list[Reading] | None:
     """Every reading of *tokens* (printed values in order) as *columns* cells; None when there are too many.
 
     Pure digit runs longer than one digit may be split; missing values may fall in any column.
@@ -86,18 +107,21 @@ def readings(tokens: Sequence[str], columns: int, *, limit: int = 20000) -> list
             yield ()
             return
         left = len(tokens) - index - 1
-        for option in _token_options(tokens[index], splittable[index], room - left):
+        for option in _token_options(tokens[index], splittable[index], room - left, limit):
             if len(option) <= room - left:
                 for rest in pieces(index + 1, room - len(option)):
                     yield option + rest
 
-    for flat in pieces(0, columns):
-        gaps = columns - len(flat)
-        for where in itertools.combinations(range(columns), gaps):
-            values = iter(flat)
-            out.append(tuple(None if i in where else next(values) for i in range(columns)))
-            if len(out) > limit:
-                return None
+    try:
+        for flat in pieces(0, columns):
+            gaps = columns - len(flat)
+            for where in itertools.combinations(range(columns), gaps):
+                values = iter(flat)
+                out.append(tuple(None if i in where else next(values) for i in range(columns)))
+                if len(out) > limit:
+                    return None
+    except _TooMany:
+        return None
     return out
 
 
