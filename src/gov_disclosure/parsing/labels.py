@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, RowSpec, TableSpec
+from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, RowSpec, TableSpec, table_spec
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.normalize import compact
 
@@ -86,7 +86,8 @@ class LabelMatch:
 
 
 @functools.lru_cache(maxsize=16)
-def _targets(table: TableSpec, version: FormatVersion | None) -> tuple[_Target, ...]:
+def _targets(key: str, version: FormatVersion | None) -> tuple[_Target, ...]:
+    table = table_spec(key)
     rows = table.rows if version is None else table.rows_for(version)
     out = []
     for index, row in enumerate(rows):
@@ -115,10 +116,10 @@ def _score(target: _Target, enum: str | None, tail: str) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def _match(label: str, table: TableSpec, version: FormatVersion | None, expected: int | None) -> LabelMatch | None:
+def _match(label: str, key: str, version: FormatVersion | None, expected: int | None) -> LabelMatch | None:
     enum, tail = split_enumerator(compact(label))
     best: tuple[float, int] | None = None
-    for target in _targets(table, version):
+    for target in _targets(key, version):
         score = _score(target, enum, tail)
         if expected is not None:
             score -= 0.02 * min(abs(target.index - expected), 5)
@@ -126,7 +127,7 @@ def _match(label: str, table: TableSpec, version: FormatVersion | None, expected
             best = (score, target.index)
     if best is None or best[0] < 0.55:
         return None
-    target = _targets(table, version)[best[1]]
+    target = _targets(key, version)[best[1]]
     exact = tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开"))
     return LabelMatch(target.spec.key, target.index, round(min(best[0], 1.0), 3), exact)
 
@@ -150,7 +151,7 @@ def match_row(
     >>> match_row("其他主动公开文件", TABLE2_2019, version="2019") is None
     True
     """
-    return _match(label, table, version, expected)
+    return _match(label, table.key, version, expected)
 
 
 def match_rows(
@@ -164,7 +165,7 @@ def match_rows(
     out: list[LabelMatch | None] = []
     expected = 0
     for label in labels:
-        found = _match(label, table, version, expected)
+        found = _match(label, table.key, version, expected)
         out.append(found)
         if found is not None:
             expected = found.index + 1
