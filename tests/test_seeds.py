@@ -132,7 +132,8 @@ def test_seed_003_markdown_and_page_split(seeds_dir: Path) -> None:
     assert _row(result, "table3", "unable_not_held") == one
     assert _row(result, "table3", "unable_still_unclear") == [0] * 7  # after the repeated header
     assert _row(result, "table3", "total_processed") == two
-    assert report.table3 is not None and report.table3.other_no_correction is not None
+    assert report.table3 is not None
+    assert report.table3.other_no_correction is not None
     assert all(c.kind is CellKind.TEXT for _, c in report.table3.other_no_correction.cells())  # six 0s for 7
     done = {"new_received", "denied_third_party", "unable_not_held", "total_processed", "other_no_correction"}
     _zeros(result, "table3", [k for k in T3_2021 if k not in done], 7)
