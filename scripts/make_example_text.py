@@ -2,7 +2,7 @@
 """Regenerate ``src/gov_disclosure/data/examples/huaian-2024.txt``: the bundled example report as report text.
 
 The text is rendered from the bundled JSON example with :func:`gov_disclosure.render.render_text` (official
-layout, tab-separated tables). ``tests/test_example_text.py`` fails when the file is stale.
+layout, tab-separated tables). ``tests/test_cli_read.py`` fails when the file is stale.
 
     .venv/bin/python scripts/make_example_text.py
 """

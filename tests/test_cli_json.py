@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from gov_disclosure.cli import main
-from gov_disclosure.examples import example_text
+from gov_disclosure.examples import example_json
 from gov_disclosure.validation import CULPRIT
 
 
@@ -22,7 +22,7 @@ def runner() -> CliRunner:
 
 def _broken_copy(tmp_path: Path) -> Path:
     """The example with one 表三 cell changed: （一）予以公开 × 自然人 1288 → 1388."""
-    document = json.loads(example_text())
+    document = json.loads(example_json())
     assert document["table3"]["granted"]["natural_person"] == 1288
     document["table3"]["granted"]["natural_person"] = 1388
     path = tmp_path / "broken.json"
@@ -41,7 +41,7 @@ def test_example_validates_with_exit_0(runner: CliRunner) -> None:
 def test_file_argument_reads_the_same_example(runner: CliRunner, tmp_path: Path) -> None:
     """A file on disk is validated the same way."""
     path = tmp_path / "huaian.json"
-    path.write_text(example_text(), encoding="utf-8")
+    path.write_text(example_json(), encoding="utf-8")
     result = runner.invoke(main, ["validate", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["findings"] == []
@@ -72,7 +72,7 @@ def test_json_output_of_the_culprit(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_blank_policy_option(runner: CliRunner, tmp_path: Path) -> None:
     """A blank cell: undecidable by default, counted as zero with --blank-policy zero (and said so)."""
-    document = json.loads(example_text())
+    document = json.loads(example_json())
     document["table3"]["not_processed_massive"]["natural_person"] = None
     path = tmp_path / "blank.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -115,7 +115,7 @@ def test_missing_file_and_bad_usage_exit_4(runner: CliRunner, tmp_path: Path) ->
 
 def test_stdin(runner: CliRunner) -> None:
     """``-`` reads the document from standard input."""
-    result = runner.invoke(main, ["validate", "-"], input=example_text())
+    result = runner.invoke(main, ["validate", "-"], input=example_json())
     assert result.exit_code == 0, result.output
 
 
@@ -125,7 +125,7 @@ def test_schema_output_validates_the_example(runner: CliRunner) -> None:
     assert result.exit_code == 0
     schema = json.loads(result.output)
     Draft202012Validator.check_schema(schema)
-    Draft202012Validator(schema).validate(json.loads(example_text()))
+    Draft202012Validator(schema).validate(json.loads(example_json()))
 
 
 def test_schema_output_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator
 
-from gov_disclosure.examples import example_text
+from gov_disclosure.examples import example_json
 from gov_disclosure.model import TABLE3, TABLES, Report
 from gov_disclosure.serializers.json import from_dict_with_findings, json_schema, schema_text, to_dict
 from gov_disclosure.testing import BrokenReport, broken_reports, consistent_reports
@@ -59,7 +59,7 @@ def test_schema_accepts_every_broken_report(broken: BrokenReport) -> None:
 
 
 def _valid() -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(example_text())
+    document: dict[str, Any] = json.loads(example_json())
     return document
 
 

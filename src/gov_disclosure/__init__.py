@@ -1,11 +1,32 @@
 """gov_disclosure: read, validate, compare and serialize 政府信息公开工作年度报告.
 
 The curated public API is re-exported here; see the documentation for the full reference.
+
+>>> import gov_disclosure as gd
+>>> result = gd.read_text(gd.example_report_text())
+>>> result.report.agency, result.report.report_year, result.report.format_version
+('淮安市人民政府', 2024, '2021')
+>>> result.report.table3.total_processed.total.value
+3050
+>>> gd.validate(result.report)
+()
 """
 
 from gov_disclosure._version import __version__
+from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate, compare_parent
+from gov_disclosure.diffing import Change, diff
 from gov_disclosure.errors import GovDisclosureError, ModelError
+from gov_disclosure.examples import example_json, example_path, example_report_text, load_example
 from gov_disclosure.findings import Finding, Outcome, Severity, worst_severity
+from gov_disclosure.indicators import Indicator, Indicators, indicators
+from gov_disclosure.loader import (
+    NotAReportError,
+    ReadResult,
+    UnsupportedFormatError,
+    UnsupportedInputError,
+    load,
+    read_text,
+)
 from gov_disclosure.model import (
     Cell,
     CellKey,
@@ -20,18 +41,37 @@ from gov_disclosure.model import (
     Table3,
     Table4,
 )
+from gov_disclosure.narrative import NarrativeFact, check_facts, extract_facts, split_sections
 from gov_disclosure.registry import BlankPolicy
+from gov_disclosure.render import Damage, render_text
+from gov_disclosure.reuse import NarrativeReuse, narrative_reuse
+from gov_disclosure.serializers.json import JSONFormatError, dumps, json_schema, loads
+from gov_disclosure.serializers.xlsx import XlsxError, from_xlsx, to_xlsx
+from gov_disclosure.series import check_series
+from gov_disclosure.validation import validate
 
 __all__ = [
+    "Aggregate",
+    "AggregationError",
     "BlankPolicy",
     "Cell",
     "CellKey",
     "CellKind",
+    "Change",
+    "Damage",
     "Finding",
     "FormatVersion",
     "GovDisclosureError",
+    "Indicator",
+    "Indicators",
+    "JSONFormatError",
+    "MixedTable2Error",
     "ModelError",
+    "NarrativeFact",
+    "NarrativeReuse",
+    "NotAReportError",
     "Outcome",
+    "ReadResult",
     "Report",
     "Sections",
     "Severity",
@@ -41,6 +81,31 @@ __all__ = [
     "Table2_2019",
     "Table3",
     "Table4",
+    "UnsupportedFormatError",
+    "UnsupportedInputError",
+    "XlsxError",
     "__version__",
+    "aggregate",
+    "check_facts",
+    "check_series",
+    "compare_parent",
+    "diff",
+    "dumps",
+    "example_json",
+    "example_path",
+    "example_report_text",
+    "extract_facts",
+    "from_xlsx",
+    "indicators",
+    "json_schema",
+    "load",
+    "load_example",
+    "loads",
+    "narrative_reuse",
+    "read_text",
+    "render_text",
+    "split_sections",
+    "to_xlsx",
+    "validate",
     "worst_severity",
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from importlib.resources import files
 from pathlib import Path
 
 import click
@@ -13,22 +12,11 @@ from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findi
 from gov_disclosure.cli.reading import read_or_none
 from gov_disclosure.cli.validate import BadUsage, UnreadableInputCommand
 from gov_disclosure.documents import readable_extensions
+from gov_disclosure.examples import example_report_text
 from gov_disclosure.loader import READERS, ReadResult
 from gov_disclosure.serializers.json import to_dict
 
 __all__ = ["check"]
-
-
-def _example_text() -> str:
-    """The bundled example report text (rendered from the JSON example by scripts/make_example_text.py)."""
-    text: str = (
-        files("gov_disclosure")
-        .joinpath("data")
-        .joinpath("examples")
-        .joinpath("huaian-2024.txt")
-        .read_text(encoding="utf-8")
-    )
-    return text
 
 
 def _files(paths: tuple[str, ...]) -> list[Path]:
@@ -69,7 +57,7 @@ def check(paths: tuple[str, ...], example: bool, output: str) -> None:
         files = _files(paths)
         if example:
             files = [Path(tmp) / "huaian-2024.txt"]
-            files[0].write_text(_example_text(), encoding="utf-8")
+            files[0].write_text(example_report_text(), encoding="utf-8")
         worst = 0
         documents: list[dict[str, object]] = []
         for path in files:

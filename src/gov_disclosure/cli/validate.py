@@ -7,7 +7,7 @@ import sys
 import click
 
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
-from gov_disclosure.examples import example_text
+from gov_disclosure.examples import example_json
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.serializers.json import JSONFormatError, loads
@@ -42,7 +42,7 @@ def _read(file: str | None, example: bool) -> tuple[str, str]:
     if example == (file is not None):
         raise BadUsage("give either FILE or --example")
     if file is None:
-        return "example huaian-2024", example_text()
+        return "example huaian-2024", example_json()
     if file == "-":
         return "<stdin>", sys.stdin.read()
     try:
