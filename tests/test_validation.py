@@ -11,8 +11,9 @@ from types import ModuleType
 import pytest
 
 import gov_disclosure.validation as validation
+import huaian_2024 as huaian
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.model import TABLE3, Cell, CellKey, Report, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model import TABLE3, Cell, CellKey, Report, Table2_2019, Table3, Table4
 from gov_disclosure.model.tables import ExtraRow
 from gov_disclosure.registry import BlankPolicy, Rule, RuleRegistry, rules_in
 from gov_disclosure.validation import (
@@ -30,60 +31,7 @@ from gov_disclosure.validation import (
     validate,
 )
 
-# 淮安市人民政府2024年政府信息公开工作年度报告 (../shared/real/huaian-city-2024.pdf, pages 3–5), typed in by hand:
-# 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计.
-HUAIAN_2024_TABLE3 = {
-    "new_received": [3001, 53, 0, 0, 61, 4, 3119],
-    "carried_over": [34, 0, 0, 0, 0, 0, 34],
-    "granted": [1288, 21, 0, 0, 50, 3, 1362],
-    "partial": [447, 7, 0, 0, 0, 0, 454],
-    "denied_state_secret": [2, 0, 0, 0, 0, 0, 2],
-    "denied_law_prohibited": [30, 1, 0, 0, 0, 0, 31],
-    "denied_three_security_one_stability": [5, 0, 0, 0, 0, 0, 5],
-    "denied_third_party": [6, 0, 0, 0, 0, 0, 6],
-    "denied_internal_affairs": [7, 1, 0, 0, 0, 0, 8],
-    "denied_process_info": [12, 0, 0, 0, 0, 0, 12],
-    "denied_enforcement_file": [9, 0, 0, 0, 0, 0, 9],
-    "denied_admin_query": [105, 0, 0, 0, 0, 0, 105],
-    "unable_not_held": [746, 12, 0, 0, 10, 1, 769],
-    "unable_needs_creation": [11, 0, 0, 0, 0, 0, 11],
-    "unable_still_unclear": [1, 0, 0, 0, 0, 0, 1],
-    "not_processed_petition": [56, 6, 0, 0, 0, 0, 62],
-    "not_processed_repeat": [25, 0, 0, 0, 0, 0, 25],
-    "not_processed_publication": [0, 0, 0, 0, 0, 0, 0],
-    "not_processed_massive": [0, 0, 0, 0, 0, 0, 0],
-    "not_processed_confirm": [1, 0, 0, 0, 0, 0, 1],
-    "other_no_correction": [67, 3, 0, 0, 1, 0, 71],
-    "other_fee_unpaid": [6, 0, 0, 0, 0, 0, 6],
-    "other_other": [108, 2, 0, 0, 0, 0, 110],
-    "total_processed": [2932, 53, 0, 0, 61, 4, 3050],
-    "carried_forward": [103, 0, 0, 0, 0, 0, 103],
-}
-HUAIAN_2024_TABLE4 = {
-    "review": [72, 64, 178, 37, 351],
-    "litigation_direct": [13, 4, 8, 1, 26],
-    "litigation_after_review": [12, 1, 1, 6, 20],
-}
-HUAIAN_2024_TABLE2: dict[str, list[int | Decimal]] = {
-    "regulations": [1, 0, 11],
-    "normative_docs": [8, 26, 66],
-    "licensing": [447228],
-    "punishment": [3985758],
-    "coercion": [88283],
-    "fees": [Decimal("96171.6")],
-}
-
-
-def huaian_2024() -> Report:
-    """The 淮安 2024 report's three tables."""
-    return Report(
-        format_version="2021",
-        agency="淮安市人民政府",
-        report_year=2024,
-        table2=Table2.from_rows(HUAIAN_2024_TABLE2),
-        table3=Table3.from_rows(HUAIAN_2024_TABLE3),
-        table4=Table4.from_rows(HUAIAN_2024_TABLE4),
-    )
+huaian_2024 = huaian.huaian_report
 
 
 def codes(findings: tuple[Finding, ...]) -> list[str]:
