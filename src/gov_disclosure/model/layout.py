@@ -159,7 +159,9 @@ _T3_COLUMNS = _columns(
     ("other", "其他"),
     ("total", "总计"),
 )
-_RESULTS = "三、本年度办理结果"
+TABLE3_RESULTS = "三、本年度办理结果"
+"""The vertical group cell of 表三 over （一）…（七） (rowspan 22 in 2021, 20 in 2019; format-spec §2.2, §3.2)."""
+_RESULTS = TABLE3_RESULTS
 
 
 def _t3(
@@ -227,6 +229,9 @@ TABLE2_CONTENT = "信息内容"
 """The first header cell of every 表二 block (format-spec §2.1)."""
 
 # --- 表四 -----------------------------------------------------------------------------------
+TABLE4_LITIGATION = "行政诉讼"
+"""The 表四 header cell over its two litigation groups (format-spec §2.3)."""
+
 _T4_COLUMNS = _columns(
     ("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")
 )
@@ -237,8 +242,8 @@ TABLE4 = TableSpec(
     "政府信息公开行政复议、行政诉讼情况",
     (
         RowSpec("review", "行政复议", _T4_COLUMNS),
-        RowSpec("litigation_direct", "未经复议直接起诉", _T4_COLUMNS, "行政诉讼"),
-        RowSpec("litigation_after_review", "复议后起诉", _T4_COLUMNS, "行政诉讼"),
+        RowSpec("litigation_direct", "未经复议直接起诉", _T4_COLUMNS, TABLE4_LITIGATION),
+        RowSpec("litigation_after_review", "复议后起诉", _T4_COLUMNS, TABLE4_LITIGATION),
     ),
 )
 

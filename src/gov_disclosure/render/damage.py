@@ -19,7 +19,8 @@ from typing import Literal
 import attrs
 from attrs import field, frozen
 
-from gov_disclosure.render.lines import RESULTS, Kind, Line
+from gov_disclosure.model.layout import TABLE3_RESULTS
+from gov_disclosure.render.lines import Kind, Line
 
 __all__ = ["SEPARATORS", "Damage", "Separator", "apply_damage", "damage_text"]
 
@@ -193,11 +194,11 @@ def _vertical(lines: list[Line], *, skip: str | None) -> list[Line]:
         lines[middle] = _set_cell(lines[middle], 1, label[:4])
         inserts.setdefault(middle + 1, []).append(_fragment(label[4:]))
     results = [i for i, line in enumerate(lines) if line.kind is Kind.DATA and line.labels >= 2]
-    starts = [i for i in results if lines[i].cells[0] == RESULTS]
+    starts = [i for i in results if lines[i].cells[0] == TABLE3_RESULTS]
     if starts:
         lines[starts[0]] = _set_cell(lines[starts[0]], 0, "")
         span = [i for i in results if i >= starts[0]]
-        pieces = [RESULTS[:2], *RESULTS[2:]]
+        pieces = [TABLE3_RESULTS[:2], *TABLE3_RESULTS[2:]]
         for j, piece in enumerate(pieces):
             at = span[j * len(span) // len(pieces)]
             inserts.setdefault(at, []).append(_fragment(piece))
@@ -259,7 +260,7 @@ def _space(line: Line, rng: random.Random) -> Line:
             cells.append(cell)
         elif line.kind is Kind.DATA and i >= line.labels:
             cells.append(rng.choice((cell, cell, f" {cell}", f"{cell} ")))
-        elif cell == RESULTS or (_GROUP.match(cell) and len(cell) <= 8):
+        elif cell == TABLE3_RESULTS or (_GROUP.match(cell) and len(cell) <= 8):
             cells.append(_letter_space(cell))
         elif len(cell) > 4 and rng.random() < 0.3:
             at = rng.randint(2, len(cell) - 1)

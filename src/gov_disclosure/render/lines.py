@@ -14,22 +14,24 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from gov_disclosure.model.cells import Cell
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE3_NOTE, TABLE4, RowSpec, TableSpec
+from gov_disclosure.model.layout import (
+    TABLE2,
+    TABLE2_2019,
+    TABLE2_CONTENT,
+    TABLE3,
+    TABLE3_APPLICANTS,
+    TABLE3_LEGAL_PERSONS,
+    TABLE3_NOTE,
+    TABLE3_RESULTS,
+    TABLE4,
+    TABLE4_LITIGATION,
+    RowSpec,
+    TableSpec,
+)
 from gov_disclosure.model.report import SECTION_TITLES, Report
 from gov_disclosure.model.tables import Table, Table4
 
-__all__ = ["APPLICANTS", "LEGAL_PERSONS", "Kind", "Line", "cell_text", "layout_lines", "title_text"]
-
-APPLICANTS = "申请人情况"
-"""Header cell of 表三 spanning the seven value columns (format-spec §2.2); not a column label."""
-LEGAL_PERSONS = "法人或其他组织"
-"""Header cell of 表三 over 商业企业 … 其他 (format-spec §2.2); not a column label."""
-CONTENT = "信息内容"
-"""First header cell of every 表二 block (format-spec §2.1)."""
-LITIGATION = "行政诉讼"
-"""Header cell of 表四 over its two litigation groups."""
-RESULTS = "三、本年度办理结果"
-"""The vertical group cell of 表三 (the group of （一）…（七）)."""
+__all__ = ["Kind", "Line", "cell_text", "layout_lines", "title_text"]
 
 _T2_GRID = 4
 """表二 is a 4-column grid: 信息内容 and up to three value columns (format-spec §2.1)."""
@@ -154,7 +156,7 @@ def _table2_lines(spec: TableSpec, table: Table) -> Iterator[Line]:
         if row_spec.group != caption:
             caption = row_spec.group
             yield Line(cells=_pad([caption or ""], _T2_GRID), kind=Kind.CAPTION, table=spec.key)
-            header = [CONTENT, *(column.label for column in row_spec.columns)]
+            header = [TABLE2_CONTENT, *(column.label for column in row_spec.columns)]
             yield Line(cells=_pad(header, _T2_GRID), kind=Kind.SUBHEADER, table=spec.key)
         values = [cell_text(cell) for _, cell in row.cells()]
         yield Line(
@@ -167,8 +169,8 @@ def _table3_label_cells(row_spec: RowSpec, previous: RowSpec | None) -> list[str
     if row_spec.group is None:
         return [row_spec.label]
     first_result = previous is None or previous.group is None
-    results = RESULTS if first_result else ""
-    if row_spec.group == RESULTS:
+    results = TABLE3_RESULTS if first_result else ""
+    if row_spec.group == TABLE3_RESULTS:
         return [results, row_spec.label]
     group = row_spec.group if previous is None or previous.group != row_spec.group else ""
     return [results, group, row_spec.label]
@@ -178,8 +180,8 @@ def _table3_lines(report: Report, table: Table) -> Iterator[Line]:
     columns = TABLE3.rows[0].columns
     labels = [c.label for c in columns]
     header = (
-        (TABLE3_NOTE, APPLICANTS, *[""] * (len(columns) - 1)),
-        ("", labels[0], LEGAL_PERSONS, *[""] * (len(columns) - 3), labels[-1]),
+        (TABLE3_NOTE, TABLE3_APPLICANTS, *[""] * (len(columns) - 1)),
+        ("", labels[0], TABLE3_LEGAL_PERSONS, *[""] * (len(columns) - 3), labels[-1]),
         ("", "", *labels[1:-1], ""),
     )
     for cells in header:
@@ -202,7 +204,8 @@ def _table4_lines(table: Table4) -> Iterator[Line]:
     column_labels = [c.label for c in review.columns]
     width = len(column_labels)
     blanks = [""] * (width - 1)
-    yield Line(cells=(review.label, *blanks, LITIGATION, *blanks, "", *blanks), kind=Kind.HEADER, table=TABLE4.key)
+    top = (review.label, *blanks, TABLE4_LITIGATION, *blanks, "", *blanks)
+    yield Line(cells=top, kind=Kind.HEADER, table=TABLE4.key)
     yield Line(cells=(*column_labels, direct.label, *blanks, after.label, *blanks), kind=Kind.HEADER, table=TABLE4.key)
     yield Line(cells=("", *blanks, *column_labels, *column_labels), kind=Kind.HEADER, table=TABLE4.key)
     values: list[str] = []

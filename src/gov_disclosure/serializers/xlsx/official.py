@@ -31,6 +31,7 @@ from gov_disclosure.model.layout import (
     TABLE3_APPLICANTS,
     TABLE3_LEGAL_PERSONS,
     TABLE3_NOTE,
+    TABLE3_RESULTS,
     TABLE4,
     RowSpec,
     TableSpec,
@@ -61,7 +62,7 @@ _FIRST_VALUE = LABEL_COLUMNS + 1
 _T3_SLOT = _VALUES // 7
 _T4_SLOT = GRID // 15
 
-RESULTS_LABEL = TABLE3.row("granted").group or ""
+RESULTS_LABEL = TABLE3_RESULTS
 """``三、本年度办理结果``, the vertical cell of 表三."""
 
 FORMAT_NAMES = {
