@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from gov_disclosure.model.cells import Cell
 from gov_disclosure.model.layout import ValueType
@@ -87,23 +88,27 @@ def parse_cell(
     >>> parse_cell("-2").value
     -2
     """
-    raw = "" if text is None else text
+    cell = _parse("" if text is None else text, value_type)
+    if source is None:
+        return cell
+    return Cell(
+        kind=cell.kind, value=cell.value, raw=cell.raw, annotation=cell.annotation, unit=cell.unit, source=source
+    )
+
+
+@lru_cache(maxsize=4096)
+def _parse(raw: str, value_type: ValueType) -> Cell:
+    """The cell read from *raw*, without a source (memoised: the same cell texts recur in every report)."""
     norm = normalize_line(raw).strip()
     if not norm:
-        return Cell.blank(raw=raw, source=source)
+        return Cell.blank(raw=raw)
     if norm in NA_MARKS:
-        return Cell.not_applicable(raw, source=source)
+        return Cell.not_applicable(raw)
     match = _CELL.match(norm)
     if match is None:
-        return Cell.text(raw, source=source)
+        return Cell.text(raw)
     value = _number(match["number"], value_type)
     if value is None:
-        return Cell.text(raw, source=source)
+        return Cell.text(raw)
     note = match["note"]
-    return Cell.of(
-        value,
-        raw=raw,
-        annotation=note.strip() or None if note is not None else None,
-        unit=match["unit"],
-        source=source,
-    )
+    return Cell.of(value, raw=raw, annotation=note.strip() or None if note is not None else None, unit=match["unit"])

@@ -19,8 +19,10 @@ import unicodedata
 
 __all__ = ["compact", "is_page_furniture", "normalize_line", "normalize_text", "strip_pinyin"]
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_HALF_WIDTH = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+_PINYIN = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _PAGE_LINE = re.compile(
     r"""^[ \t]*(?:
         [-—–－―~·•]+[ \t]*\d{1,4}[ \t]*[-—–－―~·•]+       # - 4 -   — 5 —
@@ -29,41 +31,42 @@ _PAGE_LINE = re.compile(
     )[ \t]*$""",
     re.VERBOSE | re.MULTILINE,
 )
-_SPACES = re.compile(r"[^\S\n\t]+")
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_OTHER_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""Every whitespace character (``str.isspace``) except space, tab and newline, as a regex class body."""
+_OTHER_SPACE = re.compile(f"[{_OTHER_SPACES}]")
+_SPACE_RUN = re.compile("  +")
 
 # compact(): one canonical character for every variant that occurs in labels.
-_COMPACT_TABLE = str.maketrans(
-    {
-        "“": "",
-        "”": "",
-        '"': "",
-        "‘": "",
-        "’": "",
-        "'": "",
-        "「": "",
-        "」": "",
-        "、": ".",
-        "，": ",",
-        "﹐": ",",
-        "：": ":",
-        "；": ";",
-        "（": "(",
-        "）": ")",
-        "〔": "(",
-        "〕": ")",
-        "【": "(",
-        "】": ")",
-        "[": "(",
-        "]": ")",
-        "．": ".",
-        "。": ".",
-        "—": "-",
-        "–": "-",
-        "－": "-",
-        "―": "-",
-    }
-)
+_COMPACT_MAP: dict[str, str] = {
+    "“": "",
+    "”": "",
+    '"': "",
+    "‘": "",
+    "’": "",
+    "'": "",
+    "「": "",
+    "」": "",
+    "、": ".",
+    "，": ",",
+    "﹐": ",",
+    "：": ":",
+    "；": ";",
+    "（": "(",
+    "）": ")",
+    "〔": "(",
+    "〕": ")",
+    "【": "(",
+    "】": ")",
+    "[": "(",
+    "]": ")",
+    "．": ".",
+    "。": ".",
+    "—": "-",
+    "–": "-",
+    "－": "-",
+    "―": "-",
+}
+_COMPACT_CHARS = re.compile("[" + re.escape("".join(_COMPACT_MAP)) + "]")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -85,13 +88,31 @@ def is_page_furniture(line: str) -> bool:
     return _PAGE_LINE.fullmatch(normalize_line(line)) is not None
 
 
+def _half_width(match: re.Match[str]) -> str:
+    return _HALF_WIDTH[match.group()]
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, fast for report text.
+
+    Report text is NFKC already but for full-width ASCII forms (``，`` ``（`` ``１``) and the ideographic space.
+    Their compatibility decomposition is a single ASCII character (a starter), so replacing them first does
+    not change the result of NFKC, and what remains usually passes NFKC's quick check without the slow
+    decompose-and-recompose pass.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text))
+
+
 def normalize_line(text: str) -> str:
     """NFKC (full-width digits and brackets, Kangxi radicals such as ``⼀`` U+2F00), no zero-width characters.
 
     >>> normalize_line("（⼀）予以公开　１２")
     '(一)予以公开 12'
     """
-    return unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH)
+    text = _nfkc(text)
+    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
 
 
 def normalize_text(text: str) -> str:
@@ -108,8 +129,14 @@ def normalize_text(text: str) -> str:
     text = _PAGE_LINE.sub("\x00", text)
     if "\x00" in text:
         text = text.replace("\x00\n", "").replace("\x00", "")
-    text = _SPACES.sub(" ", text)
-    return _TRAILING.sub("", text)
+    if _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", text)
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+def _compact_char(match: re.Match[str]) -> str:
+    return _COMPACT_MAP[match.group()]
 
 
 def compact(text: str) -> str:
@@ -120,4 +147,4 @@ def compact(text: str) -> str:
     >>> compact("（二）部分公开（区分处理的，只 计这一情形）")
     '(二)部分公开(区分处理的,只计这一情形)'
     """
-    return _WHITESPACE.sub("", normalize_line(text).translate(_COMPACT_TABLE))
+    return _WHITESPACE.sub("", _COMPACT_CHARS.sub(_compact_char, normalize_line(text)))
