@@ -20,6 +20,7 @@ _PAGE = re.compile(r"^\s*(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\
 _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.]|#)")
 _SENTENCE_END = "。!?;:"
 _DROP = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_KEPT_RUN = re.compile(f"[^{''.join(sorted(_DROP))}]+")
 
 
 def fold_char(char: str) -> str:
@@ -90,7 +91,7 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
             kept.append((position, line))
         position += len(line)
     joined = False
-    for index, (start, line) in enumerate(kept):
+    for (start, line), following in zip(kept, _following(kept), strict=True):
         body = line.rstrip("\r\n")
         if not body.strip():
             if joined:
@@ -98,20 +99,41 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
             chars.append("\n")
             offsets.append(start)
             continue
-        for i, char in enumerate(body):
-            if char in _DROP:
-                continue
-            for piece in fold_char(char):
-                if piece not in _DROP:
-                    chars.append(piece)
-                    offsets.append(start + i)
-        following = next((other for _, other in kept[index + 1 :] if other.strip()), "")
+        _fold_line(body, start, chars, offsets)
         joined = join_lines and _joins(body, following)
         if not joined and len(body) != len(line):
             chars.append("\n")
             offsets.append(start + len(body))
     offsets.append(len(text))
     return Folded("".join(chars), tuple(offsets))
+
+
+def _following(lines: list[tuple[int, str]]) -> list[str]:
+    """For each line, the next line that is not blank (``""`` for none)."""
+    out: list[str] = []
+    following = ""
+    for _, line in reversed(lines):
+        out.append(following)
+        if line.strip():
+            following = line
+    out.reverse()
+    return out
+
+
+def _fold_line(body: str, start: int, chars: list[str], offsets: list[int]) -> None:
+    """Append the folded pieces of the line *body* (at offset *start*) and the offset of each folded character."""
+    if unicodedata.is_normalized("NFKC", body):  # then every character is its own NFKC: keep runs as they are
+        for run in _KEPT_RUN.finditer(body):
+            chars.append(run.group())
+            offsets.extend(range(start + run.start(), start + run.end()))
+        return
+    for i, char in enumerate(body):
+        if char in _DROP:
+            continue
+        for piece in fold_char(char):
+            if piece not in _DROP:
+                chars.append(piece)
+                offsets.append(start + i)
 
 
 def _joins(line: str, following: str) -> bool:
