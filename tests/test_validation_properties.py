@@ -150,11 +150,15 @@ def test_broken_table4_part_is_ambiguous(broken: BrokenReport) -> None:
     group's 总计 is always a valid correction then (it becomes the sum of the parts, never negative), so the
     culprit is reported as ambiguous. A broken 总计 may be unique (when every part would need to go negative)."""
     (culprit,) = [f for f in validate(broken.report) if f.code == CULPRIT]
-    listed: dict[CellKey, object] = dict(zip(culprit.cells, culprit.candidates, strict=True))
-    if not listed:
-        listed = {culprit.cells[0]: culprit.expected}
+    listed: dict[CellKey, object] = (
+        dict(zip(culprit.cells, culprit.candidates, strict=True))
+        if culprit.candidates
+        else {culprit.cells[0]: culprit.expected}  # a unique culprit carries its correction in ``expected``
+    )
     assert listed[broken.key] == broken.original.value
     assert {k.row for k in listed} == {broken.key.row}
+    if not culprit.candidates:
+        assert broken.key.column == "total", "only a broken 总计 can be unique"
     if broken.key.column != "total":
         assert len(culprit.cells) >= 2
         assert CellKey("table4", broken.key.row, "total") in listed
