@@ -94,24 +94,31 @@ _PCT = rf"(?:[,(]?(?:占|约占|占比|比例为|比例)?{_W}{{0,8}}?(?P<pct>\d+
 _OR = r"(?:及|和|与|、|或|以及)"
 _NEXT_YEAR = r"(?:下一?年度?|次年|\d{4}年度?)"
 
-_PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (kind, re.compile(pattern), requires, forbids)
-    for kind, pattern, requires, forbids in (
+_Pattern = tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]
+"""Kind, pattern, words the match must contain, words its ``mid`` must not, and the pattern's anchor words
+(every match contains one; given for patterns that do not start with a fixed word, see :func:`_finditer`)."""
+
+_PATTERNS: tuple[_Pattern, ...] = tuple(
+    (kind, re.compile(pattern), requires, forbids, re.compile("|".join(anchors)) if anchors else None)
+    for kind, pattern, requires, forbids, anchors in (
         (
             FactKind.RECEIVED,
             rf"(?:收到|受理|新收|接收|接到|办理)(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}",
             ("申请",),
             ("结转", "答复", "办结", "复议", "诉讼", "自然人", "法人"),
+            (),
         ),
         (
             FactKind.CARRIED_OVER,
             rf"(?:上一?年度?|去年|\d{{4}}年度?)(?:结转|转结|遗留)(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
             (),
             (),
+            ("结转", "转结", "遗留"),
         ),
         (
             FactKind.CARRIED_OVER,
             rf"结转上一?年度?(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
+            (),
             (),
             (),
         ),
@@ -120,10 +127,12 @@ _PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ..
             rf"(?:办结|答复|办理完毕|处理完毕|完成办理)(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
             (),
             ("结转", "顺延", "复议", "诉讼"),
+            (),
         ),
         (
             FactKind.CARRIED_FORWARD,
             rf"(?:结转|顺延|转入|转)(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}",
+            (),
             (),
             (),
         ),
@@ -132,10 +141,12 @@ _PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ..
             rf"{_NUM}{_UNIT}(?P<mid>{_W}{{0,8}}?)(?:结转|顺延|转入)(?:至|到)?{_NEXT_YEAR}",
             (),
             (),
+            ("结转", "顺延", "转入"),
         ),
         (
             FactKind.GRANTED_OR_PARTIAL,
             rf"予以公开[”\"]?{_OR}[“\"]?部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
+            (),
             (),
             (),
         ),
@@ -144,15 +155,17 @@ _PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ..
             rf"予以公开[”\"]?(?!{_OR}[“\"]?部分公开)(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
             (),
             ("部分",),
+            (),
         ),
         (
             FactKind.PARTIAL,
-            rf"(?<![及和与、或])(?<![及和与、或][“\"])部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
+            rf"部分公开(?<![及和与、或]部分公开)(?<![及和与、或][“\"]部分公开)[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
+            (),
             (),
             (),
         ),
         *(
-            (kind, rf"{word}[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}", (), ())
+            (kind, rf"{word}[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}", (), (), ())
             for kind, word in (
                 (FactKind.DENIED, "不予公开"),
                 (FactKind.UNABLE, "无法提供"),
@@ -165,16 +178,19 @@ _PATTERNS: tuple[tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ..
             rf"行政复议(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}",
             (),
             ("诉讼",),
+            (),
         ),
         (
             FactKind.LITIGATION,
             rf"行政诉讼(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}",
             (),
             ("复议",),
+            (),
         ),
         (
             FactKind.PROCESSING_FEE,
             rf"信息处理费(?P<mid>{_W}{{0,10}}?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>万元|元)",
+            (),
             (),
             (),
         ),
@@ -195,6 +211,8 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("pending", r"(?:尚未审结|未审结|正在审理|审理中)"),
     )
 )
+_FEE = re.compile("信息处理费")
+_CLAUSE_END = "。;!?\n\t"
 _ALL_UPHELD = re.compile(r"均(?:获|被|予|予以|得到)?维持|全部(?:获|被)?维持")
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -286,10 +304,26 @@ def _breakdown(folded: Folded, kind: FactKind, main: re.Match[str], total: Numbe
         )
 
 
+def _finditer(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``. With *anchor* (words that every match of *pattern* contains), only the clauses
+    holding an anchor are searched: the same matches, found faster, since no match crosses a clause end
+    (``。;!?``, a line break or a tab)."""
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    end = -1
+    for hit in anchor.finditer(text):
+        if hit.start() < end:
+            continue  # in the clause just searched
+        start = max(text.rfind(mark, 0, hit.start()) for mark in _CLAUSE_END) + 1
+        end = min((i for i in (text.find(mark, hit.end()) for mark in _CLAUSE_END) if i >= 0), default=len(text))
+        yield from pattern.finditer(text, start, end)
+
+
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     text = folded.text
-    for kind, pattern, requires, forbids in _PATTERNS:
-        for match in pattern.finditer(text):
+    for kind, pattern, requires, forbids, anchor in _PATTERNS:
+        for match in _finditer(pattern, text, anchor):
             mid = match.groupdict().get("mid") or ""
             if requires and not any(word in match.group(0) for word in requires):
                 continue
@@ -315,7 +349,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
                 fact = _fact(folded, kind, match, value=0, stated_none=True)
                 if fact is not None:
                     yield fact
-    for match in _NONE_FEE.finditer(text):
+    for match in _finditer(_NONE_FEE, text, _FEE):
         fact = _fact(folded, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
         if fact is not None:
             yield fact

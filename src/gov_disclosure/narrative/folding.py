@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -48,7 +49,10 @@ def is_heading_like(line: str) -> bool:
     >>> is_heading_like("一、总体情况"), is_heading_like("（二）依申请公开情况。定期对政府信息公开申请集中的领")
     (True, False)
     """
-    folded = unicodedata.normalize("NFKC", line).strip()
+    return _is_heading(unicodedata.normalize("NFKC", line).strip())
+
+
+def _is_heading(folded: str) -> bool:
     return bool(_HEADING.match(folded)) and "。" not in folded and len(folded) <= 40
 
 
@@ -84,37 +88,57 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     """
     chars: list[str] = []
     offsets: list[int] = []
-    kept: list[tuple[int, str]] = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        if not is_page_number(line) and not (skip_tables and is_table_line(line)):
-            kept.append((position, line))
-        position += len(line)
+    lines = _lines(text, skip_tables=skip_tables)
     joined = False
-    for (start, line), following in zip(kept, _following(kept), strict=True):
-        body = line.rstrip("\r\n")
-        if not body.strip():
+    for line, following in zip(lines, _following(lines), strict=True):
+        body = line.text.rstrip("\r\n")
+        if line.blank:
             if joined:
                 continue
             chars.append("\n")
-            offsets.append(start)
+            offsets.append(line.start)
             continue
-        _fold_line(body, start, chars, offsets)
-        joined = join_lines and _joins(body, following)
-        if not joined and len(body) != len(line):
+        _fold_line(body, line.start, chars, offsets)
+        joined = join_lines and following is not None and _joins(line, following)
+        if not joined and len(body) != len(line.text):
             chars.append("\n")
-            offsets.append(start + len(body))
+            offsets.append(line.start + len(body))
     offsets.append(len(text))
     return Folded("".join(chars), tuple(offsets))
 
 
-def _following(lines: list[tuple[int, str]]) -> list[str]:
-    """For each line, the next line that is not blank (``""`` for none)."""
-    out: list[str] = []
-    following = ""
-    for _, line in reversed(lines):
+class _Line(NamedTuple):
+    """A line kept for folding, with what joining looks at computed once."""
+
+    start: int
+    text: str
+    """The line with its line break."""
+    blank: bool
+    folded: str
+    """NFKC, stripped."""
+    table: bool
+
+
+def _lines(text: str, *, skip_tables: bool) -> list[_Line]:
+    """The lines of *text* without page numbers (and without table lines with *skip_tables*)."""
+    out: list[_Line] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        folded = unicodedata.normalize("NFKC", line)
+        table = is_table_line(line)
+        if _PAGE.match(folded) is None and not (skip_tables and table):
+            out.append(_Line(position, line, not line.strip(), folded.strip(), table))
+        position += len(line)
+    return out
+
+
+def _following(lines: list[_Line]) -> list[_Line | None]:
+    """For each line, the next line that is not blank (None for none)."""
+    out: list[_Line | None] = []
+    following: _Line | None = None
+    for line in reversed(lines):
         out.append(following)
-        if line.strip():
+        if not line.blank:
             following = line
     out.reverse()
     return out
@@ -136,12 +160,11 @@ def _fold_line(body: str, start: int, chars: list[str], offsets: list[int]) -> N
                 offsets.append(start + i)
 
 
-def _joins(line: str, following: str) -> bool:
+def _joins(line: _Line, following: _Line) -> bool:
     """True when the break between *line* and *following* is a hard wrap inside a paragraph."""
-    current = unicodedata.normalize("NFKC", line).strip()
-    nxt = unicodedata.normalize("NFKC", following).strip()
+    current, nxt = line.folded, following.folded
     if not current or not nxt or current[-1] in _SENTENCE_END:
         return False
-    if is_table_line(line) or is_table_line(following):
+    if line.table or following.table:
         return False
-    return not (is_heading_like(current) or is_heading_like(nxt))
+    return not (_is_heading(current) or _is_heading(nxt))
