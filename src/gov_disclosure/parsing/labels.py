@@ -202,12 +202,12 @@ def is_header_text(label: str) -> bool:
     True
     >>> is_header_text("商业企业 科研机构 社会公益组织 法律服务机构 其他")
     True
-    >>> is_header_text("（三）不予公开"), is_header_text("规章")
-    (False, False)
+    >>> is_header_text("（三）不予公开"), is_header_text("规章"), is_header_text("3、其他")
+    (False, False, False)
     """
     text = compact(label)
-    if not _HEADER_RE.search(text):
-        return False
+    if _ENUM.match(text) or not _HEADER_RE.search(text):
+        return False  # an enumerated label (``3.其他``) is a row, even when its words are column labels
     rest = _HEADER_RE.sub("", text).replace("()", "")
     return len(rest) <= 2
 

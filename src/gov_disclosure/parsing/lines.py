@@ -11,14 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from attrs import frozen
+
 from gov_disclosure.model.source import SourceLocation
-from gov_disclosure.parsing.cells import NA_MARKS, is_number_token
+from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
 from gov_disclosure.parsing.raw import RawCell, RawRow
 
-__all__ = ["is_value", "split_line", "text_rows"]
+__all__ = ["VALUE_RUN", "TextLine", "is_value", "split_line", "text_rows"]
 
 _MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
-_GLUED_TAIL = re.compile(r"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>\d+)$")
+_RUN = rf"[+-]?\d(?:[\d.+-]*\d)?(?:{'|'.join(UNITS)})?"
+VALUE_RUN = re.compile(_RUN)
+"""Printed values glued with no separator (``0302027``, ``39-5181``, ``3125.5元``): digits, signs, decimal points
+and a trailing unit. :mod:`~gov_disclosure.parsing.resolve` decides where such a run splits, or declines to."""
+_GLUED_TAIL = re.compile(rf"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>{_RUN})$")
 _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
 
@@ -26,28 +32,69 @@ _ENUM_START = re.compile(r"^[1-9][.、]\D")
 def is_value(text: str) -> bool:
     """True for a cell text that is a value: a number (with unit/annotation) or a not-applicable mark.
 
-    >>> [is_value(t) for t in ("0", "-8", "/", "251000元", "2.重复申请", "规章")]
-    [True, True, True, True, False, False]
+    Values glued together (``0302027``, ``39-5181``) are values too: which numbers they hold is decided later.
+
+    >>> [is_value(t) for t in ("0", "-8", "/", "251000元", "2.重复申请", "规章", "39-5181", "1.")]
+    [True, True, True, True, False, False, True, False]
     """
-    return text in NA_MARKS or is_number_token(text)
+    return text in NA_MARKS or is_number_token(text) or VALUE_RUN.fullmatch(text) is not None
 
 
-def _pieces(cell: str) -> Iterator[str]:
-    """Split a cell glued to its neighbours: label+digits and digits+enumerated label."""
-    if not cell or is_value(cell) or _ENUM_START.match(cell):
-        yield cell
+def _pieces(cell: str) -> Iterator[tuple[str, bool]]:
+    """Split a cell glued to its neighbours: digits+enumerated label, label+values (also after an enumerator).
+
+    Yields each piece and whether it is a value split off a label (such a run may hold several numbers).
+    """
+    if not cell or is_value(cell):
+        yield cell, False
         return
-    head = _GLUED_HEAD.match(cell)
+    head = None if _ENUM_START.match(cell) else _GLUED_HEAD.match(cell)
     if head is not None:
-        yield head["digits"]
-        yield head["label"]
-        return
+        yield head["digits"], True
+        cell = head["label"]
     tail = _GLUED_TAIL.match(cell)
     if tail is not None and not tail["label"].endswith(("第", "(")):
-        yield tail["label"]
-        yield tail["digits"]
+        yield tail["label"], False
+        yield tail["digits"], True
         return
-    yield cell
+    yield cell, False
+
+
+@frozen
+class TextLine:
+    """One line of text as a raw row, with what the table reader needs to know about how it was split."""
+
+    row: RawRow
+    structured: bool
+    """True when the line has explicit cell boundaries (tabs or pipes)."""
+    glued: frozenset[int] = frozenset()
+    """Indices of the value cells that were split off a label (``规范性文件898989``): such a run may hold several
+    numbers, so the row it belongs to is never read as exact without the identities."""
+
+
+def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
+    stripped = line.strip()
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+        structured = True
+    elif stripped.startswith("|") and stripped.count("|") >= 2:
+        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
+        cells = [c.strip() for c in inner.split("|")]
+        structured = True
+    else:
+        cells = stripped.split(" ") if stripped else []
+        structured = False
+    out: list[str] = []
+    glued: list[int] = []
+    for cell in cells:
+        for piece, split in _pieces(cell):
+            if not structured and out and piece and not is_value(piece) and out[-1] and not is_value(out[-1]):
+                out[-1] = f"{out[-1]} {piece}"
+            else:
+                if split:
+                    glued.append(len(out))
+                out.append(piece)
+    return out, structured, frozenset(glued)
 
 
 def split_line(line: str) -> tuple[list[str], bool]:
@@ -66,36 +113,23 @@ def split_line(line: str) -> tuple[list[str], bool]:
     ['规范性文件', '898989']
     >>> split_line("0 0 02.重复申请 1 0")[0]
     ['0', '0', '0', '2.重复申请', '1', '0']
+    >>> split_line("1.属于国家秘密0302027")[0], split_line("行政许可39-5181")[0]
+    (['1.属于国家秘密', '0302027'], ['行政许可', '39-5181'])
     """
-    stripped = line.strip()
-    if "\t" in line:
-        cells = [c.strip() for c in line.split("\t")]
-        structured = True
-    elif stripped.startswith("|") and stripped.count("|") >= 2:
-        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-        cells = [c.strip() for c in inner.split("|")]
-        structured = True
-    else:
-        cells = stripped.split(" ") if stripped else []
-        structured = False
-    out: list[str] = []
-    for cell in cells:
-        for piece in _pieces(cell):
-            if not structured and out and piece and not is_value(piece) and out[-1] and not is_value(out[-1]):
-                out[-1] = f"{out[-1]} {piece}"
-            else:
-                out.append(piece)
-    return out, structured
+    cells, structured, _ = _split(line)
+    return cells, structured
 
 
-def text_rows(text: str, *, path: str | None = None) -> Iterator[tuple[RawRow, bool]]:
-    """Every non-empty line of normalised *text* as a raw row (cells with spans) and its ``structured`` flag.
+def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
+    """Every non-empty line of normalised *text* as a :class:`TextLine`.
 
     Markdown separator lines (``|---|---|``) are skipped.
 
-    >>> row, structured = next(text_rows("\\n规章\\t0\\t1"))
-    >>> [c.text for c in row.cells], row.source.line, structured
+    >>> line = next(text_rows("\\n规章\\t0\\t1"))
+    >>> [c.text for c in line.row.cells], line.row.source.line, line.structured
     (['规章', '0', '1'], 2, True)
+    >>> next(text_rows("规范性文件898989")).glued
+    frozenset({1})
     """
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -103,9 +137,8 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[tuple[RawRow, b
         offset += len(line) + 1
         if not line.strip() or _MD_SEPARATOR.match(line.strip()):
             continue
-        cells, structured = split_line(line)
+        cells, structured, glued = _split(line)
         where = SourceLocation(path=path, line=number, start=start, end=start + len(line))
-        yield (
-            RawRow(cells=tuple(RawCell(text=c, source=where) for c in cells), source=where),
-            structured,
+        yield TextLine(
+            RawRow(cells=tuple(RawCell(text=c, source=where) for c in cells), source=where), structured, glued
         )

@@ -16,18 +16,26 @@ from typing import Any
 from attrs import define, field, frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, ColumnSpec, RowSpec, TableSpec
+from gov_disclosure.model.layout import (
+    TABLE2,
+    TABLE2_2019,
+    TABLE3,
+    TABLE4,
+    ColumnSpec,
+    RowSpec,
+    TableSpec,
+    ValueType,
+)
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import ExtraRow, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import caption_item, is_header_text, match_row
-from gov_disclosure.parsing.lines import is_value
+from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact
-from gov_disclosure.parsing.raw import RawRow
-from gov_disclosure.parsing.resolve import Equation, Key, check, readings, resolve
+from gov_disclosure.parsing.resolve import Equation, Key, Resolution, solve
 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
@@ -57,6 +65,9 @@ class _Row:
     source: SourceLocation | None
     spec: RowSpec | None = None
     extra: bool = False
+    uncertain: bool = False
+    """True when the printed values may not be one per column: a value run was glued to a label, or values on the
+    row's own line were completed by values on later lines. Such a row is read only through the identities."""
 
 
 @define
@@ -89,22 +100,25 @@ def _t4_flat_equations() -> tuple[Equation, ...]:
     return tuple(Equation((("table4", g * 5 + 4),), tuple(("table4", g * 5 + c) for c in range(4))) for g in range(3))
 
 
-def _segments(row: RawRow) -> list[tuple[list[str], list[str]]]:
-    """(labels, values) runs of a line: a label after a value starts a new run."""
-    out: list[tuple[list[str], list[str]]] = []
+def _segments(line: TextLine) -> list[tuple[list[str], list[str], bool]]:
+    """(labels, values, glued) runs of a line: a label after a value starts a new run; *glued* when one of the
+    values was split off a label."""
+    out: list[tuple[list[str], list[str], bool]] = []
     labels: list[str] = []
     values: list[str] = []
-    for cell in row.cells:
+    glued = False
+    for index, cell in enumerate(line.row.cells):
         text = cell.text
         if text and not is_value(text):
             if any(values):
-                out.append((labels, values))
-                labels, values = [], []
+                out.append((labels, values, glued))
+                labels, values, glued = [], [], False
             labels.append(text)
         else:
             values.append(text)
+            glued = glued or index in line.glued
     if labels or values:
-        out.append((labels, values))
+        out.append((labels, values, glued))
     return out
 
 
@@ -118,7 +132,7 @@ def _classify(text: str) -> str | None:
     return None
 
 
-def read_text_tables(rows: Iterable[tuple[RawRow, bool]], version: FormatVersion) -> TextTables:
+def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTables:
     """Read 表二 (of *version*), 表三 and 表四 from the raw rows of a text, in reading order."""
     t2spec = TABLE2 if version == "2021" else TABLE2_2019
     regions: dict[str, _Region] = {}
@@ -126,7 +140,8 @@ def read_text_tables(rows: Iterable[tuple[RawRow, bool]], version: FormatVersion
     t4_values: list[str] = []
     t4_exact: list[str] | None = None
     t4_source: SourceLocation | None = None
-    for raw, structured in rows:
+    for line in rows:
+        raw, structured = line.row, line.structured
         text = compact(" ".join(c.text for c in raw.cells))
         if _STOP.match(text):
             break
@@ -166,7 +181,7 @@ def read_text_tables(rows: Iterable[tuple[RawRow, bool]], version: FormatVersion
                 if t4_exact is None:
                     break
             continue
-        _read_line(current, raw, structured, text, version)
+        _read_line(current, line, text, version)
     findings: list[Finding] = []
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
@@ -182,11 +197,12 @@ def read_text_tables(rows: Iterable[tuple[RawRow, bool]], version: FormatVersion
     )
 
 
-def _read_line(region: _Region, raw: RawRow, structured: bool, text: str, version: FormatVersion) -> None:
+def _read_line(region: _Region, line: TextLine, text: str, version: FormatVersion) -> None:
+    raw = line.row
     if caption_item(text) is not None or (is_header_text(text) and not any(is_value(c.text) for c in raw.cells)):
         region.pending.clear()
         return
-    for labels, values in _segments(raw):
+    for labels, values, glued in _segments(line):
         has_values = any(values)
         if labels and not has_values:
             region.pending.append(" ".join(labels))
@@ -195,6 +211,7 @@ def _read_line(region: _Region, raw: RawRow, structured: bool, text: str, versio
             last = region.rows[-1] if region.rows else None
             need = len(last.spec.columns) if last is not None and last.spec is not None else 0
             if last is not None and len([v for v in last.values if v]) < need:
+                last.uncertain = last.uncertain or glued or any(last.values)
                 last.values.extend(v for v in values if v)
                 last.structured = False
             continue
@@ -202,7 +219,7 @@ def _read_line(region: _Region, raw: RawRow, structured: bool, text: str, versio
         region.pending.clear()
         spec_rows = region.spec.rows_for(version)
         found = match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, list(values), structured, raw.source)
+        row = _Row(label, list(values), line.structured, raw.source, uncertain=glued)
         if found is not None:
             row.spec = spec_rows[found.index]
             region.expected = found.index + 1
@@ -256,7 +273,7 @@ def _build(
             findings.append(_duplicate_finding(spec, row))
             continue
         n = len(row.spec.columns)
-        exact = _exact(row.values, n, row.structured)
+        exact = None if row.uncertain else _exact(row.values, n, row.structured)
         if exact is None:
             cells[row.spec.key] = [None] * n
             pending.append(row)
@@ -266,8 +283,7 @@ def _build(
         for i, cell in enumerate(parsed):
             known[(row.spec.key, i)] = cell.value
     equations = table3_equations(version) if spec is TABLE3 else ()
-    for row in pending:
-        _resolve_row(spec, row, equations, known, cells, findings)
+    _resolve_rows(spec, pending, equations, known, cells, findings)
     rows_in = spec.rows_for(version)
     for row_spec in rows_in:
         if row_spec.key not in cells:
@@ -282,42 +298,77 @@ def _build(
     return Table3.from_rows(built, extra_rows=extras)
 
 
-def _resolve_row(
+def _reader(types: Sequence[ValueType]) -> Any:
+    """How a piece reads in a column during resolution: a number of the column's type, or a not-applicable mark.
+
+    Stricter than reading an exact row: a piece placed by resolution may not be negative outside signed columns,
+    nor carry a money unit outside money columns (such a reading is not the printed one).
+    """
+
+    def value(i: int, piece: str) -> tuple[bool, Number | None]:
+        cell = parse_cell(piece, types[i])
+        if cell.kind is CellKind.NOT_APPLICABLE:
+            return True, None
+        if cell.value is None:
+            return False, None
+        if types[i] is not ValueType.SIGNED and cell.value < 0:
+            return False, None
+        if types[i] is not ValueType.MONEY and cell.unit in ("元", "万元"):
+            return False, None
+        return True, cell.value
+
+    return value
+
+
+def _solve_row(
+    spec: TableSpec, row: _Row, equations: Sequence[Equation], known: dict[Key, Number | None]
+) -> Resolution:
+    assert row.spec is not None
+    row_spec = row.spec
+    tokens = [v for v in row.values if v]
+    types = [c.value_type for c in row_spec.columns]
+    related = [eq for eq in equations if any(k[0] == row_spec.key for k in (*eq.lhs, *eq.rhs))]
+    signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
+    return solve(tokens, len(types), _reader(types), row=row_spec.key, equations=related, known=known, signed=signed)
+
+
+def _resolve_rows(
     spec: TableSpec,
-    row: _Row,
+    pending: list[_Row],
     equations: Sequence[Equation],
     known: dict[Key, Number | None],
     cells: dict[str, list[Cell | None]],
     findings: list[Finding],
 ) -> None:
+    """Resolve the rows whose values are not certain, again and again while one resolution helps another."""
+    results: dict[int, Resolution] = {}
+    left = list(range(len(pending)))
+    progress = True
+    while left and progress:
+        progress = False
+        for index in list(left):
+            row = pending[index]
+            assert row.spec is not None
+            result = _solve_row(spec, row, equations, known)
+            results[index] = result
+            for i, piece in enumerate(result.pieces):
+                if piece is not None and (row.spec.key, i) not in known:
+                    known[(row.spec.key, i)] = parse_cell(piece, row.spec.columns[i].value_type).value
+                    progress = True
+            if all(p is not None for p in result.pieces):
+                left.remove(index)
+    for index, row in enumerate(pending):
+        _place_row(spec, row, results[index], cells, findings)
+
+
+def _place_row(
+    spec: TableSpec, row: _Row, result: Resolution, cells: dict[str, list[Cell | None]], findings: list[Finding]
+) -> None:
     assert row.spec is not None
     row_spec = row.spec
     tokens = [v for v in row.values if v]
     n = len(row_spec.columns)
-    types = [c.value_type for c in row_spec.columns]
-    related = [eq for eq in equations if any(k[0] == row_spec.key for k in (*eq.lhs, *eq.rhs))]
-
-    def number(i: int, piece: str) -> Number | None:
-        return parse_cell(piece, types[i]).value
-
-    def consistent(values: Any, missing: frozenset[int]) -> tuple[bool, dict[int, Number]]:
-        def lookup(key: Key) -> Number | None:
-            return values[key[1]] if key[0] == row_spec.key else known.get(key)
-
-        ok, _ = check(related, lookup)
-        if not ok:
-            return False, {}
-        _, derived = check(related, lookup, frozenset((row_spec.key, i) for i in missing))
-        return True, {k[1]: v for k, v in derived.items() if k[0] == row_spec.key}
-
-    options = readings(tokens, n) if len(tokens) <= n and tokens else None
     raw = " ".join(tokens)
-    if not options:
-        cells[row_spec.key] = [Cell.text(raw, source=row.source)] * n
-        keys = tuple(_where(spec, row_spec, c) for c in row_spec.columns)
-        findings.append(_undecided(spec, row, keys, (), len(tokens), n))
-        return
-    result = resolve(options, number, consistent)
     out: list[Cell | None] = []
     for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
         if piece is None:
@@ -326,11 +377,9 @@ def _resolve_row(
                 _undecided(spec, row, (_where(spec, row_spec, column),), result.candidates[i], len(tokens), n)
             )
         else:
-            cell = parse_cell(piece, column.value_type, source=row.source)
-            out.append(cell)
-            known[(row_spec.key, i)] = cell.value
+            out.append(parse_cell(piece, column.value_type, source=row.source))
     cells[row_spec.key] = out
-    if all(p is not None for p in result.pieces):
+    if all(p is not None for p in result.pieces) and len(tokens) != n:
         findings.append(
             Finding(
                 code="READ.GLUED_RESOLVED",
@@ -410,59 +459,44 @@ def _build_t4(
     if exact is not None and len(exact) == _T4_COLUMNS:
         cells = [parse_cell(v, source=source) for v in exact]
     else:
-        tokens = values[:_T4_COLUMNS] if len(values) > _T4_COLUMNS else values
-        options = readings(tokens, _T4_COLUMNS) if tokens else None
-        equations = _t4_flat_equations()
-        cells = []
-        if not options:
-            raw = " ".join(tokens)
-            cells = [Cell.text(raw, source=source)] * _T4_COLUMNS
-            if not tokens:
-                findings.append(
-                    Finding(
-                        code="READ.ROW_MISSING",
-                        severity=Severity.WARNING,
-                        message="表四没有读到数值，按缺失处理，不作零",
-                        message_en="table4: no values found; missing, not zero",
-                        cells=tuple(CellKey("table4", r.key, c.key) for r, c in columns),
-                        outcome=Outcome.NOTE,
-                    )
+        tokens = values
+        if not tokens:
+            findings.append(
+                Finding(
+                    code="READ.ROW_MISSING",
+                    severity=Severity.WARNING,
+                    message="表四没有读到数值，按缺失处理，不作零",
+                    message_en="table4: no values found; missing, not zero",
+                    cells=tuple(CellKey("table4", r.key, c.key) for r, c in columns),
+                    outcome=Outcome.NOTE,
                 )
-                return Table4()
-        else:
-
-            def consistent(vals: Any, missing: frozenset[int]) -> tuple[bool, dict[int, Number]]:
-                def lookup(key: Key) -> Number | None:
-                    return vals[key[1]]  # type: ignore[no-any-return]
-
-                ok, _ = check(equations, lookup)
-                if not ok:
-                    return False, {}
-                _, derived = check(equations, lookup, frozenset(("table4", i) for i in missing))
-                return True, {k[1]: v for k, v in derived.items()}
-
-            result = resolve(options, lambda _i, p: parse_cell(p).value, consistent)
-            raw = " ".join(tokens)
-            for i, piece in enumerate(result.pieces):
-                if piece is None:
-                    cells.append(Cell.text(raw, source=source))
-                    r, c = columns[i]
-                    findings.append(
-                        Finding(
-                            code="READ.UNDECIDED",
-                            severity=Severity.WARNING,
-                            message=f"表四 {r.full_label}·{c.label}：无法确定数值"
-                            f"（印有{len(tokens)}个数值，应为15个），未作猜测",
-                            message_en=f"table4.{r.key}.{c.key}: value not read with certainty "
-                            f"({len(tokens)} values printed for 15 columns); not guessed",
-                            cells=(CellKey("table4", r.key, c.key),),
-                            outcome=Outcome.UNDECIDABLE,
-                            candidates=result.candidates[i],
-                            evidence=raw,
-                            source=source,
-                        )
-                    )
-                else:
-                    cells.append(parse_cell(piece, source=source))
+            )
+            return Table4()
+        result = solve(
+            tokens, _T4_COLUMNS, _reader([ValueType.COUNT] * _T4_COLUMNS), row="table4", equations=_t4_flat_equations()
+        )
+        raw = " ".join(tokens)
+        cells = []
+        for i, piece in enumerate(result.pieces):
+            if piece is not None:
+                cells.append(parse_cell(piece, source=source))
+                continue
+            cells.append(Cell.text(raw, source=source))
+            r, c = columns[i]
+            findings.append(
+                Finding(
+                    code="READ.UNDECIDED",
+                    severity=Severity.WARNING,
+                    message=f"表四 {r.full_label}·{c.label}：无法确定数值"
+                    f"（印有{len(tokens)}个数值，应为15个），未作猜测",
+                    message_en=f"table4.{r.key}.{c.key}: value not read with certainty "
+                    f"({len(tokens)} values printed for 15 columns); not guessed",
+                    cells=(CellKey("table4", r.key, c.key),),
+                    outcome=Outcome.UNDECIDABLE,
+                    candidates=result.candidates[i],
+                    evidence=raw,
+                    source=source,
+                )
+            )
     rows = {r.key: cells[i * 5 : i * 5 + 5] for i, r in enumerate(TABLE4.rows)}
     return Table4.from_rows(rows)
