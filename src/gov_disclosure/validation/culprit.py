@@ -17,7 +17,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._arith import Candidate, Evaluation, Status, localise
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, table_zh
-from gov_disclosure.validation.identities import evaluated
+from gov_disclosure.validation.identities import checked, evaluations_where, identities_for, report_values
 
 __all__ = ["CULPRIT", "rule_culprit"]
 
@@ -100,10 +100,13 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     ``candidates``) and says the culprit is ambiguous — e.g. in 表四 any of the five cells of a group fits,
     since each group has a single identity. None: the finding says so (probably several errors).
     """
-    values, evaluations = evaluated(report, context.blank_policy)
-    for table in dict.fromkeys(e.identity.table for e in evaluations):
-        in_table = [e for e in evaluations if e.identity.table == table]
+    policy = context.blank_policy
+    statuses = checked(report, policy)
+    failing_tables = (
+        i.table for i, s in zip(identities_for(report.format_version), statuses, strict=True) if s is Status.FAILS
+    )
+    for table in dict.fromkeys(failing_tables):
+        in_table = list(evaluations_where(report, policy, table))
         failing = sum(e.status is Status.FAILS for e in in_table)
-        if failing:
-            candidates = localise(in_table, values, _admissible)
-            yield _finding(table, failing, candidates, _context_notes(in_table, context.blank_policy))
+        candidates = localise(in_table, report_values(report, policy), _admissible)
+        yield _finding(table, failing, candidates, _context_notes(in_table, policy))

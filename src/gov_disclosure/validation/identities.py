@@ -7,16 +7,20 @@ the layout in :mod:`gov_disclosure.model.layout`; the rules only evaluate them. 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+from attrs import frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec
 from gov_disclosure.model.report import Report
+from gov_disclosure.model.tables import Row, Table
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._arith import Evaluation, Identity, Status, Values, evaluate, read_values
-from gov_disclosure.validation._cells import LastReportMemo
+from gov_disclosure.validation._cells import LastReportMemo, cell_key, row_getter
 from gov_disclosure.validation._labels import (
     cell_reason_en,
     cell_reason_zh,
@@ -48,7 +52,7 @@ _BALANCE_ROWS = ("new_received", "carried_over", "total_processed", "carried_for
 
 
 def _t3(row: str, column: str) -> CellKey:
-    return CellKey("table3", row, column)
+    return cell_key("table3", row, column)
 
 
 def _result_rows(version: FormatVersion) -> tuple[RowSpec, ...]:
@@ -117,8 +121,8 @@ def _group_sum() -> Iterator[Identity]:
     for row in TABLE4.rows:
         yield Identity(
             code=T4_GROUP_SUM,
-            lhs=(CellKey("table4", row.key, "total"),),
-            rhs=tuple(CellKey("table4", row.key, c.key) for c in parts),
+            lhs=(cell_key("table4", row.key, "total"),),
+            rhs=tuple(cell_key("table4", row.key, c.key) for c in parts),
             statement_zh=f"表四「{row.full_label}」：总计 = {parts_zh}",
             statement_en=f"table 4, {row.key}: total = upheld + corrected + other + pending",
         )
@@ -140,18 +144,80 @@ def identities_for(format_version: FormatVersion) -> tuple[Identity, ...]:
     return _IDENTITIES[format_version]
 
 
-def _evaluate_all(report: Report, policy: BlankPolicy) -> tuple[Values, tuple[Evaluation, ...]]:
-    values = read_values(report, policy)
-    evaluations = tuple(
-        evaluate(identity, values)
-        for identity in identities_for(report.format_version)
-        if getattr(report, identity.table) is not None
+@frozen
+class _Compiled:
+    """The identities of one format as index arrays over a flat list of the values of their cells."""
+
+    identities: tuple[Identity, ...]
+    reads: tuple[tuple[str, str, Callable[[Row], tuple[Cell, ...]], tuple[int, ...]], ...]
+    """Where the values come from: table, row, a getter of the row's cells and their indices in the list."""
+    size: int
+    terms: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]
+    """Table, left-side and right-side cell indices of each identity."""
+
+
+def _compile(identities: tuple[Identity, ...]) -> _Compiled:
+    index = {key: i for i, key in enumerate(dict.fromkeys(k for identity in identities for k in identity.cells))}
+    rows: dict[tuple[str, str], list[CellKey]] = {}
+    for key in index:
+        rows.setdefault((key.table, key.row), []).append(key)
+    reads = tuple(
+        (table, row, row_getter(tuple(k.column for k in keys)), tuple(index[k] for k in keys))
+        for (table, row), keys in rows.items()
     )
-    return values, evaluations
+    terms = tuple(
+        (identity.table, tuple(index[k] for k in identity.lhs), tuple(index[k] for k in identity.rhs))
+        for identity in identities
+    )
+    return _Compiled(identities, reads, len(index), terms)
 
 
-evaluated = LastReportMemo(_evaluate_all)
-"""``(values, evaluations)`` of a report under a policy, computed once for all the rules of a validate call."""
+_COMPILED: dict[FormatVersion, _Compiled] = {v: _compile(_IDENTITIES[v]) for v in FORMAT_VERSIONS}
+
+
+def _statuses(report: Report, policy: BlankPolicy) -> tuple[Status | None, ...]:
+    """The status of each identity of the report's format (None when its table is absent), computed on plain
+    numbers: the same statuses as :func:`evaluate`, without building keys, mappings or evaluations."""
+    compiled = _COMPILED[report.format_version]
+    values: list[Number | None] = [None] * compiled.size
+    zero = policy is BlankPolicy.ZERO
+    tables: dict[str, Table | None] = {"table3": report.table3, "table4": report.table4}
+    for table_key, row_key, cells_of, indices in compiled.reads:
+        table = tables[table_key]
+        row = None if table is None else getattr(table, row_key)
+        if row is not None:
+            for i, cell in zip(indices, cells_of(row), strict=True):
+                value = cell.value
+                values[i] = 0 if value is None and zero and cell.kind is CellKind.BLANK else value
+    statuses: list[Status | None] = []
+    for table_key, lhs, rhs in compiled.terms:
+        left, right = [values[i] for i in lhs], [values[i] for i in rhs]
+        if tables[table_key] is None:
+            statuses.append(None)
+        elif None in left or None in right:
+            statuses.append(Status.UNDECIDABLE)
+        else:
+            statuses.append(Status.HOLDS if sum(left) == sum(right) else Status.FAILS)  # type: ignore[arg-type]
+    return tuple(statuses)
+
+
+checked = LastReportMemo(_statuses)
+"""The statuses of a report's identities under a policy, computed once for all the rules of a validate call."""
+
+report_values = LastReportMemo(read_values)
+"""The :class:`Values` of a report under a policy, read once for all the rules of a validate call."""
+
+
+def evaluations_where(report: Report, policy: BlankPolicy, table: str | None = None) -> tuple[Evaluation, ...]:
+    """The evaluations of the identities of *table* (default: all tables) of the report's format, leaving out
+    identities of absent tables."""
+    compiled = _COMPILED[report.format_version]
+    values = report_values(report, policy)
+    return tuple(
+        evaluate(identity, values)
+        for identity, status in zip(compiled.identities, checked(report, policy), strict=True)
+        if status is not None and (table is None or identity.table == table)
+    )
 
 
 def evaluate_identities(report: Report, policy: BlankPolicy = BlankPolicy.UNKNOWN) -> tuple[Evaluation, ...]:
@@ -162,7 +228,7 @@ def evaluate_identities(report: Report, policy: BlankPolicy = BlankPolicy.UNKNOW
     >>> {e.status.value for e in evaluate_identities(random_report(random.Random(2)))}
     {'holds'}
     """
-    return evaluated(report, policy)[1]
+    return evaluations_where(report, policy)
 
 
 def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
@@ -209,10 +275,12 @@ def _finding(evaluation: Evaluation, values: Values) -> Finding | None:
 
 def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
     """Findings for the identities checked by rule *code*: failures and undecidable identities."""
-    values, evaluations = evaluated(report, context.blank_policy)
-    for evaluation in evaluations:
-        if evaluation.identity.code == code:
-            finding = _finding(evaluation, values)
+    policy = context.blank_policy
+    compiled = _COMPILED[report.format_version]
+    for identity, status in zip(compiled.identities, checked(report, policy), strict=True):
+        if identity.code == code and status is not None and status is not Status.HOLDS:
+            values = report_values(report, policy)
+            finding = _finding(evaluate(identity, values), values)
             if finding is not None:
                 yield finding
 

@@ -10,14 +10,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gov_disclosure.findings import Finding, Severity
-from gov_disclosure.model.cells import CellKind
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
 from gov_disclosure.model.versions import default_format_for_year
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._cells import report_cells
+from gov_disclosure.validation._cells import CellPairs, cell_groups
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, row_zh, short, table_zh
 
 __all__ = [
@@ -115,11 +114,10 @@ def rule_row_extra(report: Report, context: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _cells_of_kind(report: Report, kind: CellKind) -> dict[str, list[CellKey]]:
+def _by_table(cells: CellPairs) -> dict[str, list[CellKey]]:
     by_table: dict[str, list[CellKey]] = {}
-    for key, cell in report_cells(report):
-        if cell.kind is kind:
-            by_table.setdefault(key.table, []).append(key)
+    for key, _cell in cells:
+        by_table.setdefault(key.table, []).append(key)
     return by_table
 
 
@@ -133,7 +131,7 @@ def rule_cell_blank(report: Report, context: RuleContext) -> Iterator[Finding]:
     were counted as 0.
     """
     zero = context.blank_policy is BlankPolicy.ZERO
-    for table, keys in _cells_of_kind(report, CellKind.BLANK).items():
+    for table, keys in _by_table(cell_groups(report).blank).items():
         policy_zh = "已按“空白计为0”口径在勾稽关系中计为0。" if zero else "空白不等于0，涉及它们的勾稽关系无法判断。"
         policy_en = (
             "counted as 0 in identities (blank policy ZERO)."
@@ -157,7 +155,7 @@ def rule_cell_not_applicable(report: Report, context: RuleContext) -> Iterator[F
     format-spec §6.3: "Cells holding ``-`` …, ``/`` (counted by a third-party checker)"; §5.1 rule 5 lists
     NA("/","-","不适用") as its own cell semantics, distinct from ZERO and EMPTY.
     """
-    for table, keys in _cells_of_kind(report, CellKind.NOT_APPLICABLE).items():
+    for table, keys in _by_table(cell_groups(report).not_applicable).items():
         yield Finding(
             code="CELL.NOT_APPLICABLE",
             severity=Severity.WARNING,
@@ -177,17 +175,16 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1/§6.3: "a number split into two numbers" and digits fused in conversion are common
     extraction faults; a value that cannot be read with certainty is flagged, never guessed.
     """
-    for key, cell in report_cells(report):
-        if cell.kind is CellKind.TEXT:
-            yield Finding(
-                code="CELL.TEXT",
-                severity=Severity.ERROR,
-                message=f"{cell_zh(key)}的内容“{cell.raw}”无法确定为数字。",
-                message_en=f"{key} holds {cell.raw!r}, which cannot be read as a number with certainty.",
-                cells=(key,),
-                evidence=cell.raw,
-                source=cell.source,
-            )
+    for key, cell in cell_groups(report).text:
+        yield Finding(
+            code="CELL.TEXT",
+            severity=Severity.ERROR,
+            message=f"{cell_zh(key)}的内容“{cell.raw}”无法确定为数字。",
+            message_en=f"{key} holds {cell.raw!r}, which cannot be read as a number with certainty.",
+            cells=(key,),
+            evidence=cell.raw,
+            source=cell.source,
+        )
 
 
 @rule("CELL.NEGATIVE", severity=Severity.INCONSISTENCY, title="件数或金额为负数")
@@ -198,7 +195,7 @@ def rule_cell_negative(report: Report, context: RuleContext) -> Iterator[Finding
     §5.3 rule 8: "non-negative integers (2021 all cells except （八）, which is a non-negative decimal in 万元);
     2019 ``本年增/减`` signed".
     """
-    for key, cell in report_cells(report):
+    for key, cell in cell_groups(report).unusual_numbers:
         value = cell.value
         if value is None or value >= 0:
             continue
@@ -225,7 +222,7 @@ def rule_cell_not_integer(report: Report, context: RuleContext) -> Iterator[Find
     format-spec §5.1 rule 4: "all cells are non-negative integers"; §5.3 rule 8 (表二 counts are integers,
     only （八） 2021 and 采购总金额 2019 are decimals).
     """
-    for key, cell in report_cells(report):
+    for key, cell in cell_groups(report).unusual_numbers:
         value = cell.value
         if isinstance(value, Decimal) and column_spec(key).value_type is not ValueType.MONEY:
             yield Finding(
