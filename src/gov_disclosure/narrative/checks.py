@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from functools import cache
 
 from attrs import frozen
 
@@ -20,6 +21,7 @@ from gov_disclosure.model.cells import Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, TABLE4
 from gov_disclosure.model.report import Report
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.narrative.facts import FactKind, NarrativeFact
 from gov_disclosure.registry import BlankPolicy, RuleContext, RuleRegistry, rule, rules_in
 
@@ -158,6 +160,10 @@ _RECEIVED_WITH_CARRIED = _Target(
     (_t3("new_received"), _t3("carried_over")),
 )
 
+_PROCESSED = _Target(f"表三“{_label3('total_processed')}”", "table 3 (7) total", (_t3("total_processed"),))
+_CARRIED_OVER = _Target(f"表三“{_label3('carried_over')}”总计", "table 3 row 2 total", (_t3("carried_over"),))
+_CARRIED_FORWARD = _Target(f"表三“{_label3('carried_forward')}”总计", "table 3 row 4 total", (_t3("carried_forward"),))
+
 
 @rule("NARR.RECEIVED", severity=Severity.WARNING, title="叙述中的收到申请数与表三一致")
 def received(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
@@ -179,12 +185,11 @@ def received(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]
 @rule("NARR.PROCESSED", severity=Severity.WARNING, title="叙述中的办结/答复数与表三（七）总计一致")
 def processed(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
     """答复/办结 N 件 = 表三 （七）总计 (format-spec §5.4)."""
-    target = _Target(f"表三“{_label3('total_processed')}”", "table 3 (7) total", (_t3("total_processed"),))
     return _compare(
         subject,
         context,
         subject.of(FactKind.PROCESSED),
-        (target,),
+        (_PROCESSED,),
         code="NARR.PROCESSED",
         what="办结数",
         what_en="applications processed",
@@ -194,12 +199,11 @@ def processed(subject: NarratedReport, context: RuleContext) -> Iterable[Finding
 @rule("NARR.CARRIED_OVER", severity=Severity.WARNING, title="叙述中的上年结转数与表三二一致")
 def carried_over(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
     """含上年度结转 N 件 = 表三 二 总计 (format-spec §5.4)."""
-    target = _Target(f"表三“{_label3('carried_over')}”总计", "table 3 row 2 total", (_t3("carried_over"),))
     return _compare(
         subject,
         context,
         subject.of(FactKind.CARRIED_OVER),
-        (target,),
+        (_CARRIED_OVER,),
         code="NARR.CARRIED_OVER",
         what="上年结转数",
         what_en="applications carried over",
@@ -209,12 +213,11 @@ def carried_over(subject: NarratedReport, context: RuleContext) -> Iterable[Find
 @rule("NARR.CARRIED_FORWARD", severity=Severity.WARNING, title="叙述中的结转下年度数与表三四一致")
 def carried_forward(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]:
     """顺延/结转下年度 N 件 = 表三 四 总计 (format-spec §5.4)."""
-    target = _Target(f"表三“{_label3('carried_forward')}”总计", "table 3 row 4 total", (_t3("carried_forward"),))
     return _compare(
         subject,
         context,
         subject.of(FactKind.CARRIED_FORWARD),
-        (target,),
+        (_CARRIED_FORWARD,),
         code="NARR.CARRIED_FORWARD",
         what="结转下年度数",
         what_en="applications carried forward",
@@ -250,7 +253,9 @@ def percentage(subject: NarratedReport, context: RuleContext) -> Iterable[Findin
 
     The stated percentage may differ from the recomputed one by one unit of its last printed digit (rounding).
     """
-    total_target = _Target(f"表三“{_label3('total_processed')}”", "table 3 (7) total", (_t3("total_processed"),))
+    if not any(fact.percentage is not None for fact in subject.facts):
+        return
+    total_target = _PROCESSED
     total, _present = _value(subject.report, total_target, context)
     if total is None or total == 0:
         return
@@ -288,12 +293,11 @@ _GROUPS: tuple[tuple[FactKind, str, str, str], ...] = (
 )
 
 
-def _group_targets(report: Report, group: str) -> tuple[_Target, ...]:
+@cache
+def _group_targets(version: FormatVersion, group: str) -> tuple[_Target, ...]:
     """The group's sum first, then each of its rows (a narrative may quote a single sub-item, format-spec §5.4)."""
     rows = [
-        row
-        for row in TABLE3.rows_for(report.format_version)
-        if row.group == group or (row.group is not None and row.label == group)
+        row for row in TABLE3.rows_for(version) if row.group == group or (row.group is not None and row.label == group)
     ]
     whole = _Target(f"表三“{group}”各项之和", f"table 3 {group} summed", tuple(_t3(row.key) for row in rows))
     if len(rows) < 2:
@@ -313,13 +317,14 @@ def outcomes(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]
     for kind, group, what, what_en in _GROUPS:
         facts = subject.of(kind)
         if facts:
-            targets = _group_targets(subject.report, group)
+            targets = _group_targets(subject.report.format_version, group)
             yield from _compare(subject, context, facts, targets, code="NARR.OUTCOME", what=what, what_en=what_en)
 
 
 _T4_PARTS = {column.key: column.label for column in TABLE4.rows[0].columns}
 
 
+@cache
 def _t4_targets(kind: FactKind, part: str | None) -> _Target:
     column = part or "total"
     if kind is FactKind.REVIEW:
@@ -339,12 +344,15 @@ def _cases(subject: NarratedReport, context: RuleContext, kind: FactKind, code: 
     for part in (None, *_T4_PARTS):
         if part == "total":
             continue
+        facts = subject.of(kind, part)
+        if not facts:
+            continue
         what = name + ("案件数" if part is None else f"{_T4_PARTS[part]}数")
         what_en = name_en + ("" if part is None else f" ({part})")
         yield from _compare(
             subject,
             context,
-            subject.of(kind, part),
+            facts,
             (_t4_targets(kind, part),),
             code=code,
             what=what,

@@ -31,6 +31,7 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("其他需要报告", "其他事项", "其他"),
 )
 _HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
+_HEADING_START = re.compile(r"[#*\s]*[一二三四五六]")
 _MAX_HEADING = 32
 _TITLE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
@@ -112,7 +113,10 @@ def _score(index: int, rest: str) -> int:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    normalized = unicodedata.is_normalized("NFKC", text)
     for start, line in _lines(text):
+        if normalized and _HEADING_START.match(line) is None:
+            continue  # NFKC leaves the line as it is, and it does not start like a heading
         if is_table_line(line) or is_page_number(line):
             continue
         folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
