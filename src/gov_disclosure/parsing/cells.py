@@ -42,7 +42,7 @@ def is_number_token(text: str) -> bool:
     >>> [is_number_token(t) for t in ("12", "-8", "1,234", "251000元", "55(含自然失效29件)", "规章", "1 2")]
     [True, True, True, True, True, False, False]
     """
-    return _CELL.match(text) is not None
+    return text.isdecimal() or _CELL.match(text) is not None  # digits alone (the usual cell) need no regex
 
 
 def _number(text: str, value_type: ValueType) -> int | Decimal | None:
