@@ -36,6 +36,8 @@ class CellKind(enum.Enum):
 
 def _check_value(instance: Cell, _attribute: object, value: Number | None) -> None:
     kind = instance.kind
+    if type(value) is int and kind is (CellKind.ZERO if value == 0 else CellKind.NUMBER):
+        return  # the usual cell, checked cheaply (cells are built by the hundred per report)
     if kind in (CellKind.NUMBER, CellKind.ZERO):
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise TypeError(f"a {kind.value} cell needs an int or Decimal value, got {value!r}")

@@ -49,14 +49,19 @@ _R = TypeVar("_R", bound="Row")
 _T = TypeVar("_T", bound="Table")
 
 
-def _to_cell(value: object, where: str) -> Cell:
+def _to_cell(value: object, where: str, column: str) -> Cell:
     if isinstance(value, Cell):
         return value
     if value is None:
         return Cell.blank()
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ModelError(where, f"expected a Cell, int, Decimal or None, got {type(value).__name__} {value!r}")
+        raise ModelError(
+            f"{where}.{column}", f"expected a Cell, int, Decimal or None, got {type(value).__name__} {value!r}"
+        )
     return Cell.of(value)
+
+
+_COLUMN_KEYS: dict[type[Row], tuple[str, ...]] = {}
 
 
 class Row:
@@ -78,7 +83,10 @@ class Row:
     @classmethod
     def column_keys(cls) -> tuple[str, ...]:
         """Column keys in official order."""
-        return tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+        keys = _COLUMN_KEYS.get(cls)
+        if keys is None:
+            keys = _COLUMN_KEYS[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+        return keys
 
     @classmethod
     def from_values(cls: type[_R], values: RowInput | Row, *, where: str = "row") -> _R:
@@ -108,7 +116,7 @@ class Row:
             items = list(values)
         else:
             raise ModelError(where, f"expected a mapping or a sequence of cells, got {type(values).__name__}")
-        return cls(**{k: _to_cell(v, f"{where}.{k}") for k, v in zip(keys, items, strict=True)})
+        return cls(**{k: _to_cell(v, where, k) for k, v in zip(keys, items, strict=True)})
 
 
 @frozen(kw_only=True)
