@@ -88,7 +88,8 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     """
     chars: list[str] = []
     offsets: list[int] = []
-    lines = _lines(text, skip_tables=skip_tables)
+    normalized = unicodedata.is_normalized("NFKC", text)  # then so is every line: each character folds to itself
+    lines = _lines(text, skip_tables=skip_tables, normalized=normalized)
     joined = False
     for line, following in zip(lines, _following(lines), strict=True):
         body = line.text.rstrip("\r\n")
@@ -98,7 +99,7 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
             chars.append("\n")
             offsets.append(line.start)
             continue
-        _fold_line(body, line.start, chars, offsets)
+        _fold_line(body, line.start, chars, offsets, normalized=normalized)
         joined = join_lines and following is not None and _joins(line, following)
         if not joined and len(body) != len(line.text):
             chars.append("\n")
@@ -119,15 +120,16 @@ class _Line(NamedTuple):
     table: bool
 
 
-def _lines(text: str, *, skip_tables: bool) -> list[_Line]:
+def _lines(text: str, *, skip_tables: bool, normalized: bool) -> list[_Line]:
     """The lines of *text* without page numbers (and without table lines with *skip_tables*)."""
     out: list[_Line] = []
     position = 0
     for line in text.splitlines(keepends=True):
-        folded = unicodedata.normalize("NFKC", line)
         table = is_table_line(line)
-        if _PAGE.match(folded) is None and not (skip_tables and table):
-            out.append(_Line(position, line, not line.strip(), folded.strip(), table))
+        if not (skip_tables and table):
+            folded = line if normalized else unicodedata.normalize("NFKC", line)
+            if _PAGE.match(folded) is None:
+                out.append(_Line(position, line, not line.strip(), folded.strip(), table))
         position += len(line)
     return out
 
@@ -144,13 +146,24 @@ def _following(lines: list[_Line]) -> list[_Line | None]:
     return out
 
 
-def _fold_line(body: str, start: int, chars: list[str], offsets: list[int]) -> None:
+def _fold_line(body: str, start: int, chars: list[str], offsets: list[int], *, normalized: bool) -> None:
     """Append the folded pieces of the line *body* (at offset *start*) and the offset of each folded character."""
-    if unicodedata.is_normalized("NFKC", body):  # then every character is its own NFKC: keep runs as they are
-        for run in _KEPT_RUN.finditer(body):
-            chars.append(run.group())
-            offsets.extend(range(start + run.start(), start + run.end()))
-        return
+    if normalized or unicodedata.is_normalized("NFKC", body):
+        _fold_runs(body, start, chars, offsets)
+    else:
+        _fold_chars(body, start, chars, offsets)
+
+
+def _fold_runs(body: str, start: int, chars: list[str], offsets: list[int]) -> None:
+    """:func:`_fold_chars` for an NFKC-normalised *body*, where every character folds to itself: runs of kept
+    characters are copied whole."""
+    for run in _KEPT_RUN.finditer(body):
+        chars.append(run.group())
+        offsets.extend(range(start + run.start(), start + run.end()))
+
+
+def _fold_chars(body: str, start: int, chars: list[str], offsets: list[int]) -> None:
+    """Fold *body* character by character: NFKC of each, dropped characters left out."""
     for i, char in enumerate(body):
         if char in _DROP:
             continue

@@ -1,0 +1,154 @@
+"""The fast paths of reading and validation give exactly what the plain definitions give.
+
+Each speedup (benchmarks/bench_read.py) replaced a simple definition by a quicker one; these properties compare
+the two on generated input, so a fast path can never change a result.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gov_disclosure.model.report import Report
+from gov_disclosure.narrative import facts, folding
+from gov_disclosure.parsing import normalize
+from gov_disclosure.parsing.cells import is_number_token
+from gov_disclosure.registry import BlankPolicy
+from gov_disclosure.testing import random_broken_report, random_report
+from gov_disclosure.validation import evaluate_identities, read_values
+from gov_disclosure.validation._arith import evaluate
+from gov_disclosure.validation.identities import checked, identities_for
+
+# Characters that exercise every branch: full-width forms and the ideographic space, combining marks after
+# them, Kangxi radicals, zero-width and rare whitespace, quotes and brackets of compact(), page furniture.
+_TRICKY = (
+    "规章政府信息公开第页共一二三、。，：；（）〔〕【】[]“”‘’「」'\"．—–－―~·•-/ \t\n\r"
+    "０１２３ＡＺａｚ！～\u3000\u0301\u0308\u20dd⼀⼆\u200b\u00ad\ufeff\x0b\x0c\x1f\x85\xa0\u2003\u2028\u202f"
+    "0123456789zhengāǎ(元件"
+)
+tricky_text = st.text(alphabet=st.sampled_from(_TRICKY), max_size=60) | st.text(max_size=30)
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_COMPACT_TABLE = str.maketrans(normalize._COMPACT_MAP)
+
+
+def _normalize_text_reference(text: str) -> str:
+    """normalize_text as first written: whole-text NFKC, translate tables, one regex per step."""
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_ZERO_WIDTH)
+    text = re.sub(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text)
+    text = normalize._PAGE_LINE.sub("\x00", text)
+    text = text.replace("\x00\n", "").replace("\x00", "")
+    text = re.sub(r"[^\S\n\t]+", " ", text)
+    return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)
+
+
+@given(tricky_text)
+def test_fast_nfkc_is_nfkc(text: str) -> None:
+    """Replacing full-width ASCII forms before NFKC does not change NFKC's result."""
+    assert normalize._nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(tricky_text)
+def test_normalize_text_matches_its_definition(text: str) -> None:
+    """normalize_text equals the plain sequence of NFKC, translate and regex substitutions."""
+    assert normalize.normalize_text(text) == _normalize_text_reference(text)
+
+
+@given(tricky_text)
+def test_compact_matches_its_definition(text: str) -> None:
+    """compact equals NFKC, zero-width removal, the punctuation table and whitespace removal."""
+    reference = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_COMPACT_TABLE))
+    assert normalize.compact(text) == reference
+
+
+def test_other_spaces_are_every_whitespace_but_space_tab_newline() -> None:
+    """The hand-written whitespace class of normalize_text is exactly str.isspace minus space, tab, newline."""
+    everything = "".join(map(chr, range(0x110000)))
+    expected = {c for c in everything if c.isspace()} - {" ", "\t", "\n"}
+    assert set(normalize._OTHER_SPACE.findall(everything)) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY + "+-.,"), max_size=12))
+def test_is_number_token_matches_the_cell_pattern(text: str) -> None:
+    """The digits-only shortcut of is_number_token agrees with the cell regex."""
+    from gov_disclosure.parsing.cells import _CELL
+
+    assert is_number_token(text) == (_CELL.match(text) is not None)
+
+
+@given(tricky_text)
+def test_folding_runs_equals_folding_characters(text: str) -> None:
+    """On an NFKC-normalised line, copying runs gives the characters and offsets of folding one by one."""
+    line = unicodedata.normalize("NFKC", text)
+    fast: tuple[list[str], list[int]] = ([], [])
+    slow: tuple[list[str], list[int]] = ([], [])
+    folding._fold_runs(line, 7, *fast)
+    folding._fold_chars(line, 7, *slow)
+    assert ("".join(fast[0]), fast[1]) == ("".join(slow[0]), slow[1])
+
+
+_FACT_WORDS = (
+    "结转",
+    "顺延",
+    "转入",
+    "转结",
+    "遗留",
+    "上年",
+    "上一年度",
+    "去年",
+    "2023年",
+    "下年度",
+    "至",
+    "次年",
+    "12",
+    "3",
+    "1,234",
+    "件",
+    "宗",
+    "一",
+    "十二",
+    "信息处理费",
+    "未",
+    "收取",
+    "为0",
+    "。",
+    ";",
+    ",",
+    "\n",
+    "\t",
+    "!",
+    "申请",
+    "共",
+)
+
+
+@given(st.lists(st.sampled_from(_FACT_WORDS), max_size=30).map("".join))
+def test_anchored_fact_search_finds_every_match(text: str) -> None:
+    """Searching only the clauses that hold an anchor word finds exactly the matches of a full search."""
+    anchored = [(pattern, anchor) for _, pattern, _, _, anchor in facts._PATTERNS if anchor is not None]
+    anchored.append((facts._NONE_FEE, facts._FEE))
+    for pattern, anchor in anchored:
+        full = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in facts._finditer(pattern, text, anchor)] == full
+
+
+def _reports() -> list[Report]:
+    rng = random.Random(11)
+    reports = [random_report(rng, None) for _ in range(20)]
+    reports += [random_broken_report(rng, None).report for _ in range(40)]
+    return reports
+
+
+def test_identity_statuses_match_evaluate() -> None:
+    """The index-array statuses equal evaluate()'s on consistent and broken reports, under both policies."""
+    for report in _reports():
+        for policy in BlankPolicy:
+            values = read_values(report, policy)
+            present = [i for i in identities_for(report.format_version) if getattr(report, i.table) is not None]
+            expected = [evaluate(identity, values).status for identity in present]
+            assert [s for s in checked(report, policy) if s is not None] == expected
+            assert [e.status for e in evaluate_identities(report, policy)] == expected
