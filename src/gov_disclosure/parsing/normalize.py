@@ -66,8 +66,11 @@ _COMPACT_MAP: dict[str, str] = {
     "－": "-",
     "―": "-",
 }
-_COMPACT_CHARS = re.compile("[" + re.escape("".join(_COMPACT_MAP)) + "]")
-_WHITESPACE = re.compile(r"\s+")
+_COMPACT_DROP = re.compile(
+    r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad" + re.escape("".join(k for k, v in _COMPACT_MAP.items() if not v)) + "]+"
+)
+"""What compact() removes: whitespace, zero-width characters and quotes."""
+_COMPACT_CHARS = re.compile("[" + re.escape("".join(k for k, v in _COMPACT_MAP.items() if v)) + "]")
 
 
 def strip_pinyin(text: str) -> str:
@@ -147,4 +150,5 @@ def compact(text: str) -> str:
     >>> compact("（二）部分公开（区分处理的，只 计这一情形）")
     '(二)部分公开(区分处理的,只计这一情形)'
     """
-    return _WHITESPACE.sub("", _COMPACT_CHARS.sub(_compact_char, normalize_line(text)))
+    text = _COMPACT_DROP.sub("", _nfkc(text))
+    return _COMPACT_CHARS.sub(_compact_char, text) if _COMPACT_CHARS.search(text) else text
