@@ -27,6 +27,10 @@ and a trailing unit. :mod:`~gov_disclosure.parsing.resolve` decides where such a
 _GLUED_TAIL = re.compile(rf"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>{_RUN})$")
 _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
+_GLUED_INSIDE = re.compile(
+    r"(?<=[^\d\s.,+\-/])(?P<digits>[+-]?\d(?:[\d.+-]*?\d)?)(?=(?:[1-9][.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十][.、])[^\d\s.,、])"
+)
+"""Values glued between a label and the next row's enumerated label: ``…申请1800360273.其他…``."""
 
 
 def is_value(text: str) -> bool:
@@ -47,6 +51,12 @@ def _pieces(cell: str) -> Iterator[tuple[str, bool]]:
     """
     if not cell or is_value(cell):
         yield cell, False
+        return
+    inner = _GLUED_INSIDE.search(cell)
+    if inner is not None:  # 申请18003602 7 3.其他: values, then the next row's enumerated label, in one cell
+        yield from _pieces(cell[: inner.start()])
+        yield inner["digits"], True
+        yield from _pieces(cell[inner.end() :])
         return
     head = None if _ENUM_START.match(cell) else _GLUED_HEAD.match(cell)
     if head is not None:
@@ -115,30 +125,64 @@ def split_line(line: str) -> tuple[list[str], bool]:
     ['0', '0', '0', '2.重复申请', '1', '0']
     >>> split_line("1.属于国家秘密0302027")[0], split_line("行政许可39-5181")[0]
     (['1.属于国家秘密', '0302027'], ['行政许可', '39-5181'])
+    >>> split_line("2.重复申请1800360273.其他71123018160")[0]
+    ['2.重复申请', '180036027', '3.其他', '71123018160']
+    >>> split_line("(一)予以公开3852(二)部分公开45")[0]
+    ['(一)予以公开', '3852', '(二)部分公开', '45']
     """
     cells, structured, _ = _split(line)
     return cells, structured
 
 
+_CONTINUED_PIPE_ROW = 3
+"""Most lines a pipe-table row may be wrapped over (``| \\n 0  |``, format-spec §6.3; a hard wrap inside a cell)."""
+
+
+def _pipe_row_end(lines: list[str], index: int) -> int:
+    """Index of the line that closes the pipe-table row opened, but not closed, on line *index* (or *index*)."""
+    first = lines[index].strip()
+    if not first.startswith("|") or first.endswith("|") or first.count("|") < 2:
+        return index
+    for end in range(index + 1, min(index + 1 + _CONTINUED_PIPE_ROW, len(lines))):
+        following = lines[end].strip()
+        if following.startswith("|"):
+            return index
+        if following.endswith("|"):
+            return end
+    return index
+
+
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     """Every non-empty line of normalised *text* as a :class:`TextLine`.
 
-    Markdown separator lines (``|---|---|``) are skipped.
+    Markdown separator lines (``|---|---|``) are skipped. A pipe-table row wrapped over several lines (opened with
+    ``|`` but closed with ``|`` only on a later line, with no new row in between) is joined back into one line,
+    without a separator: the wrap may cut a number (``| 6`` / ``00 |``).
 
     >>> line = next(text_rows("\\n规章\\t0\\t1"))
     >>> [c.text for c in line.row.cells], line.row.source.line, line.structured
     (['规章', '0', '1'], 2, True)
     >>> next(text_rows("规范性文件898989")).glued
     frozenset({1})
+    >>> [c.text for c in next(text_rows("| 行政许可 | 6\\n00 |")).row.cells]
+    ['行政许可', '600']
     """
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        start = offset
-        offset += len(line) + 1
+    lines = text.split("\n")
+    offsets = [0] * (len(lines) + 1)
+    for i, line in enumerate(lines):
+        offsets[i + 1] = offsets[i] + len(line) + 1
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        end = _pipe_row_end(lines, index) if "|" in line else index
+        if end != index:
+            line = "".join(part.strip() for part in lines[index : end + 1])
+        index = end + 1
         if not line.strip() or _MD_SEPARATOR.match(line.strip()):
             continue
         cells, structured, glued = _split(line)
-        where = SourceLocation(path=path, line=number, start=start, end=start + len(line))
+        where = SourceLocation(path=path, line=number, start=offsets[number - 1], end=offsets[end + 1] - 1)
         yield TextLine(
             RawRow(cells=tuple(RawCell(text=c, source=where) for c in cells), source=where), structured, glued
         )

@@ -12,8 +12,9 @@ is never rejected unless the printed numbers themselves break an identity. Readi
 are tried first: a glued run split so that identities check every piece it was cut into is preferred to a run
 read whole with values lost; a split that no identity checks is only one reading among the others.
 
-The readings are searched depth first, column by column, pruning a branch as soon as an identity is broken or
-can no longer hold (counts are never negative). The search is bounded: when the bound is reached the row is left
+The readings are searched depth first, column by column from the right (where the totals are, so that the parts
+to their left are bounded by them), pruning a branch as soon as an identity is broken or can no longer hold
+(counts are never negative). The search is bounded: when the bound is reached the row is left
 undecided, never guessed.
 """
 
@@ -50,10 +51,15 @@ class Equation:
 
 
 def _ends(token: str) -> tuple[tuple[int, ...], ...]:
-    """For each start in *token*, the ends of the pieces that may be cut there (longest last)."""
+    """For each start in *token*, the ends of the pieces that may be cut there (shortest first)."""
     return tuple(
         tuple(j for j in range(i + 1, len(token) + 1) if _PIECE.fullmatch(token, i, j)) for i in range(len(token))
     )
+
+
+def _starts(token: str) -> tuple[tuple[int, ...], ...]:
+    """For each end in *token* (0 … len), the starts of the pieces that may be cut there (shortest first)."""
+    return tuple(tuple(i for i in range(j - 1, -1, -1) if _PIECE.fullmatch(token, i, j)) for j in range(len(token) + 1))
 
 
 def splits(run: str, parts: int) -> tuple[tuple[str, ...], ...]:
@@ -149,14 +155,6 @@ _FREE, _VALUE, _GAP, _OPAQUE = 0, 1, 2, 3
 """Column states during the search: not yet placed, a number, a missing value, a printed non-number (``/``)."""
 
 
-@frozen
-class _Term:
-    ext: Number | None
-    """Signed sum of the cells outside the row (None when one of them is unknown)."""
-    terms: tuple[tuple[int, int], ...]
-    """(column, sign) of the cells in the row."""
-
-
 def solve(
     tokens: Sequence[str],
     columns: int,
@@ -188,12 +186,17 @@ def solve(
     known = known or {}
     n_tokens = len(tokens)
     runs = [len(t) > 1 and VALUE_RUN.fullmatch(t) is not None for t in tokens]
-    ends = [_ends(t) if run else () for t, run in zip(tokens, runs, strict=True)]
-    capacity = [0] * (n_tokens + 1)
-    for i in range(n_tokens - 1, -1, -1):
-        capacity[i] = capacity[i + 1] + (len(tokens[i]) if runs[i] else 1)
+    starts = [_starts(t) if run else () for t, run in zip(tokens, runs, strict=True)]
+    before = [0] * (n_tokens + 1)
+    """before[t]: most values the tokens in front of token t can hold."""
+    chars = [0] * (n_tokens + 1)
+    """chars[t]: characters printed in front of token t."""
+    for i in range(n_tokens):
+        before[i + 1] = before[i] + (len(tokens[i]) if runs[i] else 1)
+        chars[i + 1] = chars[i] + len(tokens[i])
+    digits = all(t.isdigit() for t in tokens)
 
-    prepared: list[_Term] = []
+    prepared: list[tuple[Number, tuple[tuple[int, int], ...]]] = []
     by_column: list[list[int]] = [[] for _ in range(columns)]
     for eq in equations:
         ext: Number | None = 0
@@ -209,10 +212,11 @@ def solve(
             continue
         for column in {c for c, _ in terms}:
             by_column[column].append(len(prepared))
-        prepared.append(_Term(ext, tuple(terms)))
+        prepared.append((ext, tuple(terms)))
+    checks = [tuple(prepared[i] for i in indices) for indices in by_column]
 
     state = [_FREE] * columns
-    vals: list[Number | None] = [None] * columns
+    vals: list[Number] = [0] * columns
     printed: list[str | None] = [None] * columns
     split = [False] * columns
     confirmed = [True]
@@ -221,26 +225,37 @@ def solve(
     survivors = 0
     steps = 0
     row_equations = [eq for eq in equations if any(k[0] == row for k in (*eq.lhs, *eq.rhs))]
+    memo: dict[tuple[int, str], tuple[bool, Number | None]] = {}
 
-    def holds(column: int) -> bool:
-        for index in by_column[column]:
-            term = prepared[index]
-            total = term.ext
-            assert total is not None
-            signs: set[int] = set()
-            for col, sign in term.terms:
+    def holds(column: int, rest: int) -> bool:
+        """Whether the identities of *column* can still hold, with *rest* characters left for columns 0 … column-1.
+
+        When the cells still open in an identity all lie on one side, their sum is known and none exceeds it; when
+        they are all the columns left, the digits left must fit in them.
+        """
+        for total, terms in checks[column]:
+            plus = minus = False
+            free = 0
+            for col, sign in terms:
                 st = state[col]
                 if st == _VALUE:
-                    total += sign * vals[col]  # type: ignore[operator]
-                elif st == _OPAQUE or col in signed:
+                    total += sign * vals[col]
+                    continue
+                if st == _OPAQUE or col in signed:
                     break
+                if sign > 0:
+                    plus = True
                 else:
-                    signs.add(sign)
+                    minus = True
+                free += st == _FREE
             else:
-                if not signs:
-                    if total != 0:
-                        return False
-                elif len(signs) == 1 and -total * signs.pop() < 0:
+                if plus and minus:
+                    continue
+                if plus:
+                    total = -total
+                if total < 0 or (not plus and not minus and total != 0):
+                    return False
+                if digits and free == column and rest > column * len(str(total)):
                     return False
         return True
 
@@ -249,16 +264,16 @@ def solve(
         missing = frozenset((row, c) for c in range(columns) if state[c] == _GAP)
 
         def lookup(key: Key) -> Number | None:
-            return vals[key[1]] if key[0] == row else known.get(key)
+            if key[0] == row:
+                return vals[key[1]] if state[key[1]] == _VALUE else None
+            return known.get(key)
 
         ok, derived = check(row_equations, lookup, missing)
         if not ok:
             return
         survivors += 1
-        if not confirmed[0] or any(split[c] for c in range(columns)):
-            covered = {
-                col for term in prepared if all(state[c] == _VALUE for c, _ in term.terms) for col, _ in term.terms
-            }
+        if any(split):
+            covered = {col for _, terms in prepared if all(state[c] == _VALUE for c, _ in terms) for col, _ in terms}
             if any(split[c] and c not in covered for c in range(columns)):
                 confirmed[0] = False
         for c in range(columns):
@@ -267,53 +282,59 @@ def solve(
             if found is not None:
                 seen_values[c].add(found)
 
-    def place(column: int, piece: str, token: int, start: int, end: int, gaps: int) -> None:
-        ok, number = value(column, piece)
+    def place(column: int, token: int, begin: int, stop: int, gaps: int) -> None:
+        text = tokens[token]
+        piece = text[begin:stop]
+        read = memo.get((column, piece))
+        if read is None:
+            read = memo[(column, piece)] = value(column, piece)
+        ok, number = read
         if not ok:
             return
         state[column] = _OPAQUE if number is None else _VALUE
-        vals[column] = number
+        vals[column] = 0 if number is None else number
         printed[column] = piece
-        done = end == len(tokens[token])
-        split[column] = not (start == 0 and done)
-        if holds(column):
-            walk(column + 1, token + 1 if done else token, 0 if done else end, gaps)
+        split[column] = not (begin == 0 and stop == len(text))
+        if holds(column, chars[token] + begin):
+            if begin:
+                walk(column - 1, token, begin, gaps)
+            else:
+                walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, gaps)
         state[column] = _FREE
-        vals[column] = None
         printed[column] = None
         split[column] = False
 
-    def walk(column: int, token: int, start: int, gaps: int) -> None:
+    def walk(column: int, token: int, stop: int, gaps: int) -> None:
+        """Fill columns *column* … 0 from the printed text left of position *stop* in token *token*."""
         nonlocal steps
         steps += 1
         if steps > budget:
             raise _Exhausted
-        if column == columns:
-            if token == n_tokens:
+        if column < 0:
+            if token < 0:
                 leaf()
             return
-        needed = columns - column - gaps
-        room = capacity[token] - (start if token < n_tokens and runs[token] else 0)
-        if needed < n_tokens - token or needed > room:
+        needed = column + 1 - gaps
+        room = before[token] + (stop if runs[token] else 1) if token >= 0 else 0
+        if needed < token + 1 or needed > room:
             return
         if gaps:
             state[column] = _GAP
-            if holds(column):
-                walk(column + 1, token, start, gaps - 1)
+            if holds(column, chars[token] + stop if token >= 0 else 0):
+                walk(column - 1, token, stop, gaps - 1)
             state[column] = _FREE
-        if token == n_tokens:
+        if token < 0:
             return
-        text = tokens[token]
         if not runs[token]:
-            place(column, text, token, 0, len(text), gaps)
+            place(column, token, 0, len(tokens[token]), gaps)
             return
-        for end in ends[token][start]:
-            place(column, text[start:end], token, start, end, gaps)
+        for begin in starts[token][stop]:
+            place(column, token, begin, stop, gaps)
 
-    fewest = max(0, columns - capacity[0])
+    fewest = max(0, columns - before[n_tokens])
     try:
         for gaps in range(fewest, columns - n_tokens + 1):
-            walk(0, 0, 0, gaps)
+            walk(columns - 1, n_tokens - 1, len(tokens[-1]) if tokens else 0, gaps)
             if survivors and confirmed[0]:
                 break
     except _Exhausted:
