@@ -13,6 +13,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gov_disclosure.model.cells import Cell
 from gov_disclosure.model.report import Report
 from gov_disclosure.narrative import facts, folding
 from gov_disclosure.parsing import normalize
@@ -143,12 +144,18 @@ def _reports() -> list[Report]:
     return reports
 
 
-def test_identity_statuses_match_evaluate() -> None:
-    """The index-array statuses equal evaluate()'s on consistent and broken reports, under both policies."""
+def test_identity_checks_match_evaluate() -> None:
+    """Statuses and evaluations read from the flat lists equal evaluate()'s, under both blank policies, on
+    consistent and broken reports with blank, not-applicable and text cells."""
+    blanks = (Cell.blank(), Cell.not_applicable(), Cell.text("1 2"))
+    rng = random.Random(3)
     for report in _reports():
+        keys = [entry.key for entry in report.iter_cells() if entry.key.table in ("table3", "table4")]
+        for key in rng.sample(keys, rng.choice((0, 1, 3))):
+            report = report.with_cell(key, rng.choice(blanks))
         for policy in BlankPolicy:
             values = read_values(report, policy)
             present = [i for i in identities_for(report.format_version) if getattr(report, i.table) is not None]
-            expected = [evaluate(identity, values).status for identity in present]
-            assert [s for s in checked(report, policy) if s is not None] == expected
-            assert [e.status for e in evaluate_identities(report, policy)] == expected
+            expected = [evaluate(identity, values) for identity in present]
+            assert [s for s in checked(report, policy).statuses if s is not None] == [e.status for e in expected]
+            assert list(evaluate_identities(report, policy)) == expected

@@ -101,7 +101,7 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     since each group has a single identity. None: the finding says so (probably several errors).
     """
     policy = context.blank_policy
-    statuses = checked(report, policy)
+    statuses = checked(report, policy).statuses
     failing_tables = (
         i.table for i, s in zip(identities_for(report.format_version), statuses, strict=True) if s is Status.FAILS
     )

@@ -7,7 +7,9 @@ the layout in :mod:`gov_disclosure.model.layout`; the rules only evaluate them. 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from operator import itemgetter
+from typing import Any
 
 from attrs import frozen
 
@@ -19,7 +21,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Row, Table
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._arith import Evaluation, Identity, Status, Values, evaluate, read_values
+from gov_disclosure.validation._arith import Evaluation, Identity, Status, read_values
 from gov_disclosure.validation._cells import LastReportMemo, cell_key, row_getter
 from gov_disclosure.validation._labels import (
     cell_reason_en,
@@ -144,78 +146,133 @@ def identities_for(format_version: FormatVersion) -> tuple[Identity, ...]:
     return _IDENTITIES[format_version]
 
 
+_Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
+
+
 @frozen
 class _Compiled:
     """The identities of one format as index arrays over a flat list of the values of their cells."""
 
     identities: tuple[Identity, ...]
-    reads: tuple[tuple[str, str, Callable[[Row], tuple[Cell, ...]], tuple[int, ...]], ...]
-    """Where the values come from: table, row, a getter of the row's cells and their indices in the list."""
-    size: int
-    terms: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]
-    """Table, left-side and right-side cell indices of each identity."""
+    index: Mapping[CellKey, int]
+    """The position of each cell of the identities in the flat lists (row by row, as in :attr:`reads`)."""
+    reads: tuple[tuple[str, str, Callable[[Row], tuple[Cell, ...]], int], ...]
+    """Where the cells come from, in order: table, row, a getter of the row's cells and how many it gives."""
+    terms: tuple[
+        tuple[str, Callable[[Sequence[Any]], tuple[Any, ...]], Callable[[Sequence[Any]], tuple[Any, ...]]], ...
+    ]
+    """Table, and getters of the left-side and right-side values, of each identity."""
+    positions: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+    """Left-side and right-side cell positions of each identity."""
+
+
+def _getter(positions: tuple[int, ...]) -> _Getter:
+    """The items at *positions* of a sequence, as a tuple."""
+    if len(positions) == 1:
+        (position,) = positions
+        return lambda items: (items[position],)
+    return itemgetter(*positions)
 
 
 def _compile(identities: tuple[Identity, ...]) -> _Compiled:
-    index = {key: i for i, key in enumerate(dict.fromkeys(k for identity in identities for k in identity.cells))}
     rows: dict[tuple[str, str], list[CellKey]] = {}
-    for key in index:
+    for key in dict.fromkeys(k for identity in identities for k in identity.cells):
         rows.setdefault((key.table, key.row), []).append(key)
+    index = {key: i for i, key in enumerate(k for keys in rows.values() for k in keys)}
     reads = tuple(
-        (table, row, row_getter(tuple(k.column for k in keys)), tuple(index[k] for k in keys))
-        for (table, row), keys in rows.items()
+        (table, row, row_getter(tuple(k.column for k in keys)), len(keys)) for (table, row), keys in rows.items()
     )
-    terms = tuple(
-        (identity.table, tuple(index[k] for k in identity.lhs), tuple(index[k] for k in identity.rhs))
-        for identity in identities
-    )
-    return _Compiled(identities, reads, len(index), terms)
+    positions = tuple((tuple(index[k] for k in i.lhs), tuple(index[k] for k in i.rhs)) for i in identities)
+    terms = tuple((i.table, _getter(lhs), _getter(rhs)) for i, (lhs, rhs) in zip(identities, positions, strict=True))
+    return _Compiled(identities, index, reads, terms, positions)
 
 
 _COMPILED: dict[FormatVersion, _Compiled] = {v: _compile(_IDENTITIES[v]) for v in FORMAT_VERSIONS}
 
 
-def _statuses(report: Report, policy: BlankPolicy) -> tuple[Status | None, ...]:
-    """The status of each identity of the report's format (None when its table is absent), computed on plain
-    numbers: the same statuses as :func:`evaluate`, without building keys, mappings or evaluations."""
+@frozen
+class _Checked:
+    """A report's identities checked on plain numbers: the flat lists follow :attr:`_Compiled.index`."""
+
+    compiled: _Compiled
+    statuses: tuple[Status | None, ...]
+    """The status of each identity (None when its table is absent)."""
+    values: tuple[Number | None, ...]
+    """Usable values (blanks as 0 under ``BlankPolicy.ZERO``), None where there is none."""
+    cells: tuple[Cell | None, ...]
+    """The cells (None for a cell of an absent row)."""
+    zeroed: tuple[bool, ...]
+    """Blank cells counted as 0."""
+
+    def evaluation(self, position: int) -> Evaluation:
+        """What :func:`evaluate` gives for the identity at *position*, read from the flat lists."""
+        identity = self.compiled.identities[position]
+        lhs, rhs = self.compiled.positions[position]
+        unknown: list[CellKey] = []
+        sides: list[Number] = []
+        for keys, positions in ((identity.lhs, lhs), (identity.rhs, rhs)):
+            total: Number = 0
+            for key, i in zip(keys, positions, strict=True):
+                value = self.values[i]
+                if value is None:
+                    unknown.append(key)
+                else:
+                    total += value
+            sides.append(total)
+        zeroed = tuple(k for k, i in zip(identity.cells, lhs + rhs, strict=True) if self.zeroed[i])
+        if unknown:
+            return Evaluation(identity=identity, status=Status.UNDECIDABLE, unknown=tuple(unknown), zeroed=zeroed)
+        lhs_total, rhs_total = sides
+        status = Status.HOLDS if lhs_total == rhs_total else Status.FAILS
+        return Evaluation(identity=identity, status=status, lhs=lhs_total, rhs=rhs_total, zeroed=zeroed)
+
+    def cell(self, key: CellKey) -> Cell | None:
+        """The cell at *key* (None when its row is absent)."""
+        return self.cells[self.compiled.index[key]]
+
+
+def _check(report: Report, policy: BlankPolicy) -> _Checked:
+    """Every identity of the report's format checked on plain numbers: the same statuses as :func:`evaluate`,
+    without building mappings or evaluations."""
     compiled = _COMPILED[report.format_version]
-    values: list[Number | None] = [None] * compiled.size
-    zero = policy is BlankPolicy.ZERO
     tables: dict[str, Table | None] = {"table3": report.table3, "table4": report.table4}
-    for table_key, row_key, cells_of, indices in compiled.reads:
+    cells: list[Cell | None] = []
+    for table_key, row_key, cells_of, size in compiled.reads:
         table = tables[table_key]
         row = None if table is None else getattr(table, row_key)
-        if row is not None:
-            for i, cell in zip(indices, cells_of(row), strict=True):
-                value = cell.value
-                values[i] = 0 if value is None and zero and cell.kind is CellKind.BLANK else value
+        cells.extend((None,) * size if row is None else cells_of(row))
+    values = [None if cell is None else cell.value for cell in cells]
+    zeroed = [False] * len(cells)
+    if policy is BlankPolicy.ZERO:
+        for i, cell in enumerate(cells):
+            if cell is not None and cell.value is None and cell.kind is CellKind.BLANK:
+                values[i], zeroed[i] = 0, True
     statuses: list[Status | None] = []
-    for table_key, lhs, rhs in compiled.terms:
-        left, right = [values[i] for i in lhs], [values[i] for i in rhs]
+    for table_key, left_of, right_of in compiled.terms:
+        left, right = left_of(values), right_of(values)
         if tables[table_key] is None:
             statuses.append(None)
         elif None in left or None in right:
             statuses.append(Status.UNDECIDABLE)
         else:
-            statuses.append(Status.HOLDS if sum(left) == sum(right) else Status.FAILS)  # type: ignore[arg-type]
-    return tuple(statuses)
+            statuses.append(Status.HOLDS if sum(left) == sum(right) else Status.FAILS)
+    return _Checked(compiled, tuple(statuses), tuple(values), tuple(cells), tuple(zeroed))
 
 
-checked = LastReportMemo(_statuses)
-"""The statuses of a report's identities under a policy, computed once for all the rules of a validate call."""
+checked = LastReportMemo(_check)
+"""A report's identities checked under a policy, once for all the rules of a validate call."""
 
 report_values = LastReportMemo(read_values)
-"""The :class:`Values` of a report under a policy, read once for all the rules of a validate call."""
+"""The :class:`Values` of a report under a policy, read once for the rules that need them (culprits)."""
 
 
 def evaluations_where(report: Report, policy: BlankPolicy, table: str | None = None) -> tuple[Evaluation, ...]:
     """The evaluations of the identities of *table* (default: all tables) of the report's format, leaving out
     identities of absent tables."""
-    compiled = _COMPILED[report.format_version]
-    values = report_values(report, policy)
+    found = checked(report, policy)
     return tuple(
-        evaluate(identity, values)
-        for identity, status in zip(compiled.identities, checked(report, policy), strict=True)
+        found.evaluation(i)
+        for i, (identity, status) in enumerate(zip(found.compiled.identities, found.statuses, strict=True))
         if status is not None and (table is None or identity.table == table)
     )
 
@@ -242,13 +299,13 @@ def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
     )
 
 
-def _finding(evaluation: Evaluation, values: Values) -> Finding | None:
+def _finding(evaluation: Evaluation, cell_at: Callable[[CellKey], Cell | None]) -> Finding | None:
     identity = evaluation.identity
     if evaluation.status is Status.HOLDS:
         return None
     if evaluation.status is Status.UNDECIDABLE:
-        reasons_zh = join_zh(cell_reason_zh(k, values.kinds.get(k)) for k in evaluation.unknown)
-        reasons_en = join_en(cell_reason_en(k, values.kinds.get(k)) for k in evaluation.unknown)
+        reasons_zh = join_zh(cell_reason_zh(k, cell_at(k)) for k in evaluation.unknown)
+        reasons_en = join_en(cell_reason_en(k, cell_at(k)) for k in evaluation.unknown)
         return Finding(
             code=identity.code,
             severity=Severity.WARNING,
@@ -275,12 +332,10 @@ def _finding(evaluation: Evaluation, values: Values) -> Finding | None:
 
 def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
     """Findings for the identities checked by rule *code*: failures and undecidable identities."""
-    policy = context.blank_policy
-    compiled = _COMPILED[report.format_version]
-    for identity, status in zip(compiled.identities, checked(report, policy), strict=True):
+    found = checked(report, context.blank_policy)
+    for i, (identity, status) in enumerate(zip(found.compiled.identities, found.statuses, strict=True)):
         if identity.code == code and status is not None and status is not Status.HOLDS:
-            values = report_values(report, policy)
-            finding = _finding(evaluate(identity, values), values)
+            finding = _finding(found.evaluation(i), found.cell)
             if finding is not None:
                 yield finding
 
