@@ -164,13 +164,16 @@ def solve(
     equations: Sequence[Equation] = (),
     known: Mapping[Key, Number | None] | None = None,
     signed: frozenset[int] = frozenset(),
+    glued: frozenset[int] = frozenset(),
     budget: int = BUDGET,
 ) -> Resolution:
     """Place the printed *tokens* of row *row* in *columns* columns, as far as the identities make it certain.
 
     *value* reads a piece in a column: (acceptable, number or None for a not-applicable mark). *equations* are
     the identities involving the row; *known* holds the values of the table's other cells; columns in *signed*
-    may hold negative numbers (the others may not, which prunes the search).
+    may hold negative numbers (the others may not, which prunes the search). *glued* are the indices of tokens known
+    to be values glued together (split off a label): cutting them is expected, while cutting other runs is an
+    assumption (lost separators), weighed like one lost value.
 
     >>> def value(column, piece):
     ...     return True, int(piece)
@@ -282,8 +285,13 @@ def solve(
             if found is not None:
                 seen_values[c].add(found)
 
-    def place(column: int, token: int, begin: int, stop: int, gaps: int) -> None:
+    def place(column: int, token: int, begin: int, stop: int, cost: int, cut: bool) -> None:
         text = tokens[token]
+        if stop == len(text) and begin and token not in glued and not cut:
+            if not cost:
+                return
+            cost -= 1  # cutting runs with no sign of glue is one assumption, like a lost value
+            cut = True
         piece = text[begin:stop]
         read = memo.get((column, piece))
         if read is None:
@@ -297,44 +305,45 @@ def solve(
         split[column] = not (begin == 0 and stop == len(text))
         if holds(column, chars[token] + begin):
             if begin:
-                walk(column - 1, token, begin, gaps)
+                walk(column - 1, token, begin, cost, cut)
             else:
-                walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, gaps)
+                walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, cost, cut)
         state[column] = _FREE
         printed[column] = None
         split[column] = False
 
-    def walk(column: int, token: int, stop: int, gaps: int) -> None:
-        """Fill columns *column* … 0 from the printed text left of position *stop* in token *token*."""
+    def walk(column: int, token: int, stop: int, cost: int, cut: bool) -> None:
+        """Fill columns *column* … 0 from the printed text left of position *stop* in token *token*, making
+        exactly *cost* more assumptions: each lost value is one, cutting runs with no sign of glue is one (*cut*:
+        already made)."""
         nonlocal steps
         steps += 1
         if steps > budget:
             raise _Exhausted
         if column < 0:
-            if token < 0:
+            if token < 0 and not cost:
                 leaf()
             return
-        needed = column + 1 - gaps
         room = before[token] + (stop if runs[token] else 1) if token >= 0 else 0
-        if needed < token + 1 or needed > room:
+        if column < token or column + 1 - cost > room:
             return
-        if gaps:
+        if cost:
             state[column] = _GAP
             if holds(column, chars[token] + stop if token >= 0 else 0):
-                walk(column - 1, token, stop, gaps - 1)
+                walk(column - 1, token, stop, cost - 1, cut)
             state[column] = _FREE
         if token < 0:
             return
         if not runs[token]:
-            place(column, token, 0, len(tokens[token]), gaps)
+            place(column, token, 0, len(tokens[token]), cost, cut)
             return
         for begin in starts[token][stop]:
-            place(column, token, begin, stop, gaps)
+            place(column, token, begin, stop, cost, cut)
 
     fewest = max(0, columns - before[n_tokens])
     try:
-        for gaps in range(fewest, columns - n_tokens + 1):
-            walk(columns - 1, n_tokens - 1, len(tokens[-1]) if tokens else 0, gaps)
+        for cost in range(fewest, columns + 1):
+            walk(columns - 1, n_tokens - 1, len(tokens[-1]) if tokens else 0, cost, False)
             if survivors and confirmed[0]:
                 break
     except _Exhausted:

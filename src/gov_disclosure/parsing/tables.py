@@ -66,6 +66,8 @@ class _Row:
     spec: RowSpec | None = None
     extra: bool = False
     uncertain: bool = False
+    glued: set[int] = field(factory=set)
+    """Indices in *values* of runs split off a label: values glued together, to be cut."""
     """True when the printed values may not be one per column: a value run was glued to a label, or values on the
     row's own line were completed by values on later lines. Such a row is read only through the identities."""
 
@@ -100,23 +102,24 @@ def _t4_flat_equations() -> tuple[Equation, ...]:
     return tuple(Equation((("table4", g * 5 + 4),), tuple(("table4", g * 5 + c) for c in range(4))) for g in range(3))
 
 
-def _segments(line: TextLine) -> list[tuple[list[str], list[str], bool]]:
-    """(labels, values, glued) runs of a line: a label after a value starts a new run; *glued* when one of the
-    values was split off a label."""
-    out: list[tuple[list[str], list[str], bool]] = []
+def _segments(line: TextLine) -> list[tuple[list[str], list[str], set[int]]]:
+    """(labels, values, glued) runs of a line: a label after a value starts a new run; *glued* holds the indices
+    of the values that were split off a label."""
+    out: list[tuple[list[str], list[str], set[int]]] = []
     labels: list[str] = []
     values: list[str] = []
-    glued = False
+    glued: set[int] = set()
     for index, cell in enumerate(line.row.cells):
         text = cell.text
         if text and not is_value(text):
             if any(values):
                 out.append((labels, values, glued))
-                labels, values, glued = [], [], False
+                labels, values, glued = [], [], set()
             labels.append(text)
         else:
+            if index in line.glued:
+                glued.add(len(values))
             values.append(text)
-            glued = glued or index in line.glued
     if labels or values:
         out.append((labels, values, glued))
     return out
@@ -139,6 +142,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     current: _Region | None = None
     t4_values: list[str] = []
     t4_exact: list[str] | None = None
+    t4_full = t4_open = False
     t4_source: SourceLocation | None = None
     for line in rows:
         raw, structured = line.row, line.structured
@@ -164,22 +168,29 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         if current is None:
             continue
         if current.spec is TABLE4:
-            if t4_exact is not None:
+            values_only = all(is_value(c.text) or not c.text for c in raw.cells)
+            if t4_full:
+                if t4_open and values_only:  # numbers right after all fifteen: a number may have been wrapped
+                    t4_values.extend(c.text for c in raw.cells if c.text)
+                    t4_exact = None
+                    continue
+                t4_open = False
                 continue
             cells = [c.text for c in raw.cells]
             while cells and not cells[-1]:
                 cells.pop()
             while cells and not cells[0]:
                 cells.pop(0)
-            if structured and len(cells) == _T4_COLUMNS and all(is_value(c) or not c for c in cells):
+            if structured and len(cells) == _T4_COLUMNS and values_only:
                 t4_exact, t4_source = cells, raw.source
+                t4_values = [c for c in cells if c]
+                t4_full = t4_open = True
                 continue
             t4_values.extend(c.text for c in raw.cells if c.text and is_value(c.text))
             t4_source = t4_source or raw.source
             if len(t4_values) >= _T4_COLUMNS:
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
-                if t4_exact is None:
-                    break
+                t4_full = t4_open = True
             continue
         _read_line(current, line, text, version)
     findings: list[Finding] = []
@@ -209,17 +220,20 @@ def _read_line(region: _Region, line: TextLine, text: str, version: FormatVersio
             continue
         if not labels and not region.pending:
             last = region.rows[-1] if region.rows else None
-            need = len(last.spec.columns) if last is not None and last.spec is not None else 0
-            if last is not None and len([v for v in last.values if v]) < need:
-                last.uncertain = last.uncertain or glued or any(last.values)
-                last.values.extend(v for v in values if v)
+            if last is not None and last.spec is not None:
+                # Values right after a row complete it (numbers on the line after a wrapped label, one cell per
+                # line). After values on the row's own line they may also be a wrapped number, or the values of a
+                # row whose label was lost: the row is then read only through the identities.
+                last.uncertain = last.uncertain or bool(glued) or any(last.values)
+                last.glued.update(len(last.values) + i for i in glued)
+                last.values.extend(values)
                 last.structured = False
             continue
         label = " ".join([*region.pending, *labels])
         region.pending.clear()
         spec_rows = region.spec.rows_for(version)
         found = match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, list(values), line.structured, raw.source, uncertain=glued)
+        row = _Row(label, list(values), line.structured, raw.source, uncertain=bool(glued), glued=glued)
         if found is not None:
             row.spec = spec_rows[found.index]
             region.expected = found.index + 1
@@ -325,11 +339,22 @@ def _solve_row(
 ) -> Resolution:
     assert row.spec is not None
     row_spec = row.spec
-    tokens = [v for v in row.values if v]
+    printed = [i for i, v in enumerate(row.values) if v]
+    tokens = [row.values[i] for i in printed]
+    glued = frozenset(t for t, i in enumerate(printed) if i in row.glued)
     types = [c.value_type for c in row_spec.columns]
     related = [eq for eq in equations if any(k[0] == row_spec.key for k in (*eq.lhs, *eq.rhs))]
     signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
-    return solve(tokens, len(types), _reader(types), row=row_spec.key, equations=related, known=known, signed=signed)
+    return solve(
+        tokens,
+        len(types),
+        _reader(types),
+        row=row_spec.key,
+        equations=related,
+        known=known,
+        signed=signed,
+        glued=glued,
+    )
 
 
 def _resolve_rows(
