@@ -174,3 +174,14 @@ def test_not_applicable_mark_takes_its_column() -> None:
     """A printed ``/`` fills a column but takes no part in an identity."""
     result = solve(["/", "0", "0"], 3, _value, row=ROW, equations=_total_last(3))
     assert result.pieces == ("/", "0", "0")
+
+
+def test_a_cut_that_holds_does_not_hide_a_lost_value() -> None:
+    """``0 0 0 0 0 55`` for seven columns (a PDF reader dropped ``55`` from 商业企业): cutting ``55`` into 5 and 5
+    satisfies the row's total, but so does the lost value. Such a cut, with no sign of glue, used to win because it
+    needed no lost value; now both readings count, and the columns they disagree on stay open."""
+    result = solve(["0", "0", "0", "0", "0", "55"], 7, _value, row=ROW, equations=_total_last(7))
+    assert result.pieces[5:] == (None, None)
+    assert 55 in result.candidates[1]
+    glued = solve(["0", "0", "0", "0", "0", "55"], 7, _value, row=ROW, equations=_total_last(7), glued=frozenset({5}))
+    assert glued.pieces == ("0", "0", "0", "0", "0", "5", "5")  # split off a label: the glue is known
