@@ -168,3 +168,21 @@ def test_split_that_no_identity_checks_is_not_chosen() -> None:
     assert {c.kind for _, c in t2.row("regulations").cells()} == {CellKind.TEXT}  # type: ignore[union-attr]
     assert {CellKey("table2", "regulations", c) for c in ("made", "repealed", "valid")} <= _flagged(result)
     assert [c.value for _, c in t2.row("normative_docs").cells()] == [3, 0, 1]  # type: ignore[union-attr]
+
+
+def test_glued_run_joined_back_with_a_space_in_a_pipe_cell() -> None:
+    """A glued markdown row wrapped inside its digits and joined back with a space (what a PDF's hard wrap gives:
+    ``| 2.申请人逾期…申请040852225180006 490 |``): the cell was read as a label, held, and prefixed to the next row
+    ``3.其他``, whose values were read into ``2.`` as exact. The digits of one cell are now one glued run."""
+    report = _report("2021", 51133)
+    text = render_text(report, damage=Damage(separator="markdown"))
+    line = _line(text, _UNPAID)
+    head, _, values = line.partition(_UNPAID)
+    run = "".join(values.replace("|", " ").split())
+    assert run.isdigit()
+    assert len(run) > 4
+    wrapped = f"{head}{_UNPAID}{run[:-3]} {run[-3:]} |"
+    result = read_text(text.replace(line, wrapped))
+    assert problems(report, result) == []
+    assert CellKey("table3", "other_other", "total") not in _flagged(result)
+    assert _row(result, "table3", "other_other") == _printed(report, "table3", "other_other")

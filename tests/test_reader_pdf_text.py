@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 
@@ -10,6 +12,7 @@ from gov_disclosure.model import Report
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing import consistent_reports
 from gov_disclosure.testing.damage import damages
+from gov_disclosure.testing.generate import random_report
 from layout_grids import text_pdf
 from roundtrip_check import problems
 
@@ -36,3 +39,34 @@ def test_damaged_unruled_pdf_is_exact_or_flagged(report: Report, damage: Damage)
     """With any combination of the renderer's extraction damage too, every cell read from the PDF is exact or flagged
     (``READ.UNDECIDED`` / ``READ.ROW_MISSING``), never wrong — the text reader's round-trip property, through a PDF."""
     assert _problems(report, damage) == []
+
+
+# --- regressions: each PDF below used to read wrong ------------------------------------------------------------------
+
+
+def test_glued_pipe_row_wrapped_inside_its_digits() -> None:
+    """Markdown text with a glued row (``…申请040852225180006490 |``) wider than the page: the PDF wraps it inside the
+    digits and the PDF reader joins the wrap back with a space (``…006 490 |``). The cell was taken for a label, the
+    row's values were lost and the next row's label and values (``3.其他``) were read into it as exact. Blanks
+    between digits in one cell now make one glued run, cut only by the identities."""
+    report = random_report(random.Random(51133))
+    damage = Damage(
+        seed=4248096200,
+        separator="markdown",
+        repeat_headers=True,
+        split_group_labels=True,
+        glued_digits=2,
+        half_width=True,
+        markdown_headings=True,
+    )
+    text = render_text(report, damage=damage)
+    assert "申请040852225180006490 |" in text
+    result = read_bytes(text_pdf(text), name="r.pdf")
+    assert problems(report, result) == []
+    assert result.report.table3 is not None
+    assert report.table3 is not None
+    for key in ("other_fee_unpaid", "other_other"):
+        read, printed = result.report.table3.row(key), report.table3.row(key)
+        assert read is not None
+        assert printed is not None
+        assert [c.value for _, c in read.cells()] == [c.value for _, c in printed.cells()]

@@ -31,6 +31,9 @@ _GLUED_INSIDE = re.compile(
     r"(?<=[^\d\s.,+\-/])(?P<digits>[+-]?\d(?:[\d.+-]*?\d)?)(?=(?:[1-9][.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十][.、])[^\d\s.,、])"
 )
 """Values glued between a label and the next row's enumerated label: ``…申请1800360273.其他…``."""
+_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+"""Blanks between digits inside one cell of a tab or pipe line: a line wrapped inside a number and joined back
+with a space (``| 6`` / ``00 |`` → ``6 00``; ``…申请0408522 25180006490``), or a separator lost in extraction."""
 
 
 def is_value(text: str) -> bool:
@@ -97,7 +100,11 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
     out: list[str] = []
     glued: list[int] = []
     for cell in cells:
+        spaced = structured and _SPACED_DIGITS.search(cell) is not None
+        if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed
+            cell = _SPACED_DIGITS.sub("", cell)
         for piece, split in _pieces(cell):
+            split = split or (spaced and bool(piece) and is_value(piece))
             if not structured and out and piece and not is_value(piece) and out[-1] and not is_value(out[-1]):
                 out[-1] = f"{out[-1]} {piece}"
             else:
@@ -129,6 +136,8 @@ def split_line(line: str) -> tuple[list[str], bool]:
     ['2.重复申请', '180036027', '3.其他', '71123018160']
     >>> split_line("(一)予以公开3852(二)部分公开45")[0]
     ['(一)予以公开', '3852', '(二)部分公开', '45']
+    >>> split_line("| 3.其他 | 6 00 | 1 |")[0], split_line("| 2.申请0408 490 |")[0]
+    (['3.其他', '600', '1'], ['2.申请', '0408490'])
     """
     cells, structured, _ = _split(line)
     return cells, structured
@@ -166,6 +175,8 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     frozenset({1})
     >>> [c.text for c in next(text_rows("| 行政许可 | 6\\n00 |")).row.cells]
     ['行政许可', '600']
+    >>> next(text_rows("| 行政许可 | 6 00 | 3 |")).glued  # joined back with a space: may hold several numbers
+    frozenset({1})
     """
     lines = text.split("\n")
     offsets = [0] * (len(lines) + 1)
