@@ -147,6 +147,7 @@ def identities_for(format_version: FormatVersion) -> tuple[Identity, ...]:
 
 
 _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
+"""Picks the items at fixed positions of a sequence (an ``itemgetter`` that always returns a tuple)."""
 
 
 @frozen
@@ -158,9 +159,7 @@ class _Compiled:
     """The position of each cell of the identities in the flat lists (row by row, as in :attr:`reads`)."""
     reads: tuple[tuple[str, str, Callable[[Row], tuple[Cell, ...]], int], ...]
     """Where the cells come from, in order: table, row, a getter of the row's cells and how many it gives."""
-    terms: tuple[
-        tuple[str, Callable[[Sequence[Any]], tuple[Any, ...]], Callable[[Sequence[Any]], tuple[Any, ...]]], ...
-    ]
+    terms: tuple[tuple[str, _Getter, _Getter], ...]
     """Table, and getters of the left-side and right-side values, of each identity."""
     positions: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
     """Left-side and right-side cell positions of each identity."""
