@@ -71,7 +71,7 @@ class Row:
 
     def cell(self, column: str) -> Cell:
         """The cell in *column* (KeyError for an unknown column)."""
-        if column not in attrs.fields_dict(type(self)):  # type: ignore[arg-type]
+        if column not in self.column_keys():
             raise KeyError(column)
         value: Cell = getattr(self, column)
         return value

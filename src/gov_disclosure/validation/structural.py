@@ -16,7 +16,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
 from gov_disclosure.model.versions import default_format_for_year
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._cells import CellPairs, cell_groups
+from gov_disclosure.validation._cells import CellPairs, cell_groups, cell_key
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, row_zh, short, table_zh
 
 __all__ = [
@@ -92,7 +92,7 @@ def rule_row_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
                     severity=Severity.ERROR,
                     message=f"{table_zh(key)}缺少「{short(row_zh(row))}」行。",
                     message_en=f"{key} has no row {row.key}.",
-                    cells=tuple(CellKey(key, row.key, c.key) for c in row.columns),
+                    cells=tuple(cell_key(key, row.key, c.key) for c in row.columns),
                 )
 
 
