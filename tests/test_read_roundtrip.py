@@ -186,3 +186,15 @@ def test_glued_run_joined_back_with_a_space_in_a_pipe_cell() -> None:
     assert problems(report, result) == []
     assert CellKey("table3", "other_other", "total") not in _flagged(result)
     assert _row(result, "table3", "other_other") == _printed(report, "table3", "other_other")
+
+
+def test_rest_of_a_pipe_row_after_a_wrap_is_its_values() -> None:
+    """A pipe row wrapped just after a pipe (``| | | 4.无正当理由大量反复申请 | 2103 | … | 4103 |`` /
+    ``3096 | 17206 |``): the second line was a label, its values lost, and the row was read from five values."""
+    report = _report("2021", 51722)
+    text = render_text(report, damage=Damage(separator="markdown"))
+    line = _line(text, "4.无正当理由大量反复申请")
+    cut = line.rindex("|", 0, line.rindex("|", 0, line.rindex("|")))
+    result = read_text(text.replace(line, f"{line[: cut + 1]}\n{line[cut + 1 :].strip()}"))
+    assert problems(report, result) == []
+    assert _row(result, "table3", "not_processed_massive") == _printed(report, "table3", "not_processed_massive")

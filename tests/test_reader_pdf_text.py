@@ -70,3 +70,30 @@ def test_glued_pipe_row_wrapped_inside_its_digits() -> None:
         assert read is not None
         assert printed is not None
         assert [c.value for _, c in read.cells()] == [c.value for _, c in printed.cells()]
+
+
+def test_pipe_row_wrapped_just_after_a_pipe() -> None:
+    """A markdown row wider than the page wrapped just after one of its pipes: ``…|4347|4103|`` / ``3096|17206|``.
+    The second line, with no leading pipe, was taken for a label, so the row had five values for seven columns, and
+    cutting ``2103`` and ``4347`` (2, 103 … 434, 7) happened to give the row's total 4103: that reading was returned
+    as exact. The rest of a wrapped pipe row is now read as its values."""
+    report = random_report(random.Random(51722))
+    damage = Damage(
+        seed=1250698613,
+        separator="markdown",
+        page_breaks=1,
+        wrapped_labels=True,
+        vertical_labels=True,
+        spacing=True,
+        glued_digits=2,
+        full_width=True,
+        line_width=31,
+    )
+    result = read_bytes(text_pdf(render_text(report, damage=damage)), name="r.pdf")
+    assert problems(report, result) == []
+    assert result.report.table3 is not None
+    assert report.table3 is not None
+    read, printed = result.report.table3.row("not_processed_massive"), report.table3.row("not_processed_massive")
+    assert read is not None
+    assert printed is not None
+    assert [c.value for _, c in read.cells()] == [c.value for _, c in printed.cells()]

@@ -90,8 +90,9 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
         structured = True
-    elif stripped.startswith("|") and stripped.count("|") >= 2:
-        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
+    elif (stripped.startswith("|") and stripped.count("|") >= 2) or stripped.endswith("|"):
+        # ``3096|17206|``: the rest of a pipe row wrapped just after one of its pipes
+        inner = stripped.removeprefix("|").removesuffix("|")
         cells = [c.strip() for c in inner.split("|")]
         structured = True
     else:
@@ -138,6 +139,8 @@ def split_line(line: str) -> tuple[list[str], bool]:
     ['(一)予以公开', '3852', '(二)部分公开', '45']
     >>> split_line("| 3.其他 | 6 00 | 1 |")[0], split_line("| 2.申请0408 490 |")[0]
     (['3.其他', '600', '1'], ['2.申请', '0408490'])
+    >>> split_line("3096|17206|")
+    (['3096', '17206'], True)
     """
     cells, structured, _ = _split(line)
     return cells, structured

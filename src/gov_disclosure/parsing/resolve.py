@@ -10,7 +10,10 @@ choose between two readings that both satisfy them.
 A missing value is treated as *unknown* when checking (it may have been a blank), so the reading that is true
 is never rejected unless the printed numbers themselves break an identity. Readings with fewer missing values
 are tried first: a glued run split so that identities check every piece it was cut into is preferred to a run
-read whole with values lost; a split that no identity checks is only one reading among the others.
+read whole with values lost; a split that no identity checks is only one reading among the others. Cutting a run
+with no sign of glue (not split off a label) is an assumption like a lost value, one for each run cut: two runs cut
+so that the identities happen to hold (``2103`` → ``2``, ``103``; ``4347`` → ``434``, ``7``) are no likelier than
+two values lost.
 
 The readings are searched depth first, column by column from the right (where the totals are, so that the parts
 to their left are bounded by them), pruning a branch as soon as an identity is broken or can no longer hold
@@ -172,8 +175,8 @@ def solve(
     *value* reads a piece in a column: (acceptable, number or None for a not-applicable mark). *equations* are
     the identities involving the row; *known* holds the values of the table's other cells; columns in *signed*
     may hold negative numbers (the others may not, which prunes the search). *glued* are the indices of tokens known
-    to be values glued together (split off a label): cutting them is expected, while cutting other runs is an
-    assumption (lost separators), weighed like one lost value.
+    to be values glued together (split off a label): cutting them is expected, while cutting any other run is an
+    assumption (lost separators), weighed like one lost value for each run cut.
 
     >>> def value(column, piece):
     ...     return True, int(piece)
@@ -285,13 +288,12 @@ def solve(
             if found is not None:
                 seen_values[c].add(found)
 
-    def place(column: int, token: int, begin: int, stop: int, cost: int, cut: bool) -> None:
+    def place(column: int, token: int, begin: int, stop: int, cost: int) -> None:
         text = tokens[token]
-        if stop == len(text) and begin and token not in glued and not cut:
+        if stop == len(text) and begin and token not in glued:
             if not cost:
                 return
-            cost -= 1  # cutting runs with no sign of glue is one assumption, like a lost value
-            cut = True
+            cost -= 1  # cutting a run with no sign of glue is one assumption, like a lost value
         piece = text[begin:stop]
         read = memo.get((column, piece))
         if read is None:
@@ -305,17 +307,16 @@ def solve(
         split[column] = not (begin == 0 and stop == len(text))
         if holds(column, chars[token] + begin):
             if begin:
-                walk(column - 1, token, begin, cost, cut)
+                walk(column - 1, token, begin, cost)
             else:
-                walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, cost, cut)
+                walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, cost)
         state[column] = _FREE
         printed[column] = None
         split[column] = False
 
-    def walk(column: int, token: int, stop: int, cost: int, cut: bool) -> None:
+    def walk(column: int, token: int, stop: int, cost: int) -> None:
         """Fill columns *column* … 0 from the printed text left of position *stop* in token *token*, making
-        exactly *cost* more assumptions: each lost value is one, cutting runs with no sign of glue is one (*cut*:
-        already made)."""
+        exactly *cost* more assumptions: each lost value is one, and so is each run cut with no sign of glue."""
         nonlocal steps
         steps += 1
         if steps > budget:
@@ -330,20 +331,20 @@ def solve(
         if cost:
             state[column] = _GAP
             if holds(column, chars[token] + stop if token >= 0 else 0):
-                walk(column - 1, token, stop, cost - 1, cut)
+                walk(column - 1, token, stop, cost - 1)
             state[column] = _FREE
         if token < 0:
             return
         if not runs[token]:
-            place(column, token, 0, len(tokens[token]), cost, cut)
+            place(column, token, 0, len(tokens[token]), cost)
             return
         for begin in starts[token][stop]:
-            place(column, token, begin, stop, cost, cut)
+            place(column, token, begin, stop, cost)
 
     fewest = max(0, columns - before[n_tokens])
     try:
         for cost in range(fewest, columns + 1):
-            walk(columns - 1, n_tokens - 1, len(tokens[-1]) if tokens else 0, cost, False)
+            walk(columns - 1, n_tokens - 1, len(tokens[-1]) if tokens else 0, cost)
             if survivors and confirmed[0]:
                 break
     except _Exhausted:
