@@ -166,3 +166,11 @@ def test_seed_004_wrapped_labels_nonzero(seeds_dir: Path) -> None:
     _zeros(result, "table4", ["litigation_direct", "litigation_after_review"], 5)
     assert not [f for f in result.findings if f.code.startswith("READ.")]
     assert not [f for f in result.findings if f.code.startswith(("T3.", "T4."))]
+
+
+def test_sections_quote_the_report_as_printed(seeds_dir: Path) -> None:
+    """Narrative sections keep the report's own characters (full-width punctuation), not the normalised text."""
+    sections = _read(seeds_dir, "004").report.sections
+    assert sections.overview is not None
+    assert sections.overview.startswith("2021 年，海珠区人民政府办公室认真贯彻落实《中华人民共和国政府信息公开条例》")
+    assert sections.other_matters == "本单位 2021 年未收取信息处理费。"

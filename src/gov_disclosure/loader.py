@@ -158,7 +158,7 @@ def read_text(text: str, *, source: SourceInfo | None = None) -> ReadResult:
                     f"{key}: table not found in the text; its data are missing",
                 )
             )
-    split = split_sections(norm)
+    split = split_sections(text)  # sections and facts quote the report as printed, not its normalised form
     report = Report(
         format_version=version,
         agency=title.agency if title else None,
@@ -170,7 +170,7 @@ def read_text(text: str, *, source: SourceInfo | None = None) -> ReadResult:
         table4=tables.table4,
         source=source or SourceInfo(form="text", reader="gov_disclosure.loader"),
     )
-    facts = extract_facts(norm)
+    facts = extract_facts(text)
     missing = {key for key in (t2key, "table3", "table4") if key not in tables.found}
     reported = {cell for f in tables.findings if f.code == "READ.ROW_MISSING" for cell in f.cells}
     checked = [
