@@ -34,6 +34,10 @@ _TITLE = re.compile(
     r"(?P<agency>[^\n。;；]{0,80}?)[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*年[ \t]*度?[ \t]*"
     r"(?:的)?政[ \t]*[府务][ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*(?:工[ \t]*作[ \t]*)?(?:的)?年[ \t]*度[ \t]*报[ \t]*告"
 )
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}[ \t]*年[ \t]*度?[ \t]*(?:的)?政[ \t]*[府务]")
+"""The year and 政府/政务 of a title, as :data:`_TITLE` spells them: every title match holds a match of this, so a
+text without one has no title. Searching this first spares :data:`_TITLE`'s lazy agency run being tried at every
+position of texts whose title names no year."""
 _AGENCY_NOISE = re.compile(r"^.*(?:现公布|现予公布|现将|特发布|公布|发布|编制|:)|^[#\s*]+|[《》\s]+$")
 _REPORT_WORDS = re.compile(r"政[府务]信息公开|政务公开")
 _SECTION = re.compile(
@@ -91,7 +95,7 @@ def find_title(text: str, *, within: int = 4000) -> Title | None:
     >>> find_title("…现公布广州市黄埔区人民政府 广州开发区管委会2022年政府信息公开工作年度报告。").agency
     '广州市黄埔区人民政府 广州开发区管委会'
     """
-    match = _TITLE.search(text, 0, within)
+    match = _TITLE.search(text, 0, within) if _YEAR_TITLE.search(text, 0, within) else None
     if match is None:
         return None
     agency = _AGENCY_NOISE.sub("", match["agency"]).strip() or None
@@ -107,4 +111,5 @@ def looks_like_report(text: str) -> bool:
     """
     if _REPORT_WORDS.search(text) is None:
         return False
-    return bool(_TITLE.search(text) or _SECTION.search(text) or detect_format(text).version)
+    has_title = _YEAR_TITLE.search(text) is not None and _TITLE.search(text) is not None
+    return bool(has_title or _SECTION.search(text) or detect_format(text).version)
