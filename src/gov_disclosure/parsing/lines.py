@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from attrs import frozen
 
@@ -73,16 +74,54 @@ def _pieces(cell: str) -> Iterator[tuple[str, bool]]:
     yield cell, False
 
 
+def _is_pipe_row(line: str, stripped: str) -> bool:
+    """True when *line* (with no tab) is a markdown pipe row: ``| a | b |``, or ``3096|17206|``, the rest of a pipe
+    row wrapped just after one of its pipes."""
+    return (stripped.startswith("|") and stripped.count("|") >= 2) or stripped.endswith("|")
+
+
 @frozen
 class TextLine:
-    """One line of text as a raw row, with what the table reader needs to know about how it was split."""
+    """One line of text, split into cells when first asked: the table reader skips most lines by their text."""
 
-    row: RawRow
-    structured: bool
-    """True when the line has explicit cell boundaries (tabs or pipes)."""
-    glued: frozenset[int] = frozenset()
-    """Indices of the value cells that were split off a label (``规范性文件898989``): such a run may hold several
-    numbers, so the row it belongs to is never read as exact without the identities."""
+    text: str
+    """The line as printed (a pipe-table row wrapped over several lines joined back into one)."""
+    source: SourceLocation
+
+    @cached_property
+    def _split(self) -> tuple[tuple[str, ...], bool, frozenset[int]]:
+        cells, structured, glued = _split(self.text)
+        return tuple(cells), structured, glued
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The texts of the line's cells (see :func:`split_line`)."""
+        return self._split[0]
+
+    @property
+    def structured(self) -> bool:
+        """True when the line has explicit cell boundaries (tabs or pipes)."""
+        return self._split[1]
+
+    @property
+    def glued(self) -> frozenset[int]:
+        """Indices of the value cells that were split off a label (``规范性文件898989``): such a run may hold
+        several numbers, so the row it belongs to is never read as exact without the identities."""
+        return self._split[2]
+
+    @property
+    def row(self) -> RawRow:
+        """The line as a raw row, every cell located at the line."""
+        return RawRow(cells=tuple(RawCell(text=c, source=self.source) for c in self.cells), source=self.source)
+
+    @property
+    def plain(self) -> str:
+        """The line's text with the pipes of a pipe row made blanks: :func:`~gov_disclosure.parsing.normalize.compact`
+        of it is that of its cells joined, without splitting the line (splitting only ever adds or removes blanks
+        next to digits, and drops the blanks and pipes between cells)."""
+        if "\t" not in self.text and _is_pipe_row(self.text, self.text.strip()):
+            return self.text.replace("|", " ")
+        return self.text
 
 
 def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
@@ -90,7 +129,7 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
         structured = True
-    elif (stripped.startswith("|") and stripped.count("|") >= 2) or stripped.endswith("|"):
+    elif _is_pipe_row(line, stripped):
         # ``3096|17206|``: the rest of a pipe row wrapped just after one of its pipes
         inner = stripped.removeprefix("|").removesuffix("|")
         cells = [c.strip() for c in inner.split("|")]
@@ -195,8 +234,5 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
         index = end + 1
         if not line.strip() or _MD_SEPARATOR.match(line.strip()):
             continue
-        cells, structured, glued = _split(line)
         where = SourceLocation(path=path, line=number, start=offsets[number - 1], end=offsets[end + 1] - 1)
-        yield TextLine(
-            RawRow(cells=tuple(RawCell(text=c, source=where) for c in cells), source=where), structured, glued
-        )
+        yield TextLine(line, where)

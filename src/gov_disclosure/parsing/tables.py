@@ -109,8 +109,7 @@ def _segments(line: TextLine) -> list[tuple[list[str], list[str], set[int]]]:
     labels: list[str] = []
     values: list[str] = []
     glued: set[int] = set()
-    for index, cell in enumerate(line.row.cells):
-        text = cell.text
+    for index, text in enumerate(line.cells):
         if text and not is_value(text):
             if any(values):
                 out.append((labels, values, glued))
@@ -145,8 +144,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
     for line in rows:
-        raw, structured = line.row, line.structured
-        text = compact(" ".join(c.text for c in raw.cells))
+        text = compact(line.plain)  # the line is split into cells only once it is inside a table
         if _STOP.match(text):
             break
         kind = _classify(text)
@@ -168,26 +166,26 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         if current is None:
             continue
         if current.spec is TABLE4:
-            values_only = all(is_value(c.text) or not c.text for c in raw.cells)
+            values_only = all(is_value(c) or not c for c in line.cells)
             if t4_full:
                 if t4_open and values_only:  # numbers right after all fifteen: a number may have been wrapped
-                    t4_values.extend(c.text for c in raw.cells if c.text)
+                    t4_values.extend(c for c in line.cells if c)
                     t4_exact = None
                     continue
                 t4_open = False
                 continue
-            cells = [c.text for c in raw.cells]
+            cells = list(line.cells)
             while cells and not cells[-1]:
                 cells.pop()
             while cells and not cells[0]:
                 cells.pop(0)
-            if structured and len(cells) == _T4_COLUMNS and values_only:
-                t4_exact, t4_source = cells, raw.source
+            if line.structured and len(cells) == _T4_COLUMNS and values_only:
+                t4_exact, t4_source = cells, line.source
                 t4_values = [c for c in cells if c]
                 t4_full = t4_open = True
                 continue
-            t4_values.extend(c.text for c in raw.cells if c.text and is_value(c.text))
-            t4_source = t4_source or raw.source
+            t4_values.extend(c for c in line.cells if c and is_value(c))
+            t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
                 t4_full = t4_open = True
@@ -209,8 +207,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
 
 
 def _read_line(region: _Region, line: TextLine, text: str, version: FormatVersion) -> None:
-    raw = line.row
-    if caption_item(text) is not None or (is_header_text(text) and not any(is_value(c.text) for c in raw.cells)):
+    if caption_item(text) is not None or (is_header_text(text) and not any(is_value(c) for c in line.cells)):
         region.pending.clear()
         return
     for labels, values, glued in _segments(line):
@@ -233,7 +230,7 @@ def _read_line(region: _Region, line: TextLine, text: str, version: FormatVersio
         region.pending.clear()
         spec_rows = region.spec.rows_for(version)
         found = match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, list(values), line.structured, raw.source, uncertain=bool(glued), glued=glued)
+        row = _Row(label, list(values), line.structured, line.source, uncertain=bool(glued), glued=glued)
         if found is not None:
             row.spec = spec_rows[found.index]
             region.expected = found.index + 1
