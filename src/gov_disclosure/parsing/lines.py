@@ -32,6 +32,7 @@ _GLUED_INSIDE = re.compile(
     r"(?<=[^\d\s.,+\-/])(?P<digits>[+-]?\d(?:[\d.+-]*?\d)?)(?=(?:[1-9][.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十][.、])[^\d\s.,、])"
 )
 """Values glued between a label and the next row's enumerated label: ``…申请1800360273.其他…``."""
+_DIGIT = re.compile(r"\d")
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 """Blanks between digits inside one cell of a tab or pipe line: a line wrapped inside a number and joined back
 with a space (``| 6`` / ``00 |`` → ``6 00``; ``…申请0408522 25180006490``), or a separator lost in extraction."""
@@ -48,30 +49,32 @@ def is_value(text: str) -> bool:
     return text in NA_MARKS or is_number_token(text) or VALUE_RUN.fullmatch(text) is not None
 
 
-def _pieces(cell: str) -> Iterator[tuple[str, bool]]:
+def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
     """Split a cell glued to its neighbours: digits+enumerated label, label+values (also after an enumerator).
 
-    Yields each piece and whether it is a value split off a label (such a run may hold several numbers).
+    Yields each piece, whether it is a value split off a label (such a run may hold several numbers) and whether
+    it :func:`is_value` (a run split off a label always is).
     """
-    if not cell or is_value(cell):
-        yield cell, False
+    value = is_value(cell)
+    if value or _DIGIT.search(cell) is None:  # with no digit, nothing is glued to the label
+        yield cell, False, value
         return
     inner = _GLUED_INSIDE.search(cell)
     if inner is not None:  # 申请18003602 7 3.其他: values, then the next row's enumerated label, in one cell
         yield from _pieces(cell[: inner.start()])
-        yield inner["digits"], True
+        yield inner["digits"], True, True
         yield from _pieces(cell[inner.end() :])
         return
     head = None if _ENUM_START.match(cell) else _GLUED_HEAD.match(cell)
     if head is not None:
-        yield head["digits"], True
+        yield head["digits"], True, True
         cell = head["label"]
     tail = _GLUED_TAIL.match(cell)
     if tail is not None and not tail["label"].endswith(("第", "(")):
-        yield tail["label"], False
-        yield tail["digits"], True
+        yield tail["label"], False, is_value(tail["label"])
+        yield tail["digits"], True, True
         return
-    yield cell, False
+    yield cell, False, head is not None and is_value(cell)
 
 
 def _is_pipe_row(line: str, stripped: str) -> bool:
@@ -89,9 +92,9 @@ class TextLine:
     source: SourceLocation
 
     @cached_property
-    def _split(self) -> tuple[tuple[str, ...], bool, frozenset[int]]:
-        cells, structured, glued = _split(self.text)
-        return tuple(cells), structured, glued
+    def _split(self) -> tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]:
+        cells, structured, glued, values = _split(self.text)
+        return tuple(cells), structured, glued, tuple(values)
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -110,6 +113,11 @@ class TextLine:
         return self._split[2]
 
     @property
+    def values(self) -> tuple[bool, ...]:
+        """For each cell, whether it is a value (:func:`is_value`)."""
+        return self._split[3]
+
+    @property
     def row(self) -> RawRow:
         """The line as a raw row, every cell located at the line."""
         return RawRow(cells=tuple(RawCell(text=c, source=self.source) for c in self.cells), source=self.source)
@@ -124,7 +132,8 @@ class TextLine:
         return self.text
 
 
-def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
+def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
+    """The cells of *line*, whether it is structured, the indices of glued runs, and which cells are values."""
     stripped = line.strip()
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
@@ -138,20 +147,23 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int]]:
         cells = stripped.split(" ") if stripped else []
         structured = False
     out: list[str] = []
+    values: list[bool] = []
     glued: list[int] = []
     for cell in cells:
         spaced = structured and _SPACED_DIGITS.search(cell) is not None
         if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed
             cell = _SPACED_DIGITS.sub("", cell)
-        for piece, split in _pieces(cell):
-            split = split or (spaced and bool(piece) and is_value(piece))
-            if not structured and out and piece and not is_value(piece) and out[-1] and not is_value(out[-1]):
+        for piece, split, value in _pieces(cell):
+            split = split or (spaced and value)
+            if not structured and out and piece and not value and out[-1] and not values[-1]:
                 out[-1] = f"{out[-1]} {piece}"
+                values[-1] = is_value(out[-1])  # ``55(含`` and ``自然失效29件)`` join into a value
             else:
                 if split:
                     glued.append(len(out))
                 out.append(piece)
-    return out, structured, frozenset(glued)
+                values.append(value)
+    return out, structured, frozenset(glued), values
 
 
 def split_line(line: str) -> tuple[list[str], bool]:
@@ -181,7 +193,7 @@ def split_line(line: str) -> tuple[list[str], bool]:
     >>> split_line("3096|17206|")
     (['3096', '17206'], True)
     """
-    cells, structured, _ = _split(line)
+    cells, structured, _, _ = _split(line)
     return cells, structured
 
 

@@ -33,7 +33,7 @@ from gov_disclosure.model.tables import ExtraRow, Table2, Table2_2019, Table3, T
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import caption_item, is_header_text, match_row
-from gov_disclosure.parsing.lines import TextLine, is_value
+from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, solve
 
@@ -109,8 +109,8 @@ def _segments(line: TextLine) -> list[tuple[list[str], list[str], set[int]]]:
     labels: list[str] = []
     values: list[str] = []
     glued: set[int] = set()
-    for index, text in enumerate(line.cells):
-        if text and not is_value(text):
+    for index, (text, value) in enumerate(zip(line.cells, line.values, strict=True)):
+        if text and not value:
             if any(values):
                 out.append((labels, values, glued))
                 labels, values, glued = [], [], set()
@@ -166,7 +166,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         if current is None:
             continue
         if current.spec is TABLE4:
-            values_only = all(is_value(c) or not c for c in line.cells)
+            values_only = all(value or not c for c, value in zip(line.cells, line.values, strict=True))
             if t4_full:
                 if t4_open and values_only:  # numbers right after all fifteen: a number may have been wrapped
                     t4_values.extend(c for c in line.cells if c)
@@ -184,7 +184,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_values = [c for c in cells if c]
                 t4_full = t4_open = True
                 continue
-            t4_values.extend(c for c in line.cells if c and is_value(c))
+            t4_values.extend(c for c, value in zip(line.cells, line.values, strict=True) if value)
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
@@ -207,7 +207,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
 
 
 def _read_line(region: _Region, line: TextLine, text: str, version: FormatVersion) -> None:
-    if caption_item(text) is not None or (is_header_text(text) and not any(is_value(c) for c in line.cells)):
+    if caption_item(text) is not None or (is_header_text(text) and not any(line.values)):
         region.pending.clear()
         return
     for labels, values, glued in _segments(line):
