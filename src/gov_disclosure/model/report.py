@@ -104,6 +104,16 @@ class Report:
                         f"table3.{spec.key}", f"row {spec.label} is not in the {self.format_version} format"
                     )
 
+    @property
+    def title(self) -> str:
+        """The conventional title ``<机关全称><YYYY>年政府信息公开工作年度报告`` (format-spec §0), from what is known.
+
+        >>> Report(format_version="2021", agency="某局", report_year=2022).title
+        '某局2022年政府信息公开工作年度报告'
+        """
+        year = "" if self.report_year is None else f"{self.report_year}年"
+        return f"{self.agency or ''}{year}政府信息公开工作年度报告"
+
     def tables(self) -> tuple[tuple[TableSpec, Table], ...]:
         """``(spec, table)`` for the tables present, in report order."""
         pairs: tuple[tuple[TableSpec, Table | None], ...] = (

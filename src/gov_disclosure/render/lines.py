@@ -31,7 +31,7 @@ from gov_disclosure.model.layout import (
 from gov_disclosure.model.report import SECTION_TITLES, Report
 from gov_disclosure.model.tables import Table, Table4
 
-__all__ = ["Kind", "Line", "cell_text", "layout_lines", "title_text"]
+__all__ = ["Kind", "Line", "cell_text", "layout_lines"]
 
 _T2_GRID = 4
 """表二 is a 4-column grid: 信息内容 and up to three value columns (format-spec §2.1)."""
@@ -94,16 +94,6 @@ def cell_text(cell: Cell | None) -> str:
     return text
 
 
-def title_text(report: Report) -> str:
-    """The title line: ``<agency><year>年政府信息公开工作年度报告``.
-
-    >>> from gov_disclosure.model import Report
-    >>> title_text(Report(format_version="2021", agency="某局", report_year=2022))
-    '某局2022年政府信息公开工作年度报告'
-    """
-    year = "" if report.report_year is None else f"{report.report_year}年"
-    return f"{report.agency or ''}{year}政府信息公开工作年度报告"
-
 
 def layout_lines(report: Report) -> tuple[Line, ...]:
     """The undamaged report as lines: title, headings, narrative paragraphs and table lines."""
@@ -111,7 +101,7 @@ def layout_lines(report: Report) -> tuple[Line, ...]:
 
 
 def _report_lines(report: Report) -> Iterator[Line]:
-    yield Line.text(title_text(report), Kind.TITLE)
+    yield Line.text(report.title, Kind.TITLE)
     tables: dict[str, tuple[TableSpec, Table | None]] = {
         "proactive": (
             (TABLE2, report.table2) if report.format_version == "2021" else (TABLE2_2019, report.table2_2019)

@@ -49,7 +49,6 @@ __all__ = [
     "RESULTS_LABEL",
     "CellRefs",
     "extra_row_key",
-    "report_title",
     "write_report_sheet",
 ]
 
@@ -83,16 +82,6 @@ def extra_row_key(index: int) -> str:
     """
     return f"extra_rows[{index}]"
 
-
-def report_title(report: Report) -> str:
-    """``淮安市人民政府2024年政府信息公开工作年度报告`` (agency and year when known).
-
-    >>> from gov_disclosure.model import Report
-    >>> report_title(Report(format_version="2021", agency="某局", report_year=2022))
-    '某局2022年政府信息公开工作年度报告'
-    """
-    year = "" if report.report_year is None else f"{report.report_year}年"
-    return f"{report.agency or ''}{year}政府信息公开工作年度报告"
 
 
 @define
@@ -347,7 +336,7 @@ def write_report_sheet(ws: Worksheet, report: Report) -> CellRefs:
     refs: CellRefs = {}
     for column in range(1, GRID + 1):
         ws.column_dimensions[get_column_letter(column)].width = GRID_WIDTH
-    p.put(1, 1, report_title(report), "title", columns=GRID)
+    p.put(1, 1, report.title, "title", columns=GRID)
     p.heights[1] = 30.0
     p.put(2, 1, FORMAT_NAMES[report.format_version], "subtitle", columns=GRID)
     p.row = 4
