@@ -9,6 +9,7 @@ text and still report spans in the text they were given.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -22,8 +23,11 @@ _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([�
 _SENTENCE_END = "。!?;:"
 _DROP = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _KEPT_RUN = re.compile(f"[^{''.join(sorted(_DROP))}]+")
+_STABLE_RUN = re.compile("[!-~\u4e00-\u9fff]+")
+"""Printable ASCII and CJK unified ideographs: NFKC leaves each of them unchanged, and none is dropped."""
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """NFKC of one character (``１`` → ``1``, ``（`` → ``(``, ``⼀`` → ``一``)."""
     return unicodedata.normalize("NFKC", char)
@@ -163,8 +167,23 @@ def _fold_runs(body: str, start: int, chars: list[str], offsets: list[int]) -> N
 
 
 def _fold_chars(body: str, start: int, chars: list[str], offsets: list[int]) -> None:
-    """Fold *body* character by character: NFKC of each, dropped characters left out."""
-    for i, char in enumerate(body):
+    """Fold *body* character by character: NFKC of each, dropped characters left out.
+
+    Runs of printable ASCII and CJK unified ideographs fold to themselves and are copied whole; only the
+    characters between them are normalised one by one.
+    """
+    position = 0
+    for run in _STABLE_RUN.finditer(body):
+        _fold_each(body, position, run.start(), start, chars, offsets)
+        chars.append(run.group())
+        offsets.extend(range(start + run.start(), start + run.end()))
+        position = run.end()
+    _fold_each(body, position, len(body), start, chars, offsets)
+
+
+def _fold_each(body: str, begin: int, end: int, start: int, chars: list[str], offsets: list[int]) -> None:
+    for i in range(begin, end):
+        char = body[i]
         if char in _DROP:
             continue
         for piece in fold_char(char):
