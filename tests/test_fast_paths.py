@@ -92,6 +92,22 @@ def test_folding_runs_equals_folding_characters(text: str) -> None:
     assert ("".join(fast[0]), fast[1]) == ("".join(slow[0]), slow[1])
 
 
+@given(tricky_text)
+def test_folding_characters_equals_its_definition(text: str) -> None:
+    """Folding a line that is not NFKC-normalised (stable runs copied whole) equals NFKC of every character."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    folding._fold_chars(text, 3, chars, offsets)
+    expected = [
+        (piece, 3 + i)
+        for i, char in enumerate(text)
+        if char not in folding._DROP
+        for piece in unicodedata.normalize("NFKC", char)
+        if piece not in folding._DROP
+    ]
+    assert ("".join(chars), offsets) == ("".join(p for p, _ in expected), [o for _, o in expected])
+
+
 _FACT_WORDS = (
     "结转",
     "顺延",
