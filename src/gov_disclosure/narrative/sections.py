@@ -117,11 +117,13 @@ def _candidates(text: str) -> list[_Candidate]:
     for start, line in _lines(text):
         if normalized and _HEADING_START.match(line) is None:
             continue  # NFKC leaves the line as it is, and it does not start like a heading
-        if is_table_line(line) or is_page_number(line):
+        if is_table_line(line):
             continue
         folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
         match = _HEADING.match(folded)
         if match is None or len(match.group("rest")) > _MAX_HEADING or match.group("rest").endswith("。"):
+            continue
+        if is_page_number(line):  # checked last: it normalises the line again, and few lines get here
             continue
         index = _NUMERALS.index(match.group("num"))
         score = _score(index, match.group("rest"))

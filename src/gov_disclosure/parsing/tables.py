@@ -124,8 +124,8 @@ def _segments(line: TextLine) -> list[tuple[list[str], list[str], set[int]]]:
     return out
 
 
-def _classify(text: str) -> str | None:
-    if caption_item(text) is not None or text.startswith("信息内容"):
+def _classify(text: str, caption: str | None) -> str | None:
+    if caption is not None or text.startswith("信息内容"):
         return "table2"
     if "勾稽关系" in text or "申请人情况" in text:
         return "table3"
@@ -147,7 +147,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         text = compact(line.plain)  # the line is split into cells only once it is inside a table
         if _STOP.match(text):
             break
-        kind = _classify(text)
+        caption = caption_item(text)
+        kind = _classify(text, caption)
         if kind == "table3" and current is not None and current.spec is TABLE3 and "table4" not in regions:
             current.pending.clear()
             continue  # a repeated header
@@ -190,7 +191,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
                 t4_full = t4_open = True
             continue
-        _read_line(current, line, text, version)
+        _read_line(current, line, text, caption, version)
     findings: list[Finding] = []
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
@@ -206,8 +207,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     )
 
 
-def _read_line(region: _Region, line: TextLine, text: str, version: FormatVersion) -> None:
-    if caption_item(text) is not None or (is_header_text(text) and not any(line.values)):
+def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, version: FormatVersion) -> None:
+    if caption is not None or (is_header_text(text) and not any(line.values)):
         region.pending.clear()
         return
     for labels, values, glued in _segments(line):
