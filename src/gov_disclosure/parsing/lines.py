@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from attrs import frozen
 
@@ -47,6 +47,12 @@ def is_value(text: str) -> bool:
     [True, True, True, True, False, False, True, False]
     """
     return text in NA_MARKS or is_number_token(text) or VALUE_RUN.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _cell_pieces(cell: str) -> tuple[tuple[str, bool, bool], ...]:
+    """:func:`_pieces` of *cell*, remembered: the same labels and small numbers recur in every report."""
+    return tuple(_pieces(cell))
 
 
 def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
@@ -153,7 +159,7 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
         spaced = structured and _SPACED_DIGITS.search(cell) is not None
         if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed
             cell = _SPACED_DIGITS.sub("", cell)
-        for piece, split, value in _pieces(cell):
+        for piece, split, value in _cell_pieces(cell):
             split = split or (spaced and value)
             if not structured and out and piece and not value and out[-1] and not values[-1]:
                 out[-1] = f"{out[-1]} {piece}"
