@@ -95,7 +95,17 @@ class TextLine:
 
     text: str
     """The line as printed (a pipe-table row wrapped over several lines joined back into one)."""
-    source: SourceLocation
+    number: int
+    """The (1-based) number of its first line."""
+    start: int
+    end: int
+    """Its span in the text (the line breaks of a wrapped pipe row included, the final one not)."""
+    path: str | None = None
+
+    @cached_property
+    def source(self) -> SourceLocation:
+        """Where the line is: made when first asked, since most lines of a report are not table lines."""
+        return SourceLocation(path=self.path, line=self.number, start=self.start, end=self.end)
 
     @cached_property
     def _split(self) -> tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]:
@@ -252,5 +262,4 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
         index = end + 1
         if not line.strip() or _MD_SEPARATOR.match(line.strip()):
             continue
-        where = SourceLocation(path=path, line=number, start=offsets[number - 1], end=offsets[end + 1] - 1)
-        yield TextLine(line, where)
+        yield TextLine(line, number, offsets[number - 1], offsets[end + 1] - 1, path)
