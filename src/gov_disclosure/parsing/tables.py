@@ -9,6 +9,7 @@ placed by :mod:`~gov_disclosure.parsing.resolve` when their number or position i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -75,11 +76,19 @@ class _Row:
 @define
 class _Region:
     spec: TableSpec
+    version: FormatVersion
     rows: list[_Row] = field(factory=list)
     pending: list[str] = field(factory=list)
     expected: int = 0
+    spec_rows: tuple[RowSpec, ...] = field(init=False)
+    """The rows of *spec* that a report of *version* has."""
+
+    @spec_rows.default
+    def _spec_rows(self) -> tuple[RowSpec, ...]:
+        return self.spec.rows_for(self.version)
 
 
+@functools.cache
 def table3_equations(version: FormatVersion) -> tuple[Equation, ...]:
     """The identities of 表三 (format-spec §5.1 rules 1–3) over (row key, column index)."""
     rows = [r.key for r in TABLE3.rows_for(version)]
@@ -157,13 +166,13 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         if kind is not None:
             key = t2spec.key if kind == "table2" else kind
             if key not in regions:
-                regions[key] = _Region(t2spec if kind == "table2" else TABLE3 if kind == "table3" else TABLE4)
+                regions[key] = _Region(t2spec if kind == "table2" else TABLE3 if kind == "table3" else TABLE4, version)
             current = regions[key]
             current.pending.clear()
             if kind != "table4":
                 continue
         if (current is None or current.spec is t2spec) and text.startswith("一.本年新收"):
-            current = regions.setdefault("table3", _Region(TABLE3))
+            current = regions.setdefault("table3", _Region(TABLE3, version))
         if current is None:
             continue
         if current.spec is TABLE4:
@@ -229,11 +238,10 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
             continue
         label = " ".join([*region.pending, *labels])
         region.pending.clear()
-        spec_rows = region.spec.rows_for(version)
         found = match_row(label, region.spec, version=version, expected=region.expected)
         row = _Row(label, list(values), line.structured, line.source, uncertain=bool(glued), glued=glued)
         if found is not None:
-            row.spec = spec_rows[found.index]
+            row.spec = region.spec_rows[found.index]
             region.expected = found.index + 1
         else:
             row.extra = len(compact(label)) <= 24 and "。" not in label
