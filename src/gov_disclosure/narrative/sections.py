@@ -32,6 +32,9 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
 )
 _HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
 _HEADING_START = re.compile(r"[#*\s]*[一二三四五六]")
+_NOT_HEADING_START = re.compile(r"\s*[0-9\u4e00-\u9fff](?<![一二三四五六])")
+"""A line starting with a digit or with an ideograph other than a section numeral: NFKC keeps that character as it
+is (it composes with nothing), so the normalised line does not start like a heading either."""
 _MAX_HEADING = 32
 _TITLE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
@@ -117,6 +120,8 @@ def _candidates(text: str) -> list[_Candidate]:
     for start, line in _lines(text):
         if normalized and _HEADING_START.match(line) is None:
             continue  # NFKC leaves the line as it is, and it does not start like a heading
+        if _NOT_HEADING_START.match(line) is not None:
+            continue
         if is_table_line(line):
             continue
         folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
