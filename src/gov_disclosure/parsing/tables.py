@@ -217,7 +217,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
 
 
 def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, version: FormatVersion) -> None:
-    if caption is not None or (is_header_text(text) and not any(line.values)):
+    if caption is not None or (not any(line.values) and is_header_text(text)):
         region.pending.clear()
         return
     for labels, values, glued in _segments(line):
