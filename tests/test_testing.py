@@ -115,3 +115,12 @@ def test_broken_reports_strategy(broken: BrokenReport) -> None:
 def test_cells_strategy(cell: Cell) -> None:
     """Cells of every kind are valid model cells; only number kinds carry a value."""
     assert cell.is_number == (cell.kind in (CellKind.NUMBER, CellKind.ZERO))
+
+
+def test_lazy_names_are_exactly_the_strategies() -> None:
+    """The names ``gov_disclosure.testing`` imports lazily are exactly those ``testing.strategies`` exports."""
+    import gov_disclosure.testing as testing
+    from gov_disclosure.testing import strategies
+
+    assert frozenset(strategies.__all__) == testing._STRATEGIES
+    assert all(getattr(testing, name) is getattr(strategies, name) for name in strategies.__all__)

@@ -62,19 +62,8 @@ __all__ = [
     "table4s",
 ]
 
-_STRATEGIES = frozenset(
-    (
-        "broken_reports",
-        "cells",
-        "consistent_reports",
-        "format_versions",
-        "number_cells",
-        "table2_2019s",
-        "table2s",
-        "table3s",
-        "table4s",
-    )
-)
+_STRATEGIES = frozenset(name for name in __all__ if name not in globals())
+"""The names of ``__all__`` not defined here: the Hypothesis strategies, imported on first use."""
 
 
 def __getattr__(name: str) -> Any:
