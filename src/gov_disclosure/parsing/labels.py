@@ -26,6 +26,7 @@ __all__ = [
     "HEADER_WORDS",
     "LabelMatch",
     "caption_item",
+    "caption_item_compact",
     "column_index",
     "enumerator",
     "is_header_text",
@@ -231,5 +232,10 @@ def caption_item(label: str) -> str | None:
     >>> caption_item("第二十条 第（九）项")
     '九'
     """
-    found = _CAPTION.search(compact(label))
+    return caption_item_compact(compact(label))
+
+
+def caption_item_compact(key: str) -> str | None:
+    """:func:`caption_item` of a label that is already a :func:`~gov_disclosure.parsing.normalize.compact` key."""
+    found = _CAPTION.search(key)
     return found.group(1) if found else None

@@ -33,7 +33,7 @@ from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import ExtraRow, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.labels import caption_item, is_header_text, match_row
+from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, solve
@@ -156,7 +156,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         text = compact(line.plain)  # the line is split into cells only once it is inside a table
         if _STOP.match(text):
             break
-        caption = caption_item(text)
+        caption = caption_item_compact(text)
         kind = _classify(text, caption)
         if kind == "table3" and current is not None and current.spec is TABLE3 and "table4" not in regions:
             current.pending.clear()
