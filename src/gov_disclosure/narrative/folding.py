@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from attrs import frozen
 
+from gov_disclosure.parsing.normalize import _FULL_WIDTH, _HALF_WIDTH
+
 __all__ = ["Folded", "fold", "fold_char", "is_heading_like", "is_page_number", "is_table_line"]
 
 _PAGE = re.compile(r"^\s*(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*)\s*$")
@@ -92,8 +94,9 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     """
     chars: list[str] = []
     offsets: list[int] = []
-    normalized = unicodedata.is_normalized("NFKC", text)  # then so is every line: each character folds to itself
-    lines = _lines(text, skip_tables=skip_tables, normalized=normalized)
+    half = _half_width(text)
+    normalized = unicodedata.is_normalized("NFKC", half)  # then so is every line: each character folds to itself
+    lines = _lines(text, half, skip_tables=skip_tables, normalized=normalized)
     joined = False
     for line, following in zip(lines, _following(lines), strict=True):
         body = line.text.rstrip("\r\n")
@@ -112,28 +115,46 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     return Folded("".join(chars), tuple(offsets))
 
 
+def _half_width(text: str) -> str:
+    """*text* with full-width ASCII forms (``，`` ``（`` ``１``) and the ideographic space replaced by their NFKC.
+
+    Each of them is replaced by one character, so offsets do not move, and folding that character gives what
+    folding the original gives (NFKC is idempotent; the ideographic space and its replacement are both dropped).
+    Report text is full of ``，（）``; once they are replaced, it is usually NFKC-normalised as a whole, and
+    then every line can be folded by copying runs (:func:`_fold_runs`) instead of character by character.
+    """
+    for char in set(_FULL_WIDTH.findall(text)):
+        text = text.replace(char, _HALF_WIDTH[char])
+    return text
+
+
 class _Line(NamedTuple):
     """A line kept for folding, with what joining looks at computed once."""
 
     start: int
     text: str
-    """The line with its line break."""
+    """The line with its line break, full-width forms replaced (:func:`_half_width`)."""
     blank: bool
     folded: str
     """NFKC, stripped."""
     table: bool
 
 
-def _lines(text: str, *, skip_tables: bool, normalized: bool) -> list[_Line]:
-    """The lines of *text* without page numbers (and without table lines with *skip_tables*)."""
+def _lines(text: str, half: str, *, skip_tables: bool, normalized: bool) -> list[_Line]:
+    """The lines of *text* without page numbers (and without table lines with *skip_tables*).
+
+    *half* is :func:`_half_width` of *text*: it has the same line breaks (full-width forms and their replacements
+    are no line boundaries), NFKC gives the same for each line, and *normalized* says whether it is normalised.
+    Whether a line is a table line is decided on *text* (a full-width ``｜`` does not start a markdown row).
+    """
     out: list[_Line] = []
     position = 0
-    for line in text.splitlines(keepends=True):
+    for line, half_line in zip(text.splitlines(keepends=True), half.splitlines(keepends=True), strict=True):
         table = is_table_line(line)
         if not (skip_tables and table):
-            folded = line if normalized else unicodedata.normalize("NFKC", line)
+            folded = half_line if normalized else unicodedata.normalize("NFKC", half_line)
             if _PAGE.match(folded) is None:
-                out.append(_Line(position, line, not line.strip(), folded.strip(), table))
+                out.append(_Line(position, half_line, not half_line.strip(), folded.strip(), table))
         position += len(line)
     return out
 

@@ -1,0 +1,91 @@
+"""The fast paths of the narrative stage give exactly what their plain definitions give.
+
+Folding, section splitting and fact extraction were sped up for ``read_text`` (benchmarks/bench_read.py); each
+property here compares a fast path with a plain reference on generated text, so a speedup cannot change a result.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from gov_disclosure.narrative import folding
+from gov_disclosure.narrative.folding import Folded, fold, is_table_line
+
+# Full-width forms (also ``｜`` that is no markdown row), the ideographic space, combining marks, Kangxi radicals,
+# zero-width and rare whitespace, every kind of line break, page furniture, headings and sentence ends.
+_TRICKY = (
+    "规章政府信息公开第页共一二三四五六、。，：；（）〔〕【】“”．—–－―~·•-/ \t\n\r|｜#*"
+    "０１２３ＡＺａｚ！？；：～\u3000\u0301\u0308\u20dd⼀⼆\u200b\u00ad\ufeff\u2060\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028"
+    "0123456789.!?;:(件"
+)
+_PIECES = (
+    "｜ 1 ｜ 2\n",
+    "- 4 -",
+    "第 2 页",
+    "一、总体情况",
+    "（二）",
+    "\t0\t1",
+    "| a | b |",
+    "。\n",
+    "\n\n",
+    "\r\n",
+    "答\n复 3 件",
+)
+tricky_text = st.lists(st.sampled_from(_TRICKY) | st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(
+    max_size=40
+)
+
+
+def _fold_reference(text: str, *, join_lines: bool, skip_tables: bool) -> Folded:
+    """fold() as first written: NFKC of every line, then of every character."""
+    lines: list[tuple[int, str, bool, str, bool]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        table = is_table_line(line)
+        folded = unicodedata.normalize("NFKC", line)
+        if not (skip_tables and table) and folding._PAGE.match(folded) is None:
+            lines.append((position, line, not line.strip(), folded.strip(), table))
+        position += len(line)
+    chars: list[str] = []
+    offsets: list[int] = []
+    joined = False
+    for i, (start, line, blank, current, table) in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if blank:
+            if not joined:
+                chars.append("\n")
+                offsets.append(start)
+            continue
+        for j, char in enumerate(body):
+            for piece in "" if char in folding._DROP else unicodedata.normalize("NFKC", char):
+                if piece not in folding._DROP:
+                    chars.append(piece)
+                    offsets.append(start + j)
+        following = next((line for line in lines[i + 1 :] if not line[2]), None)
+        joined = (
+            join_lines
+            and following is not None
+            and bool(current and following[3])
+            and current[-1] not in folding._SENTENCE_END
+            and not (table or following[4])
+            and not (folding._is_heading(current) or folding._is_heading(following[3]))
+        )
+        if not joined and len(body) != len(line):
+            chars.append("\n")
+            offsets.append(start + len(body))
+    offsets.append(len(text))
+    return Folded("".join(chars), tuple(offsets))
+
+
+@settings(max_examples=400)
+@example(text="｜ 1 ｜ 2\n正文\n", join_lines=True, skip_tables=True)
+@example(text="（⼀）总体\u3000情况\n- ４ -\n答\n复 ３ 件。", join_lines=True, skip_tables=False)
+@given(tricky_text, st.booleans(), st.booleans())
+def test_fold_matches_its_definition(text: str, join_lines: bool, skip_tables: bool) -> None:
+    """fold() gives the text and offsets of folding every line and every character by NFKC."""
+    assert fold(text, join_lines=join_lines, skip_tables=skip_tables) == _fold_reference(
+        text, join_lines=join_lines, skip_tables=skip_tables
+    )
