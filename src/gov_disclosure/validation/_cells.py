@@ -1,15 +1,16 @@
 """Fast access to a report's cells for rules, shared across the rules of one :func:`validate` call.
 
 Reports are immutable, so what rules compute from one report object can be reused by the next rule: the
-helpers here remember the result for the last report object (by identity, never by equality). Cell keys are
-interned (:func:`cell_key`), so the identities' keys and the report's keys are the same objects and dict
-lookups between them never compare strings.
+helpers here remember the result for the last report object (by identity, never by equality). A report's
+cells are read once into a flat tuple whose positions are fixed by its format version (:class:`Layout`), so
+rules look cells up by position. Cell keys are interned (:func:`cell_key`), so the identities' keys and the
+report's keys are the same objects and dict lookups between them never compare strings.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import Generic, TypeVar
 
@@ -18,9 +19,20 @@ from attrs import frozen
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.tables import Row, Table
+from gov_disclosure.model.tables import Row, Table, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 
-__all__ = ["CellGroups", "LastReportMemo", "cell_groups", "cell_key", "report_cells", "row_getter"]
+__all__ = [
+    "CellGroups",
+    "LastReportMemo",
+    "Layout",
+    "cell_groups",
+    "cell_key",
+    "flat_cells",
+    "layout",
+    "report_cells",
+    "row_getter",
+]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -28,8 +40,10 @@ V = TypeVar("V")
 _KEYS: dict[tuple[str, str, str], CellKey] = {}
 
 CellPairs = tuple[tuple[CellKey, Cell], ...]
-_Plan = tuple[tuple[str, Callable[[Row], tuple[Cell, ...]], tuple[CellKey, ...]], ...]
-_PLANS: dict[tuple[type[Table], str], _Plan] = {}
+FlatCells = tuple[Cell | None, ...]
+"""The cells of a report at the positions of its :class:`Layout`; None for the cells of absent rows and tables."""
+_RowRead = tuple[str, Callable[[Row], tuple[Cell, ...]], int]
+_TABLE_TYPES: tuple[type[Table], ...] = (Table2, Table2_2019, Table3, Table4)
 
 
 class LastReportMemo(Generic[K, V]):
@@ -64,34 +78,72 @@ def row_getter(columns: tuple[str, ...]) -> Callable[[Row], tuple[Cell, ...]]:
     return attrgetter(*columns)
 
 
-def _plan(table_type: type[Table], table: str) -> _Plan:
-    """For each row of *table_type*: its key, a getter of its cells in column order, and their keys."""
-    plan = _PLANS.get((table_type, table))
-    if plan is None:
-        plan = _PLANS[(table_type, table)] = tuple(
-            (row, row_getter(columns), tuple(cell_key(table, row, c) for c in columns))
-            for row, columns in ((row, row_type.column_keys()) for row, row_type in table_type.row_types.items())
-        )
-    return plan
+@frozen
+class Layout:
+    """Where each cell of a report of one format version sits in its flat tuple of cells (:func:`flat_cells`):
+    the tables of the format in report order, each with the rows of the format, each with all its columns."""
+
+    keys: tuple[CellKey, ...]
+    """The key of the cell at each position, in report order (as :meth:`Report.iter_cells`)."""
+    index: Mapping[CellKey, int]
+    """The position of each key."""
+    tables: tuple[tuple[str, int, tuple[_RowRead, ...]], ...]
+    """Each table: its key, how many cells it has, and its rows (key, a getter of the row's cells, how many)."""
 
 
-def _cells(report: Report, _: None) -> CellPairs:
-    found: list[tuple[CellKey, Cell]] = []
-    for spec, table in report.tables():
-        for row_key, cells_of, keys in _plan(type(table), spec.key):
+def _layout(version: FormatVersion) -> Layout:
+    keys: list[CellKey] = []
+    tables: list[tuple[str, int, tuple[_RowRead, ...]]] = []
+    for table_type in _TABLE_TYPES:
+        spec = table_type.spec
+        if version not in spec.versions:
+            continue
+        rows: list[_RowRead] = []
+        for row in spec.rows_for(version):
+            columns = table_type.row_types[row.key].column_keys()
+            rows.append((row.key, row_getter(columns), len(columns)))
+            keys.extend(cell_key(spec.key, row.key, c) for c in columns)
+        tables.append((spec.key, sum(size for _, _, size in rows), tuple(rows)))
+    return Layout(tuple(keys), {key: i for i, key in enumerate(keys)}, tuple(tables))
+
+
+_LAYOUTS: dict[FormatVersion, Layout] = {v: _layout(v) for v in FORMAT_VERSIONS}
+
+
+def layout(version: FormatVersion) -> Layout:
+    """The :class:`Layout` of reports of *version*."""
+    return _LAYOUTS[version]
+
+
+def _flat(report: Report, _: None) -> FlatCells:
+    found: list[Cell | None] = []
+    for table_key, size, rows in _LAYOUTS[report.format_version].tables:
+        table = getattr(report, table_key)
+        if table is None:
+            found.extend((None,) * size)
+            continue
+        for row_key, cells_of, row_size in rows:
             row = getattr(table, row_key)
-            if row is not None:
-                found.extend(zip(keys, cells_of(row), strict=True))
+            found.extend((None,) * row_size if row is None else cells_of(row))
     return tuple(found)
 
 
-_memo_cells: LastReportMemo[None, CellPairs] = LastReportMemo(_cells)
+_memo_flat: LastReportMemo[None, FlatCells] = LastReportMemo(_flat)
+
+
+def flat_cells(report: Report) -> FlatCells:
+    """The report's cells at the positions of ``layout(report.format_version)`` (None where a row is absent).
+
+    A report holds only the rows of its format: rows of the other format are always absent, so they have no
+    positions."""
+    return _memo_flat(report, None)
 
 
 def report_cells(report: Report) -> CellPairs:
     """``(key, cell)`` for every cell of every present row, in report order (as :meth:`Report.iter_cells`,
     without labels)."""
-    return _memo_cells(report, None)
+    keys = _LAYOUTS[report.format_version].keys
+    return tuple((key, cell) for key, cell in zip(keys, flat_cells(report), strict=True) if cell is not None)
 
 
 @frozen
@@ -110,18 +162,19 @@ def _groups(report: Report, _: None) -> CellGroups:
     not_applicable: list[tuple[CellKey, Cell]] = []
     text: list[tuple[CellKey, Cell]] = []
     unusual: list[tuple[CellKey, Cell]] = []
-    for pair in report_cells(report):
-        cell = pair[1]
+    for key, cell in zip(_LAYOUTS[report.format_version].keys, flat_cells(report), strict=True):
+        if cell is None:
+            continue
         value = cell.value
         if value is not None:
             if type(value) is not int or value < 0:
-                unusual.append(pair)
+                unusual.append((key, cell))
         elif cell.kind is CellKind.BLANK:
-            blank.append(pair)
+            blank.append((key, cell))
         elif cell.kind is CellKind.NOT_APPLICABLE:
-            not_applicable.append(pair)
+            not_applicable.append((key, cell))
         elif cell.kind is CellKind.TEXT:
-            text.append(pair)
+            text.append((key, cell))
     return CellGroups(tuple(blank), tuple(not_applicable), tuple(text), tuple(unusual))
 
 

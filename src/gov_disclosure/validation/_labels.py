@@ -12,6 +12,7 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, ColumnSpec, RowSpec, table_spec
 
 __all__ = [
+    "LISTED",
     "cell_reason_en",
     "cell_reason_zh",
     "cell_zh",
@@ -25,7 +26,7 @@ __all__ = [
 
 _RESULTS_GROUP = TABLE3.row("granted").group
 _TRAILING_NOTE = re.compile(r"（[^（）]*）$")
-_LISTED = 8
+LISTED = 8
 """How many cells a message names before it says 等 / "and N more"."""
 
 
@@ -79,15 +80,28 @@ def cell_reason_en(key: CellKey, cell: Cell | None) -> str:
     return f"{key} (unreadable text {cell.raw!r})"
 
 
-def join_zh(items: Iterable[str]) -> str:
-    """``甲、乙、丙`` — at most eight items, then ``等N项``."""
+def join_zh(items: Iterable[str], total: int | None = None) -> str:
+    """``甲、乙、丙`` — at most eight items, then ``等N项``.
+
+    *total* is how many items there are when *items* gives only the first :data:`LISTED` of them (so that a
+    caller builds no names that are not shown).
+
+    >>> join_zh("甲乙丙"), join_zh(map(str, range(9))), join_zh(map(str, range(LISTED)), total=20)
+    ('甲、乙、丙', '0、1、2、3、4、5、6、7等9项', '0、1、2、3、4、5、6、7等20项')
+    """
     listed = list(items)
-    head = "、".join(listed[:_LISTED])
-    return head if len(listed) <= _LISTED else f"{head}等{len(listed)}项"
+    count = len(listed) if total is None else total
+    head = "、".join(listed[:LISTED])
+    return head if count <= LISTED else f"{head}等{count}项"
 
 
-def join_en(items: Iterable[str]) -> str:
-    """``a, b, c`` — at most eight items, then ``and N more``."""
+def join_en(items: Iterable[str], total: int | None = None) -> str:
+    """``a, b, c`` — at most eight items, then ``and N more``; *total* as in :func:`join_zh`.
+
+    >>> join_en("abc"), join_en(map(str, range(LISTED)), total=20)
+    ('a, b, c', '0, 1, 2, 3, 4, 5, 6, 7 and 12 more')
+    """
     listed = list(items)
-    head = ", ".join(listed[:_LISTED])
-    return head if len(listed) <= _LISTED else f"{head} and {len(listed) - _LISTED} more"
+    count = len(listed) if total is None else total
+    head = ", ".join(listed[:LISTED])
+    return head if count <= LISTED else f"{head} and {count - LISTED} more"

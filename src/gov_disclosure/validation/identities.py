@@ -18,12 +18,12 @@ from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.tables import Row, Table
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._arith import Evaluation, Identity, Status, read_values
-from gov_disclosure.validation._cells import LastReportMemo, cell_key, row_getter
+from gov_disclosure.validation._cells import LastReportMemo, Layout, cell_key, flat_cells, layout
 from gov_disclosure.validation._labels import (
+    LISTED,
     cell_reason_en,
     cell_reason_zh,
     cell_zh,
@@ -152,17 +152,19 @@ _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
 
 @frozen
 class _Compiled:
-    """The identities of one format as index arrays over a flat list of the values of their cells."""
+    """The identities of one format as index arrays over the flat tuple of a report's cells
+    (:func:`~gov_disclosure.validation._cells.flat_cells`)."""
 
     identities: tuple[Identity, ...]
-    index: Mapping[CellKey, int]
-    """The position of each cell of the identities in the flat lists (row by row, as in :attr:`reads`)."""
-    reads: tuple[tuple[str, str, Callable[[Row], tuple[Cell, ...]], int], ...]
-    """Where the cells come from, in order: table, row, a getter of the row's cells and how many it gives."""
-    terms: tuple[tuple[str, _Getter, _Getter], ...]
-    """Table, and getters of the left-side and right-side values, of each identity."""
+    layout: Layout
+    """Where each cell sits in the flat tuple."""
     positions: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
     """Left-side and right-side cell positions of each identity."""
+    tables: tuple[tuple[str, tuple[tuple[int, _Getter, _Getter], ...]], ...]
+    """Each table with identities, and for each of its identities: its position in :attr:`identities` and
+    getters of its left-side and right-side values."""
+    by_code: Mapping[str, tuple[int, ...]]
+    """The identities each rule checks (by code), as positions in :attr:`identities`."""
 
 
 def _getter(positions: tuple[int, ...]) -> _Getter:
@@ -173,25 +175,29 @@ def _getter(positions: tuple[int, ...]) -> _Getter:
     return itemgetter(*positions)
 
 
-def _compile(identities: tuple[Identity, ...]) -> _Compiled:
-    rows: dict[tuple[str, str], list[CellKey]] = {}
-    for key in dict.fromkeys(k for identity in identities for k in identity.cells):
-        rows.setdefault((key.table, key.row), []).append(key)
-    index = {key: i for i, key in enumerate(k for keys in rows.values() for k in keys)}
-    reads = tuple(
-        (table, row, row_getter(tuple(k.column for k in keys)), len(keys)) for (table, row), keys in rows.items()
+def _compile(version: FormatVersion) -> _Compiled:
+    identities, cells = _IDENTITIES[version], layout(version)
+    positions = tuple((tuple(cells.index[k] for k in i.lhs), tuple(cells.index[k] for k in i.rhs)) for i in identities)
+    tables: dict[str, list[tuple[int, _Getter, _Getter]]] = {}
+    by_code: dict[str, list[int]] = {}
+    for position, (identity, (lhs, rhs)) in enumerate(zip(identities, positions, strict=True)):
+        tables.setdefault(identity.table, []).append((position, _getter(lhs), _getter(rhs)))
+        by_code.setdefault(identity.code, []).append(position)
+    return _Compiled(
+        identities,
+        cells,
+        positions,
+        tuple((table, tuple(terms)) for table, terms in tables.items()),
+        {code: tuple(found) for code, found in by_code.items()},
     )
-    positions = tuple((tuple(index[k] for k in i.lhs), tuple(index[k] for k in i.rhs)) for i in identities)
-    terms = tuple((i.table, _getter(lhs), _getter(rhs)) for i, (lhs, rhs) in zip(identities, positions, strict=True))
-    return _Compiled(identities, index, reads, terms, positions)
 
 
-_COMPILED: dict[FormatVersion, _Compiled] = {v: _compile(_IDENTITIES[v]) for v in FORMAT_VERSIONS}
+_COMPILED: dict[FormatVersion, _Compiled] = {v: _compile(v) for v in FORMAT_VERSIONS}
 
 
 @frozen
 class _Checked:
-    """A report's identities checked on plain numbers: the flat lists follow :attr:`_Compiled.index`."""
+    """A report's identities checked on plain numbers: the flat tuples follow :attr:`_Compiled.layout`."""
 
     compiled: _Compiled
     statuses: tuple[Status | None, ...]
@@ -204,7 +210,7 @@ class _Checked:
     """Blank cells counted as 0."""
 
     def evaluation(self, position: int) -> Evaluation:
-        """What :func:`evaluate` gives for the identity at *position*, read from the flat lists."""
+        """What :func:`evaluate` gives for the identity at *position*, read from the flat tuples."""
         identity = self.compiled.identities[position]
         lhs, rhs = self.compiled.positions[position]
         unknown: list[CellKey] = []
@@ -227,35 +233,39 @@ class _Checked:
 
     def cell(self, key: CellKey) -> Cell | None:
         """The cell at *key* (None when its row is absent)."""
-        return self.cells[self.compiled.index[key]]
+        return self.cells[self.compiled.layout.index[key]]
+
+    def unknown(self, position: int) -> list[tuple[CellKey, Cell | None]]:
+        """The cells without a usable value of the identity at *position*, left side first (as
+        :attr:`Evaluation.unknown`), each with its cell."""
+        identity = self.compiled.identities[position]
+        lhs, rhs = self.compiled.positions[position]
+        values, cells = self.values, self.cells
+        return [(k, cells[i]) for k, i in zip(identity.cells, lhs + rhs, strict=True) if values[i] is None]
 
 
 def _check(report: Report, policy: BlankPolicy) -> _Checked:
     """Every identity of the report's format checked on plain numbers: the same statuses as :func:`evaluate`,
     without building mappings or evaluations."""
     compiled = _COMPILED[report.format_version]
-    tables: dict[str, Table | None] = {"table3": report.table3, "table4": report.table4}
-    cells: list[Cell | None] = []
-    for table_key, row_key, cells_of, size in compiled.reads:
-        table = tables[table_key]
-        row = None if table is None else getattr(table, row_key)
-        cells.extend((None,) * size if row is None else cells_of(row))
+    cells = flat_cells(report)
     values = [None if cell is None else cell.value for cell in cells]
     zeroed = [False] * len(cells)
     if policy is BlankPolicy.ZERO:
         for i, cell in enumerate(cells):
             if cell is not None and cell.value is None and cell.kind is CellKind.BLANK:
                 values[i], zeroed[i] = 0, True
-    statuses: list[Status | None] = []
-    for table_key, left_of, right_of in compiled.terms:
-        left, right = left_of(values), right_of(values)
-        if tables[table_key] is None:
-            statuses.append(None)
-        elif None in left or None in right:
-            statuses.append(Status.UNDECIDABLE)
-        else:
-            statuses.append(Status.HOLDS if sum(left) == sum(right) else Status.FAILS)
-    return _Checked(compiled, tuple(statuses), tuple(values), tuple(cells), tuple(zeroed))
+    statuses: list[Status | None] = [None] * len(compiled.identities)
+    for table_key, terms in compiled.tables:
+        if getattr(report, table_key) is None:
+            continue
+        for position, left_of, right_of in terms:
+            left, right = left_of(values), right_of(values)
+            if None in left or None in right:
+                statuses[position] = Status.UNDECIDABLE
+            else:
+                statuses[position] = Status.HOLDS if sum(left) == sum(right) else Status.FAILS
+    return _Checked(compiled, tuple(statuses), tuple(values), cells, tuple(zeroed))
 
 
 checked = LastReportMemo(_check)
@@ -298,23 +308,27 @@ def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
     )
 
 
-def _finding(evaluation: Evaluation, cell_at: Callable[[CellKey], Cell | None]) -> Finding | None:
+def _undecidable(identity: Identity, unknown: Sequence[tuple[CellKey, Cell | None]]) -> Finding:
+    """The finding for an identity that cannot be decided because of the *unknown* cells (only the first
+    :data:`LISTED` of them are named)."""
+    shown = unknown[:LISTED]
+    reasons_zh = join_zh((cell_reason_zh(k, c) for k, c in shown), total=len(unknown))
+    reasons_en = join_en((cell_reason_en(k, c) for k, c in shown), total=len(unknown))
+    return Finding(
+        code=identity.code,
+        severity=Severity.WARNING,
+        outcome=Outcome.UNDECIDABLE,
+        message=f"无法判断 {identity.statement_zh} 是否成立：{reasons_zh}没有可用的数值"
+        "（空白、不适用标记和无法识别的内容都不当作0）。",
+        message_en=f"cannot decide whether {identity.statement_en} holds: {reasons_en} has no usable value "
+        "(blanks, not-applicable marks and unreadable text are not taken as zero).",
+        cells=identity.cells,
+    )
+
+
+def _failure(evaluation: Evaluation) -> Finding:
+    """The finding for an identity that does not hold."""
     identity = evaluation.identity
-    if evaluation.status is Status.HOLDS:
-        return None
-    if evaluation.status is Status.UNDECIDABLE:
-        reasons_zh = join_zh(cell_reason_zh(k, cell_at(k)) for k in evaluation.unknown)
-        reasons_en = join_en(cell_reason_en(k, cell_at(k)) for k in evaluation.unknown)
-        return Finding(
-            code=identity.code,
-            severity=Severity.WARNING,
-            outcome=Outcome.UNDECIDABLE,
-            message=f"无法判断 {identity.statement_zh} 是否成立：{reasons_zh}没有可用的数值"
-            "（空白、不适用标记和无法识别的内容都不当作0）。",
-            message_en=f"cannot decide whether {identity.statement_en} holds: {reasons_en} has no usable value "
-            "(blanks, not-applicable marks and unreadable text are not taken as zero).",
-            cells=identity.cells,
-        )
     note_zh, note_en = _policy_note(evaluation)
     return Finding(
         code=identity.code,
@@ -332,11 +346,13 @@ def _finding(evaluation: Evaluation, cell_at: Callable[[CellKey], Cell | None]) 
 def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
     """Findings for the identities checked by rule *code*: failures and undecidable identities."""
     found = checked(report, context.blank_policy)
-    for i, (identity, status) in enumerate(zip(found.compiled.identities, found.statuses, strict=True)):
-        if identity.code == code and status is not None and status is not Status.HOLDS:
-            finding = _finding(found.evaluation(i), found.cell)
-            if finding is not None:
-                yield finding
+    identities, statuses = found.compiled.identities, found.statuses
+    for i in found.compiled.by_code.get(code, ()):
+        status = statuses[i]
+        if status is Status.UNDECIDABLE:
+            yield _undecidable(identities[i], found.unknown(i))
+        elif status is Status.FAILS:
+            yield _failure(found.evaluation(i))
 
 
 @rule(T3_BALANCE, severity=Severity.INCONSISTENCY, title="表三 每列 一+二 = （七）+四（勾稽关系）")
