@@ -230,7 +230,6 @@ def solve(
     seen_values: list[set[Number]] = [set() for _ in range(columns)]
     survivors = 0
     steps = 0
-    row_equations = [eq for eq in equations if any(k[0] == row for k in (*eq.lhs, *eq.rhs))]
     memo: dict[tuple[int, str], tuple[bool, Number | None]] = {}
 
     def holds(column: int, rest: int) -> bool:
@@ -266,17 +265,33 @@ def solve(
         return True
 
     def leaf() -> None:
+        """Count the reading if it satisfies the row's identities (:func:`check`, with the cells outside the row
+        summed up front in *prepared*; an identity with an unknown cell outside the row is not there to check)."""
         nonlocal survivors
-        missing = frozenset((row, c) for c in range(columns) if state[c] == _GAP)
-
-        def lookup(key: Key) -> Number | None:
-            if key[0] == row:
-                return vals[key[1]] if state[key[1]] == _VALUE else None
-            return known.get(key)
-
-        ok, derived = check(row_equations, lookup, missing)
-        if not ok:
-            return
+        derived: dict[int, Number] = {}
+        for total, terms in prepared:
+            unknown: tuple[int, int] | None = None
+            for col, sign in terms:
+                if state[col] == _VALUE:
+                    total += sign * vals[col]
+                    continue
+                found = derived.get(col)
+                if found is not None:
+                    total += sign * found
+                elif state[col] == _GAP and unknown is None:
+                    unknown = (col, sign)
+                else:
+                    break  # two unknowns, or a printed non-number: not checked
+            else:
+                if unknown is None:
+                    if total != 0:
+                        return
+                    continue
+                col, sign = unknown
+                found = -total * sign
+                if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
+                    return
+                derived[col] = found
         survivors += 1
         if any(split):
             covered = {col for _, terms in prepared if all(state[c] == _VALUE for c, _ in terms) for col, _ in terms}
@@ -284,7 +299,7 @@ def solve(
                 confirmed[0] = False
         for c in range(columns):
             seen_pieces[c].add(printed[c])
-            found = vals[c] if state[c] == _VALUE else derived.get((row, c))
+            found = vals[c] if state[c] == _VALUE else derived.get(c)
             if found is not None:
                 seen_values[c].add(found)
 

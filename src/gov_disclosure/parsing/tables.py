@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from attrs import define, field, frozen
@@ -100,6 +100,15 @@ def table3_equations(version: FormatVersion) -> tuple[Equation, ...]:
     out += [Equation((("total_processed", c),), tuple((r, c) for r in results)) for c in range(7)]
     out += [Equation(((r, 6),), tuple((r, c) for c in range(6))) for r in rows]
     return tuple(out)
+
+
+@functools.cache
+def _table3_row_equations(version: FormatVersion) -> dict[str, tuple[Equation, ...]]:
+    """For each row of 表三, the identities it takes part in."""
+    return {
+        row.key: tuple(eq for eq in table3_equations(version) if any(k[0] == row.key for k in (*eq.lhs, *eq.rhs)))
+        for row in TABLE3.rows_for(version)
+    }
 
 
 def table4_equations() -> tuple[Equation, ...]:
@@ -302,7 +311,7 @@ def _build(
         cells[row.spec.key] = list(parsed)
         for i, cell in enumerate(parsed):
             known[(row.spec.key, i)] = cell.value
-    equations = table3_equations(version) if spec is TABLE3 else ()
+    equations = _table3_row_equations(version) if spec is TABLE3 else {}
     _resolve_rows(spec, pending, equations, known, cells, findings)
     rows_in = spec.rows_for(version)
     for row_spec in rows_in:
@@ -341,7 +350,7 @@ def _reader(types: Sequence[ValueType]) -> Any:
 
 
 def _solve_row(
-    spec: TableSpec, row: _Row, equations: Sequence[Equation], known: dict[Key, Number | None]
+    spec: TableSpec, row: _Row, equations: Mapping[str, Sequence[Equation]], known: dict[Key, Number | None]
 ) -> Resolution:
     assert row.spec is not None
     row_spec = row.spec
@@ -349,14 +358,13 @@ def _solve_row(
     tokens = [row.values[i] for i in printed]
     glued = frozenset(t for t, i in enumerate(printed) if i in row.glued)
     types = [c.value_type for c in row_spec.columns]
-    related = [eq for eq in equations if any(k[0] == row_spec.key for k in (*eq.lhs, *eq.rhs))]
     signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
     return solve(
         tokens,
         len(types),
         _reader(types),
         row=row_spec.key,
-        equations=related,
+        equations=equations.get(row_spec.key, ()),
         known=known,
         signed=signed,
         glued=glued,
@@ -366,7 +374,7 @@ def _solve_row(
 def _resolve_rows(
     spec: TableSpec,
     pending: list[_Row],
-    equations: Sequence[Equation],
+    equations: Mapping[str, Sequence[Equation]],
     known: dict[Key, Number | None],
     cells: dict[str, list[Cell | None]],
     findings: list[Finding],
