@@ -11,7 +11,7 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure.narrative import folding
+from gov_disclosure.narrative import folding, sections
 from gov_disclosure.narrative.folding import Folded, fold, is_table_line
 
 # Full-width forms (also ``｜`` that is no markdown row), the ideographic space, combining marks, Kangxi radicals,
@@ -89,3 +89,40 @@ def test_fold_matches_its_definition(text: str, join_lines: bool, skip_tables: b
     assert fold(text, join_lines=join_lines, skip_tables=skip_tables) == _fold_reference(
         text, join_lines=join_lines, skip_tables=skip_tables
     )
+
+
+def _candidates_reference(text: str) -> list[sections._Candidate]:
+    """sections._candidates as first written: NFKC of every line, then the heading pattern."""
+    found: list[sections._Candidate] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, position = position, position + len(line)
+        match = sections._HEADING.match(unicodedata.normalize("NFKC", line.rstrip("\r\n")))
+        if is_table_line(line) or match is None or folding.is_page_number(line):
+            continue
+        rest = match.group("rest")
+        if len(rest) > sections._MAX_HEADING or rest.endswith("。"):
+            continue
+        index = sections._NUMERALS.index(match.group("num"))
+        score = sections._score(index, rest)
+        if score:
+            found.append(sections._Candidate(index, score, start, start + len(line), line.strip()))
+    return found
+
+
+_HEADINGS = (
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "＃＃ 三、收到和处理",
+    "**四、行政复议**",
+    "五，存在问题",
+    "六、其他",
+)
+
+
+@settings(max_examples=400)
+@example(text="｜ 一、总体情况\n\u3000三、收到和处理\r四、复议\u2028五、问题")
+@given(st.lists(st.sampled_from(_TRICKY) | st.sampled_from(_PIECES + _HEADINGS), max_size=40).map("".join))
+def test_heading_candidates_match_their_definition(text: str) -> None:
+    """The heading candidates found in the whole half-width text are those of normalising every line."""
+    assert sections._candidates(text) == _candidates_reference(text)

@@ -16,9 +16,9 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from gov_disclosure.parsing.normalize import _FULL_WIDTH, _HALF_WIDTH
+from gov_disclosure.parsing.normalize import _FULL_WIDTH, _HALF_WIDTH, _nfkc
 
-__all__ = ["Folded", "fold", "fold_char", "is_heading_like", "is_page_number", "is_table_line"]
+__all__ = ["Folded", "fold", "fold_char", "half_width", "is_heading_like", "is_page_number", "is_table_line"]
 
 _PAGE = re.compile(r"^\s*(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*)\s*$")
 _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.]|#)")
@@ -41,7 +41,7 @@ def is_page_number(line: str) -> bool:
     >>> is_page_number("- 4 -"), is_page_number("— 12 —"), is_page_number("共4件")
     (True, True, False)
     """
-    return _PAGE.match(unicodedata.normalize("NFKC", line)) is not None
+    return _PAGE.match(_nfkc(line)) is not None
 
 
 def is_table_line(line: str) -> bool:
@@ -55,7 +55,7 @@ def is_heading_like(line: str) -> bool:
     >>> is_heading_like("一、总体情况"), is_heading_like("（二）依申请公开情况。定期对政府信息公开申请集中的领")
     (True, False)
     """
-    return _is_heading(unicodedata.normalize("NFKC", line).strip())
+    return _is_heading(_nfkc(line).strip())
 
 
 def _is_heading(folded: str) -> bool:
@@ -94,7 +94,7 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     """
     chars: list[str] = []
     offsets: list[int] = []
-    half = _half_width(text)
+    half = half_width(text)
     normalized = unicodedata.is_normalized("NFKC", half)  # then so is every line: each character folds to itself
     lines = _lines(text, half, skip_tables=skip_tables, normalized=normalized)
     joined = False
@@ -115,16 +115,24 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     return Folded("".join(chars), tuple(offsets))
 
 
-def _half_width(text: str) -> str:
+def half_width(text: str) -> str:
     """*text* with full-width ASCII forms (``，`` ``（`` ``１``) and the ideographic space replaced by their NFKC.
 
     Each of them is replaced by one character, so offsets do not move, and folding that character gives what
     folding the original gives (NFKC is idempotent; the ideographic space and its replacement are both dropped).
     Report text is full of ``，（）``; once they are replaced, it is usually NFKC-normalised as a whole, and
     then every line can be folded by copying runs (:func:`_fold_runs`) instead of character by character.
+
+    >>> half_width("共１２件（含上年结转），　完毕")
+    '共12件(含上年结转), 完毕'
     """
-    for char in set(_FULL_WIDTH.findall(text)):
+    # A report uses a handful of distinct full-width forms: each is replaced everywhere at once, and the search
+    # for the next goes on from where the last one was found.
+    found = _FULL_WIDTH.search(text)
+    while found is not None:
+        char = found.group()
         text = text.replace(char, _HALF_WIDTH[char])
+        found = _FULL_WIDTH.search(text, found.start())
     return text
 
 

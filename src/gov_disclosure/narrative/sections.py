@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
-from gov_disclosure.narrative.folding import is_page_number, is_table_line
+from gov_disclosure.narrative.folding import half_width, is_page_number, is_table_line
+from gov_disclosure.parsing.normalize import _nfkc
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
 
@@ -31,7 +32,11 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("其他需要报告", "其他事项", "其他"),
 )
 _HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
-_HEADING_START = re.compile(r"[#*\s]*[一二三四五六]")
+_HEADING_LINE = re.compile(r"\n(?:[#*]|[^\S\n])*[一二三四五六]")
+"""A line break and the start of a line that may be a heading (the start of :data:`_HEADING`): searched for in
+the whole text at once, behind a ``\\n`` for the first line."""
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""The line boundaries of ``str.splitlines`` other than ``\\n``."""
 _NOT_HEADING_START = re.compile(r"\s*[0-9\u4e00-\u9fff](?<![一二三四五六])")
 """A line starting with a digit or with an ideograph other than a section numeral: NFKC keeps that character as it
 is (it composes with nothing), so the normalised line does not start like a heading either."""
@@ -114,17 +119,31 @@ def _score(index: int, rest: str) -> int:
     return 0
 
 
+def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """``(offset, line, NFKC of the line without its line break)`` for the lines of *text* that may be headings.
+
+    Usually :func:`~gov_disclosure.narrative.folding.half_width` makes the text NFKC-normalised as a whole; then
+    NFKC of each line is that line of the half-width text, and when ``\\n`` is the only line break, the lines
+    starting like a heading are found by one search of the whole text instead of line by line.
+    """
+    half = half_width(text)
+    if unicodedata.is_normalized("NFKC", half) and not any(char in text for char in _OTHER_BREAKS):
+        for match in _HEADING_LINE.finditer("\n" + half):
+            start = match.start()  # of the line break before the line in "\n" + half: of the line in half
+            end = half.find("\n", start)
+            end = len(half) if end < 0 else end + 1
+            yield start, text[start:end], half[start:end].rstrip("\n")
+        return
+    for start, line in _lines(text):
+        if _NOT_HEADING_START.match(line) is None:
+            yield start, line, _nfkc(line.rstrip("\r\n"))
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    normalized = unicodedata.is_normalized("NFKC", text)
-    for start, line in _lines(text):
-        if normalized and _HEADING_START.match(line) is None:
-            continue  # NFKC leaves the line as it is, and it does not start like a heading
-        if _NOT_HEADING_START.match(line) is not None:
-            continue
+    for start, line, folded in _heading_lines(text):
         if is_table_line(line):
             continue
-        folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
         match = _HEADING.match(folded)
         if match is None or len(match.group("rest")) > _MAX_HEADING or match.group("rest").endswith("。"):
             continue
@@ -168,7 +187,7 @@ def find_title(text: str, *, before: int | None = None) -> Title | None:
     for number, (start, line) in enumerate(_lines(text)):
         if (before is not None and start >= before) or (before is None and number >= 20):
             break
-        folded = unicodedata.normalize("NFKC", line.rstrip("\r\n"))
+        folded = _nfkc(line.rstrip("\r\n"))
         match = _TITLE.search(folded) or (_TITLE_WITHOUT_YEAR.search(folded) if "。" not in folded else None)
         if match is None:
             if folded.strip():
