@@ -16,20 +16,19 @@ from typing import Generic, TypeVar
 
 from attrs import frozen
 
-from gov_disclosure.model.cells import Cell, CellKind
+from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Row, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 
 __all__ = [
-    "CellGroups",
     "LastReportMemo",
     "Layout",
-    "cell_groups",
+    "ReportCells",
     "cell_key",
-    "flat_cells",
     "layout",
+    "read_cells",
     "report_cells",
     "row_getter",
 ]
@@ -40,8 +39,6 @@ V = TypeVar("V")
 _KEYS: dict[tuple[str, str, str], CellKey] = {}
 
 CellPairs = tuple[tuple[CellKey, Cell], ...]
-FlatCells = tuple[Cell | None, ...]
-"""The cells of a report at the positions of its :class:`Layout`; None for the cells of absent rows and tables."""
 _RowRead = tuple[str, Callable[[Row], tuple[Cell, ...]], int]
 _TABLE_TYPES: tuple[type[Table], ...] = (Table2, Table2_2019, Table3, Table4)
 
@@ -80,7 +77,7 @@ def row_getter(columns: tuple[str, ...]) -> Callable[[Row], tuple[Cell, ...]]:
 
 @frozen
 class Layout:
-    """Where each cell of a report of one format version sits in its flat tuple of cells (:func:`flat_cells`):
+    """Where each cell of a report of one format version sits in its flat tuple of cells (:func:`read_cells`):
     the tables of the format in report order, each with the rows of the format, each with all its columns."""
 
     keys: tuple[CellKey, ...]
@@ -115,72 +112,76 @@ def layout(version: FormatVersion) -> Layout:
     return _LAYOUTS[version]
 
 
-def _flat(report: Report, _: None) -> FlatCells:
-    found: list[Cell | None] = []
-    for table_key, size, rows in _LAYOUTS[report.format_version].tables:
+@frozen
+class ReportCells:
+    """A report's cells, read once for all the rules of a :func:`validate` call: at the positions of the
+    :class:`Layout` of its format (None for the cells of absent rows and tables), with their values, and the
+    positions of the cells that the cell rules look at (each group in report order).
+
+    A report holds only the rows of its format: rows of the other format are always absent, so they have no
+    positions.
+    """
+
+    layout: Layout
+    cells: tuple[Cell | None, ...]
+    values: tuple[Number | None, ...]
+    """The value of each cell: None for a blank, a mark, text or an absent cell."""
+    blank: tuple[int, ...]
+    not_applicable: tuple[int, ...]
+    text: tuple[int, ...]
+    unusual_numbers: tuple[int, ...]
+    """Numbers that are negative or not a plain ``int``: the only candidates for negative or fractional counts."""
+
+    def pairs(self) -> CellPairs:
+        """``(key, cell)`` for every cell of every present row, in report order (as :meth:`Report.iter_cells`,
+        without labels)."""
+        return tuple((key, cell) for key, cell in zip(self.layout.keys, self.cells, strict=True) if cell is not None)
+
+
+def _read(report: Report, _: None) -> ReportCells:
+    where = _LAYOUTS[report.format_version]
+    cells: list[Cell | None] = []
+    for table_key, size, rows in where.tables:
         table = getattr(report, table_key)
         if table is None:
-            found.extend((None,) * size)
+            cells.extend((None,) * size)
             continue
         for row_key, cells_of, row_size in rows:
             row = getattr(table, row_key)
-            found.extend((None,) * row_size if row is None else cells_of(row))
-    return tuple(found)
+            cells.extend((None,) * row_size if row is None else cells_of(row))
+    values = [None if cell is None else cell.value for cell in cells]
+    blank: list[int] = []
+    not_applicable: list[int] = []
+    text: list[int] = []
+    unusual: list[int] = []
+    for i, value in enumerate(values):
+        if value is not None:
+            if type(value) is not int or value < 0:
+                unusual.append(i)
+            continue
+        cell = cells[i]
+        if cell is None:
+            continue
+        if cell.kind is CellKind.BLANK:
+            blank.append(i)
+        elif cell.kind is CellKind.NOT_APPLICABLE:
+            not_applicable.append(i)
+        elif cell.kind is CellKind.TEXT:
+            text.append(i)
+    return ReportCells(
+        where, tuple(cells), tuple(values), tuple(blank), tuple(not_applicable), tuple(text), tuple(unusual)
+    )
 
 
-_memo_flat: LastReportMemo[None, FlatCells] = LastReportMemo(_flat)
+_memo_read: LastReportMemo[None, ReportCells] = LastReportMemo(_read)
 
 
-def flat_cells(report: Report) -> FlatCells:
-    """The report's cells at the positions of ``layout(report.format_version)`` (None where a row is absent).
-
-    A report holds only the rows of its format: rows of the other format are always absent, so they have no
-    positions."""
-    return _memo_flat(report, None)
+def read_cells(report: Report) -> ReportCells:
+    """The report's :class:`ReportCells` (read once for the rules of one :func:`validate` call)."""
+    return _memo_read(report, None)
 
 
 def report_cells(report: Report) -> CellPairs:
     """``(key, cell)`` for every cell of every present row, in report order (as :meth:`Report.iter_cells`,
     without labels)."""
-    keys = _LAYOUTS[report.format_version].keys
-    return tuple((key, cell) for key, cell in zip(keys, flat_cells(report), strict=True) if cell is not None)
-
-
-@frozen
-class CellGroups:
-    """The cells the cell rules look at, sorted out in one pass; each group in report order."""
-
-    blank: CellPairs
-    not_applicable: CellPairs
-    text: CellPairs
-    unusual_numbers: CellPairs
-    """Numbers that are negative or not a plain ``int``: the only candidates for negative or fractional counts."""
-
-
-def _groups(report: Report, _: None) -> CellGroups:
-    blank: list[tuple[CellKey, Cell]] = []
-    not_applicable: list[tuple[CellKey, Cell]] = []
-    text: list[tuple[CellKey, Cell]] = []
-    unusual: list[tuple[CellKey, Cell]] = []
-    for key, cell in zip(_LAYOUTS[report.format_version].keys, flat_cells(report), strict=True):
-        if cell is None:
-            continue
-        value = cell.value
-        if value is not None:
-            if type(value) is not int or value < 0:
-                unusual.append((key, cell))
-        elif cell.kind is CellKind.BLANK:
-            blank.append((key, cell))
-        elif cell.kind is CellKind.NOT_APPLICABLE:
-            not_applicable.append((key, cell))
-        elif cell.kind is CellKind.TEXT:
-            text.append((key, cell))
-    return CellGroups(tuple(blank), tuple(not_applicable), tuple(text), tuple(unusual))
-
-
-_memo_groups: LastReportMemo[None, CellGroups] = LastReportMemo(_groups)
-
-
-def cell_groups(report: Report) -> CellGroups:
-    """The report's blank, not-applicable and text cells, and its unusual numbers (see :class:`CellGroups`)."""
-    return _memo_groups(report, None)
+    return read_cells(report).pairs()

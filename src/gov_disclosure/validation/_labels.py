@@ -7,12 +7,18 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from attrs import frozen
+
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, ColumnSpec, RowSpec, table_spec
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.validation._cells import layout
 
 __all__ = [
     "LISTED",
+    "CellNames",
+    "cell_names",
     "cell_reason_en",
     "cell_reason_zh",
     "cell_zh",
@@ -58,26 +64,52 @@ def cell_zh(key: CellKey) -> str:
     return f"{table_zh(key.table)}「{short(row_zh(row))} × {row.column(key.column).label}」"
 
 
-def cell_reason_zh(key: CellKey, cell: Cell | None) -> str:
-    """Why a cell has no usable value, in Chinese."""
+def cell_reason_zh(name: str, cell: Cell | None) -> str:
+    """Why a cell has no usable value, in Chinese, given its :func:`cell_zh` *name*."""
     if cell is None:
-        return f"{cell_zh(key)}（缺行）"
+        return f"{name}（缺行）"
     if cell.kind is CellKind.BLANK:
-        return f"{cell_zh(key)}（空白）"
+        return f"{name}（空白）"
     if cell.kind is CellKind.NOT_APPLICABLE:
-        return f"{cell_zh(key)}（不适用标记“{cell.raw}”）"
-    return f"{cell_zh(key)}（无法识别“{cell.raw}”）"
+        return f"{name}（不适用标记“{cell.raw}”）"
+    return f"{name}（无法识别“{cell.raw}”）"
 
 
-def cell_reason_en(key: CellKey, cell: Cell | None) -> str:
-    """Why a cell has no usable value, in English."""
+def cell_reason_en(name: str, cell: Cell | None) -> str:
+    """Why a cell has no usable value, in English, given its *name* (its key as text)."""
     if cell is None:
-        return f"{key} (row missing)"
+        return f"{name} (row missing)"
     if cell.kind is CellKind.BLANK:
-        return f"{key} (blank)"
+        return f"{name} (blank)"
     if cell.kind is CellKind.NOT_APPLICABLE:
-        return f"{key} (not-applicable mark {cell.raw!r})"
-    return f"{key} (unreadable text {cell.raw!r})"
+        return f"{name} (not-applicable mark {cell.raw!r})"
+    return f"{name} (unreadable text {cell.raw!r})"
+
+
+@frozen
+class CellNames:
+    """How messages name each cell of a report of one format version, by its position in the
+    :class:`~gov_disclosure.validation._cells.Layout` (built once, so messages only look names up)."""
+
+    zh: tuple[str, ...]
+    """:func:`cell_zh` of each cell."""
+    en: tuple[str, ...]
+    """The key of each cell as text (``table3.granted.total``)."""
+
+
+_NAMES: dict[FormatVersion, CellNames] = {
+    v: CellNames(tuple(map(cell_zh, layout(v).keys)), tuple(map(str, layout(v).keys))) for v in FORMAT_VERSIONS
+}
+
+
+def cell_names(version: FormatVersion) -> CellNames:
+    """The :class:`CellNames` of reports of *version*.
+
+    >>> names = cell_names("2021")
+    >>> names.zh[layout("2021").index[CellKey("table4", "review", "total")]]
+    '表四「行政复议 × 总计」'
+    """
+    return _NAMES[version]
 
 
 def join_zh(items: Iterable[str], total: int | None = None) -> str:

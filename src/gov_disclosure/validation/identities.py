@@ -14,16 +14,18 @@ from typing import Any
 from attrs import frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.cells import Cell, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._arith import Evaluation, Identity, Status, read_values
-from gov_disclosure.validation._cells import LastReportMemo, Layout, cell_key, flat_cells, layout
+from gov_disclosure.validation._cells import LastReportMemo, Layout, cell_key, layout, read_cells
 from gov_disclosure.validation._labels import (
     LISTED,
+    CellNames,
+    cell_names,
     cell_reason_en,
     cell_reason_zh,
     cell_zh,
@@ -153,13 +155,17 @@ _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
 @frozen
 class _Compiled:
     """The identities of one format as index arrays over the flat tuple of a report's cells
-    (:func:`~gov_disclosure.validation._cells.flat_cells`)."""
+    (:func:`~gov_disclosure.validation._cells.read_cells`)."""
 
     identities: tuple[Identity, ...]
     layout: Layout
     """Where each cell sits in the flat tuple."""
     positions: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
     """Left-side and right-side cell positions of each identity."""
+    cells: tuple[tuple[int, ...], ...]
+    """The cell positions of each identity, left side first (as :attr:`Identity.cells`)."""
+    names: CellNames
+    """How messages name the cell at each position."""
     tables: tuple[tuple[str, tuple[tuple[int, _Getter, _Getter], ...]], ...]
     """Each table with identities, and for each of its identities: its position in :attr:`identities` and
     getters of its left-side and right-side values."""
@@ -187,6 +193,8 @@ def _compile(version: FormatVersion) -> _Compiled:
         identities,
         cells,
         positions,
+        tuple(lhs + rhs for lhs, rhs in positions),
+        cell_names(version),
         tuple((table, tuple(terms)) for table, terms in tables.items()),
         {code: tuple(found) for code, found in by_code.items()},
     )
@@ -206,8 +214,8 @@ class _Checked:
     """Usable values (blanks as 0 under ``BlankPolicy.ZERO``), None where there is none."""
     cells: tuple[Cell | None, ...]
     """The cells (None for a cell of an absent row)."""
-    zeroed: tuple[bool, ...]
-    """Blank cells counted as 0."""
+    zeroed: frozenset[int]
+    """The positions of the blank cells counted as 0."""
 
     def evaluation(self, position: int) -> Evaluation:
         """What :func:`evaluate` gives for the identity at *position*, read from the flat tuples."""
@@ -224,7 +232,7 @@ class _Checked:
                 else:
                     total += value
             sides.append(total)
-        zeroed = tuple(k for k, i in zip(identity.cells, lhs + rhs, strict=True) if self.zeroed[i])
+        zeroed = tuple(k for k, i in zip(identity.cells, lhs + rhs, strict=True) if i in self.zeroed)
         if unknown:
             return Evaluation(identity=identity, status=Status.UNDECIDABLE, unknown=tuple(unknown), zeroed=zeroed)
         lhs_total, rhs_total = sides
@@ -235,26 +243,25 @@ class _Checked:
         """The cell at *key* (None when its row is absent)."""
         return self.cells[self.compiled.layout.index[key]]
 
-    def unknown(self, position: int) -> list[tuple[CellKey, Cell | None]]:
-        """The cells without a usable value of the identity at *position*, left side first (as
-        :attr:`Evaluation.unknown`), each with its cell."""
-        identity = self.compiled.identities[position]
-        lhs, rhs = self.compiled.positions[position]
-        values, cells = self.values, self.cells
-        return [(k, cells[i]) for k, i in zip(identity.cells, lhs + rhs, strict=True) if values[i] is None]
+    def unknown(self, position: int) -> list[int]:
+        """The positions of the cells without a usable value of the identity at *position*, left side first (as
+        :attr:`Evaluation.unknown`)."""
+        values = self.values
+        return [i for i in self.compiled.cells[position] if values[i] is None]
 
 
 def _check(report: Report, policy: BlankPolicy) -> _Checked:
     """Every identity of the report's format checked on plain numbers: the same statuses as :func:`evaluate`,
     without building mappings or evaluations."""
     compiled = _COMPILED[report.format_version]
-    cells = flat_cells(report)
-    values = [None if cell is None else cell.value for cell in cells]
-    zeroed = [False] * len(cells)
-    if policy is BlankPolicy.ZERO:
-        for i, cell in enumerate(cells):
-            if cell is not None and cell.value is None and cell.kind is CellKind.BLANK:
-                values[i], zeroed[i] = 0, True
+    found = read_cells(report)
+    values: Sequence[Number | None] = found.values
+    zeroed: frozenset[int] = frozenset()
+    if policy is BlankPolicy.ZERO and found.blank:
+        values = list(values)
+        for i in found.blank:
+            values[i] = 0
+        zeroed = frozenset(found.blank)
     statuses: list[Status | None] = [None] * len(compiled.identities)
     for table_key, terms in compiled.tables:
         if getattr(report, table_key) is None:
@@ -265,7 +272,7 @@ def _check(report: Report, policy: BlankPolicy) -> _Checked:
                 statuses[position] = Status.UNDECIDABLE
             else:
                 statuses[position] = Status.HOLDS if sum(left) == sum(right) else Status.FAILS
-    return _Checked(compiled, tuple(statuses), tuple(values), cells, tuple(zeroed))
+    return _Checked(compiled, tuple(statuses), tuple(values), found.cells, zeroed)
 
 
 checked = LastReportMemo(_check)
@@ -308,12 +315,13 @@ def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
     )
 
 
-def _undecidable(identity: Identity, unknown: Sequence[tuple[CellKey, Cell | None]]) -> Finding:
-    """The finding for an identity that cannot be decided because of the *unknown* cells (only the first
-    :data:`LISTED` of them are named)."""
+def _undecidable(identity: Identity, unknown: Sequence[int], found: _Checked) -> Finding:
+    """The finding for an identity that cannot be decided because the cells at the *unknown* positions have no
+    usable value (only the first :data:`LISTED` of them are named)."""
+    names, cells = found.compiled.names, found.cells
     shown = unknown[:LISTED]
-    reasons_zh = join_zh((cell_reason_zh(k, c) for k, c in shown), total=len(unknown))
-    reasons_en = join_en((cell_reason_en(k, c) for k, c in shown), total=len(unknown))
+    reasons_zh = join_zh([cell_reason_zh(names.zh[i], cells[i]) for i in shown], total=len(unknown))
+    reasons_en = join_en([cell_reason_en(names.en[i], cells[i]) for i in shown], total=len(unknown))
     return Finding(
         code=identity.code,
         severity=Severity.WARNING,
@@ -350,7 +358,7 @@ def identity_findings(report: Report, context: RuleContext, code: str) -> Iterat
     for i in found.compiled.by_code.get(code, ()):
         status = statuses[i]
         if status is Status.UNDECIDABLE:
-            yield _undecidable(identities[i], found.unknown(i))
+            yield _undecidable(identities[i], found.unknown(i), found)
         elif status is Status.FAILS:
             yield _failure(found.evaluation(i))
 

@@ -10,14 +10,26 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.model.cells import Cell, Number
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import ValueType
+from gov_disclosure.model.layout import ValueType, table_spec
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
-from gov_disclosure.model.versions import default_format_for_year
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion, default_format_for_year
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._cells import CellPairs, cell_groups, cell_key
-from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, row_zh, short, table_zh
+from gov_disclosure.validation._cells import cell_key, layout, read_cells
+from gov_disclosure.validation._labels import (
+    LISTED,
+    CellNames,
+    cell_names,
+    cell_zh,
+    column_spec,
+    join_en,
+    join_zh,
+    row_zh,
+    short,
+    table_zh,
+)
 
 __all__ = [
     "rule_cell_blank",
@@ -76,6 +88,33 @@ def rule_table_missing(report: Report, context: RuleContext) -> Iterator[Finding
             )
 
 
+def _row_missing(version: FormatVersion) -> tuple[tuple[str, tuple[tuple[str, Finding], ...]], ...]:
+    """For each table of *version*: its key, and the finding for each of its rows, should the row be missing
+    (a finding depends only on the layout, so it is built once)."""
+    return tuple(
+        (
+            table,
+            tuple(
+                (
+                    row.key,
+                    Finding(
+                        code="ROW.MISSING",
+                        severity=Severity.ERROR,
+                        message=f"{table_zh(table)}缺少「{short(row_zh(row))}」行。",
+                        message_en=f"{table} has no row {row.key}.",
+                        cells=tuple(cell_key(table, row.key, c.key) for c in row.columns),
+                    ),
+                )
+                for row in table_spec(table).rows_for(version)
+            ),
+        )
+        for table, _size, _rows in layout(version).tables
+    )
+
+
+_ROW_MISSING = {v: _row_missing(v) for v in FORMAT_VERSIONS}
+
+
 @rule("ROW.MISSING", severity=Severity.ERROR, title="统计表缺行")
 def rule_row_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
     """A present table lacks a row of the report's format (the 2021 （六） sub-rows, or the 2019 single
@@ -84,16 +123,12 @@ def rule_row_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1: "whole trailing rows of 三 missing" is a known extraction failure; an absent row is never
     zero (keys.md). Identities involving the row's cells are reported as undecidable.
     """
-    for key, table in _present_tables(report):
-        for row in table.spec.rows_for(report.format_version):
-            if getattr(table, row.key) is None:
-                yield Finding(
-                    code="ROW.MISSING",
-                    severity=Severity.ERROR,
-                    message=f"{table_zh(key)}缺少「{short(row_zh(row))}」行。",
-                    message_en=f"{key} has no row {row.key}.",
-                    cells=tuple(cell_key(key, row.key, c.key) for c in row.columns),
-                )
+    for table_key, rows in _ROW_MISSING[report.format_version]:
+        table = getattr(report, table_key)
+        if table is not None:
+            for row_key, finding in rows:
+                if getattr(table, row_key) is None:
+                    yield finding
 
 
 @rule("ROW.EXTRA", severity=Severity.INFO, title="格式之外的行")
@@ -114,11 +149,22 @@ def rule_row_extra(report: Report, context: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _by_table(cells: CellPairs) -> dict[str, list[CellKey]]:
-    by_table: dict[str, list[CellKey]] = {}
-    for key, _cell in cells:
-        by_table.setdefault(key.table, []).append(key)
+def _by_table(keys: tuple[CellKey, ...], positions: tuple[int, ...]) -> dict[str, list[int]]:
+    """*positions* of cells grouped by the table of their *keys*, in report order."""
+    by_table: dict[str, list[int]] = {}
+    for i in positions:
+        by_table.setdefault(keys[i].table, []).append(i)
     return by_table
+
+
+def _listed_zh(names: CellNames, positions: list[int]) -> str:
+    """The cells at *positions* named in Chinese, as :func:`join_zh` lists them."""
+    return join_zh([names.zh[i] for i in positions[:LISTED]], total=len(positions))
+
+
+def _listed_en(names: CellNames, positions: list[int]) -> str:
+    """The cells at *positions* named in English, as :func:`join_en` lists them."""
+    return join_en([names.en[i] for i in positions[:LISTED]], total=len(positions))
 
 
 @rule("CELL.BLANK", severity=Severity.WARNING, title="空白单元格")
@@ -130,8 +176,12 @@ def rule_cell_blank(report: Report, context: RuleContext) -> Iterator[Finding]:
     interpretation, and never silently impute". Under ``BlankPolicy.ZERO`` the message says that the blanks
     were counted as 0.
     """
+    found = read_cells(report)
+    if not found.blank:
+        return
+    keys, names = found.layout.keys, cell_names(report.format_version)
     zero = context.blank_policy is BlankPolicy.ZERO
-    for table, keys in _by_table(cell_groups(report).blank).items():
+    for table, positions in _by_table(keys, found.blank).items():
         policy_zh = "已按“空白计为0”口径在勾稽关系中计为0。" if zero else "空白不等于0，涉及它们的勾稽关系无法判断。"
         policy_en = (
             "counted as 0 in identities (blank policy ZERO)."
@@ -141,9 +191,9 @@ def rule_cell_blank(report: Report, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             code="CELL.BLANK",
             severity=Severity.WARNING,
-            message=f"{table_zh(table)}有 {len(keys)} 个空白单元格：{join_zh(map(cell_zh, keys))}。{policy_zh}",
-            message_en=f"{table} has {len(keys)} blank cells: {join_en(map(str, keys))}; {policy_en}",
-            cells=tuple(keys),
+            message=f"{table_zh(table)}有 {len(positions)} 个空白单元格：{_listed_zh(names, positions)}。{policy_zh}",
+            message_en=f"{table} has {len(positions)} blank cells: {_listed_en(names, positions)}; {policy_en}",
+            cells=tuple(keys[i] for i in positions),
         )
 
 
@@ -155,15 +205,19 @@ def rule_cell_not_applicable(report: Report, context: RuleContext) -> Iterator[F
     format-spec §6.3: "Cells holding ``-`` …, ``/`` (counted by a third-party checker)"; §5.1 rule 5 lists
     NA("/","-","不适用") as its own cell semantics, distinct from ZERO and EMPTY.
     """
-    for table, keys in _by_table(cell_groups(report).not_applicable).items():
+    found = read_cells(report)
+    if not found.not_applicable:
+        return
+    keys, names = found.layout.keys, cell_names(report.format_version)
+    for table, positions in _by_table(keys, found.not_applicable).items():
         yield Finding(
             code="CELL.NOT_APPLICABLE",
             severity=Severity.WARNING,
-            message=f"{table_zh(table)}有 {len(keys)} 个单元格填写了不适用标记而不是数字："
-            f"{join_zh(map(cell_zh, keys))}。这些标记不计为0，涉及它们的勾稽关系无法判断。",
-            message_en=f"{table} has {len(keys)} cells with a not-applicable mark instead of a number: "
-            f"{join_en(map(str, keys))}; marks are not zero, identities involving them cannot be decided.",
-            cells=tuple(keys),
+            message=f"{table_zh(table)}有 {len(positions)} 个单元格填写了不适用标记而不是数字："
+            f"{_listed_zh(names, positions)}。这些标记不计为0，涉及它们的勾稽关系无法判断。",
+            message_en=f"{table} has {len(positions)} cells with a not-applicable mark instead of a number: "
+            f"{_listed_en(names, positions)}; marks are not zero, identities involving them cannot be decided.",
+            cells=tuple(keys[i] for i in positions),
         )
 
 
@@ -175,16 +229,31 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1/§6.3: "a number split into two numbers" and digits fused in conversion are common
     extraction faults; a value that cannot be read with certainty is flagged, never guessed.
     """
-    for key, cell in cell_groups(report).text:
+    found = read_cells(report)
+    if not found.text:
+        return
+    keys, names = found.layout.keys, cell_names(report.format_version)
+    for i in found.text:
+        cell = found.cells[i]
+        assert cell is not None  # a position in a group holds a cell
         yield Finding(
             code="CELL.TEXT",
             severity=Severity.ERROR,
-            message=f"{cell_zh(key)}的内容“{cell.raw}”无法确定为数字。",
-            message_en=f"{key} holds {cell.raw!r}, which cannot be read as a number with certainty.",
-            cells=(key,),
+            message=f"{names.zh[i]}的内容“{cell.raw}”无法确定为数字。",
+            message_en=f"{names.en[i]} holds {cell.raw!r}, which cannot be read as a number with certainty.",
+            cells=(keys[i],),
             evidence=cell.raw,
             source=cell.source,
         )
+
+
+def _unusual_numbers(report: Report) -> Iterator[tuple[CellKey, Cell, Number]]:
+    """Key, cell and value of each number that is negative or not a plain ``int``."""
+    found = read_cells(report)
+    for i in found.unusual_numbers:
+        cell = found.cells[i]
+        if cell is not None and cell.value is not None:
+            yield found.layout.keys[i], cell, cell.value
 
 
 @rule("CELL.NEGATIVE", severity=Severity.INCONSISTENCY, title="件数或金额为负数")
@@ -195,9 +264,8 @@ def rule_cell_negative(report: Report, context: RuleContext) -> Iterator[Finding
     §5.3 rule 8: "non-negative integers (2021 all cells except （八）, which is a non-negative decimal in 万元);
     2019 ``本年增/减`` signed".
     """
-    for key, cell in cell_groups(report).unusual_numbers:
-        value = cell.value
-        if value is None or value >= 0:
+    for key, cell, value in _unusual_numbers(report):
+        if value >= 0:
             continue
         column = column_spec(key)
         if column.value_type is not ValueType.SIGNED:
@@ -222,8 +290,7 @@ def rule_cell_not_integer(report: Report, context: RuleContext) -> Iterator[Find
     format-spec §5.1 rule 4: "all cells are non-negative integers"; §5.3 rule 8 (表二 counts are integers,
     only （八） 2021 and 采购总金额 2019 are decimals).
     """
-    for key, cell in cell_groups(report).unusual_numbers:
-        value = cell.value
+    for key, cell, value in _unusual_numbers(report):
         if isinstance(value, Decimal) and column_spec(key).value_type is not ValueType.MONEY:
             yield Finding(
                 code="CELL.NOT_INTEGER",
