@@ -22,6 +22,7 @@ from gov_disclosure.model import (
     Table3,
     Table3Row,
     Table4,
+    Table4Row,
 )
 
 ZEROS7 = [0] * 7
@@ -163,3 +164,35 @@ def test_iter_cells_gives_labels_in_official_order() -> None:
     assert entries[0].cell.value == Decimal("96171.6")
     assert entries[1].row_label == "（三）不予公开 1.属于国家秘密"
     assert entries[1].column_label == "自然人"
+
+
+def test_located_cell_is_an_equal_copy_with_its_source() -> None:
+    """Cell.located copies every field of a valid cell and sets only the provenance."""
+    cell = Cell.of(55, raw="55（含自然失效29件）", annotation="含自然失效29件", unit="件")
+    where = SourceLocation(line=4, start=10, end=20)
+    located = cell.located(where)
+    assert located == cell
+    assert located is not cell
+    assert (located.kind, located.value, located.raw, located.annotation, located.unit) == (
+        cell.kind,
+        cell.value,
+        cell.raw,
+        cell.annotation,
+        cell.unit,
+    )
+    assert located.source == where
+    assert cell.source is None
+    assert hash(located) == hash(cell)
+
+
+def test_from_cells_equals_from_values() -> None:
+    """Row.from_cells builds the same row as from_values, converts numbers and blanks, and rejects bad input."""
+    cells = [Cell.of(1), Cell.of(0), Cell.blank(), Cell.not_applicable(), Cell.text("1 2")]
+    row = Table4Row.from_cells(cells)
+    assert row == Table4Row.from_values(cells)
+    assert [cell for _, cell in row.cells()] == cells
+    assert Table4Row.from_cells([1, 0, None, 1, 2]) == Table4Row.from_values([1, 0, None, 1, 2])
+    with pytest.raises(ModelError, match=r"table4\.review: expected 5 values"):
+        Table4Row.from_cells(cells[:2], where="table4.review")
+    with pytest.raises(ModelError):
+        Table4Row.from_cells([*cells[:4], "7"])  # type: ignore[list-item]

@@ -34,6 +34,10 @@ class CellKind(enum.Enum):
     """Text that cannot be read as a number with certainty (e.g. glued digits with several splits)."""
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _check_value(instance: Cell, _attribute: object, value: Number | None) -> None:
     kind = instance.kind
     if type(value) is int and kind is (CellKind.ZERO if value == 0 else CellKind.NUMBER):
@@ -118,6 +122,23 @@ class Cell:
     def text(cls, raw: str, *, source: SourceLocation | None = None) -> Cell:
         """A cell whose text is not a number that can be read with certainty."""
         return cls(kind=CellKind.TEXT, raw=raw, source=source)
+
+    def located(self, source: SourceLocation | None) -> Cell:
+        """This cell found at *source*: the same cell (equal to it) with its provenance set.
+
+        >>> cell = Cell.of(7).located(SourceLocation(line=12))
+        >>> cell == Cell.of(7), cell.source.line
+        (True, 12)
+        """
+        # A reader locates every cell it reads: copying the fields of a valid cell needs no validation again.
+        cell = _new(Cell)
+        _set(cell, "kind", self.kind)
+        _set(cell, "value", self.value)
+        _set(cell, "raw", self.raw)
+        _set(cell, "annotation", self.annotation)
+        _set(cell, "unit", self.unit)
+        _set(cell, "source", source)
+        return cell
 
     @property
     def is_number(self) -> bool:

@@ -62,6 +62,8 @@ def _to_cell(value: object, where: str, column: str) -> Cell:
 
 
 _COLUMN_KEYS: dict[type[Row], tuple[str, ...]] = {}
+_new = object.__new__
+_set = object.__setattr__
 
 
 class Row:
@@ -87,6 +89,25 @@ class Row:
         if keys is None:
             keys = _COLUMN_KEYS[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
         return keys
+
+    @classmethod
+    def from_cells(cls: type[_R], cells: Sequence[Cell | int | Decimal | None], *, where: str = "row") -> _R:
+        """Build a row from one cell per column in official order: :meth:`from_values`, quick for readers.
+
+        >>> Table4Row.from_cells([Cell.of(1), Cell.of(0), Cell.of(0), Cell.of(1), Cell.of(2)]).total.value
+        2
+        >>> Table4Row.from_cells([Cell.of(1)], where="table4.review")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        gov_disclosure.errors.ModelError: table4.review: expected 5 values (upheld, ..., total), got 1
+        """
+        keys = cls.column_keys()
+        if len(cells) != len(keys) or not all(type(cell) is Cell for cell in cells):
+            return cls.from_values(cells, where=where)  # converts numbers and None, or says what is wrong
+        row = _new(cls)  # every field gets a Cell, as the generated __init__ would check: no need to check again
+        for key, cell in zip(keys, cells, strict=True):
+            _set(row, key, cell)
+        return row
 
     @classmethod
     def from_values(cls: type[_R], values: RowInput | Row, *, where: str = "row") -> _R:

@@ -88,17 +88,26 @@ def parse_cell(
     >>> parse_cell("-2").value
     -2
     """
-    cell = _parse("" if text is None else text, value_type)
-    if source is None:
-        return cell
-    return Cell(
-        kind=cell.kind, value=cell.value, raw=cell.raw, annotation=cell.annotation, unit=cell.unit, source=source
-    )
+    raw = "" if text is None else text
+    cell = _parse_money(raw) if value_type is ValueType.MONEY else _parse_count(raw)
+    return cell if source is None else cell.located(source)
 
 
 @lru_cache(maxsize=4096)
+def _parse_count(raw: str) -> Cell:
+    """The cell read from *raw* in a count column, signed or not (the validator flags negative counts), without a
+    source; memoised: the same cell texts recur in every report."""
+    return _parse(raw, ValueType.COUNT)
+
+
+@lru_cache(maxsize=1024)
+def _parse_money(raw: str) -> Cell:
+    """The cell read from *raw* in a money column, without a source (memoised)."""
+    return _parse(raw, ValueType.MONEY)
+
+
 def _parse(raw: str, value_type: ValueType) -> Cell:
-    """The cell read from *raw*, without a source (memoised: the same cell texts recur in every report)."""
+    """The cell read from *raw*, without a source."""
     norm = normalize_line(raw).strip()
     if not norm:
         return Cell.blank(raw=raw)

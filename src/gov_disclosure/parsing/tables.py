@@ -317,14 +317,12 @@ def _build(
     for row_spec in rows_in:
         if row_spec.key not in cells:
             findings.append(_missing_finding(spec, row_spec))
-    built: dict[str, Any] = {
-        key: [c if c is not None else Cell.text("") for c in values] for key, values in cells.items()
+    table = Table2 if spec.key == "table2" else Table2_2019 if spec.key == "table2_2019" else Table3
+    built = {
+        key: table.row_types[key].from_cells([c if c is not None else Cell.text("") for c in values])
+        for key, values in cells.items()
     }
-    if spec.key == "table2":
-        return Table2.from_rows(built, extra_rows=extras)
-    if spec.key == "table2_2019":
-        return Table2_2019.from_rows(built, extra_rows=extras)
-    return Table3.from_rows(built, extra_rows=extras)
+    return table.from_rows(built, extra_rows=extras)
 
 
 def _reader(types: Sequence[ValueType]) -> Any:
@@ -537,5 +535,5 @@ def _build_t4(
                     source=source,
                 )
             )
-    rows = {r.key: cells[i * 5 : i * 5 + 5] for i, r in enumerate(TABLE4.rows)}
+    rows = {r.key: Table4.row_types[r.key].from_cells(cells[i * 5 : i * 5 + 5]) for i, r in enumerate(TABLE4.rows)}
     return Table4.from_rows(rows)
