@@ -112,7 +112,7 @@ def layout(version: FormatVersion) -> Layout:
     return _LAYOUTS[version]
 
 
-@frozen
+@frozen(kw_only=True)
 class ReportCells:
     """A report's cells, read once for all the rules of a :func:`validate` call: at the positions of the
     :class:`Layout` of its format (None for the cells of absent rows and tables), with their values, and the
@@ -126,6 +126,8 @@ class ReportCells:
     cells: tuple[Cell | None, ...]
     values: tuple[Number | None, ...]
     """The value of each cell: None for a blank, a mark, text or an absent cell."""
+    unknown: frozenset[int]
+    """The positions of the cells without a value (None in :attr:`values`)."""
     blank: tuple[int, ...]
     not_applicable: tuple[int, ...]
     text: tuple[int, ...]
@@ -150,6 +152,7 @@ def _read(report: Report, _: None) -> ReportCells:
             row = getattr(table, row_key)
             cells.extend((None,) * row_size if row is None else cells_of(row))
     values = [None if cell is None else cell.value for cell in cells]
+    unknown: list[int] = []
     blank: list[int] = []
     not_applicable: list[int] = []
     text: list[int] = []
@@ -159,6 +162,7 @@ def _read(report: Report, _: None) -> ReportCells:
             if type(value) is not int or value < 0:
                 unusual.append(i)
             continue
+        unknown.append(i)
         cell = cells[i]
         if cell is None:
             continue
@@ -169,7 +173,14 @@ def _read(report: Report, _: None) -> ReportCells:
         elif cell.kind is CellKind.TEXT:
             text.append(i)
     return ReportCells(
-        where, tuple(cells), tuple(values), tuple(blank), tuple(not_applicable), tuple(text), tuple(unusual)
+        layout=where,
+        cells=tuple(cells),
+        values=tuple(values),
+        unknown=frozenset(unknown),
+        blank=tuple(blank),
+        not_applicable=tuple(not_applicable),
+        text=tuple(text),
+        unusual_numbers=tuple(unusual),
     )
 
 

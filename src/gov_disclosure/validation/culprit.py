@@ -102,6 +102,8 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     """
     policy = context.blank_policy
     statuses = checked(report, policy).statuses
+    if Status.FAILS not in statuses:
+        return
     failing_tables = (
         i.table for i, s in zip(identities_for(report.format_version), statuses, strict=True) if s is Status.FAILS
     )

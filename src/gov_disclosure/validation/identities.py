@@ -149,7 +149,7 @@ def identities_for(format_version: FormatVersion) -> tuple[Identity, ...]:
 
 
 _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
-"""Picks the items at fixed positions of a sequence (an ``itemgetter`` that always returns a tuple)."""
+"""Picks the items at fixed positions of a sequence, as a tuple."""
 
 
 @frozen
@@ -166,28 +166,29 @@ class _Compiled:
     """The cell positions of each identity, left side first (as :attr:`Identity.cells`)."""
     names: CellNames
     """How messages name the cell at each position."""
-    tables: tuple[tuple[str, tuple[tuple[int, _Getter, _Getter], ...]], ...]
-    """Each table with identities, and for each of its identities: its position in :attr:`identities` and
-    getters of its left-side and right-side values."""
+    tables: tuple[tuple[str, tuple[tuple[int, frozenset[int], _Getter, _Getter], ...]], ...]
+    """Each table with identities, and for each of its identities: its position in :attr:`identities`, the
+    positions of its cells, and getters of its left-side and right-side values."""
     by_code: Mapping[str, tuple[int, ...]]
     """The identities each rule checks (by code), as positions in :attr:`identities`."""
 
 
 def _getter(positions: tuple[int, ...]) -> _Getter:
-    """The items at *positions* of a sequence, as a tuple."""
+    """The items at *positions* of a sequence, as a tuple (a slice of one item for a single position)."""
     if len(positions) == 1:
         (position,) = positions
-        return lambda items: (items[position],)
+        return itemgetter(slice(position, position + 1))
     return itemgetter(*positions)
 
 
 def _compile(version: FormatVersion) -> _Compiled:
     identities, cells = _IDENTITIES[version], layout(version)
     positions = tuple((tuple(cells.index[k] for k in i.lhs), tuple(cells.index[k] for k in i.rhs)) for i in identities)
-    tables: dict[str, list[tuple[int, _Getter, _Getter]]] = {}
+    tables: dict[str, list[tuple[int, frozenset[int], _Getter, _Getter]]] = {}
     by_code: dict[str, list[int]] = {}
     for position, (identity, (lhs, rhs)) in enumerate(zip(identities, positions, strict=True)):
-        tables.setdefault(identity.table, []).append((position, _getter(lhs), _getter(rhs)))
+        terms = (position, frozenset(lhs + rhs), _getter(lhs), _getter(rhs))
+        tables.setdefault(identity.table, []).append(terms)
         by_code.setdefault(identity.code, []).append(position)
     return _Compiled(
         identities,
@@ -256,22 +257,22 @@ def _check(report: Report, policy: BlankPolicy) -> _Checked:
     compiled = _COMPILED[report.format_version]
     found = read_cells(report)
     values: Sequence[Number | None] = found.values
-    zeroed: frozenset[int] = frozenset()
+    unknown, zeroed = found.unknown, frozenset[int]()
     if policy is BlankPolicy.ZERO and found.blank:
         values = list(values)
         for i in found.blank:
             values[i] = 0
         zeroed = frozenset(found.blank)
+        unknown = unknown - zeroed
     statuses: list[Status | None] = [None] * len(compiled.identities)
     for table_key, terms in compiled.tables:
         if getattr(report, table_key) is None:
             continue
-        for position, left_of, right_of in terms:
-            left, right = left_of(values), right_of(values)
-            if None in left or None in right:
+        for position, cells, left_of, right_of in terms:
+            if unknown and not cells.isdisjoint(unknown):
                 statuses[position] = Status.UNDECIDABLE
             else:
-                statuses[position] = Status.HOLDS if sum(left) == sum(right) else Status.FAILS
+                statuses[position] = Status.HOLDS if sum(left_of(values)) == sum(right_of(values)) else Status.FAILS
     return _Checked(compiled, tuple(statuses), tuple(values), found.cells, zeroed)
 
 
