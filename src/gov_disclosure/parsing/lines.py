@@ -166,7 +166,11 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     values: list[bool] = []
     glued: list[int] = []
     for cell in cells:
-        spaced = structured and _SPACED_DIGITS.search(cell) is not None
+        if cell.isdecimal():  # the usual value cell (``0``, ``12``): a value, nothing glued, nothing to join
+            out.append(cell)
+            values.append(True)
+            continue
+        spaced = structured and " " in cell and _SPACED_DIGITS.search(cell) is not None
         if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed
             cell = _SPACED_DIGITS.sub("", cell)
         for piece, split, value in _cell_pieces(cell):
