@@ -9,9 +9,12 @@ text and still report spans in the text they were given.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from attrs import frozen
@@ -21,10 +24,15 @@ from gov_disclosure.parsing.normalize import _FULL_WIDTH, _HALF_WIDTH, _nfkc
 __all__ = ["Folded", "fold", "fold_char", "half_width", "is_heading_like", "is_page_number", "is_table_line"]
 
 _PAGE = re.compile(r"^\s*(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*)\s*$")
+_PAGE_FIRST = frozenset("-—–－―~第")
+"""The first non-space character of every line :data:`_PAGE` matches."""
 _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.]|#)")
 _SENTENCE_END = "。!?;:"
 _DROP = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _KEPT_RUN = re.compile(f"[^{''.join(sorted(_DROP))}]+")
+_DROPPED = re.compile(f"([{''.join(sorted(_DROP))}]+)")
+OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""The line boundaries of ``str.splitlines`` other than ``\\n``."""
 _STABLE_RUN = re.compile("[!-~\u4e00-\u9fff]+")
 """Printable ASCII and CJK unified ideographs: NFKC leaves each of them unchanged, and none is dropped."""
 
@@ -64,17 +72,43 @@ def _is_heading(folded: str) -> bool:
 
 @frozen
 class Folded:
-    """Folded text and, for each folded character, the offset of the original character it came from."""
+    """Folded text and where each of its characters came from in the original text.
+
+    The text is made of runs, each copied one character to one character from the original; a character that
+    NFKC expands into several (``㈠`` → ``(一)``) makes runs of one character each.
+    """
 
     text: str
-    offsets: tuple[int, ...]
-    """``offsets[i]`` is the original offset of ``text[i]``; one more entry holds the original length."""
+    starts: tuple[int, ...]
+    """Where each run begins in :attr:`text`, in increasing order; a run ends where the next begins."""
+    origins: tuple[int, ...]
+    """The original offset of the first character of each run."""
+    length: int
+    """The length of the original text."""
+
+    @classmethod
+    def from_offsets(cls, text: str, offsets: Sequence[int], length: int) -> Folded:
+        """The folded *text* whose character ``text[i]`` came from the original offset ``offsets[i]``."""
+        runs = [i for i, offset in enumerate(offsets) if i == 0 or offset != offsets[i - 1] + 1]
+        return cls(text, tuple(runs), tuple(offsets[i] for i in runs), length)
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """``offsets[i]`` is the original offset of ``text[i]``; one more entry holds the original length."""
+        return tuple(map(self.offset, range(len(self.text) + 1)))
+
+    def offset(self, index: int) -> int:
+        """The original offset of ``text[index]`` (the original length for ``index == len(text)``)."""
+        if index >= len(self.text):
+            return self.length
+        run = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[run] + index - self.starts[run]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``(start, end)`` of the folded slice ``text[start:end]``."""
         if end <= start:
-            return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+            return self.offset(start), self.offset(start)
+        return self.offset(start), self.offset(end - 1) + 1
 
 
 def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Folded:
@@ -92,10 +126,12 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     >>> fold("信息公开类行政\\n\\n诉讼案件 0 宗。").text
     '信息公开类行政诉讼案件0宗。'
     """
-    chars: list[str] = []
-    offsets: list[int] = []
     half = half_width(text)
     normalized = unicodedata.is_normalized("NFKC", half)  # then so is every line: each character folds to itself
+    if normalized and not any(char in text for char in OTHER_BREAKS):
+        return _fold_normalized(text, half, join_lines=join_lines, skip_tables=skip_tables)
+    chars: list[str] = []
+    offsets: list[int] = []
     lines = _lines(text, half, skip_tables=skip_tables, normalized=normalized)
     joined = False
     for line, following in zip(lines, _following(lines), strict=True):
@@ -107,12 +143,56 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
             offsets.append(line.start)
             continue
         _fold_line(body, line.start, chars, offsets, normalized=normalized)
-        joined = join_lines and following is not None and _joins(line, following)
+        joined = (
+            join_lines and following is not None and _joins(line.folded, line.table, following.folded, following.table)
+        )
         if not joined and len(body) != len(line.text):
             chars.append("\n")
             offsets.append(line.start + len(body))
-    offsets.append(len(text))
-    return Folded("".join(chars), tuple(offsets))
+    return Folded.from_offsets("".join(chars), offsets, len(text))
+
+
+def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: bool) -> Folded:
+    """:func:`fold` of a text whose half-width form *half* is NFKC-normalised and whose only line break is ``\\n``.
+
+    Every character then folds to itself, so folding only removes characters and lines need not be folded one by
+    one. One walk over the lines replaces by spaces (dropped anyway) in a copy of *half* what folding removes:
+    page-number lines, table lines with *skip_tables*, the line break after a joined line and the blank lines
+    up to the line it is joined to; a blank line that stays becomes a line break at its first character. Then
+    one split at the dropped characters gives the folded text and the runs it was copied from.
+    """
+    bars = "｜" in text  # a line starting with ｜ in text is no markdown row, though it starts with | in half
+    lines = half.split("\n")
+    if not lines[-1]:
+        lines.pop()  # what follows a final line break (or an empty text) is no line
+    pieces: list[str] = []
+    gap = -1  # where the pieces after the last non-blank line begin: its line break and the lines after it
+    gap_start = 0  # the offset of that line break
+    previous = ("", False)  # that line, stripped, and whether it is a table line
+    position = 0
+    for line in lines:
+        start, position = position, position + len(line) + 1
+        stripped = line.strip()
+        # is_table_line(); the whitespace before a | is as long as printed (an ideographic space became a space)
+        bar = stripped[:1] == "|" and (not bars or text[start + len(line) - len(line.lstrip())] == "|")
+        table = bar or "\t" in stripped
+        if (skip_tables and table) or (stripped[:1] in _PAGE_FIRST and _PAGE.match(line) is not None):
+            pieces.append(" " * (len(line) + 1))
+        elif not stripped:
+            pieces.append("\n" + " " * len(line))
+        else:
+            if gap >= 0 and join_lines and _joins(*previous, stripped, table):
+                pieces[gap:] = [" " * (start - gap_start)]
+            pieces.append(line)
+            gap, gap_start = len(pieces), start + len(line)
+            pieces.append("\n")
+            previous = stripped, table
+    kept = "".join(pieces)[: len(half)]  # the last line has no line break
+    parts = _DROPPED.split(kept)  # runs kept at even indexes, dropped runs between them
+    ends = tuple(accumulate(map(len, parts)))
+    runs = parts[::2]
+    starts = tuple(accumulate(map(len, runs[:-1]), initial=0))
+    return Folded("".join(runs), starts, (0, *ends[1::2]), len(text))
 
 
 def half_width(text: str) -> str:
@@ -221,11 +301,11 @@ def _fold_each(body: str, begin: int, end: int, start: int, chars: list[str], of
                 offsets.append(start + i)
 
 
-def _joins(line: _Line, following: _Line) -> bool:
-    """True when the break between *line* and *following* is a hard wrap inside a paragraph."""
-    current, nxt = line.folded, following.folded
-    if not current or not nxt or current[-1] in _SENTENCE_END:
+def _joins(current: str, table: bool, following: str, following_table: bool) -> bool:
+    """True when the break between the stripped folded lines *current* and *following* is a hard wrap inside a
+    paragraph."""
+    if not current or not following or current[-1] in _SENTENCE_END:
         return False
-    if line.table or following.table:
+    if table or following_table:
         return False
-    return not (_is_heading(current) or _is_heading(nxt))
+    return not (_is_heading(current) or _is_heading(following))

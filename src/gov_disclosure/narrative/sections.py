@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
-from gov_disclosure.narrative.folding import half_width, is_page_number, is_table_line
+from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width, is_page_number, is_table_line
 from gov_disclosure.parsing.normalize import _nfkc
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
@@ -35,8 +35,6 @@ _HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<r
 _HEADING_LINE = re.compile(r"\n(?:[#*]|[^\S\n])*[一二三四五六]")
 """A line break and the start of a line that may be a heading (the start of :data:`_HEADING`): searched for in
 the whole text at once, behind a ``\\n`` for the first line."""
-_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-"""The line boundaries of ``str.splitlines`` other than ``\\n``."""
 _NOT_HEADING_START = re.compile(r"\s*[0-9\u4e00-\u9fff](?<![一二三四五六])")
 """A line starting with a digit or with an ideograph other than a section numeral: NFKC keeps that character as it
 is (it composes with nothing), so the normalised line does not start like a heading either."""
@@ -127,7 +125,7 @@ def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
     starting like a heading are found by one search of the whole text instead of line by line.
     """
     half = half_width(text)
-    if unicodedata.is_normalized("NFKC", half) and not any(char in text for char in _OTHER_BREAKS):
+    if unicodedata.is_normalized("NFKC", half) and not any(char in text for char in OTHER_BREAKS):
         for match in _HEADING_LINE.finditer("\n" + half):
             start = match.start()  # of the line break before the line in "\n" + half: of the line in half
             end = half.find("\n", start)
