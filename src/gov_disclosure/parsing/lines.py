@@ -264,6 +264,6 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
         if end != index:
             line = "".join(part.strip() for part in lines[index : end + 1])
         index = end + 1
-        if not line.strip() or _MD_SEPARATOR.match(line.strip()):
+        if not line.strip() or ("---" in line and _MD_SEPARATOR.match(line.strip())):
             continue
         yield TextLine(line, number, offsets[number - 1], offsets[end + 1] - 1, path)

@@ -41,7 +41,7 @@ from gov_disclosure.parsing.resolve import Equation, Key, Resolution, solve
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
 _STOP = re.compile(r"^#*[五六]\.")
-_T4_HEADER = ("结果维持", "未经复议直接起诉", "复议后起诉", "尚未审结")
+_T4_HEADER = re.compile("结果维持|未经复议直接起诉|复议后起诉|尚未审结")
 _T4_COLUMNS = len(TABLE4.rows) * 5
 
 
@@ -147,7 +147,7 @@ def _classify(text: str, caption: str | None) -> str | None:
         return "table2"
     if "勾稽关系" in text or "申请人情况" in text:
         return "table3"
-    if any(word in text for word in _T4_HEADER):
+    if _T4_HEADER.search(text):
         return "table4"
     return None
 
@@ -282,7 +282,6 @@ def _build(
     if region is None:
         return None
     cells: dict[str, list[Cell | None]] = {}
-    known: dict[Key, Number | None] = {}
     pending: list[_Row] = []
     extras: list[ExtraRow] = []
     last_key: str | None = None
@@ -307,12 +306,11 @@ def _build(
             cells[row.spec.key] = [None] * n
             pending.append(row)
             continue
-        parsed = [parse_cell(v, c.value_type, source=row.source) for v, c in zip(exact, row.spec.columns, strict=True)]
-        cells[row.spec.key] = list(parsed)
-        for i, cell in enumerate(parsed):
-            known[(row.spec.key, i)] = cell.value
-    equations = _table3_row_equations(version) if spec is TABLE3 else {}
-    _resolve_rows(spec, pending, equations, known, cells, findings)
+        cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source)
+    if pending:
+        known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells) if cell}
+        equations = _table3_row_equations(version) if spec is TABLE3 else {}
+        _resolve_rows(spec, pending, equations, known, cells, findings)
     rows_in = spec.rows_for(version)
     for row_spec in rows_in:
         if row_spec.key not in cells:
@@ -323,6 +321,19 @@ def _build(
         for key, values in cells.items()
     }
     return table.from_rows(built, extra_rows=extras)
+
+
+def _parse_row(texts: Sequence[str], columns: Sequence[ColumnSpec], source: SourceLocation | None) -> list[Cell | None]:
+    """The cells of a row read exactly; cells printed alike (the zeros of a row) are one immutable cell object."""
+    out: list[Cell | None] = []
+    read: dict[tuple[str, bool], Cell] = {}
+    for text, column in zip(texts, columns, strict=True):
+        key = (text, column.value_type is ValueType.MONEY)  # signed columns read as count columns do
+        cell = read.get(key)
+        if cell is None:
+            cell = read[key] = parse_cell(text, column.value_type, source=source)
+        out.append(cell)
+    return out
 
 
 def _reader(types: Sequence[ValueType]) -> Any:
