@@ -101,8 +101,9 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     since each group has a single identity. None: the finding says so (probably several errors).
     """
     policy = context.blank_policy
-    statuses = checked(report, policy).statuses
-    if Status.FAILS not in statuses:
+    found = checked(report, policy)
+    statuses = found.statuses
+    if not any(statuses[i] is Status.FAILS for i in found.troubled):
         return
     failing_tables = (
         i.table for i, s in zip(identities_for(report.format_version), statuses, strict=True) if s is Status.FAILS

@@ -211,6 +211,8 @@ class _Checked:
     compiled: _Compiled
     statuses: tuple[Status | None, ...]
     """The status of each identity (None when its table is absent)."""
+    troubled: tuple[int, ...]
+    """The positions of the identities that fail or cannot be decided."""
     values: tuple[Number | None, ...]
     """Usable values (blanks as 0 under ``BlankPolicy.ZERO``), None where there is none."""
     cells: tuple[Cell | None, ...]
@@ -265,15 +267,20 @@ def _check(report: Report, policy: BlankPolicy) -> _Checked:
         zeroed = frozenset(found.blank)
         unknown = unknown - zeroed
     statuses: list[Status | None] = [None] * len(compiled.identities)
+    troubled: list[int] = []
     for table_key, terms in compiled.tables:
         if getattr(report, table_key) is None:
             continue
         for position, cells, left_of, right_of in terms:
             if unknown and not cells.isdisjoint(unknown):
                 statuses[position] = Status.UNDECIDABLE
+                troubled.append(position)
+            elif sum(left_of(values)) == sum(right_of(values)):
+                statuses[position] = Status.HOLDS
             else:
-                statuses[position] = Status.HOLDS if sum(left_of(values)) == sum(right_of(values)) else Status.FAILS
-    return _Checked(compiled, tuple(statuses), tuple(values), found.cells, zeroed)
+                statuses[position] = Status.FAILS
+                troubled.append(position)
+    return _Checked(compiled, tuple(statuses), tuple(troubled), tuple(values), found.cells, zeroed)
 
 
 checked = LastReportMemo(_check)
@@ -355,6 +362,8 @@ def _failure(evaluation: Evaluation) -> Finding:
 def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
     """Findings for the identities checked by rule *code*: failures and undecidable identities."""
     found = checked(report, context.blank_policy)
+    if not found.troubled:
+        return
     identities, statuses = found.compiled.identities, found.statuses
     for i in found.compiled.by_code.get(code, ()):
         status = statuses[i]

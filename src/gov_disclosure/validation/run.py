@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from gov_disclosure.findings import Finding
 from gov_disclosure.model.report import Report
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, Rule, RuleContext, RuleRegistry, rules_in
 from gov_disclosure.validation import culprit, identities, structural
 
@@ -25,6 +28,16 @@ _RULES = _rules()
 DEFAULT_RULES: RuleRegistry[Report] = RuleRegistry(_RULES)
 """Every built-in report rule (immutable; derive variants with ``with_rules`` / ``without``)."""
 
+_Check = Callable[[Report, RuleContext], Iterable[Finding]]
+
+_DEFAULT_CHECKS: dict[FormatVersion, tuple[_Check, ...]] = {
+    v: tuple(r.check for r in DEFAULT_RULES if r.applies_to(v)) for v in FORMAT_VERSIONS
+}
+"""The checks of :data:`DEFAULT_RULES` that apply to each format, chosen once."""
+
+_CONTEXTS = {policy: RuleContext(blank_policy=policy) for policy in BlankPolicy}
+"""One (immutable) context per blank policy, shared by all calls."""
+
 
 def validate(
     report: Report,
@@ -43,10 +56,10 @@ def validate(
     >>> validate(random_report(random.Random(1)))
     ()
     """
-    rules = DEFAULT_RULES if registry is None else registry
-    context = RuleContext(blank_policy=blank_policy)
+    version = report.format_version
+    checks = _DEFAULT_CHECKS[version] if registry is None else tuple(r.check for r in registry if r.applies_to(version))
+    context = _CONTEXTS.get(blank_policy) or RuleContext(blank_policy=blank_policy)
     findings: list[Finding] = []
-    for r in rules:
-        if r.applies_to(report.format_version):
-            findings.extend(r.check(report, context))
+    for check in checks:
+        findings.extend(check(report, context))
     return tuple(findings)
