@@ -133,6 +133,8 @@ class ReportCells:
     text: tuple[int, ...]
     unusual_numbers: tuple[int, ...]
     """Numbers that are negative or not a plain ``int``: the only candidates for negative or fractional counts."""
+    missing_rows: tuple[tuple[str, str], ...]
+    """Table key and row key of each absent row of a present table, in report order."""
 
     def pairs(self) -> CellPairs:
         """``(key, cell)`` for every cell of every present row, in report order (as :meth:`Report.iter_cells`,
@@ -143,6 +145,7 @@ class ReportCells:
 def _read(report: Report, _: None) -> ReportCells:
     where = _LAYOUTS[report.format_version]
     cells: list[Cell | None] = []
+    missing_rows: list[tuple[str, str]] = []
     for table_key, size, rows in where.tables:
         table = getattr(report, table_key)
         if table is None:
@@ -150,7 +153,11 @@ def _read(report: Report, _: None) -> ReportCells:
             continue
         for row_key, cells_of, row_size in rows:
             row = getattr(table, row_key)
-            cells.extend((None,) * row_size if row is None else cells_of(row))
+            if row is None:
+                cells.extend((None,) * row_size)
+                missing_rows.append((table_key, row_key))
+            else:
+                cells.extend(cells_of(row))
     values = [None if cell is None else cell.value for cell in cells]
     unknown: list[int] = []
     blank: list[int] = []
@@ -181,6 +188,7 @@ def _read(report: Report, _: None) -> ReportCells:
         not_applicable=tuple(not_applicable),
         text=tuple(text),
         unusual_numbers=tuple(unusual),
+        missing_rows=tuple(missing_rows),
     )
 
 

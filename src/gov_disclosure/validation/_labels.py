@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from attrs import frozen
@@ -86,7 +86,7 @@ def cell_reason_en(name: str, cell: Cell | None) -> str:
     return f"{name} (unreadable text {cell.raw!r})"
 
 
-@frozen
+@frozen(kw_only=True)
 class CellNames:
     """How messages name each cell of a report of one format version, by its position in the
     :class:`~gov_disclosure.validation._cells.Layout` (built once, so messages only look names up)."""
@@ -95,11 +95,40 @@ class CellNames:
     """:func:`cell_zh` of each cell."""
     en: tuple[str, ...]
     """The key of each cell as text (``table3.granted.total``)."""
+    missing_zh: tuple[str, ...]
+    """:func:`cell_reason_zh` of each cell when its row is missing."""
+    missing_en: tuple[str, ...]
+    """:func:`cell_reason_en` of each cell when its row is missing."""
+
+    def reasons(self, cells: Sequence[Cell | None], positions: Iterable[int]) -> tuple[list[str], list[str]]:
+        """Why each cell at *positions* of *cells* has no usable value, in Chinese and in English
+        (:func:`cell_reason_zh`, :func:`cell_reason_en`)."""
+        names_zh, names_en, missing_zh, missing_en = self.zh, self.en, self.missing_zh, self.missing_en
+        reasons_zh: list[str] = []
+        reasons_en: list[str] = []
+        for i in positions:
+            cell = cells[i]
+            if cell is None:
+                reasons_zh.append(missing_zh[i])
+                reasons_en.append(missing_en[i])
+            else:
+                reasons_zh.append(cell_reason_zh(names_zh[i], cell))
+                reasons_en.append(cell_reason_en(names_en[i], cell))
+        return reasons_zh, reasons_en
 
 
-_NAMES: dict[FormatVersion, CellNames] = {
-    v: CellNames(tuple(map(cell_zh, layout(v).keys)), tuple(map(str, layout(v).keys))) for v in FORMAT_VERSIONS
-}
+def _names(version: FormatVersion) -> CellNames:
+    names_zh = tuple(map(cell_zh, layout(version).keys))
+    names_en = tuple(map(str, layout(version).keys))
+    return CellNames(
+        zh=names_zh,
+        en=names_en,
+        missing_zh=tuple(cell_reason_zh(name, None) for name in names_zh),
+        missing_en=tuple(cell_reason_en(name, None) for name in names_en),
+    )
+
+
+_NAMES: dict[FormatVersion, CellNames] = {v: _names(v) for v in FORMAT_VERSIONS}
 
 
 def cell_names(version: FormatVersion) -> CellNames:

@@ -26,8 +26,6 @@ from gov_disclosure.validation._labels import (
     LISTED,
     CellNames,
     cell_names,
-    cell_reason_en,
-    cell_reason_zh,
     cell_zh,
     join_en,
     join_zh,
@@ -326,10 +324,8 @@ def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
 def _undecidable(identity: Identity, unknown: Sequence[int], found: _Checked) -> Finding:
     """The finding for an identity that cannot be decided because the cells at the *unknown* positions have no
     usable value (only the first :data:`LISTED` of them are named)."""
-    names, cells = found.compiled.names, found.cells
-    shown = unknown[:LISTED]
-    reasons_zh = join_zh([cell_reason_zh(names.zh[i], cells[i]) for i in shown], total=len(unknown))
-    reasons_en = join_en([cell_reason_en(names.en[i], cells[i]) for i in shown], total=len(unknown))
+    shown_zh, shown_en = found.compiled.names.reasons(found.cells, unknown[:LISTED])
+    reasons_zh, reasons_en = join_zh(shown_zh, total=len(unknown)), join_en(shown_en, total=len(unknown))
     return Finding(
         code=identity.code,
         severity=Severity.WARNING,

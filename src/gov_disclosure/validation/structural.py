@@ -88,28 +88,20 @@ def rule_table_missing(report: Report, context: RuleContext) -> Iterator[Finding
             )
 
 
-def _row_missing(version: FormatVersion) -> tuple[tuple[str, tuple[tuple[str, Finding], ...]], ...]:
-    """For each table of *version*: its key, and the finding for each of its rows, should the row be missing
-    (a finding depends only on the layout, so it is built once)."""
-    return tuple(
-        (
-            table,
-            tuple(
-                (
-                    row.key,
-                    Finding(
-                        code="ROW.MISSING",
-                        severity=Severity.ERROR,
-                        message=f"{table_zh(table)}缺少「{short(row_zh(row))}」行。",
-                        message_en=f"{table} has no row {row.key}.",
-                        cells=tuple(cell_key(table, row.key, c.key) for c in row.columns),
-                    ),
-                )
-                for row in table_spec(table).rows_for(version)
-            ),
+def _row_missing(version: FormatVersion) -> dict[tuple[str, str], Finding]:
+    """The finding for each row of each table of *version*, should the row be missing (by table key and row
+    key; a finding depends only on the layout, so it is built once)."""
+    return {
+        (table, row.key): Finding(
+            code="ROW.MISSING",
+            severity=Severity.ERROR,
+            message=f"{table_zh(table)}缺少「{short(row_zh(row))}」行。",
+            message_en=f"{table} has no row {row.key}.",
+            cells=tuple(cell_key(table, row.key, c.key) for c in row.columns),
         )
         for table, _size, _rows in layout(version).tables
-    )
+        for row in table_spec(table).rows_for(version)
+    }
 
 
 _ROW_MISSING = {v: _row_missing(v) for v in FORMAT_VERSIONS}
@@ -123,12 +115,9 @@ def rule_row_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1: "whole trailing rows of 三 missing" is a known extraction failure; an absent row is never
     zero (keys.md). Identities involving the row's cells are reported as undecidable.
     """
-    for table_key, rows in _ROW_MISSING[report.format_version]:
-        table = getattr(report, table_key)
-        if table is not None:
-            for row_key, finding in rows:
-                if getattr(table, row_key) is None:
-                    yield finding
+    findings = _ROW_MISSING[report.format_version]
+    for where in read_cells(report).missing_rows:
+        yield findings[where]
 
 
 @rule("ROW.EXTRA", severity=Severity.INFO, title="格式之外的行")
