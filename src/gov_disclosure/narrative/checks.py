@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 
 from attrs import frozen
 
@@ -35,9 +35,17 @@ class NarratedReport:
     report: Report
     facts: tuple[NarrativeFact, ...]
 
+    @cached_property
+    def _by_kind(self) -> dict[tuple[FactKind, str | None], tuple[NarrativeFact, ...]]:
+        """The facts grouped once for :meth:`of`, which the rules ask about twenty times."""
+        by_kind: dict[tuple[FactKind, str | None], list[NarrativeFact]] = {}
+        for fact in self.facts:
+            by_kind.setdefault((fact.kind, fact.part), []).append(fact)
+        return {key: tuple(facts) for key, facts in by_kind.items()}
+
     def of(self, kind: FactKind, part: str | None = None) -> tuple[NarrativeFact, ...]:
         """The facts of *kind* (and breakdown *part*), in text order."""
-        return tuple(f for f in self.facts if f.kind is kind and f.part == part)
+        return self._by_kind.get((kind, part), ())
 
 
 @frozen

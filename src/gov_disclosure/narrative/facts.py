@@ -240,16 +240,41 @@ def _number(text: str) -> Number | None:
     return chinese_number(text)
 
 
-def _sentence(folded: Folded, start: int, end: int) -> str:
-    text = folded.text
-    left = max(text.rfind(mark, 0, start) for mark in "。!?\n")
-    rights = [i for i in (text.find(mark, end) for mark in "。!?\n") if i >= 0]
-    right = min(rights) if rights else len(text)
-    return text[left + 1 : right + (1 if right < len(text) and text[right] != "\n" else 0)].strip()
+def _present(marks: str, text: str) -> str:
+    """The characters of *marks* that occur in *text*: looking for one that does not would scan the whole text."""
+    return "".join(mark for mark in marks if mark in text)
+
+
+@frozen
+class _Text:
+    """The folded text facts are read from, with the sentence and clause ends it holds (see :func:`_present`)."""
+
+    folded: Folded
+    text: str
+    sentence_ends: str
+    """Those of ``。!?`` and the line break that occur in the text."""
+    clause_ends: str
+    """Those of :data:`_CLAUSE_END` that occur in the text."""
+
+    @classmethod
+    def of(cls, folded: Folded) -> _Text:
+        return cls(folded, folded.text, _present("。!?\n", folded.text), _present(_CLAUSE_END, folded.text))
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence holding ``text[start:end]``, with its end mark (not a line break), stripped."""
+        text = self.text
+        left = max((text.rfind(mark, 0, start) for mark in self.sentence_ends), default=-1)
+        right = min((i for i in (text.find(mark, end) for mark in self.sentence_ends) if i >= 0), default=len(text))
+        return text[left + 1 : right + (1 if right < len(text) and text[right] != "\n" else 0)].strip()
+
+    def clause_end(self, start: int, stop_words: tuple[str, ...] = ()) -> int:
+        """The first ``。`` ``;`` line break or *stop_words* from *start* (the text's length for none)."""
+        marks = (*(mark for mark in "。;\n" if mark in self.clause_ends), *stop_words)
+        return min((i for i in (self.text.find(mark, start) for mark in marks) if i >= 0), default=len(self.text))
 
 
 def _fact(
-    folded: Folded,
+    text: _Text,
     kind: FactKind,
     match: re.Match[str],
     *,
@@ -268,8 +293,8 @@ def _fact(
         kind=kind,
         value=value,
         unit=None if stated_none else groups.get("unit"),
-        span=folded.span(*where),
-        sentence=_sentence(folded, *match.span()),
+        span=text.folded.span(*where),
+        sentence=text.sentence(*match.span()),
         part=part,
         percentage=percentage,
         stated_none=stated_none,
@@ -277,18 +302,13 @@ def _fact(
     )
 
 
-def _clause_end(text: str, start: int, stop_words: tuple[str, ...]) -> int:
-    ends = [i for i in (text.find(mark, start) for mark in ("。", ";", "\n", *stop_words)) if i >= 0]
-    return min(ends) if ends else len(text)
-
-
-def _breakdown(folded: Folded, kind: FactKind, main: re.Match[str], total: Number) -> Iterator[NarrativeFact]:
+def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) -> Iterator[NarrativeFact]:
     other = "行政诉讼" if kind is FactKind.REVIEW else "行政复议"
-    end = _clause_end(folded.text, main.end(), (other,))
-    segment = folded.text[main.end() : end]
+    end = text.clause_end(main.end(), (other,))
+    segment = text.text[main.end() : end]
     for part, pattern in _PARTS:
-        for match in pattern.finditer(folded.text, main.end(), end):
-            fact = _fact(folded, kind, match, part=part)
+        for match in pattern.finditer(text.text, main.end(), end):
+            fact = _fact(text, kind, match, part=part)
             if fact is not None:
                 yield fact
     if all_upheld := _ALL_UPHELD.search(segment):
@@ -297,17 +317,19 @@ def _breakdown(folded: Folded, kind: FactKind, main: re.Match[str], total: Numbe
             kind=kind,
             value=total,
             unit=None,
-            span=folded.span(*span),
-            sentence=_sentence(folded, *span),
+            span=text.folded.span(*span),
+            sentence=text.sentence(*span),
             part="upheld",
             phrase=all_upheld.group(0),
         )
 
 
-def _finditer(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+def _finditer(
+    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | None, clause_ends: str = _CLAUSE_END
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``. With *anchor* (words that every match of *pattern* contains), only the clauses
     holding an anchor are searched: the same matches, found faster, since no match crosses a clause end
-    (``。;!?``, a line break or a tab)."""
+    (``。;!?``, a line break or a tab). *clause_ends* may leave out the clause ends that *text* does not hold."""
     if anchor is None:
         yield from pattern.finditer(text)
         return
@@ -315,42 +337,43 @@ def _finditer(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | Non
     for hit in anchor.finditer(text):
         if hit.start() < end:
             continue  # in the clause just searched
-        start = max(text.rfind(mark, 0, hit.start()) for mark in _CLAUSE_END) + 1
-        end = min((i for i in (text.find(mark, hit.end()) for mark in _CLAUSE_END) if i >= 0), default=len(text))
+        start = max((text.rfind(mark, 0, hit.start()) for mark in clause_ends), default=-1) + 1
+        end = min((i for i in (text.find(mark, hit.end()) for mark in clause_ends) if i >= 0), default=len(text))
         yield from pattern.finditer(text, start, end)
 
 
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
-    text = folded.text
+    searched = _Text.of(folded)
+    text, clause_ends = searched.text, searched.clause_ends
     for kind, pattern, requires, forbids, anchor in _PATTERNS:
-        for match in _finditer(pattern, text, anchor):
+        for match in _finditer(pattern, text, anchor, clause_ends):
             mid = match.groupdict().get("mid") or ""
             if requires and not any(word in match.group(0) for word in requires):
                 continue
             if any(word in mid for word in forbids):
                 continue
-            fact = _fact(folded, kind, match)
+            fact = _fact(searched, kind, match)
             if fact is None:
                 continue
             yield fact
             if kind in (FactKind.REVIEW, FactKind.LITIGATION):
-                yield from _breakdown(folded, kind, match, fact.value)
+                yield from _breakdown(searched, kind, match, fact.value)
     for match in _BOTH.finditer(text):
         for kind in (FactKind.REVIEW, FactKind.LITIGATION):
-            fact = _fact(folded, kind, match)
+            fact = _fact(searched, kind, match)
             if fact is not None:
                 yield fact
     for match in _NONE_CASES.finditer(text):
-        clause = text[match.start() : _clause_end(text, match.end(), ())]
+        clause = text[match.start() : searched.clause_end(match.end())]
         if re.search(r"\d", clause):
             continue
         for kind, word in ((FactKind.REVIEW, "复议"), (FactKind.LITIGATION, "诉讼")):
             if word in clause:
-                fact = _fact(folded, kind, match, value=0, stated_none=True)
+                fact = _fact(searched, kind, match, value=0, stated_none=True)
                 if fact is not None:
                     yield fact
-    for match in _finditer(_NONE_FEE, text, _FEE):
-        fact = _fact(folded, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
+    for match in _finditer(_NONE_FEE, text, _FEE, clause_ends):
+        fact = _fact(searched, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
         if fact is not None:
             yield fact
 
