@@ -30,14 +30,15 @@ _MARKER_RE = {
     version: re.compile("|".join(r"\s*".join(map(re.escape, m)) for m in markers))
     for version, markers in (("2021", _MARKERS_2021), ("2019", _MARKERS_2019))
 }
-_TITLE = re.compile(
-    r"(?P<agency>[^\n。;；]{0,80}?)[ \t]*(?P<year>(?:19|20)\d{2})[ \t]*年[ \t]*度?[ \t]*"
+_AGENCY_CHARS = 80
+_TITLE_TAIL = re.compile(
+    r"(?P<year>(?:19|20)\d{2})[ \t]*年[ \t]*度?[ \t]*"
     r"(?:的)?政[ \t]*[府务][ \t]*信[ \t]*息[ \t]*公[ \t]*开[ \t]*(?:工[ \t]*作[ \t]*)?(?:的)?年[ \t]*度[ \t]*报[ \t]*告"
 )
-_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}[ \t]*年[ \t]*度?[ \t]*(?:的)?政[ \t]*[府务]")
-"""The year and 政府/政务 of a title, as :data:`_TITLE` spells them: every title match holds a match of this, so a
-text without one has no title. Searching this first spares :data:`_TITLE`'s lazy agency run being tried at every
-position of texts whose title names no year."""
+"""A title from its year on."""
+_TITLE = re.compile(rf"(?P<agency>[^\n。;；]{{0,{_AGENCY_CHARS}}}?)[ \t]*" + _TITLE_TAIL.pattern)
+_AGENCY_END = "\n。;；"
+"""Characters an agency name (and the blanks after it) never holds."""
 _AGENCY_NOISE = re.compile(r"^.*(?:现公布|现予公布|现将|特发布|公布|发布|编制|:)|^[#\s*]+|[《》\s]+$")
 _REPORT_WORDS = re.compile(r"政[府务]信息公开|政务公开")
 _SECTION = re.compile(
@@ -95,12 +96,38 @@ def find_title(text: str, *, within: int = 4000) -> Title | None:
     >>> find_title("…现公布广州市黄埔区人民政府 广州开发区管委会2022年政府信息公开工作年度报告。").agency
     '广州市黄埔区人民政府 广州开发区管委会'
     """
-    match = _TITLE.search(text, 0, within) if _YEAR_TITLE.search(text, 0, within) else None
+    match = _first_title(text, within)
     if match is None:
         return None
     agency = _AGENCY_NOISE.sub("", match["agency"]).strip() or None
     line = text.count("\n", 0, match.start()) + 1
     return Title(agency=agency, year=int(match["year"]), text=match.group(0).strip(), line=line)
+
+
+def _first_title(text: str, within: int) -> re.Match[str] | None:
+    """``_TITLE.search(text, 0, within)``, without trying the lazy agency run at every position before the title.
+
+    A title whose year is at *y* starts at least at the end of the last line or sentence break before *y* and at
+    most 80 characters (plus the blanks right before the year) before it. The earliest such start over the years
+    that begin a title tail is where the first title starts: nothing starts earlier, and one starts there. A year
+    past the first break after the earliest start found cannot start earlier, so the search for years stops there
+    (a tail holds no break, so none is cut).
+    """
+    start: int | None = None
+    position, limit = 0, within
+    while (tail := _TITLE_TAIL.search(text, position, limit)) is not None:
+        year = tail.start()
+        blanks = year
+        while blanks and text[blanks - 1] in " \t":
+            blanks -= 1
+        after_break = max(text.rfind(char, 0, year) for char in _AGENCY_END) + 1
+        earliest = max(after_break, blanks - _AGENCY_CHARS)
+        if start is None or earliest < start:
+            start = earliest
+            breaks = [found for char in _AGENCY_END if (found := text.find(char, start, limit)) >= 0]
+            limit = min(breaks, default=limit)
+        position = tail.end()
+    return None if start is None else _TITLE.search(text, start, within)
 
 
 def looks_like_report(text: str) -> bool:
@@ -111,5 +138,5 @@ def looks_like_report(text: str) -> bool:
     """
     if _REPORT_WORDS.search(text) is None:
         return False
-    has_title = _YEAR_TITLE.search(text) is not None and _TITLE.search(text) is not None
+    has_title = _first_title(text, len(text)) is not None
     return bool(has_title or _SECTION.search(text) or detect_format(text).version)

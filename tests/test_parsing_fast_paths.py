@@ -1,0 +1,50 @@
+"""The fast paths of the text reader give exactly what their plain definitions give.
+
+Companion of test_fast_paths.py for speedups of parsing/ (benchmarks/bench_read.py): each property compares a
+quick implementation with the plain one on generated input that exercises its edge cases.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gov_disclosure.parsing import detect
+
+_PIECES = (
+    "广州市",
+    "人民政府",
+    "办公室",
+    " ",
+    "\t",
+    "  ",
+    "\n",
+    "。",
+    ";",
+    "；",
+    "2022",
+    "2019",
+    "1998",
+    "年",
+    "年度",
+    "的",
+    "政府",
+    "政务",
+    "信息公开",
+    "工作",
+    "年度报告",
+    "2022年政府信息公开工作年度报告",
+    "2021 年 政 府 信 息 公 开 工 作 年 度 报 告",
+    "现公布",
+    "根据《条例》规定和国务院办公厅政府信息与政务公开办公室关于印发的通知要求",
+    "甲" * 40,
+)
+title_text = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
+
+
+@given(title_text, st.integers(min_value=0, max_value=400))
+def test_first_title_is_the_title_search(text: str, within: int) -> None:
+    """_first_title finds the same match (start, groups) as searching the title pattern from the start."""
+    expected = detect._TITLE.search(text, 0, within)
+    found = detect._first_title(text, within)
+    assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
