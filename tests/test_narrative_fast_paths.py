@@ -11,7 +11,7 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure.narrative import folding, sections
+from gov_disclosure.narrative import facts, folding, sections
 from gov_disclosure.narrative.folding import fold, is_table_line
 
 # Full-width forms (also ``｜`` that is no markdown row), the ideographic space, combining marks, Kangxi radicals,
@@ -131,3 +131,31 @@ _HEADINGS = (
 def test_heading_candidates_match_their_definition(text: str) -> None:
     """The heading candidates found in the whole half-width text are those of normalising every line."""
     assert sections._candidates(text) == _candidates_reference(text)
+
+
+def _sentence_reference(text: str, start: int, end: int) -> str:
+    """facts._sentence as first written: the last and first of each sentence end, looked for one by one."""
+    left = max(text.rfind(mark, 0, start) for mark in "。!?\n")
+    rights = [i for i in (text.find(mark, end) for mark in "。!?\n") if i >= 0]
+    right = min(rights) if rights else len(text)
+    return text[left + 1 : right + (1 if right < len(text) and text[right] != "\n" else 0)].strip()
+
+
+def _clause_end_reference(text: str, start: int, stop_words: tuple[str, ...]) -> int:
+    """facts._clause_end as first written."""
+    ends = [i for i in (text.find(mark, start) for mark in ("。", ";", "\n", *stop_words)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+@given(
+    st.lists(st.sampled_from(("。", "!", "?", ";", "\n", "\t", " ", "申请", "3件", "行政诉讼", "维持")), max_size=20)
+)
+def test_sentences_and_clauses_match_their_definition(words: list[str]) -> None:
+    """The sentence and the clause end around every span are those of looking for each mark in turn."""
+    text = facts._Text.of(fold("".join(words), join_lines=False))
+    size = len(text.text)
+    for start in range(size + 1):
+        for end in range(start, min(start + 4, size) + 1):
+            assert text.sentence(start, end) == _sentence_reference(text.text, start, end)
+        for stop_words in ((), ("行政诉讼",)):
+            assert text.clause_end(start, stop_words) == _clause_end_reference(text.text, start, stop_words)

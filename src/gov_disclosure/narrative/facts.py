@@ -213,6 +213,7 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _FEE = re.compile("信息处理费")
 _CLAUSE_END = "。;!?\n\t"
+_SENTENCE_END = re.compile("[。!?\n]")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予|予以|得到)?维持|全部(?:获|被)?维持")
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -247,31 +248,32 @@ def _present(marks: str, text: str) -> str:
 
 @frozen
 class _Text:
-    """The folded text facts are read from, with the sentence and clause ends it holds (see :func:`_present`)."""
+    """The folded text facts are read from, searched for sentence and clause ends."""
 
     folded: Folded
     text: str
-    sentence_ends: str
-    """Those of ``。!?`` and the line break that occur in the text."""
+    backwards: str
+    """The text reversed: searching it finds the last sentence end before an offset in one step."""
     clause_ends: str
-    """Those of :data:`_CLAUSE_END` that occur in the text."""
+    """Those of :data:`_CLAUSE_END` that occur in the text (see :func:`_present`)."""
 
     @classmethod
     def of(cls, folded: Folded) -> _Text:
-        return cls(folded, folded.text, _present("。!?\n", folded.text), _present(_CLAUSE_END, folded.text))
+        return cls(folded, folded.text, folded.text[::-1], _present(_CLAUSE_END, folded.text))
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, with its end mark (not a line break), stripped."""
-        text = self.text
-        left = max((text.rfind(mark, 0, start) for mark in self.sentence_ends), default=-1)
-        right = min((i for i in (text.find(mark, end) for mark in self.sentence_ends) if i >= 0), default=len(text))
-        return text[left + 1 : right + (1 if right < len(text) and text[right] != "\n" else 0)].strip()
+        text, size = self.text, len(self.text)
+        before = _SENTENCE_END.search(self.backwards, size - start)  # backwards[i] is text[size - 1 - i]
+        after = _SENTENCE_END.search(text, end)
+        left = size - 1 - before.start() if before else -1
+        right = after.start() if after else size
+        return text[left + 1 : right + (1 if right < size and text[right] != "\n" else 0)].strip()
 
     def clause_end(self, start: int, stop_words: tuple[str, ...] = ()) -> int:
         """The first ``。`` ``;`` line break or *stop_words* from *start* (the text's length for none)."""
         marks = (*(mark for mark in "。;\n" if mark in self.clause_ends), *stop_words)
         return min((i for i in (self.text.find(mark, start) for mark in marks) if i >= 0), default=len(self.text))
-
 
 def _fact(
     text: _Text,
