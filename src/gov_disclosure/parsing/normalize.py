@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["compact", "is_page_furniture", "normalize_line", "normalize_text", "strip_pinyin"]
+__all__ = ["compact", "half_width", "is_page_furniture", "normalize_line", "normalize_text", "strip_pinyin"]
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -89,8 +89,21 @@ def is_page_furniture(line: str) -> bool:
     return _PAGE_LINE.fullmatch(normalize_line(line)) is not None
 
 
-def _half_width(match: re.Match[str]) -> str:
-    return _HALF_WIDTH[match.group()]
+def half_width(text: str) -> str:
+    """*text* with full-width ASCII forms and the ideographic space replaced by their NFKC (one ASCII character each,
+    so offsets do not move).
+
+    >>> half_width("共１２件（含上年结转），　完毕")
+    '共12件(含上年结转), 完毕'
+    """
+    # A report uses a handful of distinct full-width forms: each is replaced everywhere at once, and the search
+    # for the next goes on from where the last one was found.
+    found = _FULL_WIDTH.search(text)
+    while found is not None:
+        char = found.group()
+        text = text.replace(char, _HALF_WIDTH[char])
+        found = _FULL_WIDTH.search(text, found.start())
+    return text
 
 
 def _nfkc(text: str) -> str:
@@ -103,7 +116,7 @@ def _nfkc(text: str) -> str:
     """
     if unicodedata.is_normalized("NFKC", text):
         return text
-    return unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text))
+    return unicodedata.normalize("NFKC", half_width(text))
 
 
 def normalize_line(text: str) -> str:
