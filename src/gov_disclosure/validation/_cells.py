@@ -158,21 +158,24 @@ def _read(report: Report, _: None) -> ReportCells:
                 missing_rows.append((table_key, row_key))
             else:
                 cells.extend(cells_of(row))
-    values = [None if cell is None else cell.value for cell in cells]
+    values: list[Number | None] = []
     unknown: list[int] = []
     blank: list[int] = []
     not_applicable: list[int] = []
     text: list[int] = []
     unusual: list[int] = []
-    for i, value in enumerate(values):
+    for i, cell in enumerate(cells):  # one pass: cells are read by the hundred per report
+        if cell is None:
+            values.append(None)
+            unknown.append(i)
+            continue
+        value = cell.value
+        values.append(value)
         if value is not None:
             if type(value) is not int or value < 0:
                 unusual.append(i)
             continue
         unknown.append(i)
-        cell = cells[i]
-        if cell is None:
-            continue
         if cell.kind is CellKind.BLANK:
             blank.append(i)
         elif cell.kind is CellKind.NOT_APPLICABLE:

@@ -266,17 +266,18 @@ def _check(report: Report, policy: BlankPolicy) -> _Checked:
         unknown = unknown - zeroed
     statuses: list[Status | None] = [None] * len(compiled.identities)
     troubled: list[int] = []
+    holds, fails, undecidable = Status.HOLDS, Status.FAILS, Status.UNDECIDABLE  # looked up once, not per identity
     for table_key, terms in compiled.tables:
         if getattr(report, table_key) is None:
             continue
         for position, cells, left_of, right_of in terms:
             if unknown and not cells.isdisjoint(unknown):
-                statuses[position] = Status.UNDECIDABLE
+                statuses[position] = undecidable
                 troubled.append(position)
             elif sum(left_of(values)) == sum(right_of(values)):
-                statuses[position] = Status.HOLDS
+                statuses[position] = holds
             else:
-                statuses[position] = Status.FAILS
+                statuses[position] = fails
                 troubled.append(position)
     return _Checked(compiled, tuple(statuses), tuple(troubled), tuple(values), found.cells, zeroed)
 
