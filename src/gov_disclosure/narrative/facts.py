@@ -275,6 +275,7 @@ class _Text:
         marks = (*(mark for mark in "。;\n" if mark in self.clause_ends), *stop_words)
         return min((i for i in (self.text.find(mark, start) for mark in marks) if i >= 0), default=len(self.text))
 
+
 def _fact(
     text: _Text,
     kind: FactKind,

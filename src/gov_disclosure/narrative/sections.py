@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
-from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width, is_page_number, is_table_line
+from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width, is_table_line
 from gov_disclosure.parsing.normalize import _nfkc
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
@@ -32,13 +32,14 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("其他需要报告", "其他事项", "其他"),
 )
 _HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
-_HEADING_LINE = re.compile(r"\n(?:[#*]|[^\S\n])*[一二三四五六]")
-"""A line break and the start of a line that may be a heading (the start of :data:`_HEADING`): searched for in
-the whole text at once, behind a ``\\n`` for the first line."""
+_HEADING_LINE = re.compile(r"\n(?:[#*]|[^\S\n])*[一二三四五六][^\S\n]*[、.,:]")
+"""A line break and the start of a line that may be a heading (the start of :data:`_HEADING`, with ``\\s`` kept
+inside the line): searched for in the whole text at once, behind a ``\\n`` for the first line."""
 _NOT_HEADING_START = re.compile(r"\s*[0-9\u4e00-\u9fff](?<![一二三四五六])")
 """A line starting with a digit or with an ideograph other than a section numeral: NFKC keeps that character as it
 is (it composes with nothing), so the normalised line does not start like a heading either."""
 _MAX_HEADING = 32
+_MARKUP = re.compile(r"[\s*#]")
 _TITLE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
 )
@@ -108,7 +109,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _score(index: int, rest: str) -> int:
-    compact = re.sub(r"[\s*#]", "", rest)
+    compact = _MARKUP.sub("", rest)
     official = SECTION_TITLES[index][1][2:]
     if compact == official:
         return 3
@@ -138,14 +139,17 @@ def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    """The lines that look like a section heading, scored.
+
+    No page number is among them: after ``#``, ``*`` and spaces, a heading starts with its numeral, a page number
+    (:func:`~gov_disclosure.narrative.folding.is_page_number`) with a dash or ``第``.
+    """
     found: list[_Candidate] = []
     for start, line, folded in _heading_lines(text):
         if is_table_line(line):
             continue
         match = _HEADING.match(folded)
         if match is None or len(match.group("rest")) > _MAX_HEADING or match.group("rest").endswith("。"):
-            continue
-        if is_page_number(line):  # checked last: it normalises the line again, and few lines get here
             continue
         index = _NUMERALS.index(match.group("num"))
         score = _score(index, match.group("rest"))
