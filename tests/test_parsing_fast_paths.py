@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gov_disclosure.parsing import detect
+from gov_disclosure.parsing import detect, normalize
 
 _PIECES = (
     "广州市",
@@ -48,3 +48,15 @@ def test_first_title_is_the_title_search(text: str, within: int) -> None:
     expected = detect._TITLE.search(text, 0, within)
     found = detect._first_title(text, within)
     assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+_LINE_CHARS = (
+    "规章（一）予以公开、。，：；“”‘’「」'\"．—–－―[]【】〔〕\t \u3000\u00a0\u200b\u00ad\u2028\x85０１２⼀\u0301|0123"
+)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(_LINE_CHARS), max_size=20) | st.text(max_size=8), max_size=6))
+def test_compact_lines_is_compact_of_each_line(lines: list[str]) -> None:
+    """compact_lines, which compacts the lines joined, equals compact() of each line (for lines with no \\n)."""
+    lines = [line.replace("\n", "") for line in lines]
+    assert normalize.compact_lines(lines) == [normalize.compact(line) for line in lines]

@@ -35,7 +35,7 @@ from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
-from gov_disclosure.parsing.normalize import compact
+from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, solve
 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
@@ -161,8 +161,9 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
-    for line in rows:
-        text = compact(line.plain)  # the line is split into cells only once it is inside a table
+    lines = list(rows)
+    for line, text in zip(lines, compact_lines([line.plain for line in lines]), strict=True):
+        # a line is split into cells only once it is inside a table; its compact text tells where it is
         if _STOP.match(text):
             break
         caption = caption_item_compact(text)
