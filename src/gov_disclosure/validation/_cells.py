@@ -142,6 +142,10 @@ class ReportCells:
         return tuple((key, cell) for key, cell in zip(self.layout.keys, self.cells, strict=True) if cell is not None)
 
 
+_BLANK, _NOT_APPLICABLE, _TEXT = CellKind.BLANK, CellKind.NOT_APPLICABLE, CellKind.TEXT
+"""Looked up once: an enum member looked up on its class (``CellKind.BLANK``) costs several times a global."""
+
+
 def _read(report: Report, _: None) -> ReportCells:
     where = _LAYOUTS[report.format_version]
     cells: list[Cell | None] = []
@@ -176,11 +180,12 @@ def _read(report: Report, _: None) -> ReportCells:
                 unusual.append(i)
             continue
         unknown.append(i)
-        if cell.kind is CellKind.BLANK:
+        kind = cell.kind
+        if kind is _BLANK:
             blank.append(i)
-        elif cell.kind is CellKind.NOT_APPLICABLE:
+        elif kind is _NOT_APPLICABLE:
             not_applicable.append(i)
-        elif cell.kind is CellKind.TEXT:
+        elif kind is _TEXT:
             text.append(i)
     return ReportCells(
         layout=where,

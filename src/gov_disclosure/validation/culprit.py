@@ -17,7 +17,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._arith import Candidate, Evaluation, Status, localise
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, table_zh
-from gov_disclosure.validation.identities import checked, evaluations_where, identities_for, report_values
+from gov_disclosure.validation.identities import checked, evaluations_where, report_values
 
 __all__ = ["CULPRIT", "rule_culprit"]
 
@@ -102,13 +102,8 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     """
     policy = context.blank_policy
     found = checked(report, policy)
-    statuses = found.statuses
-    if not any(statuses[i] is Status.FAILS for i in found.troubled):
-        return
-    failing_tables = (
-        i.table for i, s in zip(identities_for(report.format_version), statuses, strict=True) if s is Status.FAILS
-    )
-    for table in dict.fromkeys(failing_tables):
+    identities = found.compiled.identities
+    for table in dict.fromkeys(identities[i].table for i in found.failing):
         in_table = list(evaluations_where(report, policy, table))
         failing = sum(e.status is Status.FAILS for e in in_table)
         candidates = localise(in_table, report_values(report, policy), _admissible)

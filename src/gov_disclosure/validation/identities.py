@@ -211,6 +211,8 @@ class _Checked:
     """The status of each identity (None when its table is absent)."""
     troubled: tuple[int, ...]
     """The positions of the identities that fail or cannot be decided."""
+    failing: tuple[int, ...]
+    """The positions of the identities that fail."""
     values: tuple[Number | None, ...]
     """Usable values (blanks as 0 under ``BlankPolicy.ZERO``), None where there is none."""
     cells: tuple[Cell | None, ...]
@@ -266,6 +268,7 @@ def _check(report: Report, policy: BlankPolicy) -> _Checked:
         unknown = unknown - zeroed
     statuses: list[Status | None] = [None] * len(compiled.identities)
     troubled: list[int] = []
+    failing: list[int] = []
     holds, fails, undecidable = Status.HOLDS, Status.FAILS, Status.UNDECIDABLE  # looked up once, not per identity
     for table_key, terms in compiled.tables:
         if getattr(report, table_key) is None:
@@ -279,7 +282,8 @@ def _check(report: Report, policy: BlankPolicy) -> _Checked:
             else:
                 statuses[position] = fails
                 troubled.append(position)
-    return _Checked(compiled, tuple(statuses), tuple(troubled), tuple(values), found.cells, zeroed)
+                failing.append(position)
+    return _Checked(compiled, tuple(statuses), tuple(troubled), tuple(failing), tuple(values), found.cells, zeroed)
 
 
 checked = LastReportMemo(_check)
@@ -362,11 +366,12 @@ def identity_findings(report: Report, context: RuleContext, code: str) -> Iterat
     if not found.troubled:
         return
     identities, statuses = found.compiled.identities, found.statuses
+    undecidable, fails = Status.UNDECIDABLE, Status.FAILS
     for i in found.compiled.by_code.get(code, ()):
         status = statuses[i]
-        if status is Status.UNDECIDABLE:
+        if status is undecidable:
             yield _undecidable(identities[i], found.unknown(i), found)
-        elif status is Status.FAILS:
+        elif status is fails:
             yield _failure(found.evaluation(i))
 
 
