@@ -222,12 +222,13 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     if not found.text:
         return
     keys, names = found.layout.keys, cell_names(report.format_version)
+    error = Severity.ERROR  # looked up once for all the cells
     for i in found.text:
         cell = found.cells[i]
         assert cell is not None  # a position in a group holds a cell
         yield Finding(
             code="CELL.TEXT",
-            severity=Severity.ERROR,
+            severity=error,
             message=f"{names.zh[i]}的内容“{cell.raw}”无法确定为数字。",
             message_en=f"{names.en[i]} holds {cell.raw!r}, which cannot be read as a number with certainty.",
             cells=(keys[i],),
