@@ -166,9 +166,9 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     values: list[bool] = []
     glued: list[int] = []
     for cell in cells:
-        if cell.isdecimal():  # the usual value cell (``0``, ``12``): a value, nothing glued, nothing to join
+        if cell.isdecimal() or not cell:  # the usual cells (``0``, ``12``, a blank): nothing glued or to join
             out.append(cell)
-            values.append(True)
+            values.append(bool(cell))
             continue
         spaced = structured and " " in cell and _SPACED_DIGITS.search(cell) is not None
         if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed

@@ -127,16 +127,19 @@ def _segments(line: TextLine) -> list[tuple[list[str], list[str], set[int]]]:
     labels: list[str] = []
     values: list[str] = []
     glued: set[int] = set()
+    printed = False  # whether *values* holds a printed value (not only blanks)
+    glued_at = line.glued
     for index, (text, value) in enumerate(zip(line.cells, line.values, strict=True)):
         if text and not value:
-            if any(values):
+            if printed:
                 out.append((labels, values, glued))
-                labels, values, glued = [], [], set()
+                labels, values, glued, printed = [], [], set(), False
             labels.append(text)
         else:
-            if index in line.glued:
+            if glued_at and index in glued_at:
                 glued.add(len(values))
             values.append(text)
+            printed = printed or bool(text)
     if labels or values:
         out.append((labels, values, glued))
     return out
