@@ -159,3 +159,11 @@ def test_sentences_and_clauses_match_their_definition(words: list[str]) -> None:
             assert text.sentence(start, end) == _sentence_reference(text.text, start, end)
         for stop_words in ((), ("行政诉讼",)):
             assert text.clause_end(start, stop_words) == _clause_end_reference(text.text, start, stop_words)
+
+
+@given(tricky_text)
+def test_lines_are_those_of_splitlines(text: str) -> None:
+    """The lines split one by one are those of str.splitlines, with their offsets."""
+    lines = text.splitlines(keepends=True)
+    offsets = [sum(map(len, lines[:i])) for i in range(len(lines))]
+    assert list(sections._lines(text)) == list(zip(offsets, lines, strict=True))

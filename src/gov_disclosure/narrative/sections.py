@@ -39,6 +39,8 @@ _NOT_HEADING_START = re.compile(r"\s*[0-9\u4e00-\u9fff](?<![一二三四五六])
 """A line starting with a digit or with an ideograph other than a section numeral: NFKC keeps that character as it
 is (it composes with nothing), so the normalised line does not start like a heading either."""
 _MAX_HEADING = 32
+_LINE = re.compile(f"[^\n{OTHER_BREAKS}]*(?:\r\n|[\n{OTHER_BREAKS}])?")
+"""A line and its line break, as ``str.splitlines`` splits them."""
 _MARKUP = re.compile(r"[\s*#]")
 _TITLE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
@@ -102,10 +104,11 @@ class _Candidate:
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    position = 0
-    for line in text.splitlines(keepends=True):
-        yield position, line
-        position += len(line)
+    """``(offset, line)`` for the lines of ``text.splitlines(keepends=True)``, split one by one as they are asked
+    for (the title is looked for in the first few lines only)."""
+    for match in _LINE.finditer(text):
+        if match.end() > match.start():  # not the empty match at the end
+            yield match.start(), match.group()
 
 
 def _score(index: int, rest: str) -> int:
