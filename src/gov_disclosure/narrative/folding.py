@@ -168,7 +168,7 @@ def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: boo
     pieces: list[str] = []
     gap = -1  # where the pieces after the last non-blank line begin: its line break and the lines after it
     gap_start = 0  # the offset of that line break
-    previous = ("", False)  # that line, stripped, and whether it is a table line
+    open_end = False  # whether the next line may be joined to that line (see _joins)
     position = 0
     for line in lines:
         start, position = position, position + len(line) + 1
@@ -181,12 +181,14 @@ def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: boo
         elif not stripped:
             pieces.append("\n" + " " * len(line))
         else:
-            if gap >= 0 and join_lines and _joins(*previous, stripped, table):
+            # _joins() of the previous line and this one, asking _is_heading about each line once, if needed
+            heading = not table and (open_end or stripped[-1] not in _SENTENCE_END) and _is_heading(stripped)
+            if open_end and join_lines and not (table or heading):
                 pieces[gap:] = [" " * (start - gap_start)]
             pieces.append(line)
             gap, gap_start = len(pieces), start + len(line)
             pieces.append("\n")
-            previous = stripped, table
+            open_end = not (table or heading or stripped[-1] in _SENTENCE_END)
     kept = "".join(pieces)[: len(half)]  # the last line has no line break
     parts = _DROPPED.split(kept)  # runs kept at even indexes, dropped runs between them
     ends = tuple(accumulate(map(len, parts)))
