@@ -64,6 +64,7 @@ def _to_cell(value: object, where: str, column: str) -> Cell:
 _COLUMN_KEYS: dict[type[Row], tuple[str, ...]] = {}
 _new = object.__new__
 _set = object.__setattr__
+_CELL_TYPE = frozenset({Cell})
 
 
 class Row:
@@ -102,7 +103,7 @@ class Row:
         gov_disclosure.errors.ModelError: table4.review: expected 5 values (upheld, ..., total), got 1
         """
         keys = cls.column_keys()
-        if len(cells) != len(keys) or not all(type(cell) is Cell for cell in cells):
+        if len(cells) != len(keys) or set(map(type, cells)) != _CELL_TYPE:
             return cls.from_values(cells, where=where)  # converts numbers and None, or says what is wrong
         row = _new(cls)  # every field gets a Cell, as the generated __init__ would check: no need to check again
         for key, cell in zip(keys, cells, strict=True):

@@ -285,7 +285,7 @@ def _build(
 ) -> Table2 | Table2_2019 | Table3 | None:
     if region is None:
         return None
-    cells: dict[str, list[Cell | None]] = {}
+    cells: dict[str, list[Cell]] = {}
     pending: list[_Row] = []
     extras: list[ExtraRow] = []
     last_key: str | None = None
@@ -307,12 +307,12 @@ def _build(
         n = len(row.spec.columns)
         exact = None if row.uncertain else _exact(row.values, n, row.structured)
         if exact is None:
-            cells[row.spec.key] = [None] * n
+            cells[row.spec.key] = []  # placed once resolved (below), in reading order
             pending.append(row)
             continue
         cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source)
     if pending:
-        known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells) if cell}
+        known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
         equations = _table3_row_equations(version) if spec is TABLE3 else {}
         _resolve_rows(spec, pending, equations, known, cells, findings)
     rows_in = spec.rows_for(version)
@@ -320,24 +320,16 @@ def _build(
         if row_spec.key not in cells:
             findings.append(_missing_finding(spec, row_spec))
     table = Table2 if spec.key == "table2" else Table2_2019 if spec.key == "table2_2019" else Table3
-    built = {
-        key: table.row_types[key].from_cells([c if c is not None else Cell.text("") for c in values])
-        for key, values in cells.items()
-    }
+    built = {key: table.row_types[key].from_cells(values) for key, values in cells.items()}
     return table.from_rows(built, extra_rows=extras)
 
 
-def _parse_row(texts: Sequence[str], columns: Sequence[ColumnSpec], source: SourceLocation | None) -> list[Cell | None]:
+def _parse_row(texts: Sequence[str], columns: Sequence[ColumnSpec], source: SourceLocation | None) -> list[Cell]:
     """The cells of a row read exactly; cells printed alike (the zeros of a row) are one immutable cell object."""
-    out: list[Cell | None] = []
-    read: dict[tuple[str, bool], Cell] = {}
-    for text, column in zip(texts, columns, strict=True):
-        key = (text, column.value_type is ValueType.MONEY)  # signed columns read as count columns do
-        cell = read.get(key)
-        if cell is None:
-            cell = read[key] = parse_cell(text, column.value_type, source=source)
-        out.append(cell)
-    return out
+    if not any(column.value_type is ValueType.MONEY for column in columns):  # signed columns read as counts do
+        read = {text: parse_cell(text, source=source) for text in set(texts)}
+        return [read[text] for text in texts]
+    return [parse_cell(text, column.value_type, source=source) for text, column in zip(texts, columns, strict=True)]
 
 
 def _reader(types: Sequence[ValueType]) -> Any:
@@ -389,7 +381,7 @@ def _resolve_rows(
     pending: list[_Row],
     equations: Mapping[str, Sequence[Equation]],
     known: dict[Key, Number | None],
-    cells: dict[str, list[Cell | None]],
+    cells: dict[str, list[Cell]],
     findings: list[Finding],
 ) -> None:
     """Resolve the rows whose values are not certain, again and again while one resolution helps another."""
@@ -414,14 +406,14 @@ def _resolve_rows(
 
 
 def _place_row(
-    spec: TableSpec, row: _Row, result: Resolution, cells: dict[str, list[Cell | None]], findings: list[Finding]
+    spec: TableSpec, row: _Row, result: Resolution, cells: dict[str, list[Cell]], findings: list[Finding]
 ) -> None:
     assert row.spec is not None
     row_spec = row.spec
     tokens = [v for v in row.values if v]
     n = len(row_spec.columns)
     raw = " ".join(tokens)
-    out: list[Cell | None] = []
+    out: list[Cell] = []
     for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
         if piece is None:
             out.append(Cell.text(raw, source=row.source))
