@@ -349,7 +349,8 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
     text, clause_ends = searched.text, searched.clause_ends
     for kind, pattern, requires, forbids, anchor in _PATTERNS:
-        for match in _finditer(pattern, text, anchor, clause_ends):
+        matches = pattern.finditer(text) if anchor is None else _finditer(pattern, text, anchor, clause_ends)
+        for match in matches:
             mid = match.groupdict().get("mid") or ""
             if requires and not any(word in match.group(0) for word in requires):
                 continue

@@ -67,7 +67,7 @@ def is_heading_like(line: str) -> bool:
 
 
 def _is_heading(folded: str) -> bool:
-    return bool(_HEADING.match(folded)) and "。" not in folded and len(folded) <= 40
+    return len(folded) <= 40 and "。" not in folded and _HEADING.match(folded) is not None  # quickest test first
 
 
 @frozen
