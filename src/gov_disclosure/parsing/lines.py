@@ -108,30 +108,32 @@ class TextLine:
         return SourceLocation(path=self.path, line=self.number, start=self.start, end=self.end)
 
     @cached_property
-    def _split(self) -> tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]:
+    def parts(self) -> tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]:
+        """The line split into cells when first asked: (:attr:`cells`, :attr:`structured`, :attr:`glued`,
+        :attr:`values`)."""
         cells, structured, glued, values = _split(self.text)
         return tuple(cells), structured, glued, tuple(values)
 
     @property
     def cells(self) -> tuple[str, ...]:
         """The texts of the line's cells (see :func:`split_line`)."""
-        return self._split[0]
+        return self.parts[0]
 
     @property
     def structured(self) -> bool:
         """True when the line has explicit cell boundaries (tabs or pipes)."""
-        return self._split[1]
+        return self.parts[1]
 
     @property
     def glued(self) -> frozenset[int]:
         """Indices of the value cells that were split off a label (``规范性文件898989``): such a run may hold
         several numbers, so the row it belongs to is never read as exact without the identities."""
-        return self._split[2]
+        return self.parts[2]
 
     @property
     def values(self) -> tuple[bool, ...]:
         """For each cell, whether it is a value (:func:`is_value`)."""
-        return self._split[3]
+        return self.parts[3]
 
     @property
     def row(self) -> RawRow:
@@ -143,7 +145,7 @@ class TextLine:
         """The line's text with the pipes of a pipe row made blanks: :func:`~gov_disclosure.parsing.normalize.compact`
         of it is that of its cells joined, without splitting the line (splitting only ever adds or removes blanks
         next to digits, and drops the blanks and pipes between cells)."""
-        if "\t" not in self.text and _is_pipe_row(self.text, self.text.strip()):
+        if "|" in self.text and "\t" not in self.text and _is_pipe_row(self.text, self.text.strip()):
             return self.text.replace("|", " ")
         return self.text
 

@@ -120,28 +120,29 @@ def _t4_flat_equations() -> tuple[Equation, ...]:
     return tuple(Equation((("table4", g * 5 + 4),), tuple(("table4", g * 5 + c) for c in range(4))) for g in range(3))
 
 
-def _segments(line: TextLine) -> list[tuple[list[str], list[str], set[int]]]:
-    """(labels, values, glued) runs of a line: a label after a value starts a new run; *glued* holds the indices
-    of the values that were split off a label."""
+def _segments(
+    cells: Sequence[str], values: Sequence[bool], glued_at: frozenset[int]
+) -> list[tuple[list[str], list[str], set[int]]]:
+    """(labels, values, glued) runs of a line's *cells*: a label after a value starts a new run; *glued* holds the
+    indices (in the run's values) of the values that were split off a label (*glued_at*, indices in *cells*)."""
     out: list[tuple[list[str], list[str], set[int]]] = []
     labels: list[str] = []
-    values: list[str] = []
+    run: list[str] = []
     glued: set[int] = set()
-    printed = False  # whether *values* holds a printed value (not only blanks)
-    glued_at = line.glued
-    for index, (text, value) in enumerate(zip(line.cells, line.values, strict=True)):
+    printed = False  # whether *run* holds a printed value (not only blanks)
+    for index, (text, value) in enumerate(zip(cells, values, strict=True)):
         if text and not value:
             if printed:
-                out.append((labels, values, glued))
-                labels, values, glued, printed = [], [], set(), False
+                out.append((labels, run, glued))
+                labels, run, glued, printed = [], [], set(), False
             labels.append(text)
         else:
             if glued_at and index in glued_at:
-                glued.add(len(values))
-            values.append(text)
+                glued.add(len(run))
+            run.append(text)
             printed = printed or bool(text)
-    if labels or values:
-        out.append((labels, values, glued))
+    if labels or run:
+        out.append((labels, run, glued))
     return out
 
 
@@ -230,10 +231,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
 
 
 def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, version: FormatVersion) -> None:
-    if caption is not None or (not any(line.values) and is_header_text(text)):
+    cells, structured, glued_at, marks = line.parts
+    if caption is not None or (True not in marks and is_header_text(text)):
         region.pending.clear()
         return
-    for labels, values, glued in _segments(line):
+    for labels, values, glued in _segments(cells, marks, glued_at):
         has_values = any(values)
         if labels and not has_values:
             region.pending.append(" ".join(labels))
@@ -252,7 +254,7 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
         label = " ".join([*region.pending, *labels])
         region.pending.clear()
         found = match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, list(values), line.structured, line.source, uncertain=bool(glued), glued=glued)
+        row = _Row(label, values, structured, line.source, uncertain=bool(glued), glued=glued)
         if found is not None:
             row.spec = region.spec_rows[found.index]
             region.expected = found.index + 1
