@@ -242,10 +242,6 @@ class _Checked:
         status = Status.HOLDS if lhs_total == rhs_total else Status.FAILS
         return Evaluation(identity=identity, status=status, lhs=lhs_total, rhs=rhs_total, zeroed=zeroed)
 
-    def cell(self, key: CellKey) -> Cell | None:
-        """The cell at *key* (None when its row is absent)."""
-        return self.cells[self.compiled.layout.index[key]]
-
     def unknown(self, position: int) -> list[int]:
         """The positions of the cells without a usable value of the identity at *position*, left side first (as
         :attr:`Evaluation.unknown`)."""
