@@ -326,9 +326,15 @@ def _build(
     return table.from_rows(built, extra_rows=extras)
 
 
-def _parse_row(texts: Sequence[str], columns: Sequence[ColumnSpec], source: SourceLocation | None) -> list[Cell]:
+@functools.lru_cache(maxsize=64)
+def _value_types(columns: tuple[ColumnSpec, ...]) -> frozenset[ValueType]:
+    """The value types of a row's columns (the layout has a few dozen rows)."""
+    return frozenset(column.value_type for column in columns)
+
+
+def _parse_row(texts: Sequence[str], columns: tuple[ColumnSpec, ...], source: SourceLocation | None) -> list[Cell]:
     """The cells of a row read exactly; cells printed alike (the zeros of a row) are one immutable cell object."""
-    if not any(column.value_type is ValueType.MONEY for column in columns):  # signed columns read as counts do
+    if ValueType.MONEY not in _value_types(columns):  # signed columns read as counts do
         read = {text: parse_cell(text, source=source) for text in set(texts)}
         return [read[text] for text in texts]
     return [parse_cell(text, column.value_type, source=source) for text, column in zip(texts, columns, strict=True)]
