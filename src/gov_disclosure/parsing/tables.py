@@ -312,7 +312,8 @@ def _build(
             cells[row.spec.key] = []  # placed once resolved (below), in reading order
             pending.append(row)
             continue
-        cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source)
+        money = (spec.key, row.spec.key) in _MONEY_ROWS
+        cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source, money=money)
     if pending:
         known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
         equations = _table3_row_equations(version) if spec is TABLE3 else {}
@@ -326,15 +327,22 @@ def _build(
     return table.from_rows(built, extra_rows=extras)
 
 
-@functools.lru_cache(maxsize=64)
-def _value_types(columns: tuple[ColumnSpec, ...]) -> frozenset[ValueType]:
-    """The value types of a row's columns (the layout has a few dozen rows)."""
-    return frozenset(column.value_type for column in columns)
+_MONEY_ROWS = frozenset(
+    (table.key, row.key)
+    for table in (TABLE2, TABLE2_2019, TABLE3, TABLE4)
+    for row in table.rows
+    if any(column.value_type is ValueType.MONEY for column in row.columns)
+)
+"""(table key, row key) of the rows with a money column."""
 
 
-def _parse_row(texts: Sequence[str], columns: tuple[ColumnSpec, ...], source: SourceLocation | None) -> list[Cell]:
-    """The cells of a row read exactly; cells printed alike (the zeros of a row) are one immutable cell object."""
-    if ValueType.MONEY not in _value_types(columns):  # signed columns read as counts do
+def _parse_row(
+    texts: Sequence[str], columns: Sequence[ColumnSpec], source: SourceLocation | None, *, money: bool
+) -> list[Cell]:
+    """The cells of a row read exactly; cells printed alike (the zeros of a row) are one immutable cell object.
+
+    *money* tells whether the row has a money column (the other columns read alike: signed ones as counts do)."""
+    if not money:
         read = {text: parse_cell(text, source=source) for text in set(texts)}
         return [read[text] for text in texts]
     return [parse_cell(text, column.value_type, source=source) for text, column in zip(texts, columns, strict=True)]
