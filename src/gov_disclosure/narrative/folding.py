@@ -203,7 +203,7 @@ def half_width(text: str) -> str:
     Each of them is replaced by one character, so offsets do not move, and folding that character gives what
     folding the original gives (NFKC is idempotent; the ideographic space and its replacement are both dropped).
     Report text is full of ``，（）``; once they are replaced, it is usually NFKC-normalised as a whole, and
-    then every line can be folded by copying runs (:func:`_fold_runs`) instead of character by character.
+    then the text is folded by copying runs (:func:`_fold_normalized`) instead of character by character.
 
     >>> half_width("共１２件（含上年结转），　完毕")
     '共12件(含上年结转), 完毕'
