@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import cast
 
-from attrs import frozen
+from attrs import field, frozen
 
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
@@ -102,6 +102,9 @@ def _is_pipe_row(line: str, stripped: str) -> bool:
     return (stripped.startswith("|") and stripped.count("|") >= 2) or stripped.endswith("|")
 
 
+_Parts = tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]
+
+
 @frozen
 class TextLine:
     """One line of text, split into cells when first asked: the table reader skips most lines by their text."""
@@ -114,18 +117,29 @@ class TextLine:
     end: int
     """Its span in the text (the line breaks of a wrapped pipe row included, the final one not)."""
     path: str | None = None
+    # What is made when first asked (most lines of a report are not table lines), kept in plain fields: cheaper
+    # to fill than cached properties on a slotted class, and left out of equality and repr.
+    _source: SourceLocation | None = field(default=None, init=False, eq=False, repr=False)
+    _parts: _Parts | None = field(default=None, init=False, eq=False, repr=False)
 
-    @cached_property
+    @property
     def source(self) -> SourceLocation:
-        """Where the line is: made when first asked, since most lines of a report are not table lines."""
-        return SourceLocation(path=self.path, line=self.number, start=self.start, end=self.end)
+        """Where the line is."""
+        source = self._source
+        if source is None:
+            source = SourceLocation(path=self.path, line=self.number, start=self.start, end=self.end)
+            object.__setattr__(self, "_source", source)
+        return source
 
-    @cached_property
-    def parts(self) -> tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]:
-        """The line split into cells when first asked: (:attr:`cells`, :attr:`structured`, :attr:`glued`,
-        :attr:`values`)."""
-        cells, structured, glued, values = _split(self.text)
-        return tuple(cells), structured, glued, tuple(values)
+    @property
+    def parts(self) -> _Parts:
+        """The line split into cells: (:attr:`cells`, :attr:`structured`, :attr:`glued`, :attr:`values`)."""
+        parts = self._parts
+        if parts is None:
+            cells, structured, glued, values = _split(self.text)
+            parts = (tuple(cells), structured, glued, tuple(values))
+            object.__setattr__(self, "_parts", parts)
+        return parts
 
     @property
     def cells(self) -> tuple[str, ...]:
