@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from gov_disclosure.parsing.normalize import _FULL_WIDTH, _HALF_WIDTH, _nfkc
+from gov_disclosure.parsing.normalize import _nfkc, half_width
 
-__all__ = ["Folded", "fold", "fold_char", "half_width", "is_heading_like", "is_page_number", "is_table_line"]
+__all__ = ["Folded", "fold", "fold_char", "is_heading_like", "is_page_number", "is_table_line"]
 
 _PAGE = re.compile(r"^\s*(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页.*)\s*$")
 _PAGE_FIRST = frozenset("-—–－―~第")
@@ -197,33 +197,12 @@ def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: boo
     return Folded("".join(runs), starts, (0, *ends[1::2]), len(text))
 
 
-def half_width(text: str) -> str:
-    """*text* with full-width ASCII forms (``，`` ``（`` ``１``) and the ideographic space replaced by their NFKC.
-
-    Each of them is replaced by one character, so offsets do not move, and folding that character gives what
-    folding the original gives (NFKC is idempotent; the ideographic space and its replacement are both dropped).
-    Report text is full of ``，（）``; once they are replaced, it is usually NFKC-normalised as a whole, and
-    then the text is folded by copying runs (:func:`_fold_normalized`) instead of character by character.
-
-    >>> half_width("共１２件（含上年结转），　完毕")
-    '共12件(含上年结转), 完毕'
-    """
-    # A report uses a handful of distinct full-width forms: each is replaced everywhere at once, and the search
-    # for the next goes on from where the last one was found.
-    found = _FULL_WIDTH.search(text)
-    while found is not None:
-        char = found.group()
-        text = text.replace(char, _HALF_WIDTH[char])
-        found = _FULL_WIDTH.search(text, found.start())
-    return text
-
-
 class _Line(NamedTuple):
     """A line kept for folding, with what joining looks at computed once."""
 
     start: int
     text: str
-    """The line with its line break, full-width forms replaced (:func:`_half_width`)."""
+    """The line with its line break, full-width forms replaced (:func:`~.normalize.half_width`)."""
     blank: bool
     folded: str
     """NFKC, stripped."""
@@ -233,8 +212,9 @@ class _Line(NamedTuple):
 def _lines(text: str, half: str, *, skip_tables: bool, normalized: bool) -> list[_Line]:
     """The lines of *text* without page numbers (and without table lines with *skip_tables*).
 
-    *half* is :func:`_half_width` of *text*: it has the same line breaks (full-width forms and their replacements
-    are no line boundaries), NFKC gives the same for each line, and *normalized* says whether it is normalised.
+    *half* is :func:`~.normalize.half_width` of *text*: it has the same line breaks (full-width forms and their
+    replacements are no line boundaries), NFKC gives the same for each line, and *normalized* says whether it is
+    normalised.
     Whether a line is a table line is decided on *text* (a full-width ``｜`` does not start a markdown row).
     """
     out: list[_Line] = []

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
-from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width, is_table_line
-from gov_disclosure.parsing.normalize import _nfkc
+from gov_disclosure.narrative.folding import OTHER_BREAKS, is_table_line
+from gov_disclosure.parsing.normalize import _nfkc, half_width
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
 
@@ -124,7 +124,7 @@ def _score(index: int, rest: str) -> int:
 def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """``(offset, line, NFKC of the line without its line break)`` for the lines of *text* that may be headings.
 
-    Usually :func:`~gov_disclosure.narrative.folding.half_width` makes the text NFKC-normalised as a whole; then
+    Usually :func:`~gov_disclosure.parsing.normalize.half_width` makes the text NFKC-normalised as a whole; then
     NFKC of each line is that line of the half-width text, and when ``\\n`` is the only line break, the lines
     starting like a heading are found by one search of the whole text instead of line by line.
     """

@@ -99,8 +99,11 @@ def is_page_furniture(line: str) -> bool:
 
 
 def half_width(text: str) -> str:
-    """*text* with full-width ASCII forms and the ideographic space replaced by their NFKC (one ASCII character each,
-    so offsets do not move).
+    """*text* with full-width ASCII forms (``，`` ``（`` ``１``) and the ideographic space replaced by their NFKC.
+
+    Each of them is replaced by one character, so offsets do not move, and folding that character gives what
+    folding the original gives (NFKC is idempotent). Report text is full of ``，（）``; once they are replaced,
+    it is usually NFKC-normalised as a whole, which the normalisers and the narrative's folding test first.
 
     >>> half_width("共１２件（含上年结转），　完毕")
     '共12件(含上年结转), 完毕'
