@@ -343,7 +343,10 @@ def _parse_row(
 
     *money* tells whether the row has a money column (the other columns read alike: signed ones as counts do)."""
     if not money:
-        read = {text: parse_cell(text, source=source) for text in set(texts)}
+        distinct = set(texts)
+        if len(distinct) == 1:  # a row of zeros, the most common row
+            return [parse_cell(texts[0], source=source)] * len(texts)
+        read = {text: parse_cell(text, source=source) for text in distinct}
         return [read[text] for text in texts]
     return [parse_cell(text, column.value_type, source=source) for text, column in zip(texts, columns, strict=True)]
 
