@@ -433,12 +433,12 @@ def _place_row(
     n = len(row_spec.columns)
     raw = " ".join(tokens)
     out: list[Cell] = []
+    undecided: _Undecided | None = None
     for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
         if piece is None:
             out.append(Cell.text(raw, source=row.source))
-            findings.append(
-                _undecided(spec, row, (_where(spec, row_spec, column),), result.candidates[i], len(tokens), n)
-            )
+            undecided = undecided or _Undecided.of(spec, row, raw, len(tokens), n)
+            findings.append(undecided.finding(_where(spec, row_spec, column), column, result.candidates[i]))
         else:
             out.append(parse_cell(piece, column.value_type, source=row.source))
     cells[row_spec.key] = out
@@ -457,24 +457,42 @@ def _place_row(
         )
 
 
-def _undecided(
-    spec: TableSpec, row: _Row, keys: tuple[CellKey, ...], candidates: tuple[Number, ...], printed: int, n: int
-) -> Finding:
-    assert row.spec is not None
-    column = row.spec.column(keys[0].column).label if len(keys) == 1 else "各列"
-    why = f"该行印有{printed}个数值，应为{n}个" if printed != n else "数字粘连"
-    why_en = f"the row prints {printed} values for {n} columns" if printed != n else "digits are glued"
-    return Finding(
-        code="READ.UNDECIDED",
-        severity=Severity.WARNING,
-        message=f"表{spec.number} {row.spec.full_label}·{column}：无法确定数值（{why}），未作猜测",
-        message_en=f"{', '.join(map(str, keys))}: value not read with certainty ({why_en}); not guessed",
-        cells=keys,
-        outcome=Outcome.UNDECIDABLE,
-        candidates=candidates,
-        evidence=f"{row.label} {' '.join(v for v in row.values if v)}",
-        source=row.source,
-    )
+@frozen
+class _Undecided:
+    """What the READ.UNDECIDED findings of one row share, made once for all its undecided cells."""
+
+    prefix: str
+    """``表三 （六）其他处理``: table and row, for the Chinese message."""
+    why: str
+    why_en: str
+    evidence: str
+    source: SourceLocation | None
+
+    @classmethod
+    def of(cls, spec: TableSpec, row: _Row, raw: str, printed: int, n: int) -> _Undecided:
+        assert row.spec is not None
+        glued = printed == n
+        return cls(
+            prefix=f"表{spec.number} {row.spec.full_label}",
+            why="数字粘连" if glued else f"该行印有{printed}个数值，应为{n}个",
+            why_en="digits are glued" if glued else f"the row prints {printed} values for {n} columns",
+            evidence=f"{row.label} {raw}",
+            source=row.source,
+        )
+
+    def finding(self, key: CellKey, column: ColumnSpec, candidates: tuple[Number, ...]) -> Finding:
+        """The finding for the undecided cell *key* in *column*."""
+        return Finding(
+            code="READ.UNDECIDED",
+            severity=Severity.WARNING,
+            message=f"{self.prefix}·{column.label}：无法确定数值（{self.why}），未作猜测",
+            message_en=f"{key}: value not read with certainty ({self.why_en}); not guessed",
+            cells=(key,),
+            outcome=Outcome.UNDECIDABLE,
+            candidates=candidates,
+            evidence=self.evidence,
+            source=self.source,
+        )
 
 
 def _missing_finding(spec: TableSpec, row: RowSpec) -> Finding:
