@@ -108,13 +108,20 @@ def half_width(text: str) -> str:
     >>> half_width("共１２件（含上年结转），　完毕")
     '共12件(含上年结转), 完毕'
     """
-    # A report uses a handful of distinct full-width forms: each is replaced everywhere at once, and the search
-    # for the next goes on from where the last one was found.
-    found = _FULL_WIDTH.search(text)
+    return _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
+
+
+def _replace_each(text: str, chars: re.Pattern[str], replacement: dict[str, str]) -> str:
+    """*text* with every character that *chars* finds replaced by ``replacement[char]``.
+
+    A text holds a handful of distinct such characters, however many times each: each is replaced everywhere at
+    once (in C), and the search for the next goes on from where the last one was found.
+    """
+    found = chars.search(text)
     while found is not None:
         char = found.group()
-        text = text.replace(char, _HALF_WIDTH[char])
-        found = _FULL_WIDTH.search(text, found.start())
+        text = text.replace(char, replacement[char])
+        found = chars.search(text, found.start())
     return text
 
 
@@ -170,9 +177,7 @@ def compact(text: str) -> str:
     '(二)部分公开(区分处理的,只计这一情形)'
     """
     text = "".join(_nfkc(text).split())  # str.split() splits at exactly the characters that regex ``\s`` matches
-    for char in set(_COMPACT_CHARS.findall(text)):  # a few distinct variants per line, if any: replaced in C
-        text = text.replace(char, _COMPACT_MAP[char])
-    return text
+    return _replace_each(text, _COMPACT_CHARS, _COMPACT_MAP)
 
 
 def compact_lines(lines: Sequence[str]) -> list[str]:
@@ -186,7 +191,5 @@ def compact_lines(lines: Sequence[str]) -> list[str]:
     """
     if not lines:
         return []
-    text = _nfkc("\n".join(lines))
-    for char in set(_COMPACT_CHARS.findall(text)):
-        text = text.replace(char, _COMPACT_MAP[char])
+    text = _replace_each(_nfkc("\n".join(lines)), _COMPACT_CHARS, _COMPACT_MAP)
     return ["".join(line.split()) for line in text.split("\n")]
