@@ -108,7 +108,18 @@ def half_width(text: str) -> str:
     >>> half_width("共１２件（含上年结转），　完毕")
     '共12件(含上年结转), 完毕'
     """
-    return _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
+    global _last_half_width
+    last, result = _last_half_width
+    if text is last:
+        return result
+    result = _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
+    _last_half_width = (text, result)
+    return result
+
+
+_last_half_width: tuple[str, str] = ("", "")
+"""The last text :func:`half_width` was given (the very object) and its result: reading a report asks about its text
+three times (normalising it, finding its sections, folding its narrative). A pair, read and replaced whole."""
 
 
 def _replace_each(text: str, chars: re.Pattern[str], replacement: dict[str, str]) -> str:
