@@ -9,11 +9,21 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gov_disclosure.model.cells import Number
-from gov_disclosure.parsing.resolve import Equation, check, solve, splits
+from gov_disclosure.parsing.resolve import (
+    BUDGET,
+    Equation,
+    Key,
+    _prepare,
+    _search,
+    _singles,
+    check,
+    solve,
+    splits,
+)
 
 ROW = "r"
 
@@ -195,3 +205,51 @@ def test_a_cut_that_holds_does_not_hide_two_lost_values() -> None:
     result = solve(["2103", "527", "3030", "4347", "4103"], 7, _value, row=ROW, equations=_total_last(7))
     assert result.pieces == (None,) * 7
     assert 2103 in result.candidates[0]
+
+
+@st.composite
+def _single_char_rows(draw: st.DrawFn) -> tuple[list[str], int, tuple[Equation, ...], dict[Key, Number | None]]:
+    """A row of single-character tokens (digits, ``/``) for up to eight columns, with random identities over the row
+    and two other rows whose cells are known, unknown or absent."""
+    columns = draw(st.integers(1, 8))
+    tokens = draw(st.lists(st.sampled_from("0123456789/"), max_size=columns))
+    cells = [(ROW, c) for c in range(columns)] + [(other, c) for other in ("x", "y") for c in range(columns)]
+    side = st.lists(st.sampled_from(cells), min_size=1, max_size=4)
+    total = st.tuples(
+        st.sampled_from(cells[:columns]).map(lambda key: [key]), st.lists(st.sampled_from(cells), min_size=2)
+    )
+    equations = tuple(
+        Equation(tuple(lhs), tuple(rhs)) for lhs, rhs in draw(st.lists(st.tuples(side, side) | total, max_size=4))
+    )
+    known: dict[Key, Number | None] = {
+        key: draw(st.none() | st.integers(0, 20)) for key in cells if key[0] != ROW and draw(st.booleans())
+    }
+    return tokens, columns, equations, known
+
+
+@settings(max_examples=300)
+@given(
+    _single_char_rows(),
+    st.frozensets(st.integers(0, 7)),
+    st.frozensets(st.tuples(st.integers(0, 7), st.sampled_from("0123456789"))),
+)
+def test_single_characters_are_placed_as_the_search_places_them(
+    row: tuple[list[str], int, tuple[Equation, ...], dict[Key, Number | None]],
+    signed: frozenset[int],
+    refused: frozenset[tuple[int, str]],
+) -> None:
+    """A row of single characters is placed by a shortcut (:func:`_solve_singles`); its result — certain pieces,
+    candidates, number of readings — is the full search's, whatever the identities, signed columns, known cells,
+    ``/`` marks and pieces the columns refuse."""
+    tokens, columns, equations, known = row
+
+    def value(column: int, piece: str) -> tuple[bool, Number | None]:
+        if (column, piece) in refused:
+            return False, None
+        return _value(column, piece)
+
+    signed = frozenset(c for c in signed if c < columns)
+    assert _singles(tokens, columns, BUDGET)
+    prepared, checks = _prepare(equations, ROW, known, signed, columns)
+    searched = _search(tokens, columns, value, prepared, checks, signed, frozenset(), BUDGET)
+    assert solve(tokens, columns, value, row=ROW, equations=equations, known=known, signed=signed) == searched

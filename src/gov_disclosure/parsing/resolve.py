@@ -23,6 +23,7 @@ undecided, never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -45,12 +46,51 @@ _PIECE = re.compile(rf"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:{'|'.join(UNITS)})?")
 """One value cut out of a glued run: optional sign, no leading zero, optional decimals and unit."""
 
 
-@frozen
+@frozen(cache_hash=True)
 class Equation:
     """``sum(lhs) == sum(rhs)`` over cells of one table."""
 
     lhs: tuple[Key, ...]
     rhs: tuple[Key, ...]
+
+
+_Terms = tuple[tuple[int, int], ...]
+"""Cells of an identity in the row being read, as (column, sign): +1 on the left, -1 on the right."""
+_Check = tuple[int, _Terms, bool, bool, int]
+"""How an identity is tested once column *c* is placed (see :func:`_split`): (c, its cells in columns c … , whether a
+cell left of c is on the left side, on the right side, how many cells lie left of c)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(
+    equation: Equation, row: str, signed: frozenset[int]
+) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Check, ...]]:
+    """*equation* seen from row *row*: its cells in the row, its other cells (key, sign), both in order, and how it is
+    tested by :func:`solve` as each of its columns is placed.
+
+    The search fills columns from the right, so when column c is placed every column left of it is still open; which
+    of the identity's cells those are is known beforehand. An identity with an open cell in a *signed* column left of
+    c is not tested at c (its open cells are not bounded); nor is one with open cells on both sides (it always holds).
+    Identities and layouts are few and long-lived, hence the cache.
+    """
+    terms: list[tuple[int, int]] = []
+    outside: list[tuple[Key, int]] = []
+    for sign, keys in ((1, equation.lhs), (-1, equation.rhs)):
+        for key in keys:
+            if key[0] == row:
+                terms.append((key[1], sign))
+            else:
+                outside.append((key, sign))
+    checks: list[_Check] = []
+    for column in sorted({c for c, _ in terms}):
+        left = [(c, s) for c, s in terms if c < column]
+        if any(c in signed for c, _ in left):
+            continue
+        plus = any(s > 0 for _, s in left)
+        minus = any(s < 0 for _, s in left)
+        if not (plus and minus):
+            checks.append((column, tuple((c, s) for c, s in terms if c >= column), plus, minus, len(left)))
+    return tuple(terms), tuple(outside), tuple(checks)
 
 
 def _ends(token: str) -> tuple[tuple[int, ...], ...]:
@@ -138,6 +178,39 @@ def check(
     return True, derived
 
 
+_Test = tuple[Number, _Terms, bool, bool, int]
+"""An identity as tested when a column is placed: a :data:`_Check` with the sum of its cells outside the row."""
+
+
+def _prepare(
+    equations: Sequence[Equation],
+    row: str,
+    known: Mapping[Key, Number | None] | None,
+    signed: frozenset[int],
+    columns: int,
+) -> tuple[list[tuple[Number, _Terms]], list[list[_Test]]]:
+    """The identities of row *row* that can be checked — the sum of their cells outside the row (all *known*) and their
+    cells in the row — and, for each column, the identities tested once it is placed (see :func:`_split`)."""
+    get = (known or {}).get
+    prepared: list[tuple[Number, _Terms]] = []
+    checks: list[list[_Test]] = [[] for _ in range(columns)]
+    for eq in equations:
+        terms, outside, tests = _split(eq, row, signed)
+        if not terms:
+            continue
+        ext: Number = 0
+        for key, sign in outside:
+            found = get(key)
+            if found is None:
+                break  # a cell outside the row is unknown: the identity cannot be checked
+            ext += sign * found
+        else:
+            prepared.append((ext, terms))
+            for column, placed, plus, minus, free in tests:
+                checks[column].append((ext, placed, plus, minus, free))
+    return prepared, checks
+
+
 @frozen
 class Resolution:
     """The outcome for one row: certain pieces by column (None = undecided) and candidates of undecided ones."""
@@ -156,6 +229,41 @@ class _Exhausted(Exception):
 
 _FREE, _VALUE, _GAP, _OPAQUE = 0, 1, 2, 3
 """Column states during the search: not yet placed, a number, a missing value, a printed non-number (``/``)."""
+
+
+def _derive(
+    prepared: Sequence[tuple[Number, _Terms]], state: Sequence[int], vals: Sequence[Number]
+) -> dict[int, Number] | None:
+    """The values of lost cells that a complete reading implies, or None when the reading breaks an identity.
+
+    This is :func:`check` with the cells outside the row summed up front in *prepared*: an identity with an unknown
+    cell outside the row is not there to check.
+    """
+    derived: dict[int, Number] = {}
+    for total, terms in prepared:
+        unknown: tuple[int, int] | None = None
+        for col, sign in terms:
+            if state[col] == _VALUE:
+                total += sign * vals[col]
+                continue
+            found = derived.get(col)
+            if found is not None:
+                total += sign * found
+            elif state[col] == _GAP and unknown is None:
+                unknown = (col, sign)
+            else:
+                break  # two unknowns, or a printed non-number: not checked
+        else:
+            if unknown is None:
+                if total != 0:
+                    return None
+                continue
+            col, sign = unknown
+            found = -total * sign
+            if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
+                return None
+            derived[col] = found
+    return derived
 
 
 def solve(
@@ -189,7 +297,31 @@ def solve(
     >>> solve(["5", "5"], 3, value, row="r", equations=[eq]).candidates  # a lost value: 0 or 10
     ((0, 5), (0, 5), (5, 10))
     """
-    known = known or {}
+    prepared, checks = _prepare(equations, row, known, signed, columns)
+    if _singles(tokens, columns, budget):
+        return _solve_singles(tokens, columns, value, prepared, checks, signed)
+    return _search(tokens, columns, value, prepared, checks, signed, glued, budget)
+
+
+def _singles(tokens: Sequence[str], columns: int, budget: int) -> bool:
+    """Whether :func:`_solve_singles` gives the search's result for *tokens*: single characters, no more than the
+    columns, and a search too small to reach *budget* (see :func:`_solve_singles`)."""
+    n_tokens = len(tokens)
+    return n_tokens <= columns and (n_tokens + 1) << (columns + 2) <= budget and all(len(t) == 1 for t in tokens)
+
+
+def _search(
+    tokens: Sequence[str],
+    columns: int,
+    value: Callable[[int, str], tuple[bool, Number | None]],
+    prepared: Sequence[tuple[Number, _Terms]],
+    checks: Sequence[Sequence[_Test]],
+    signed: frozenset[int],
+    glued: frozenset[int],
+    budget: int,
+) -> Resolution:
+    """The search of :func:`solve`, with its identities prepared (:func:`_prepare`)."""
+    FREE, VALUE, GAP, OPAQUE = _FREE, _VALUE, _GAP, _OPAQUE
     n_tokens = len(tokens)
     runs = [len(t) > 1 and VALUE_RUN.fullmatch(t) is not None for t in tokens]
     starts = [_starts(t) if run else () for t, run in zip(tokens, runs, strict=True)]
@@ -197,31 +329,12 @@ def solve(
     """before[t]: most values the tokens in front of token t can hold."""
     chars = [0] * (n_tokens + 1)
     """chars[t]: characters printed in front of token t."""
-    for i in range(n_tokens):
-        before[i + 1] = before[i] + (len(tokens[i]) if runs[i] else 1)
-        chars[i + 1] = chars[i] + len(tokens[i])
+    for i, text in enumerate(tokens):
+        before[i + 1] = before[i] + (len(text) if runs[i] else 1)
+        chars[i + 1] = chars[i] + len(text)
     digits = all(t.isdigit() for t in tokens)
 
-    prepared: list[tuple[Number, tuple[tuple[int, int], ...]]] = []
-    by_column: list[list[int]] = [[] for _ in range(columns)]
-    for eq in equations:
-        ext: Number | None = 0
-        terms: list[tuple[int, int]] = []
-        for sign, keys in ((1, eq.lhs), (-1, eq.rhs)):
-            for key in keys:
-                if key[0] == row:
-                    terms.append((key[1], sign))
-                    continue
-                outside = known.get(key)
-                ext = None if outside is None or ext is None else ext + sign * outside
-        if not terms or ext is None:
-            continue
-        for column in {c for c, _ in terms}:
-            by_column[column].append(len(prepared))
-        prepared.append((ext, tuple(terms)))
-    checks = [tuple(prepared[i] for i in indices) for indices in by_column]
-
-    state = [_FREE] * columns
+    state = [FREE] * columns
     vals: list[Number] = [0] * columns
     printed: list[str | None] = [None] * columns
     split = [False] * columns
@@ -238,21 +351,18 @@ def solve(
         When the cells still open in an identity all lie on one side, their sum is known and none exceeds it; when
         they are all the columns left, the digits left must fit in them.
         """
-        for total, terms in checks[column]:
-            plus = minus = False
-            free = 0
-            for col, sign in terms:
+        for total, placed, plus, minus, free in checks[column]:
+            for col, sign in placed:
                 st = state[col]
-                if st == _VALUE:
+                if st == VALUE:
                     total += sign * vals[col]
                     continue
-                if st == _OPAQUE or col in signed:
+                if st == OPAQUE or col in signed:
                     break
                 if sign > 0:
                     plus = True
                 else:
                     minus = True
-                free += st == _FREE
             else:
                 if plus and minus:
                     continue
@@ -265,69 +375,21 @@ def solve(
         return True
 
     def leaf() -> None:
-        """Count the reading if it satisfies the row's identities (:func:`check`, with the cells outside the row
-        summed up front in *prepared*; an identity with an unknown cell outside the row is not there to check)."""
+        """Count the reading if it satisfies the row's identities (:func:`_derive`)."""
         nonlocal survivors
-        derived: dict[int, Number] = {}
-        for total, terms in prepared:
-            unknown: tuple[int, int] | None = None
-            for col, sign in terms:
-                if state[col] == _VALUE:
-                    total += sign * vals[col]
-                    continue
-                found = derived.get(col)
-                if found is not None:
-                    total += sign * found
-                elif state[col] == _GAP and unknown is None:
-                    unknown = (col, sign)
-                else:
-                    break  # two unknowns, or a printed non-number: not checked
-            else:
-                if unknown is None:
-                    if total != 0:
-                        return
-                    continue
-                col, sign = unknown
-                found = -total * sign
-                if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
-                    return
-                derived[col] = found
+        derived = _derive(prepared, state, vals)
+        if derived is None:
+            return
         survivors += 1
         if any(split):
-            covered = {col for _, terms in prepared if all(state[c] == _VALUE for c, _ in terms) for col, _ in terms}
+            covered = {col for _, terms in prepared if all(state[c] == VALUE for c, _ in terms) for col, _ in terms}
             if any(split[c] and c not in covered for c in range(columns)):
                 confirmed[0] = False
         for c in range(columns):
             seen_pieces[c].add(printed[c])
-            found = vals[c] if state[c] == _VALUE else derived.get(c)
+            found = vals[c] if state[c] == VALUE else derived.get(c)
             if found is not None:
                 seen_values[c].add(found)
-
-    def place(column: int, token: int, begin: int, stop: int, cost: int) -> None:
-        text = tokens[token]
-        if stop == len(text) and begin and token not in glued:
-            if not cost:
-                return
-            cost -= 1  # cutting a run with no sign of glue is one assumption, like a lost value
-        piece = text[begin:stop]
-        read = memo.get((column, piece))
-        if read is None:
-            read = memo[(column, piece)] = value(column, piece)
-        ok, number = read
-        if not ok:
-            return
-        state[column] = _OPAQUE if number is None else _VALUE
-        vals[column] = 0 if number is None else number
-        printed[column] = piece
-        split[column] = not (begin == 0 and stop == len(text))
-        if holds(column, chars[token] + begin):
-            if begin:
-                walk(column - 1, token, begin, cost)
-            else:
-                walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, cost)
-        state[column] = _FREE
-        printed[column] = None
-        split[column] = False
 
     def walk(column: int, token: int, stop: int, cost: int) -> None:
         """Fill columns *column* … 0 from the printed text left of position *stop* in token *token*, making
@@ -340,21 +402,48 @@ def solve(
             if token < 0 and not cost:
                 leaf()
             return
-        room = before[token] + (stop if runs[token] else 1) if token >= 0 else 0
-        if column < token or column + 1 - cost > room:
+        if token < 0:
+            if cost > column:  # only lost values are left, one for each column
+                state[column] = GAP
+                if holds(column, 0):
+                    walk(column - 1, token, stop, cost - 1)
+                state[column] = FREE
+            return
+        run = runs[token]
+        if column < token or column + 1 - cost > before[token] + (stop if run else 1):
             return
         if cost:
-            state[column] = _GAP
-            if holds(column, chars[token] + stop if token >= 0 else 0):
+            state[column] = GAP
+            if holds(column, chars[token] + stop):
                 walk(column - 1, token, stop, cost - 1)
-            state[column] = _FREE
-        if token < 0:
-            return
-        if not runs[token]:
-            place(column, token, 0, len(tokens[token]), cost)
-            return
-        for begin in starts[token][stop]:
-            place(column, token, begin, stop, cost)
+            state[column] = FREE
+        text = tokens[token]
+        whole = len(text)
+        for begin in starts[token][stop] if run else (0,):
+            spent = cost
+            if begin and stop == whole and token not in glued:
+                if not spent:
+                    continue
+                spent -= 1  # cutting a run with no sign of glue is one assumption, like a lost value
+            piece = text[begin:stop]
+            read = memo.get((column, piece))
+            if read is None:
+                read = memo[(column, piece)] = value(column, piece)
+            number = read[1]
+            if not read[0]:
+                continue
+            state[column] = OPAQUE if number is None else VALUE
+            vals[column] = 0 if number is None else number
+            printed[column] = piece
+            split[column] = begin != 0 or stop != whole
+            if holds(column, chars[token] + begin):
+                if begin:
+                    walk(column - 1, token, begin, spent)
+                else:
+                    walk(column - 1, token - 1, len(tokens[token - 1]) if token else 0, spent)
+            state[column] = FREE
+            printed[column] = None
+            split[column] = False
 
     fewest = max(0, columns - before[n_tokens])
     try:
@@ -364,13 +453,126 @@ def solve(
                 break
     except _Exhausted:
         return Resolution((None,) * columns, ((),) * columns, 0, exhausted=True)
+    return _resolution(survivors, seen_pieces, seen_values)
+
+
+def _resolution(
+    survivors: int, seen_pieces: Sequence[set[str | None]], seen_values: Sequence[set[Number]]
+) -> Resolution:
+    """The columns that one printed piece fills in every surviving reading; the candidates of the others."""
     pieces: list[str | None] = []
     candidates: list[tuple[Number, ...]] = []
-    for c in range(columns):
-        if survivors and len(seen_pieces[c]) == 1 and None not in seen_pieces[c]:
-            pieces.append(next(iter(seen_pieces[c])))
+    for seen, values in zip(seen_pieces, seen_values, strict=True):
+        if survivors and len(seen) == 1 and None not in seen:
+            pieces.append(next(iter(seen)))
             candidates.append(())
         else:
             pieces.append(None)
-            candidates.append(tuple(sorted(seen_values[c])))
+            candidates.append(tuple(sorted(values)))
     return Resolution(tuple(pieces), tuple(candidates), survivors)
+
+
+def _solve_singles(
+    tokens: Sequence[str],
+    columns: int,
+    value: Callable[[int, str], tuple[bool, Number | None]],
+    prepared: Sequence[tuple[Number, _Terms]],
+    checks: Sequence[Sequence[_Test]],
+    signed: frozenset[int],
+) -> Resolution:
+    """:func:`solve` for a row whose tokens are single characters (``0 0 1 0 0 1`` for seven columns), where it is
+    a choice of the columns that lost their value.
+
+    The result is the search's, step for step, with less bookkeeping; it is the same because
+
+    - no token can be cut, so every reading places each token whole, in order, and leaves exactly
+      ``columns - len(tokens)`` gaps: readings with more lost values leave tokens over and are never counted, and no
+      reading has a cut to confirm, so only that one number of gaps is searched;
+    - the search's other bounds only drop branches that hold no reading, and of :func:`solve`'s ``holds`` only the
+      bound on the digits left can never bite (with one character per token, the tokens left never outnumber the
+      columns left), so the remaining tests prune exactly the same readings;
+    - the caller sends such a row here only when the search could not reach its step budget: with no cuts each
+      step chooses between a token and a gap, so a search of ``c`` columns takes fewer than ``2 ** (c + 1)`` steps
+      for each number of gaps it tries.
+    """
+    FREE, VALUE, GAP, OPAQUE = _FREE, _VALUE, _GAP, _OPAQUE
+    state = [FREE] * columns
+    vals: list[Number] = [0] * columns
+    printed: list[str | None] = [None] * columns
+    shown: list[Number | None] = [None] * columns
+    """The value of each column as a reading shows it: a number, or None (lost or not a number)."""
+    found_pieces: list[tuple[str | None, ...]] = []
+    found_values: list[tuple[Number | None, ...]] = []
+    memo: dict[tuple[int, str], tuple[bool, Number | None]] = {}
+
+    def holds(column: int) -> bool:
+        """:func:`solve`'s ``holds`` without the bound on the digits left."""
+        for total, placed, plus, minus, _ in checks[column]:
+            for col, sign in placed:
+                st = state[col]
+                if st == VALUE:
+                    total += sign * vals[col]
+                    continue
+                if st == OPAQUE or col in signed:
+                    break
+                if sign > 0:
+                    plus = True
+                else:
+                    minus = True
+            else:
+                if plus and minus:
+                    continue
+                if plus:
+                    total = -total
+                if total < 0 or (not plus and not minus and total != 0):
+                    return False
+        return True
+
+    def fill(column: int, gaps: int) -> None:
+        """Fill columns *column* … 0 with tokens 0 … column - gaps and *gaps* lost values, columns right of *column*
+        being placed. Placing a token continues the loop and a lost value recurses, so that a call is made only for
+        each lost value; a column's tests look at no column left of it, so none is reset on the way back."""
+        for c in range(column, -1, -1):
+            if gaps:
+                state[c] = GAP
+                printed[c] = shown[c] = None
+                if holds(c):
+                    fill(c - 1, gaps - 1)
+            token = c - gaps
+            if token < 0:
+                return
+            piece = tokens[token]
+            read = memo.get((c, piece))
+            if read is None:
+                read = memo[(c, piece)] = value(c, piece)
+            ok, number = read
+            if not ok:
+                return
+            if number is None:
+                state[c] = OPAQUE
+            else:
+                state[c] = VALUE
+                vals[c] = number
+            shown[c] = number
+            printed[c] = piece
+            if not holds(c):
+                return
+        derived = _derive(prepared, state, vals)
+        if derived is None:
+            return
+        found_pieces.append(tuple(printed))
+        if derived:
+            reading = shown.copy()
+            for c, number in derived.items():
+                reading[c] = number
+            found_values.append(tuple(reading))
+        else:
+            found_values.append(tuple(shown))
+
+    fill(columns - 1, columns - len(tokens))
+    if not found_pieces:
+        return Resolution((None,) * columns, ((),) * columns, 0)
+    seen_values = [set(numbers) for numbers in zip(*found_values, strict=True)]
+    for numbers in seen_values:
+        numbers.discard(None)
+    return _resolution(len(found_pieces), [set(pieces) for pieces in zip(*found_pieces, strict=True)], seen_values)
