@@ -250,6 +250,6 @@ def test_single_characters_are_placed_as_the_search_places_them(
 
     signed = frozenset(c for c in signed if c < columns)
     assert _singles(tokens, columns, BUDGET)
-    prepared, checks = _prepare(equations, ROW, known, signed, columns)
-    searched = _search(tokens, columns, value, prepared, checks, signed, frozenset(), BUDGET)
+    identities = _prepare(equations, ROW, known, signed)
+    searched = _search(tokens, columns, value, identities, signed, frozenset(), BUDGET)
     assert solve(tokens, columns, value, row=ROW, equations=equations, known=known, signed=signed) == searched

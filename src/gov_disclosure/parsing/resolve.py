@@ -59,14 +59,21 @@ _Terms = tuple[tuple[int, int], ...]
 _Check = tuple[int, _Terms, bool, bool, int]
 """How an identity is tested once column *c* is placed (see :func:`_split`): (c, its cells in columns c … , whether a
 cell left of c is on the left side, on the right side, how many cells lie left of c)."""
+_Step = tuple[int, int, int, int | None]
+"""How an identity follows the placing of column *c* in :func:`_solve_singles` (see :func:`_split`): (c, the sum of
+the signs of its cells in c, the marks a lost value in c sets, the marks of the open cells left of c or None)."""
+_PLUS, _MINUS, _BLOCKED = 1, 2, 4
+"""Marks of an identity during the search: an open cell on its left side, on its right side, a cell that stops it
+from being tested (a printed non-number, or a lost value in a signed column)."""
 
 
 @functools.lru_cache(maxsize=4096)
 def _split(
     equation: Equation, row: str, signed: frozenset[int]
-) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Check, ...]]:
+) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Check, ...], tuple[_Step, ...]]:
     """*equation* seen from row *row*: its cells in the row, its other cells (key, sign), both in order, and how it is
-    tested by :func:`solve` as each of its columns is placed.
+    tested by :func:`solve` as each of its columns is placed (:data:`_Check` for the search, :data:`_Step` for
+    :func:`_solve_singles`, from its rightmost column to its leftmost).
 
     The search fills columns from the right, so when column c is placed every column left of it is still open; which
     of the identity's cells those are is known beforehand. An identity with an open cell in a *signed* column left of
@@ -82,15 +89,19 @@ def _split(
             else:
                 outside.append((key, sign))
     checks: list[_Check] = []
-    for column in sorted({c for c, _ in terms}):
+    steps: list[_Step] = []
+    for column in sorted({c for c, _ in terms}, reverse=True):
+        signs = [s for c, s in terms if c == column]
+        marks = (_PLUS if 1 in signs else 0) | (_MINUS if -1 in signs else 0) | (_BLOCKED if column in signed else 0)
         left = [(c, s) for c, s in terms if c < column]
-        if any(c in signed for c, _ in left):
-            continue
         plus = any(s > 0 for _, s in left)
         minus = any(s < 0 for _, s in left)
-        if not (plus and minus):
-            checks.append((column, tuple((c, s) for c, s in terms if c >= column), plus, minus, len(left)))
-    return tuple(terms), tuple(outside), tuple(checks)
+        if any(c in signed for c, _ in left) or (plus and minus):
+            steps.append((column, sum(signs), marks, None))
+            continue
+        checks.append((column, tuple((c, s) for c, s in terms if c >= column), plus, minus, len(left)))
+        steps.append((column, sum(signs), marks, (_PLUS if plus else 0) | (_MINUS if minus else 0)))
+    return tuple(terms), tuple(outside), tuple(checks), tuple(steps)
 
 
 def _ends(token: str) -> tuple[tuple[int, ...], ...]:
@@ -178,24 +189,18 @@ def check(
     return True, derived
 
 
-_Test = tuple[Number, _Terms, bool, bool, int]
-"""An identity as tested when a column is placed: a :data:`_Check` with the sum of its cells outside the row."""
+_Identity = tuple[Number, _Terms, tuple[_Check, ...], tuple[_Step, ...]]
+"""An identity that can be checked in a row: the sum of its cells outside the row, then :func:`_split`'s parts."""
 
 
 def _prepare(
-    equations: Sequence[Equation],
-    row: str,
-    known: Mapping[Key, Number | None] | None,
-    signed: frozenset[int],
-    columns: int,
-) -> tuple[list[tuple[Number, _Terms]], list[list[_Test]]]:
-    """The identities of row *row* that can be checked — the sum of their cells outside the row (all *known*) and their
-    cells in the row — and, for each column, the identities tested once it is placed (see :func:`_split`)."""
+    equations: Sequence[Equation], row: str, known: Mapping[Key, Number | None] | None, signed: frozenset[int]
+) -> list[_Identity]:
+    """The identities of row *row* that can be checked: those whose cells outside the row are all *known*."""
     get = (known or {}).get
-    prepared: list[tuple[Number, _Terms]] = []
-    checks: list[list[_Test]] = [[] for _ in range(columns)]
+    identities: list[_Identity] = []
     for eq in equations:
-        terms, outside, tests = _split(eq, row, signed)
+        terms, outside, checks, steps = _split(eq, row, signed)
         if not terms:
             continue
         ext: Number = 0
@@ -205,10 +210,8 @@ def _prepare(
                 break  # a cell outside the row is unknown: the identity cannot be checked
             ext += sign * found
         else:
-            prepared.append((ext, terms))
-            for column, placed, plus, minus, free in tests:
-                checks[column].append((ext, placed, plus, minus, free))
-    return prepared, checks
+            identities.append((ext, terms, checks, steps))
+    return identities
 
 
 @frozen
@@ -297,10 +300,10 @@ def solve(
     >>> solve(["5", "5"], 3, value, row="r", equations=[eq]).candidates  # a lost value: 0 or 10
     ((0, 5), (0, 5), (5, 10))
     """
-    prepared, checks = _prepare(equations, row, known, signed, columns)
+    identities = _prepare(equations, row, known, signed)
     if _singles(tokens, columns, budget):
-        return _solve_singles(tokens, columns, value, prepared, checks, signed)
-    return _search(tokens, columns, value, prepared, checks, signed, glued, budget)
+        return _solve_singles(tokens, columns, value, identities)
+    return _search(tokens, columns, value, identities, signed, glued, budget)
 
 
 def _singles(tokens: Sequence[str], columns: int, budget: int) -> bool:
@@ -314,13 +317,18 @@ def _search(
     tokens: Sequence[str],
     columns: int,
     value: Callable[[int, str], tuple[bool, Number | None]],
-    prepared: Sequence[tuple[Number, _Terms]],
-    checks: Sequence[Sequence[_Test]],
+    identities: Sequence[_Identity],
     signed: frozenset[int],
     glued: frozenset[int],
     budget: int,
 ) -> Resolution:
     """The search of :func:`solve`, with its identities prepared (:func:`_prepare`)."""
+    prepared = [(ext, terms) for ext, terms, _, _ in identities]
+    checks: list[list[tuple[Number, _Terms, bool, bool, int]]] = [[] for _ in range(columns)]
+    """For each column, the identities tested once it is placed, with the sum of their cells outside the row."""
+    for ext, _, tests, _ in identities:
+        for column, placed, plus, minus, free in tests:
+            checks[column].append((ext, placed, plus, minus, free))
     FREE, VALUE, GAP, OPAQUE = _FREE, _VALUE, _GAP, _OPAQUE
     n_tokens = len(tokens)
     runs = [len(t) > 1 and VALUE_RUN.fullmatch(t) is not None for t in tokens]
@@ -476,26 +484,40 @@ def _solve_singles(
     tokens: Sequence[str],
     columns: int,
     value: Callable[[int, str], tuple[bool, Number | None]],
-    prepared: Sequence[tuple[Number, _Terms]],
-    checks: Sequence[Sequence[_Test]],
-    signed: frozenset[int],
+    identities: Sequence[_Identity],
 ) -> Resolution:
     """:func:`solve` for a row whose tokens are single characters (``0 0 1 0 0 1`` for seven columns), where it is
     a choice of the columns that lost their value.
 
-    The result is the search's, step for step, with less bookkeeping; it is the same because
+    The readings counted are the search's, found in the same order with less bookkeeping; they are the same because
 
     - no token can be cut, so every reading places each token whole, in order, and leaves exactly
       ``columns - len(tokens)`` gaps: readings with more lost values leave tokens over and are never counted, and no
       reading has a cut to confirm, so only that one number of gaps is searched;
-    - the search's other bounds only drop branches that hold no reading, and of :func:`solve`'s ``holds`` only the
-      bound on the digits left can never bite (with one character per token, the tokens left never outnumber the
-      columns left), so the remaining tests prune exactly the same readings;
+    - the search's other bounds only drop branches that hold no reading, and of the search's tests (``holds``) only
+      the bound on the digits left can never bite (with one character per token, the tokens left never outnumber the
+      columns left), so the remaining tests, made here the same way, prune exactly the same readings;
     - the caller sends such a row here only when the search could not reach its step budget: with no cuts each
       step chooses between a token and a gap, so a search of ``c`` columns takes fewer than ``2 ** (c + 1)`` steps
       for each number of gaps it tries.
+
+    The tests are made incrementally: for each identity, the sum of its cells placed so far and its marks
+    (:data:`_PLUS`, :data:`_MINUS`, :data:`_BLOCKED`) are kept per column it has in the row, each derived from the
+    entry of its previous column (to the right), which the search has placed on the same path. The sums are exact
+    (integers, or decimals far from their precision) and only compared with zero, so summing in column order instead
+    of the identity's order changes nothing.
     """
-    FREE, VALUE, GAP, OPAQUE = _FREE, _VALUE, _GAP, _OPAQUE
+    FREE, VALUE, GAP, OPAQUE, BLOCKED = _FREE, _VALUE, _GAP, _OPAQUE, _BLOCKED
+    prepared = [(ext, terms) for ext, terms, _, _ in identities]
+    entries: list[list[tuple[list[Number], list[int], int, int, int, int | None]]] = [[] for _ in range(columns)]
+    """For each column, the identities through it: (their sums, their marks, the index of the entry before this
+    column's, the sum of the signs of the column's cells, the marks a lost value sets, the marks of the open cells
+    left of the column or None when the identity is not tested there)."""
+    for ext, _, _, steps in identities:
+        sums: list[Number] = [ext] * (len(steps) + 1)
+        marks = [0] * (len(steps) + 1)
+        for i, (column, coefficient, lost, test) in enumerate(steps):
+            entries[column].append((sums, marks, i, coefficient, lost, test))
     state = [FREE] * columns
     vals: list[Number] = [0] * columns
     printed: list[str | None] = [None] * columns
@@ -503,60 +525,57 @@ def _solve_singles(
     """The value of each column as a reading shows it: a number, or None (lost or not a number)."""
     found_pieces: list[tuple[str | None, ...]] = []
     found_values: list[tuple[Number | None, ...]] = []
-    memo: dict[tuple[int, str], tuple[bool, Number | None]] = {}
-
-    def holds(column: int) -> bool:
-        """:func:`solve`'s ``holds`` without the bound on the digits left."""
-        for total, placed, plus, minus, _ in checks[column]:
-            for col, sign in placed:
-                st = state[col]
-                if st == VALUE:
-                    total += sign * vals[col]
-                    continue
-                if st == OPAQUE or col in signed:
-                    break
-                if sign > 0:
-                    plus = True
-                else:
-                    minus = True
-            else:
-                if plus and minus:
-                    continue
-                if plus:
-                    total = -total
-                if total < 0 or (not plus and not minus and total != 0):
-                    return False
-        return True
+    memo: list[dict[str, tuple[bool, Number | None]]] = [{} for _ in range(columns)]
+    """For each column, how the pieces tried there read."""
 
     def fill(column: int, gaps: int) -> None:
         """Fill columns *column* … 0 with tokens 0 … column - gaps and *gaps* lost values, columns right of *column*
         being placed. Placing a token continues the loop and a lost value recurses, so that a call is made only for
-        each lost value; a column's tests look at no column left of it, so none is reset on the way back."""
+        each lost value; a column's tests look at no column left of it, so none is reset on the way back.
+
+        An identity tested at a column fails when its open cells all lie on one side and the known sum leaves them a
+        negative total, or when none is open and the sum is not zero.
+        """
         for c in range(column, -1, -1):
             if gaps:
                 state[c] = GAP
                 printed[c] = shown[c] = None
-                if holds(c):
+                for sums, marks, i, _, lost, test in entries[c]:
+                    total = sums[i + 1] = sums[i]
+                    mark = marks[i + 1] = marks[i] | lost
+                    if test is not None and mark < BLOCKED:
+                        mark |= test
+                        if mark != 3 and (total > 0 if mark == 1 else total < 0 if mark == 2 else total != 0):
+                            break
+                else:
                     fill(c - 1, gaps - 1)
             token = c - gaps
             if token < 0:
                 return
             piece = tokens[token]
-            read = memo.get((c, piece))
+            read = memo[c].get(piece)
             if read is None:
-                read = memo[(c, piece)] = value(c, piece)
+                read = memo[c][piece] = value(c, piece)
             ok, number = read
             if not ok:
                 return
             if number is None:
                 state[c] = OPAQUE
+                for sums, marks, i, _, _, _ in entries[c]:
+                    sums[i + 1] = sums[i]
+                    marks[i + 1] = marks[i] | BLOCKED
             else:
                 state[c] = VALUE
                 vals[c] = number
+                for sums, marks, i, coefficient, _, test in entries[c]:
+                    total = sums[i + 1] = sums[i] + coefficient * number
+                    mark = marks[i + 1] = marks[i]
+                    if test is not None and mark < BLOCKED:
+                        mark |= test
+                        if mark != 3 and (total > 0 if mark == 1 else total < 0 if mark == 2 else total != 0):
+                            return
             shown[c] = number
             printed[c] = piece
-            if not holds(c):
-                return
         derived = _derive(prepared, state, vals)
         if derived is None:
             return
@@ -572,7 +591,16 @@ def _solve_singles(
     fill(columns - 1, columns - len(tokens))
     if not found_pieces:
         return Resolution((None,) * columns, ((),) * columns, 0)
-    seen_values = [set(numbers) for numbers in zip(*found_values, strict=True)]
-    for numbers in seen_values:
-        numbers.discard(None)
-    return _resolution(len(found_pieces), [set(pieces) for pieces in zip(*found_pieces, strict=True)], seen_values)
+    pieces: list[str | None] = []
+    candidates: list[tuple[Number, ...]] = []
+    for printed_here, shown_here in zip(zip(*found_pieces, strict=True), zip(*found_values, strict=True), strict=True):
+        seen = set(printed_here)
+        if len(seen) == 1 and None not in seen:
+            pieces.append(printed_here[0])
+            candidates.append(())
+        else:
+            values = set(shown_here)  # the first of equal numbers (0 and Decimal 0) is kept, as the search keeps it
+            values.discard(None)
+            pieces.append(None)
+            candidates.append(tuple(sorted(values)))
+    return Resolution(tuple(pieces), tuple(candidates), len(found_pieces))
