@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import cast
 
-from attrs import field, frozen
+from attrs import define, field
 
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
@@ -105,9 +105,13 @@ def _is_pipe_row(line: str, stripped: str) -> bool:
 _Parts = tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]
 
 
-@frozen
+@define
 class TextLine:
-    """One line of text, split into cells when first asked: the table reader skips most lines by their text."""
+    """One line of text, split into cells when first asked: the table reader skips most lines by their text.
+
+    A reader's working record, made for every line of every report read: not frozen, since a frozen class is
+    three times as slow to make, but never changed once made (only what is made when first asked is kept).
+    """
 
     text: str
     """The line as printed (a pipe-table row wrapped over several lines joined back into one)."""
@@ -128,7 +132,7 @@ class TextLine:
         source = self._source
         if source is None:
             source = SourceLocation(path=self.path, line=self.number, start=self.start, end=self.end)
-            object.__setattr__(self, "_source", source)
+            self._source = source
         return source
 
     @property
@@ -138,7 +142,7 @@ class TextLine:
         if parts is None:
             cells, structured, glued, values = _split(self.text)
             parts = (tuple(cells), structured, glued, tuple(values))
-            object.__setattr__(self, "_parts", parts)
+            self._parts = parts
         return parts
 
     @property
