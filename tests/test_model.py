@@ -14,6 +14,7 @@ from gov_disclosure.model import (
     Cell,
     CellKey,
     CellKind,
+    ExtraRow,
     Report,
     SourceLocation,
     Table,
@@ -196,3 +197,19 @@ def test_from_cells_equals_from_values() -> None:
         Table4Row.from_cells(cells[:2], where="table4.review")
     with pytest.raises(ModelError):
         Table4Row.from_cells([*cells[:4], "7"])  # type: ignore[list-item]
+
+
+def test_from_rows_of_built_rows_equals_the_constructor() -> None:
+    """Table.from_rows given row objects (the readers' quick way) builds the table its constructor builds."""
+    row = Table3Row.from_cells([Cell.of(1), Cell.of(0), Cell.of(0), Cell.of(0), Cell.of(0), Cell.of(0), Cell.of(1)])
+    extra = ExtraRow(label="其他", cells=(Cell.of(2),))
+    table = Table3.from_rows({"granted": row, "total_processed": row}, extra_rows=[extra])
+    assert table == Table3(granted=row, total_processed=row, extra_rows=(extra,))
+    assert table.extra_rows == (extra,)
+    assert table.new_received is None
+    review = Table4Row.from_values([1, 0, 0, 1, 2])
+    assert Table4.from_rows({"review": review}) == Table4(review=review)
+    with pytest.raises(ModelError, match="keeps no extra rows"):
+        Table4.from_rows({"review": review}, extra_rows=[extra])
+    with pytest.raises(ModelError, match="unknown row"):
+        Table4.from_rows({"review": review, "reveiw": review})

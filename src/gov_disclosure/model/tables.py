@@ -196,6 +196,16 @@ class Table:
         ...
         gov_disclosure.errors.ModelError: table4.reveiw: unknown row; expected one of review, ...
         """
+        row_types = cls.row_types
+        if all(type(values) is row_types.get(key) for key, values in rows.items()):
+            # Rows built already (the quick way for readers): what the generated __init__ would check holds.
+            fields = _table_fields(cls)
+            if extra_rows and "extra_rows" not in fields:
+                raise ModelError(cls.spec.key, "this table keeps no extra rows")
+            built = _new(cls)
+            for name in fields:
+                _set(built, name, tuple(extra_rows) if name == "extra_rows" else rows.get(name))
+            return built
         table = cls.spec.key
         kwargs: dict[str, Any] = {}
         for key, values in rows.items():
@@ -209,6 +219,17 @@ class Table:
                 raise ModelError(table, "this table keeps no extra rows")
             kwargs["extra_rows"] = tuple(extra_rows)
         return cls(**kwargs)
+
+
+_TABLE_FIELDS: dict[type[Table], tuple[str, ...]] = {}
+
+
+def _table_fields(cls: type[Table]) -> tuple[str, ...]:
+    """The attrs fields of a table class, in order: its rows, then ``extra_rows`` if it keeps them."""
+    names = _TABLE_FIELDS.get(cls)
+    if names is None:
+        names = _TABLE_FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+    return names
 
 
 def _row(row_type: type[Row]) -> Any:
