@@ -28,6 +28,7 @@ from gov_disclosure.model.layout import (
     RowSpec,
     TableSpec,
     ValueType,
+    table_spec,
 )
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import ExtraRow, Table2, Table2_2019, Table3, Table4
@@ -265,7 +266,13 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
 
 
 def _where(spec: TableSpec, row: RowSpec, column: ColumnSpec) -> CellKey:
-    return CellKey(spec.key, row.key, column.key)
+    return _cell_key(spec.key, row.key, column.key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cell_key(table: str, row: str, column: str) -> CellKey:
+    """The key of a cell of the layout, made once (keys are immutable)."""
+    return CellKey(table, row, column)
 
 
 def _exact(values: Sequence[str], n: int, structured: bool) -> list[str] | None:
@@ -496,6 +503,14 @@ class _Undecided:
 
 
 def _missing_finding(spec: TableSpec, row: RowSpec) -> Finding:
+    return _missing_row_finding(spec.key, row.key)
+
+
+@functools.lru_cache(maxsize=128)
+def _missing_row_finding(table: str, key: str) -> Finding:
+    """READ.ROW_MISSING for row *key* of *table*: the same for every report, so made once (findings are immutable)."""
+    spec = table_spec(table)
+    row = spec.row(key)
     return Finding(
         code="READ.ROW_MISSING",
         severity=Severity.WARNING,
