@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 from typing import cast
 
 from attrs import define, field
@@ -290,17 +291,19 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     frozenset({1})
     """
     lines = text.split("\n")
-    offsets = [0] * (len(lines) + 1)
-    for i, line in enumerate(lines):
-        offsets[i + 1] = offsets[i] + len(line) + 1
-    index = 0
-    while index < len(lines):
+    offsets = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    index, count = 0, len(lines)
+    while index < count:
         line = lines[index]
-        number = index + 1
-        end = _pipe_row_end(lines, index) if "|" in line else index
-        if end != index:
-            line = "".join(part.strip() for part in lines[index : end + 1])
-        index = end + 1
-        if not line.strip() or ("---" in line and _MD_SEPARATOR.match(line.strip())):
+        end = index
+        if "|" in line:
+            end = _pipe_row_end(lines, index)
+            if end != index:
+                line = "".join(part.strip() for part in lines[index : end + 1])
+        start, index = index, end + 1
+        if "---" in line:
+            if _MD_SEPARATOR.match(line.strip()):
+                continue
+        elif line.isspace() or not line:
             continue
-        yield TextLine(line, number, offsets[number - 1], offsets[end + 1] - 1, path)
+        yield TextLine(line, start + 1, offsets[start], offsets[index] - 1, path)
