@@ -62,18 +62,20 @@ cell left of c is on the left side, on the right side, how many cells lie left o
 _Step = tuple[int, int, int, int | None]
 """How an identity follows the placing of column *c* in :func:`_solve_singles` (see :func:`_split`): (c, the sum of
 the signs of its cells in c, the marks a lost value in c sets, the marks of the open cells left of c or None)."""
-_PLUS, _MINUS, _BLOCKED = 1, 2, 4
+_Cell = tuple[int, int, int]
+"""The cells of an identity in one column of the row: (the sum of their signs, how many there are, the first sign)."""
+_PLUS, _MINUS, _BLOCKED, _NOT_NUMBER = 1, 2, 4, 8
 """Marks of an identity during the search: an open cell on its left side, on its right side, a cell that stops it
-from being tested (a printed non-number, or a lost value in a signed column)."""
+from being tested (a printed non-number, or a lost value in a signed column), a printed non-number."""
 
 
 @functools.lru_cache(maxsize=4096)
 def _split(
     equation: Equation, row: str, signed: frozenset[int]
-) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Check, ...], tuple[_Step, ...]]:
+) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Check, ...], tuple[_Step, ...], Mapping[int, _Cell]]:
     """*equation* seen from row *row*: its cells in the row, its other cells (key, sign), both in order, and how it is
     tested by :func:`solve` as each of its columns is placed (:data:`_Check` for the search, :data:`_Step` for
-    :func:`_solve_singles`, from its rightmost column to its leftmost).
+    :func:`_solve_singles`, from its rightmost column to its leftmost), and its cells by column (:data:`_Cell`).
 
     The search fills columns from the right, so when column c is placed every column left of it is still open; which
     of the identity's cells those are is known beforehand. An identity with an open cell in a *signed* column left of
@@ -90,8 +92,10 @@ def _split(
                 outside.append((key, sign))
     checks: list[_Check] = []
     steps: list[_Step] = []
+    cells: dict[int, _Cell] = {}
     for column in sorted({c for c, _ in terms}, reverse=True):
         signs = [s for c, s in terms if c == column]
+        cells[column] = (sum(signs), len(signs), signs[0])
         marks = (_PLUS if 1 in signs else 0) | (_MINUS if -1 in signs else 0) | (_BLOCKED if column in signed else 0)
         left = [(c, s) for c, s in terms if c < column]
         plus = any(s > 0 for _, s in left)
@@ -101,7 +105,7 @@ def _split(
             continue
         checks.append((column, tuple((c, s) for c, s in terms if c >= column), plus, minus, len(left)))
         steps.append((column, sum(signs), marks, (_PLUS if plus else 0) | (_MINUS if minus else 0)))
-    return tuple(terms), tuple(outside), tuple(checks), tuple(steps)
+    return tuple(terms), tuple(outside), tuple(checks), tuple(steps), cells
 
 
 def _ends(token: str) -> tuple[tuple[int, ...], ...]:
@@ -189,7 +193,7 @@ def check(
     return True, derived
 
 
-_Identity = tuple[Number, _Terms, tuple[_Check, ...], tuple[_Step, ...]]
+_Identity = tuple[Number, _Terms, tuple[_Check, ...], tuple[_Step, ...], Mapping[int, _Cell]]
 """An identity that can be checked in a row: the sum of its cells outside the row, then :func:`_split`'s parts."""
 
 
@@ -200,7 +204,7 @@ def _prepare(
     get = (known or {}).get
     identities: list[_Identity] = []
     for eq in equations:
-        terms, outside, checks, steps = _split(eq, row, signed)
+        terms, outside, checks, steps, cells = _split(eq, row, signed)
         if not terms:
             continue
         ext: Number = 0
@@ -210,7 +214,7 @@ def _prepare(
                 break  # a cell outside the row is unknown: the identity cannot be checked
             ext += sign * found
         else:
-            identities.append((ext, terms, checks, steps))
+            identities.append((ext, terms, checks, steps, cells))
     return identities
 
 
@@ -234,38 +238,35 @@ _FREE, _VALUE, _GAP, _OPAQUE = 0, 1, 2, 3
 """Column states during the search: not yet placed, a number, a missing value, a printed non-number (``/``)."""
 
 
-def _derive(
-    prepared: Sequence[tuple[Number, _Terms]], state: Sequence[int], vals: Sequence[Number]
-) -> dict[int, Number] | None:
+def _derive(identities: Sequence[_Identity], state: Sequence[int], vals: Sequence[Number]) -> dict[int, Number] | None:
     """The values of lost cells that a complete reading implies, or None when the reading breaks an identity.
 
-    This is :func:`check` with the cells outside the row summed up front in *prepared*: an identity with an unknown
+    This is :func:`check` with the cells outside the row summed up front (:func:`_prepare`): an identity with an unknown
     cell outside the row is not there to check.
     """
+    VALUE, GAP = _VALUE, _GAP
     derived: dict[int, Number] = {}
-    for total, terms in prepared:
-        unknown: tuple[int, int] | None = None
+    for total, terms, _, _, _ in identities:
+        unknown = -1  # the column of the one cell whose value the identity gives, if any
         for col, sign in terms:
-            if state[col] == _VALUE:
+            st = state[col]
+            if st == VALUE:
                 total += sign * vals[col]
-                continue
-            found = derived.get(col)
-            if found is not None:
-                total += sign * found
-            elif state[col] == _GAP and unknown is None:
-                unknown = (col, sign)
+            elif col in derived:
+                total += sign * derived[col]
+            elif st == GAP and unknown < 0:
+                unknown, unknown_sign = col, sign
             else:
                 break  # two unknowns, or a printed non-number: not checked
         else:
-            if unknown is None:
+            if unknown < 0:
                 if total != 0:
                     return None
                 continue
-            col, sign = unknown
-            found = -total * sign
+            found = -total * unknown_sign
             if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
                 return None
-            derived[col] = found
+            derived[unknown] = found
     return derived
 
 
@@ -310,7 +311,12 @@ def _singles(tokens: Sequence[str], columns: int, budget: int) -> bool:
     """Whether :func:`_solve_singles` gives the search's result for *tokens*: single characters, no more than the
     columns, and a search too small to reach *budget* (see :func:`_solve_singles`)."""
     n_tokens = len(tokens)
-    return n_tokens <= columns and (n_tokens + 1) << (columns + 2) <= budget and all(len(t) == 1 for t in tokens)
+    return (
+        n_tokens <= columns
+        and (n_tokens + 1) << (columns + 2) <= budget
+        and len("".join(tokens)) == n_tokens  # n tokens, n characters, none empty: one character each
+        and "" not in tokens
+    )
 
 
 def _search(
@@ -323,10 +329,9 @@ def _search(
     budget: int,
 ) -> Resolution:
     """The search of :func:`solve`, with its identities prepared (:func:`_prepare`)."""
-    prepared = [(ext, terms) for ext, terms, _, _ in identities]
     checks: list[list[tuple[Number, _Terms, bool, bool, int]]] = [[] for _ in range(columns)]
     """For each column, the identities tested once it is placed, with the sum of their cells outside the row."""
-    for ext, _, tests, _ in identities:
+    for ext, _, tests, _, _ in identities:
         for column, placed, plus, minus, free in tests:
             checks[column].append((ext, placed, plus, minus, free))
     FREE, VALUE, GAP, OPAQUE = _FREE, _VALUE, _GAP, _OPAQUE
@@ -385,12 +390,14 @@ def _search(
     def leaf() -> None:
         """Count the reading if it satisfies the row's identities (:func:`_derive`)."""
         nonlocal survivors
-        derived = _derive(prepared, state, vals)
+        derived = _derive(identities, state, vals)
         if derived is None:
             return
         survivors += 1
         if any(split):
-            covered = {col for _, terms in prepared if all(state[c] == VALUE for c, _ in terms) for col, _ in terms}
+            covered = {
+                col for _, terms, _, _, _ in identities if all(state[c] == VALUE for c, _ in terms) for col, _ in terms
+            }
             if any(split[c] and c not in covered for c in range(columns)):
                 confirmed[0] = False
         for c in range(columns):
@@ -502,31 +509,48 @@ def _solve_singles(
       for each number of gaps it tries.
 
     The tests are made incrementally: for each identity, the sum of its cells placed so far and its marks
-    (:data:`_PLUS`, :data:`_MINUS`, :data:`_BLOCKED`) are kept per column it has in the row, each derived from the
-    entry of its previous column (to the right), which the search has placed on the same path. The sums are exact
-    (integers, or decimals far from their precision) and only compared with zero, so summing in column order instead
-    of the identity's order changes nothing.
+    (:data:`_PLUS`, :data:`_MINUS`, :data:`_BLOCKED`, :data:`_NOT_NUMBER`) are kept per column it has in the row,
+    each derived from the entry of its previous column (to the right), which the search has placed on the same path.
+    A complete reading is then checked as :func:`_derive` checks it, from those sums and its lost values
+    (:func:`_settle`). The sums are exact (integers, or decimals far from their precision), so adding in column order
+    instead of the identity's order changes nothing.
     """
-    FREE, VALUE, GAP, OPAQUE, BLOCKED = _FREE, _VALUE, _GAP, _OPAQUE, _BLOCKED
-    prepared = [(ext, terms) for ext, terms, _, _ in identities]
+    BLOCKED, NOT_NUMBER = _BLOCKED, _NOT_NUMBER
+    lost_values = columns - len(tokens)
     entries: list[list[tuple[list[Number], list[int], int, int, int, int | None]]] = [[] for _ in range(columns)]
     """For each column, the identities through it: (their sums, their marks, the index of the entry before this
     column's, the sum of the signs of the column's cells, the marks a lost value sets, the marks of the open cells
     left of the column or None when the identity is not tested there)."""
-    for ext, _, _, steps in identities:
+    finals: list[tuple[list[Number], list[int], int, Mapping[int, _Cell]]] = []
+    """Each identity's sums and marks, the index of its last entry (complete once every column is placed), its cells."""
+    for ext, _, _, steps, cells in identities:
         sums: list[Number] = [ext] * (len(steps) + 1)
         marks = [0] * (len(steps) + 1)
         for i, (column, coefficient, lost, test) in enumerate(steps):
             entries[column].append((sums, marks, i, coefficient, lost, test))
-    state = [FREE] * columns
-    vals: list[Number] = [0] * columns
+        finals.append((sums, marks, len(steps), cells))
+    memo: dict[tuple[int, str], tuple[bool, Number | None]] = {}
+    reads: list[list[tuple[bool, Number | None, str] | None]] = []
+    """For each column and number of lost values still to place: how the token it then takes reads, and the token
+    (None: no token is left for it). Every value is read up front, once per column and character."""
+    for c in range(columns):
+        here: list[tuple[bool, Number | None, str] | None] = []
+        for gaps in range(lost_values + 1):
+            if not 0 <= c - gaps < len(tokens):  # never reached: no token left, or tokens left over
+                here.append(None)
+                continue
+            piece = tokens[c - gaps]
+            read = memo.get((c, piece))
+            if read is None:
+                read = memo[(c, piece)] = value(c, piece)
+            here.append((*read, piece))
+        reads.append(here)
     printed: list[str | None] = [None] * columns
     shown: list[Number | None] = [None] * columns
     """The value of each column as a reading shows it: a number, or None (lost or not a number)."""
+    lost_columns: list[int] = []
     found_pieces: list[tuple[str | None, ...]] = []
     found_values: list[tuple[Number | None, ...]] = []
-    memo: list[dict[str, tuple[bool, Number | None]]] = [{} for _ in range(columns)]
-    """For each column, how the pieces tried there read."""
 
     def fill(column: int, gaps: int) -> None:
         """Fill columns *column* … 0 with tokens 0 … column - gaps and *gaps* lost values, columns right of *column*
@@ -538,7 +562,6 @@ def _solve_singles(
         """
         for c in range(column, -1, -1):
             if gaps:
-                state[c] = GAP
                 printed[c] = shown[c] = None
                 for sums, marks, i, _, lost, test in entries[c]:
                     total = sums[i + 1] = sums[i]
@@ -548,25 +571,20 @@ def _solve_singles(
                         if mark != 3 and (total > 0 if mark == 1 else total < 0 if mark == 2 else total != 0):
                             break
                 else:
+                    lost_columns.append(c)
                     fill(c - 1, gaps - 1)
-            token = c - gaps
-            if token < 0:
-                return
-            piece = tokens[token]
-            read = memo[c].get(piece)
+                    lost_columns.pop()
+            read = reads[c][gaps]
             if read is None:
-                read = memo[c][piece] = value(c, piece)
-            ok, number = read
+                return
+            ok, number, piece = read
             if not ok:
                 return
             if number is None:
-                state[c] = OPAQUE
                 for sums, marks, i, _, _, _ in entries[c]:
                     sums[i + 1] = sums[i]
-                    marks[i + 1] = marks[i] | BLOCKED
+                    marks[i + 1] = marks[i] | BLOCKED | NOT_NUMBER
             else:
-                state[c] = VALUE
-                vals[c] = number
                 for sums, marks, i, coefficient, _, test in entries[c]:
                     total = sums[i + 1] = sums[i] + coefficient * number
                     mark = marks[i + 1] = marks[i]
@@ -576,7 +594,7 @@ def _solve_singles(
                             return
             shown[c] = number
             printed[c] = piece
-        derived = _derive(prepared, state, vals)
+        derived = _settle(finals, lost_columns)
         if derived is None:
             return
         found_pieces.append(tuple(printed))
@@ -588,19 +606,62 @@ def _solve_singles(
         else:
             found_values.append(tuple(shown))
 
-    fill(columns - 1, columns - len(tokens))
+    fill(columns - 1, lost_values)
     if not found_pieces:
         return Resolution((None,) * columns, ((),) * columns, 0)
     pieces: list[str | None] = []
     candidates: list[tuple[Number, ...]] = []
+    readings = len(found_pieces)
     for printed_here, shown_here in zip(zip(*found_pieces, strict=True), zip(*found_values, strict=True), strict=True):
-        seen = set(printed_here)
-        if len(seen) == 1 and None not in seen:
-            pieces.append(printed_here[0])
+        first = printed_here[0]
+        if first is not None and printed_here.count(first) == readings:
+            pieces.append(first)
             candidates.append(())
         else:
             values = set(shown_here)  # the first of equal numbers (0 and Decimal 0) is kept, as the search keeps it
             values.discard(None)
             pieces.append(None)
             candidates.append(tuple(sorted(values)))
-    return Resolution(tuple(pieces), tuple(candidates), len(found_pieces))
+    return Resolution(tuple(pieces), tuple(candidates), readings)
+
+
+def _settle(
+    finals: Sequence[tuple[list[Number], list[int], int, Mapping[int, _Cell]]], lost_columns: Sequence[int]
+) -> dict[int, Number] | None:
+    """:func:`_derive` for a complete reading of :func:`_solve_singles`, from each identity's sum of its printed cells
+    and marks, and the columns that lost their value.
+
+    An identity without marks has neither lost values nor printed non-numbers: its test at its leftmost column has
+    already found its sum zero. One with a printed non-number is not checked. In the others, the lost cells are those
+    in *lost_columns*: each one an identity before it gave a value to is added, and the one left (if only one is) gets
+    its value from the identity, as in :func:`_derive` (the order of the cells only changes the order of the sum).
+    """
+    NOT_NUMBER = _NOT_NUMBER
+    derived: dict[int, Number] = {}
+    for sums, marks, last, cells in finals:
+        mark = marks[last]
+        if not mark or mark & NOT_NUMBER:
+            continue
+        total = sums[last]
+        unknown = -1  # the column of the one cell whose value the identity gives, if any
+        for column in lost_columns:
+            cell = cells.get(column)
+            if cell is None:
+                continue
+            coefficient, count, sign = cell
+            if column in derived:
+                total += coefficient * derived[column]
+            elif unknown < 0 and count == 1:
+                unknown, unknown_sign = column, sign
+            else:
+                break  # two unknowns: not checked
+        else:
+            if unknown < 0:
+                if total != 0:
+                    return None
+                continue
+            found = -total * unknown_sign
+            if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
+                return None
+            derived[unknown] = found
+    return derived
