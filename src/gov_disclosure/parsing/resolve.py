@@ -115,8 +115,11 @@ def _ends(token: str) -> tuple[tuple[int, ...], ...]:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _starts(token: str) -> tuple[tuple[int, ...], ...]:
-    """For each end in *token* (0 … len), the starts of the pieces that may be cut there (shortest first)."""
+    """For each end in *token* (0 … len), the starts of the pieces that may be cut there (shortest first).
+
+    Cached: a table's glued runs are searched again each time a resolution helps another row."""
     return tuple(tuple(i for i in range(j - 1, -1, -1) if _PIECE.fullmatch(token, i, j)) for j in range(len(token) + 1))
 
 
