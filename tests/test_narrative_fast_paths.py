@@ -167,3 +167,9 @@ def test_lines_are_those_of_splitlines(text: str) -> None:
     lines = text.splitlines(keepends=True)
     offsets = [sum(map(len, lines[:i])) for i in range(len(lines))]
     assert list(sections._lines(text)) == list(zip(offsets, lines, strict=True))
+
+
+def test_only_the_space_among_dropped_characters_is_printable() -> None:
+    """Folding splits a printable line at its spaces only (folding._kept_pieces): every other character it drops
+    is not printable."""
+    assert {char for char in folding._DROP if char.isprintable()} == {" "}

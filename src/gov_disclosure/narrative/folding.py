@@ -14,7 +14,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import accumulate
 from typing import NamedTuple
 
 from attrs import frozen
@@ -30,7 +29,6 @@ _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([�
 _SENTENCE_END = "。!?;:"
 _DROP = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _KEPT_RUN = re.compile(f"[^{''.join(sorted(_DROP))}]+")
-_DROPPED = re.compile(f"([{''.join(sorted(_DROP))}]+)")
 OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """The line boundaries of ``str.splitlines`` other than ``\\n``."""
 _STABLE_RUN = re.compile("[!-~\u4e00-\u9fff]+")
@@ -156,45 +154,89 @@ def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: boo
     """:func:`fold` of a text whose half-width form *half* is NFKC-normalised and whose only line break is ``\\n``.
 
     Every character then folds to itself, so folding only removes characters and lines need not be folded one by
-    one. One walk over the lines replaces by spaces (dropped anyway) in a copy of *half* what folding removes:
-    page-number lines, table lines with *skip_tables*, the line break after a joined line and the blank lines
-    up to the line it is joined to; a blank line that stays becomes a line break at its first character. Then
-    one split at the dropped characters gives the folded text and the runs it was copied from.
+    one. One walk over the lines collects the pieces of *half* that folding keeps, each with its offset: the kept
+    lines without the characters folding drops (most lines hold none: :func:`_kept_pieces`) and the line break
+    after each, except after a joined line; a blank line becomes a line break at its first character, unless it
+    lies between a line and the line joined to it. Page-number lines, and table lines with *skip_tables*, give no
+    piece. Pieces that follow each other in *half* make one run of :class:`Folded`.
     """
     bars = "｜" in text  # a line starting with ｜ in text is no markdown row, though it starts with | in half
     lines = half.split("\n")
     if not lines[-1]:
         lines.pop()  # what follows a final line break (or an empty text) is no line
     pieces: list[str] = []
-    gap = -1  # where the pieces after the last non-blank line begin: its line break and the lines after it
-    gap_start = 0  # the offset of that line break
+    origins: list[int] = []  # the offset of each piece
+    gap = -1  # where the pieces after the last non-blank line begin: its line break and the blank lines after it
     open_end = False  # whether the next line may be joined to that line (see _joins)
     position = 0
     for line in lines:
         start, position = position, position + len(line) + 1
         stripped = line.strip()
-        # is_table_line(); the whitespace before a | is as long as printed (an ideographic space became a space)
-        bar = stripped[:1] == "|" and (not bars or text[start + len(line) - len(line.lstrip())] == "|")
-        table = bar or "\t" in stripped
-        if (skip_tables and table) or (stripped[:1] in _PAGE_FIRST and _PAGE.match(line) is not None):
-            pieces.append(" " * (len(line) + 1))
-        elif not stripped:
-            pieces.append("\n" + " " * len(line))
-        else:
-            # _joins() of the previous line and this one, asking _is_heading about each line once, if needed
-            heading = not table and (open_end or stripped[-1] not in _SENTENCE_END) and _is_heading(stripped)
-            if open_end and join_lines and not (table or heading):
-                pieces[gap:] = [" " * (start - gap_start)]
-            pieces.append(line)
-            gap, gap_start = len(pieces), start + len(line)
+        if not stripped:
             pieces.append("\n")
-            open_end = not (table or heading or stripped[-1] in _SENTENCE_END)
-    kept = "".join(pieces)[: len(half)]  # the last line has no line break
-    parts = _DROPPED.split(kept)  # runs kept at even indexes, dropped runs between them
-    ends = tuple(accumulate(map(len, parts)))
-    runs = parts[::2]
-    starts = tuple(accumulate(map(len, runs[:-1]), initial=0))
-    return Folded("".join(runs), starts, (0, *ends[1::2]), len(text))
+            origins.append(start)
+            continue
+        first = stripped[0]
+        # is_table_line(); the whitespace before a | is as long as printed (an ideographic space became a space)
+        table = (first == "|" and (not bars or text[start + len(line) - len(line.lstrip())] == "|")) or (
+            "\t" in stripped
+        )
+        if (skip_tables and table) or (first in _PAGE_FIRST and _PAGE.match(line) is not None):
+            continue
+        # _joins() of the previous line and this one, asking _is_heading about each line once, if needed
+        heading = not table and (open_end or stripped[-1] not in _SENTENCE_END) and _is_heading(stripped)
+        if open_end and join_lines and not (table or heading):
+            del pieces[gap:], origins[gap:]
+        if " " not in line and line.isprintable():  # no character that folding drops (see _kept_pieces)
+            pieces.append(line)
+            origins.append(start)
+        else:
+            _kept_pieces(line, start, pieces, origins)
+        gap = len(pieces)
+        pieces.append("\n")
+        origins.append(start + len(line))
+        open_end = not (table or heading or stripped[-1] in _SENTENCE_END)
+    if origins and origins[-1] == len(half):
+        del pieces[-1], origins[-1]  # the last line has no line break
+    return _runs(pieces, origins, len(text))
+
+
+def _kept_pieces(line: str, start: int, pieces: list[str], origins: list[int]) -> None:
+    """Append the runs of the NFKC-normalised *line* (at offset *start*) between the characters folding drops.
+
+    Of those, only the space is printable (``str.isprintable``), so a printable line is split at its spaces.
+    """
+    if line.isprintable():
+        for part in line.split(" "):
+            if part:
+                pieces.append(part)
+                origins.append(start)
+            start += len(part) + 1
+        return
+    for run in _KEPT_RUN.finditer(line):
+        pieces.append(run.group())
+        origins.append(start + run.start())
+
+
+def _runs(pieces: list[str], origins: list[int], length: int) -> Folded:
+    """The :class:`Folded` text made of *pieces*, each copied from the original offset in *origins*.
+
+    Consecutive pieces that follow each other in the original make one run. Like the runs between the dropped
+    characters of a text as long as the original, the first run begins at offset 0 and the last one ends at the
+    original's end, even if that makes a run empty.
+    """
+    starts, runs = [0], [0]
+    size = expected = 0  # the length of the folded text so far; the original offset of its next character
+    for piece, origin in zip(pieces, origins, strict=True):
+        if origin != expected:
+            starts.append(size)
+            runs.append(origin)
+        size += len(piece)
+        expected = origin + len(piece)
+    if expected != length:
+        starts.append(size)
+        runs.append(length)
+    return Folded("".join(pieces), tuple(starts), tuple(runs), length)
 
 
 class _Line(NamedTuple):
