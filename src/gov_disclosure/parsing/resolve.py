@@ -59,9 +59,10 @@ _Terms = tuple[tuple[int, int], ...]
 _Check = tuple[int, _Terms, bool, bool, int]
 """How an identity is tested once column *c* is placed (see :func:`_split`): (c, its cells in columns c … , whether a
 cell left of c is on the left side, on the right side, how many cells lie left of c)."""
-_Step = tuple[int, int, int, int | None]
+_Step = tuple[int, int, int, int | None, int]
 """How an identity follows the placing of column *c* in :func:`_solve_singles` (see :func:`_split`): (c, the sum of
-the signs of its cells in c, the marks a lost value in c sets, the marks of the open cells left of c or None)."""
+the signs of its cells in c, the marks a lost value in c sets, the marks of the open cells left of c or None when it
+is not tested there, how many of its cells lie left of c)."""
 _Cell = tuple[int, int, int]
 """The cells of an identity in one column of the row: (the sum of their signs, how many there are, the first sign)."""
 _PLUS, _MINUS, _BLOCKED, _NOT_NUMBER = 1, 2, 4, 8
@@ -101,10 +102,10 @@ def _split(
         plus = any(s > 0 for _, s in left)
         minus = any(s < 0 for _, s in left)
         if any(c in signed for c, _ in left) or (plus and minus):
-            steps.append((column, sum(signs), marks, None))
+            steps.append((column, sum(signs), marks, None, len(left)))
             continue
         checks.append((column, tuple((c, s) for c, s in terms if c >= column), plus, minus, len(left)))
-        steps.append((column, sum(signs), marks, (_PLUS if plus else 0) | (_MINUS if minus else 0)))
+        steps.append((column, sum(signs), marks, (_PLUS if plus else 0) | (_MINUS if minus else 0), len(left)))
     return tuple(terms), tuple(outside), tuple(checks), tuple(steps), cells
 
 
@@ -331,13 +332,22 @@ def _search(
     glued: frozenset[int],
     budget: int,
 ) -> Resolution:
-    """The search of :func:`solve`, with its identities prepared (:func:`_prepare`)."""
-    checks: list[list[tuple[Number, _Terms, bool, bool, int]]] = [[] for _ in range(columns)]
-    """For each column, the identities tested once it is placed, with the sum of their cells outside the row."""
-    for ext, _, tests, _, _ in identities:
-        for column, placed, plus, minus, free in tests:
-            checks[column].append((ext, placed, plus, minus, free))
-    FREE, VALUE, GAP, OPAQUE = _FREE, _VALUE, _GAP, _OPAQUE
+    """The search of :func:`solve`, with its identities prepared (:func:`_prepare`).
+
+    Its tests (``holds``) are made incrementally, as in :func:`_solve_singles`: each identity keeps the sum of its
+    cells placed so far and its marks per column it has in the row, derived from the entry of its previous column
+    (to the right), which the search has placed on the same path. The sums are exact, so adding in column order
+    instead of the identity's order gives the same number (and the same decimal exponent, for the digits bound).
+    """
+    entries: list[list[tuple[list[Number], list[int], int, int, int, int | None, int]]] = [[] for _ in range(columns)]
+    """For each column, the identities through it: (their sums, their marks, the index of the entry before this
+    column's, then the column's :data:`_Step` but for the column)."""
+    for ext, _, _, identity_steps, _ in identities:
+        sums: list[Number] = [ext] * (len(identity_steps) + 1)
+        marks = [0] * (len(identity_steps) + 1)
+        for i, (column, coefficient, lost, test, left) in enumerate(identity_steps):
+            entries[column].append((sums, marks, i, coefficient, lost, test, left))
+    FREE, VALUE, GAP, OPAQUE, BLOCKED = _FREE, _VALUE, _GAP, _OPAQUE, _BLOCKED
     n_tokens = len(tokens)
     runs = [len(t) > 1 and VALUE_RUN.fullmatch(t) is not None for t in tokens]
     starts = [_starts(t) if run else () for t, run in zip(tokens, runs, strict=True)]
@@ -367,27 +377,30 @@ def _search(
         When the cells still open in an identity all lie on one side, their sum is known and none exceeds it; when
         they are all the columns left, the digits left must fit in them.
         """
-        for total, placed, plus, minus, free in checks[column]:
-            for col, sign in placed:
-                st = state[col]
-                if st == VALUE:
-                    total += sign * vals[col]
-                    continue
-                if st == OPAQUE or col in signed:
-                    break
-                if sign > 0:
-                    plus = True
-                else:
-                    minus = True
-            else:
-                if plus and minus:
-                    continue
-                if plus:
-                    total = -total
-                if total < 0 or (not plus and not minus and total != 0):
-                    return False
-                if digits and free == column and rest > column * len(str(total)):
-                    return False
+        st = state[column]
+        number = vals[column]
+        for sums, marks, i, coefficient, lost, test, free in entries[column]:
+            if st == VALUE:
+                total = sums[i + 1] = sums[i] + coefficient * number
+                mark = marks[i + 1] = marks[i]
+            elif st == GAP:
+                total = sums[i + 1] = sums[i]
+                mark = marks[i + 1] = marks[i] | lost
+            else:  # a printed non-number: the identity is not tested until the reading is complete
+                sums[i + 1] = sums[i]
+                marks[i + 1] = marks[i] | BLOCKED | _NOT_NUMBER
+                continue
+            if test is None or mark >= BLOCKED:
+                continue
+            mark |= test
+            if mark == 3:  # open cells on both sides
+                continue
+            if mark == 1:
+                total = -total
+            if total < 0 or (mark == 0 and total != 0):
+                return False
+            if digits and free == column and rest > column * len(str(total)):
+                return False
         return True
 
     def leaf() -> None:
@@ -529,7 +542,7 @@ def _solve_singles(
     for ext, _, _, steps, cells in identities:
         sums: list[Number] = [ext] * (len(steps) + 1)
         marks = [0] * (len(steps) + 1)
-        for i, (column, coefficient, lost, test) in enumerate(steps):
+        for i, (column, coefficient, lost, test, _) in enumerate(steps):
             entries[column].append((sums, marks, i, coefficient, lost, test))
         finals.append((sums, marks, len(steps), cells))
     memo: dict[tuple[int, str], tuple[bool, Number | None]] = {}
