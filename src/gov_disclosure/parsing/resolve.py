@@ -56,13 +56,10 @@ class Equation:
 
 _Terms = tuple[tuple[int, int], ...]
 """Cells of an identity in the row being read, as (column, sign): +1 on the left, -1 on the right."""
-_Check = tuple[int, _Terms, bool, bool, int]
-"""How an identity is tested once column *c* is placed (see :func:`_split`): (c, its cells in columns c … , whether a
-cell left of c is on the left side, on the right side, how many cells lie left of c)."""
 _Step = tuple[int, int, int, int | None, int]
-"""How an identity follows the placing of column *c* in :func:`_solve_singles` (see :func:`_split`): (c, the sum of
-the signs of its cells in c, the marks a lost value in c sets, the marks of the open cells left of c or None when it
-is not tested there, how many of its cells lie left of c)."""
+"""How an identity follows the placing of column *c* during the search (see :func:`_split`): (c, the sum of the signs
+of its cells in c, the marks a lost value in c sets, the marks of the open cells left of c or None when it is not
+tested there, how many of its cells lie left of c)."""
 _Cell = tuple[int, int, int]
 """The cells of an identity in one column of the row: (the sum of their signs, how many there are, the first sign)."""
 _PLUS, _MINUS, _BLOCKED, _NOT_NUMBER = 1, 2, 4, 8
@@ -73,10 +70,10 @@ from being tested (a printed non-number, or a lost value in a signed column), a 
 @functools.lru_cache(maxsize=4096)
 def _split(
     equation: Equation, row: str, signed: frozenset[int]
-) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Check, ...], tuple[_Step, ...], Mapping[int, _Cell]]:
-    """*equation* seen from row *row*: its cells in the row, its other cells (key, sign), both in order, and how it is
-    tested by :func:`solve` as each of its columns is placed (:data:`_Check` for the search, :data:`_Step` for
-    :func:`_solve_singles`, from its rightmost column to its leftmost), and its cells by column (:data:`_Cell`).
+) -> tuple[_Terms, tuple[tuple[Key, int], ...], tuple[_Step, ...], Mapping[int, _Cell]]:
+    """*equation* seen from row *row*: its cells in the row, its other cells (key, sign), both in order, how it is
+    tested by :func:`solve` as each of its columns is placed (:data:`_Step`, from its rightmost column to its
+    leftmost), and its cells by column (:data:`_Cell`).
 
     The search fills columns from the right, so when column c is placed every column left of it is still open; which
     of the identity's cells those are is known beforehand. An identity with an open cell in a *signed* column left of
@@ -91,7 +88,6 @@ def _split(
                 terms.append((key[1], sign))
             else:
                 outside.append((key, sign))
-    checks: list[_Check] = []
     steps: list[_Step] = []
     cells: dict[int, _Cell] = {}
     for column in sorted({c for c, _ in terms}, reverse=True):
@@ -104,9 +100,8 @@ def _split(
         if any(c in signed for c, _ in left) or (plus and minus):
             steps.append((column, sum(signs), marks, None, len(left)))
             continue
-        checks.append((column, tuple((c, s) for c, s in terms if c >= column), plus, minus, len(left)))
         steps.append((column, sum(signs), marks, (_PLUS if plus else 0) | (_MINUS if minus else 0), len(left)))
-    return tuple(terms), tuple(outside), tuple(checks), tuple(steps), cells
+    return tuple(terms), tuple(outside), tuple(steps), cells
 
 
 def _ends(token: str) -> tuple[tuple[int, ...], ...]:
@@ -197,7 +192,7 @@ def check(
     return True, derived
 
 
-_Identity = tuple[Number, _Terms, tuple[_Check, ...], tuple[_Step, ...], Mapping[int, _Cell]]
+_Identity = tuple[Number, _Terms, tuple[_Step, ...], Mapping[int, _Cell]]
 """An identity that can be checked in a row: the sum of its cells outside the row, then :func:`_split`'s parts."""
 
 
@@ -208,7 +203,7 @@ def _prepare(
     get = (known or {}).get
     identities: list[_Identity] = []
     for eq in equations:
-        terms, outside, checks, steps, cells = _split(eq, row, signed)
+        terms, outside, steps, cells = _split(eq, row, signed)
         if not terms:
             continue
         ext: Number = 0
@@ -218,7 +213,7 @@ def _prepare(
                 break  # a cell outside the row is unknown: the identity cannot be checked
             ext += sign * found
         else:
-            identities.append((ext, terms, checks, steps, cells))
+            identities.append((ext, terms, steps, cells))
     return identities
 
 
@@ -250,7 +245,7 @@ def _derive(identities: Sequence[_Identity], state: Sequence[int], vals: Sequenc
     """
     VALUE, GAP = _VALUE, _GAP
     derived: dict[int, Number] = {}
-    for total, terms, _, _, _ in identities:
+    for total, terms, _, _ in identities:
         unknown = -1  # the column of the one cell whose value the identity gives, if any
         for col, sign in terms:
             st = state[col]
@@ -342,7 +337,7 @@ def _search(
     entries: list[list[tuple[list[Number], list[int], int, int, int, int | None, int]]] = [[] for _ in range(columns)]
     """For each column, the identities through it: (their sums, their marks, the index of the entry before this
     column's, then the column's :data:`_Step` but for the column)."""
-    for ext, _, _, identity_steps, _ in identities:
+    for ext, _, identity_steps, _ in identities:
         sums: list[Number] = [ext] * (len(identity_steps) + 1)
         marks = [0] * (len(identity_steps) + 1)
         for i, (column, coefficient, lost, test, left) in enumerate(identity_steps):
@@ -412,7 +407,7 @@ def _search(
         survivors += 1
         if any(split):
             covered = {
-                col for _, terms, _, _, _ in identities if all(state[c] == VALUE for c, _ in terms) for col, _ in terms
+                col for _, terms, _, _ in identities if all(state[c] == VALUE for c, _ in terms) for col, _ in terms
             }
             if any(split[c] and c not in covered for c in range(columns)):
                 confirmed[0] = False
@@ -539,7 +534,7 @@ def _solve_singles(
     left of the column or None when the identity is not tested there)."""
     finals: list[tuple[list[Number], list[int], int, Mapping[int, _Cell]]] = []
     """Each identity's sums and marks, the index of its last entry (complete once every column is placed), its cells."""
-    for ext, _, _, steps, cells in identities:
+    for ext, _, steps, cells in identities:
         sums: list[Number] = [ext] * (len(steps) + 1)
         marks = [0] * (len(steps) + 1)
         for i, (column, coefficient, lost, test, _) in enumerate(steps):
