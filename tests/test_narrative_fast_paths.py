@@ -173,3 +173,50 @@ def test_only_the_space_among_dropped_characters_is_printable() -> None:
     """Folding splits a printable line at its spaces only (folding._kept_pieces): every other character it drops
     is not printable."""
     assert {char for char in folding._DROP if char.isprintable()} == {" "}
+
+
+_FACT_PIECES = (
+    *sorted({word for words in facts._ANCHORS for word in words}),
+    "结转入",
+    "转结转",
+    "办理完毕",
+    "完成办理完毕",
+    "上年",
+    "去年",
+    "2023年",
+    "下年度",
+    "次年",
+    "至",
+    "申请",
+    "3",
+    "12",
+    "三",
+    "件",
+    "项",
+    "行政复议",
+    "行政诉讼",
+    "信息处理费",
+    "收取",
+    "。",
+    ";",
+    ",",
+    "!",
+    "\n",
+    "的",
+)
+
+
+@settings(max_examples=400)
+@example(text="结转转结转入3件下年度")
+@given(st.lists(st.sampled_from(_FACT_PIECES), max_size=30).map("".join))
+def test_anchored_matches_are_those_of_a_full_search(text: str) -> None:
+    """The offsets of anchor words are every offset where one begins, and the matches found from them (at them,
+    or in the clauses holding them) are those of searching the whole text."""
+    searched = facts._Text.of(fold(text, join_lines=False))
+    source = searched.text
+    assert list(searched.anchors) == [i for i in range(len(source)) if source.startswith(facts._WORD_LIST, i)]
+    patterns = [(pattern, anchor) for _, pattern, _, _, anchor in facts._PATTERNS]
+    patterns.append((facts._NONE_CASES, facts._ANCHORS[facts._NONE]))
+    for pattern, anchor in patterns:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(source)]
+        assert [(m.span(), m.groupdict()) for m in facts._matches(pattern, anchor, searched)] == expected

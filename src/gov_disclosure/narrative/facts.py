@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from attrs import frozen
+from attrs import define, frozen
 
 from gov_disclosure.model.cells import Number
 from gov_disclosure.model.source import SourceLocation
@@ -94,26 +94,52 @@ _PCT = rf"(?:[,(]?(?:占|约占|占比|比例为|比例)?{_W}{{0,8}}?(?P<pct>\d+
 _OR = r"(?:及|和|与|、|或|以及)"
 _NEXT_YEAR = r"(?:下一?年度?|次年|\d{4}年度?)"
 
+_RECEIVED = ("收到", "受理", "新收", "接收", "接到", "办理")
+_CARRIED = ("结转", "转结", "遗留")
+_PROCESSED = ("办结", "答复", "办理完毕", "处理完毕", "完成办理")
+_FORWARD = ("结转", "顺延", "转入")
+_NONE = ("未发生", "没有发生", "未出现", "没有", "无", "未有", "未收到")
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return f"(?:{'|'.join(words)})"
+
+
+_ANCHORS: dict[tuple[str, ...], re.Pattern[str]] = {
+    words: re.compile(_either(words)) for words in (_RECEIVED, _CARRIED, _PROCESSED, _FORWARD, (*_FORWARD, "转"), _NONE)
+}
+_WORDS = {anchor: words for words, anchor in _ANCHORS.items()}
+_WORD_LIST = tuple(sorted({word for words in _ANCHORS for word in words}, key=len, reverse=True))
+_WORD = re.compile("|".join(_WORD_LIST))
+"""Any anchor word (see :attr:`_Text.anchors`)."""
+_INNER = {
+    word: tuple(
+        i for i in range(1, len(word)) if any(w.startswith(word[i:]) or word.startswith(w, i) for w in _WORD_LIST)
+    )
+    for word in _WORD_LIST
+}
+"""For each anchor word, the offsets inside it where another one may begin (``转`` in ``结转``)."""
+
 _Pattern = tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]
-"""Kind, pattern, words the match must contain, words its ``mid`` must not, and the pattern's anchor words
-(every match contains one; given for patterns that do not start with a fixed word, see :func:`_finditer`)."""
+"""Kind, pattern, words the match must contain, words its ``mid`` must not, and the pattern's anchor: words of
+which every match contains one (none for a pattern that starts with a fixed word: see :func:`_matches`)."""
 
 _PATTERNS: tuple[_Pattern, ...] = tuple(
-    (kind, re.compile(pattern), requires, forbids, re.compile("|".join(anchors)) if anchors else None)
+    (kind, re.compile(pattern), requires, forbids, _ANCHORS[anchors] if anchors else None)
     for kind, pattern, requires, forbids, anchors in (
         (
             FactKind.RECEIVED,
-            rf"(?:收到|受理|新收|接收|接到|办理)(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}",
+            rf"{_either(_RECEIVED)}(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}",
             ("申请",),
             ("结转", "答复", "办结", "复议", "诉讼", "自然人", "法人"),
-            (),
+            _RECEIVED,
         ),
         (
             FactKind.CARRIED_OVER,
-            rf"(?:上一?年度?|去年|\d{{4}}年度?)(?:结转|转结|遗留)(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
+            rf"(?:上一?年度?|去年|\d{{4}}年度?){_either(_CARRIED)}(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
             (),
             (),
-            ("结转", "转结", "遗留"),
+            _CARRIED,
         ),
         (
             FactKind.CARRIED_OVER,
@@ -124,24 +150,24 @@ _PATTERNS: tuple[_Pattern, ...] = tuple(
         ),
         (
             FactKind.PROCESSED,
-            rf"(?:办结|答复|办理完毕|处理完毕|完成办理)(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
+            rf"{_either(_PROCESSED)}(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
             (),
             ("结转", "顺延", "复议", "诉讼"),
-            (),
+            _PROCESSED,
         ),
         (
             FactKind.CARRIED_FORWARD,
-            rf"(?:结转|顺延|转入|转)(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}",
+            rf"{_either((*_FORWARD, '转'))}(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}",
             (),
             (),
-            (),
+            (*_FORWARD, "转"),
         ),
         (
             FactKind.CARRIED_FORWARD,
-            rf"{_NUM}{_UNIT}(?P<mid>{_W}{{0,8}}?)(?:结转|顺延|转入)(?:至|到)?{_NEXT_YEAR}",
+            rf"{_NUM}{_UNIT}(?P<mid>{_W}{{0,8}}?){_either(_FORWARD)}(?:至|到)?{_NEXT_YEAR}",
             (),
             (),
-            ("结转", "顺延", "转入"),
+            _FORWARD,
         ),
         (
             FactKind.GRANTED_OR_PARTIAL,
@@ -198,7 +224,7 @@ _PATTERNS: tuple[_Pattern, ...] = tuple(
 )
 
 _BOTH = re.compile(rf"行政复议(?:案件|案)?{_OR}行政诉讼(?:案件|案)?(?:均为|均|都为|都是|各)?{_NUM}{_UNIT}")
-_NONE_CASES = re.compile(rf"(?:未发生|没有发生|未出现|没有|无|未有|未收到){_W}{{0,30}}?行政(?:复议|诉讼)")
+_NONE_CASES = re.compile(rf"{_either(_NONE)}{_W}{{0,30}}?行政(?:复议|诉讼)")
 _NONE_FEE = re.compile(
     rf"(?:(?:暂无|未|没有|无|不|暂未){_W}{{0,6}}?(?:收取|产生|发生){_W}{{0,12}}?信息处理费|信息处理费{_W}{{0,4}}?为(?:零|0))"
 )
@@ -213,6 +239,7 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _FEE = re.compile("信息处理费")
 _CLAUSE_END = "。;!?\n\t"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
 _SENTENCE_END = re.compile("[。!?\n]")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予|予以|得到)?维持|全部(?:获|被)?维持")
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -246,7 +273,7 @@ def _present(marks: str, text: str) -> str:
     return "".join(mark for mark in marks if mark in text)
 
 
-@frozen
+@define
 class _Text:
     """The folded text facts are read from, searched for sentence and clause ends."""
 
@@ -256,10 +283,21 @@ class _Text:
     """The text reversed: searching it finds the last sentence end before an offset in one step."""
     clause_ends: str
     """Those of :data:`_CLAUSE_END` that occur in the text (see :func:`_present`)."""
+    anchors: tuple[int, ...]
+    """Every offset where an anchor word begins (:data:`_WORD`), in order, even inside another (``转`` in
+    ``结转``): one search for all of them instead of one for each pattern."""
 
     @classmethod
     def of(cls, folded: Folded) -> _Text:
-        return cls(folded, folded.text, folded.text[::-1], _present(_CLAUSE_END, folded.text))
+        text = folded.text
+        anchors: list[int] = []
+        for hit in _WORD.finditer(text):
+            start = hit.start()
+            anchors.append(start)
+            for inner in _INNER[hit.group()]:
+                if text.startswith(_WORD_LIST, start + inner):
+                    anchors.append(start + inner)
+        return cls(folded, text, text[::-1], _present(_CLAUSE_END, text), tuple(anchors))
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, with its end mark (not a line break), stripped."""
@@ -327,30 +365,62 @@ def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) 
         )
 
 
-def _finditer(
-    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | None, clause_ends: str = _CLAUSE_END
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``. With *anchor* (words that every match of *pattern* contains), only the clauses
-    holding an anchor are searched: the same matches, found faster, since no match crosses a clause end
-    (``。;!?``, a line break or a tab). *clause_ends* may leave out the clause ends that *text* does not hold."""
+def _finditer(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``. With *anchor* (words that every match of *pattern* contains, none of them
+    holding a clause end), only the clauses holding an anchor are searched: the same matches, found faster, since
+    no match crosses a clause end (``。;!?``, a line break or a tab)."""
     if anchor is None:
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(text)
+    return _in_clauses(pattern, text, text[::-1], (hit.start() for hit in anchor.finditer(text)))
+
+
+def _in_clauses(pattern: re.Pattern[str], text: str, backwards: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of *pattern* in the clauses of *text* (reversed: *backwards*) holding the offsets *hits*, given
+    in order. A clause is found by one search forwards and one in the reversed text (see :meth:`_Text.sentence`)."""
+    size = len(text)
     end = -1
-    for hit in anchor.finditer(text):
-        if hit.start() < end:
+    for hit in hits:
+        if hit < end:
             continue  # in the clause just searched
-        start = max((text.rfind(mark, 0, hit.start()) for mark in clause_ends), default=-1) + 1
-        end = min((i for i in (text.find(mark, hit.end()) for mark in clause_ends) if i >= 0), default=len(text))
-        yield from pattern.finditer(text, start, end)
+        before = _CLAUSE_MARK.search(backwards, size - hit)  # backwards[i] is text[size - 1 - i]
+        after = _CLAUSE_MARK.search(text, hit)
+        end = after.start() if after else size
+        yield from pattern.finditer(text, size - before.start() if before else 0, end)
+
+
+def _matches(pattern: re.Pattern[str], anchor: re.Pattern[str] | None, text: _Text) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text.text)``, where *anchor* (one of :data:`_ANCHORS`, or None) holds words of which
+    every match contains one.
+
+    No match can begin where no anchor word does when the pattern starts with its anchor: then the pattern is
+    tried at each :attr:`_Text.anchors` offset where one of its words begins and that lies after the last match,
+    which finds what a search from there finds. Else the clauses holding those offsets are searched (see
+    :func:`_finditer`). Either way the text was searched once for all anchors, not once for each pattern (a
+    search for one of several words looks at every character, a search for one word skips ahead quickly).
+    """
+    if anchor is None:
+        return pattern.finditer(text.text)
+    words, source = _WORDS[anchor], text.text
+    hits = (i for i in text.anchors if source.startswith(words, i))
+    if not pattern.pattern.startswith(anchor.pattern):
+        return _in_clauses(pattern, source, text.backwards, hits)
+    return _leading(pattern, source, hits)
+
+
+def _leading(pattern: re.Pattern[str], text: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of *pattern* that begin at one of the offsets *hits* (in order), not overlapping."""
+    end = 0
+    for hit in hits:
+        if hit >= end and (match := pattern.match(text, hit)) is not None:
+            end = match.end()
+            yield match
 
 
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
-    text, clause_ends = searched.text, searched.clause_ends
+    text = searched.text
     for kind, pattern, requires, forbids, anchor in _PATTERNS:
-        matches = pattern.finditer(text) if anchor is None else _finditer(pattern, text, anchor, clause_ends)
-        for match in matches:
+        for match in _matches(pattern, anchor, searched):
             mid = match.groupdict().get("mid") or ""
             if requires and not any(word in match.group(0) for word in requires):
                 continue
@@ -367,7 +437,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
             fact = _fact(searched, kind, match)
             if fact is not None:
                 yield fact
-    for match in _NONE_CASES.finditer(text):
+    for match in _matches(_NONE_CASES, _ANCHORS[_NONE], searched):
         clause = text[match.start() : searched.clause_end(match.end())]
         if re.search(r"\d", clause):
             continue
@@ -376,7 +446,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
                 fact = _fact(searched, kind, match, value=0, stated_none=True)
                 if fact is not None:
                     yield fact
-    for match in _finditer(_NONE_FEE, text, _FEE, clause_ends):
+    for match in _in_clauses(_NONE_FEE, text, searched.backwards, (hit.start() for hit in _FEE.finditer(text))):
         fact = _fact(searched, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
         if fact is not None:
             yield fact
