@@ -240,6 +240,7 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _FEE = re.compile("信息处理费")
 _CLAUSE_END = "。;!?\n\t"
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
+_CLAUSE_STOP = re.compile("[。;\n]")
 _SENTENCE_END = re.compile("[。!?\n]")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予|予以|得到)?维持|全部(?:获|被)?维持")
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -268,11 +269,6 @@ def _number(text: str) -> Number | None:
     return chinese_number(text)
 
 
-def _present(marks: str, text: str) -> str:
-    """The characters of *marks* that occur in *text*: looking for one that does not would scan the whole text."""
-    return "".join(mark for mark in marks if mark in text)
-
-
 @define
 class _Text:
     """The folded text facts are read from, searched for sentence and clause ends."""
@@ -281,8 +277,6 @@ class _Text:
     text: str
     backwards: str
     """The text reversed: searching it finds the last sentence end before an offset in one step."""
-    clause_ends: str
-    """Those of :data:`_CLAUSE_END` that occur in the text (see :func:`_present`)."""
     anchors: tuple[int, ...]
     """Every offset where an anchor word begins (:data:`_WORD`), in order, even inside another (``转`` in
     ``结转``): one search for all of them instead of one for each pattern."""
@@ -297,7 +291,7 @@ class _Text:
             for inner in _INNER[hit.group()]:
                 if text.startswith(_WORD_LIST, start + inner):
                     anchors.append(start + inner)
-        return cls(folded, text, text[::-1], _present(_CLAUSE_END, text), tuple(anchors))
+        return cls(folded, text, text[::-1], tuple(anchors))
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, with its end mark (not a line break), stripped."""
@@ -309,9 +303,15 @@ class _Text:
         return text[left + 1 : right + (1 if right < size and text[right] != "\n" else 0)].strip()
 
     def clause_end(self, start: int, stop_words: tuple[str, ...] = ()) -> int:
-        """The first ``。`` ``;`` line break or *stop_words* from *start* (the text's length for none)."""
-        marks = (*(mark for mark in "。;\n" if mark in self.clause_ends), *stop_words)
-        return min((i for i in (self.text.find(mark, start) for mark in marks) if i >= 0), default=len(self.text))
+        """The first ``。`` ``;`` line break or *stop_words* from *start* (the text's length for none).
+
+        One search for the marks reads no further than the first of them (looking for each in turn would read the
+        whole text for a mark it does not hold); each stop word is looked for up to it.
+        """
+        text = self.text
+        mark = _CLAUSE_STOP.search(text, start)
+        end = mark.start() if mark else len(text)
+        return min((i for i in (text.find(word, start, end) for word in stop_words) if i >= 0), default=end)
 
 
 def _fact(
