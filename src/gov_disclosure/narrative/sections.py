@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from attrs import frozen
+from attrs import define, frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
 from gov_disclosure.narrative.folding import OTHER_BREAKS, is_table_line
@@ -94,8 +94,11 @@ class SplitText:
         return next((s.key for s in self.spans if s.start <= offset < s.end), None)
 
 
-@frozen
+@define
 class _Candidate:
+    """A line that may be a section heading (made for each such line: a plain class is made faster than a frozen
+    one, and nothing changes it)."""
+
     index: int
     score: int
     start: int
