@@ -6,6 +6,7 @@ property here compares a fast path with a plain reference on generated text, so 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import example, given, settings
@@ -220,3 +221,10 @@ def test_anchored_matches_are_those_of_a_full_search(text: str) -> None:
     for pattern, anchor in patterns:
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(source)]
         assert [(m.span(), m.groupdict()) for m in facts._matches(pattern, anchor, searched)] == expected
+
+
+def test_line_space_is_whitespace_but_the_line_feed() -> None:
+    """sections._LINE_SPACE (the class of the heading-line search) holds exactly what ``\\s`` matches but ``\\n``."""
+    every = "".join(map(chr, range(0x110000)))
+    expected = set(re.findall(r"\s", every)) - {"\n"}
+    assert set(re.findall(f"[{sections._LINE_SPACE}]", every)) == expected
