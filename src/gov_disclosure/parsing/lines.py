@@ -184,11 +184,10 @@ class TextLine:
 
 def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     """The cells of *line*, whether it is structured, the indices of glued runs, and which cells are values."""
-    stripped = line.strip()
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]
         structured = True
-    elif _is_pipe_row(line, stripped):
+    elif _is_pipe_row(line, stripped := line.strip()):
         # ``3096|17206|``: the rest of a pipe row wrapped just after one of its pipes
         inner = stripped.removeprefix("|").removesuffix("|")
         cells = [c.strip() for c in inner.split("|")]
