@@ -124,9 +124,8 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     >>> fold("信息公开类行政\\n\\n诉讼案件 0 宗。").text
     '信息公开类行政诉讼案件0宗。'
     """
-    half = half_width(text)
-    normalized = unicodedata.is_normalized("NFKC", half)  # then so is every line: each character folds to itself
-    if normalized and not any(char in text for char in OTHER_BREAKS):
+    half, normalized, plain = half_width_form(text)
+    if plain:
         return _fold_normalized(text, half, join_lines=join_lines, skip_tables=skip_tables)
     chars: list[str] = []
     offsets: list[int] = []
@@ -148,6 +147,27 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
             chars.append("\n")
             offsets.append(line.start + len(body))
     return Folded.from_offsets("".join(chars), offsets, len(text))
+
+
+def half_width_form(text: str) -> tuple[str, bool, bool]:
+    """:func:`~gov_disclosure.parsing.normalize.half_width` of *text*, whether that is NFKC-normalised (then each
+    character folds to itself), and whether it also has no line break but ``\\n`` (then the fast paths of folding
+    and of finding section headings apply).
+
+    The last text asked about (the very object) is remembered with its answer: its sections and its facts ask.
+    """
+    global _last_form
+    last, form = _last_form
+    if text is last:
+        return form
+    half = half_width(text)
+    normalized = unicodedata.is_normalized("NFKC", half)
+    form = (half, normalized, normalized and not any(char in text for char in OTHER_BREAKS))
+    _last_form = (text, form)
+    return form
+
+
+_last_form: tuple[str, tuple[str, bool, bool]] = ("", ("", True, True))
 
 
 def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: bool) -> Folded:

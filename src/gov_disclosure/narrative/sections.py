@@ -11,14 +11,13 @@ for a heading.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from attrs import define, frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
-from gov_disclosure.narrative.folding import OTHER_BREAKS, is_table_line
-from gov_disclosure.parsing.normalize import _nfkc, half_width
+from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width_form, is_table_line
+from gov_disclosure.parsing.normalize import _nfkc
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
 
@@ -134,8 +133,8 @@ def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
     NFKC of each line is that line of the half-width text, and when ``\\n`` is the only line break, the lines
     starting like a heading are found by one search of the whole text instead of line by line.
     """
-    half = half_width(text)
-    if unicodedata.is_normalized("NFKC", half) and not any(char in text for char in OTHER_BREAKS):
+    half, _, plain = half_width_form(text)
+    if plain:
         for match in _HEADING_LINE.finditer("\n" + half):
             start = match.start()  # of the line break before the line in "\n" + half: of the line in half
             end = half.find("\n", start)
