@@ -135,10 +135,10 @@ def read_text(text: str, *, source: SourceInfo | None = None) -> ReadResult:
     reports before 2019; every other problem is a finding in the result.
     """
     norm = normalize_text(text)
-    if not looks_like_report(norm):
+    title = find_title(norm)
+    if not looks_like_report(norm, title=title):
         raise NotAReportError("not a 政府信息公开工作年度报告: no report title, section heading or table label found")
     findings: list[Finding] = []
-    title = find_title(norm)
     year = title.year if title else None
     if title is None:
         findings.append(

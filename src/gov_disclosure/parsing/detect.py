@@ -130,13 +130,15 @@ def _first_title(text: str, within: int) -> re.Match[str] | None:
     return None if start is None else _TITLE.search(text, start, within)
 
 
-def looks_like_report(text: str) -> bool:
+def looks_like_report(text: str, *, title: Title | None = None) -> bool:
     """True when *text* speaks of 政府信息公开/政务公开 and has a report title, a section heading or table labels.
+
+    *title*, the title :func:`find_title` found in *text* if any, spares looking for one again.
 
     >>> looks_like_report("今天天气很好。"), looks_like_report("一、总体情况\\n本机关政府信息公开工作…")
     (False, True)
     """
     if _REPORT_WORDS.search(text) is None:
         return False
-    has_title = _first_title(text, len(text)) is not None
+    has_title = title is not None or _first_title(text, len(text)) is not None
     return bool(has_title or _SECTION.search(text) or detect_format(text).version)
