@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -102,12 +103,11 @@ class Row:
         ...
         gov_disclosure.errors.ModelError: table4.review: expected 5 values (upheld, ..., total), got 1
         """
-        keys = cls.column_keys()
+        keys = _COLUMN_KEYS.get(cls) or cls.column_keys()
         if len(cells) != len(keys) or set(map(type, cells)) != _CELL_TYPE:
             return cls.from_values(cells, where=where)  # converts numbers and None, or says what is wrong
         row = _new(cls)  # every field gets a Cell, as the generated __init__ would check: no need to check again
-        for key, cell in zip(keys, cells, strict=True):
-            _set(row, key, cell)
+        any(map(_set, repeat(row, len(keys)), keys, cells))  # each field set (in C; setting returns None)
         return row
 
     @classmethod
