@@ -28,7 +28,8 @@ __all__ = [
     "strip_pinyin",
 ]
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _HALF_WIDTH = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
 _PINYIN = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -45,6 +46,8 @@ _OTHER_SPACES = "\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u20
 """Every whitespace character (``str.isspace``) except space, tab and newline, as a regex class body."""
 _OTHER_SPACE = re.compile(f"[{_OTHER_SPACES}]")
 _SPACE_RUN = re.compile("  +")
+_ODD_CHARACTER = re.compile(f"[{_OTHER_SPACES}{_ZERO_WIDTH_CHARS}]")
+"""A zero-width character or a whitespace character other than space, tab and newline."""
 
 # compact(): one canonical character for every variant that occurs in labels.
 _COMPACT_MAP: dict[str, str] = {
@@ -76,7 +79,7 @@ _COMPACT_MAP: dict[str, str] = {
     "－": "-",
     "―": "-",
 }
-_COMPACT_MAP.update(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""))  # zero-width characters
+_COMPACT_MAP.update(dict.fromkeys(_ZERO_WIDTH_CHARS, ""))  # zero-width characters
 _COMPACT_CHARS = re.compile("[" + re.escape("".join(_COMPACT_MAP)) + "]")
 """What compact() replaces or removes besides whitespace: quotes, zero-width characters and punctuation variants."""
 
@@ -169,15 +172,18 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("规章\t０\t0\r\n- 4 -\r\n政(zheng)府  信息 \n")
     '规章\t0\t0\n政府 信息\n'
     """
-    text = normalize_line(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _nfkc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    odd = _ODD_CHARACTER.search(text) is not None  # usually not: then neither kind needs looking for again
+    if odd and _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)  # as normalize_line() does
     text = strip_pinyin(text)
     text = _PAGE_AFTER_BREAK.sub("\n\x00", "\n" + text)[1:]  # page lines, the first line too, made \x00
     if "\x00" in text:
         text = text.replace("\x00\n", "").replace("\x00", "")
-    if _OTHER_SPACE.search(text):
+    if odd and _OTHER_SPACE.search(text):
         text = _OTHER_SPACE.sub(" ", text)
     text = _SPACE_RUN.sub(" ", text)
-    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    return "\n".join([line.rstrip(" \t") for line in text.split("\n")])
 
 
 def compact(text: str) -> str:
