@@ -6,6 +6,8 @@ quick implementation with the plain one on generated input that exercises its ed
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +62,30 @@ def test_compact_lines_is_compact_of_each_line(lines: list[str]) -> None:
     """compact_lines, which compacts the lines joined, equals compact() of each line (for lines with no \\n)."""
     lines = [line.replace("\n", "") for line in lines]
     assert normalize.compact_lines(lines) == [normalize.compact(line) for line in lines]
+
+
+_MARKER_PIECES = (
+    *detect._MARKERS_2021,
+    *detect._MARKERS_2019,
+    "本年",
+    "逾期",
+    "制发件数",
+    " ",
+    "\t",
+    "\n",
+    "本 年 制 发 件 数",
+    "第二十条第（九）项",
+    "规章",
+)
+
+
+@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=16).map("".join))
+def test_one_marker_search_finds_what_a_search_per_format_finds(text: str) -> None:
+    """detect_format's single search of both formats' labels equals a separate search for each format."""
+    text = normalize.normalize_text(text)
+    expected = []
+    for markers in (detect._MARKERS_2021, detect._MARKERS_2019):
+        pattern = re.compile("|".join(r"\s*".join(map(re.escape, marker)) for marker in markers))
+        expected.append(tuple(dict.fromkeys(match.group(0) for match in pattern.finditer(text))))
+    found = detect.detect_format(text)
+    assert (found.v2021, found.v2019) == tuple(expected)

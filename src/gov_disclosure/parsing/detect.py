@@ -26,10 +26,13 @@ _MARKERS_2019 = (
     "第二十条第(九)项",
     "采购总金额",
 )
-_MARKER_RE = {
-    version: re.compile("|".join(r"\s*".join(map(re.escape, m)) for m in markers))
-    for version, markers in (("2021", _MARKERS_2021), ("2019", _MARKERS_2019))
+_MARKER_VERSION: dict[str, FormatVersion] = {
+    **dict.fromkeys(_MARKERS_2021, "2021"),
+    **dict.fromkeys(_MARKERS_2019, "2019"),
 }
+_MARKERS = re.compile("|".join(r"\s*".join(map(re.escape, marker)) for marker in _MARKER_VERSION))
+"""The labels of both formats, blanks allowed between their characters. No label overlaps another (none ends with
+what another starts with), so one search finds every one, as a search per format would."""
 _AGENCY_CHARS = 80
 _TITLE_TAIL = re.compile(
     r"(?P<year>(?:19|20)\d{2})[ \t]*年[ \t]*度?[ \t]*"
@@ -71,10 +74,11 @@ def detect_format(text: str) -> FormatEvidence:
     >>> detect_format("依据国办公开办函〔2019〕60号 …").version is None
     True
     """
-    return FormatEvidence(
-        v2021=tuple(dict.fromkeys(m.group(0) for m in _MARKER_RE["2021"].finditer(text))),
-        v2019=tuple(dict.fromkeys(m.group(0) for m in _MARKER_RE["2019"].finditer(text))),
-    )
+    found: dict[FormatVersion, dict[str, None]] = {"2021": {}, "2019": {}}
+    for match in _MARKERS.finditer(text):
+        printed = match.group(0)
+        found[_MARKER_VERSION["".join(printed.split())]][printed] = None
+    return FormatEvidence(v2021=tuple(found["2021"]), v2019=tuple(found["2019"]))
 
 
 @frozen
