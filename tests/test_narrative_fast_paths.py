@@ -6,14 +6,18 @@ property here compares a fast path with a plain reference on generated text, so 
 
 from __future__ import annotations
 
+import pickle
+import random
 import re
 import unicodedata
 
+import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure.narrative import facts, folding, sections
+from gov_disclosure.narrative import checks, facts, folding, sections
 from gov_disclosure.narrative.folding import fold, is_table_line
+from gov_disclosure.testing import random_report
 
 # Full-width forms (also ``｜`` that is no markdown row), the ideographic space, combining marks, Kangxi radicals,
 # zero-width and rare whitespace, every kind of line break, page furniture, headings and sentence ends.
@@ -228,3 +232,38 @@ def test_line_space_is_whitespace_but_the_line_feed() -> None:
     every = "".join(map(chr, range(0x110000)))
     expected = set(re.findall(r"\s", every)) - {"\n"}
     assert set(re.findall(f"[{sections._LINE_SPACE}]", every)) == expected
+
+
+def _check_targets() -> list[checks._Target]:
+    """Every table quantity the narrative checks compare facts with."""
+    found = [value for value in vars(checks).values() if isinstance(value, checks._Target)]
+    for version in ("2019", "2021"):
+        for _, group, _, _ in checks._GROUPS:
+            found.extend(checks._group_targets(version, group))
+    for kind in (facts.FactKind.REVIEW, facts.FactKind.LITIGATION):
+        found.extend(checks._t4_targets(kind, part) for part in (None, *checks._T4_PARTS))
+    return found
+
+
+@settings(max_examples=50)
+@given(st.integers(0, 2**32), st.sampled_from(("2019", "2021")), st.booleans())
+def test_cells_of_targets_are_those_of_report_cell(seed: int, version: str, drop_table3: bool) -> None:
+    """checks._cell reads the cell Report.cell reads for every key of every target, present or not (a 2019
+    report lacks rows of the 2021 format; a report may lack a table)."""
+    report = random_report(random.Random(seed), version)  # type: ignore[arg-type]
+    if drop_table3:
+        report = attrs.evolve(report, table3=None)
+    keys = {key for target in _check_targets() for key in target.cells}
+    assert len(keys) > 30
+    for key in keys:
+        assert checks._cell(report, key) is report.cell(key)
+
+
+def test_fact_kinds_hash_as_they_compare() -> None:
+    """FactKind's identity hash agrees with equality: a member found by value, or read back from a pickle, is the
+    same member with the same hash (facts are grouped and deduplicated by kind)."""
+    for kind in facts.FactKind:
+        for again in (facts.FactKind(kind.value), facts.FactKind[kind.name], pickle.loads(pickle.dumps(kind))):
+            assert again is kind
+            assert hash(again) == hash(kind)
+    assert len({hash(kind) for kind in facts.FactKind}) == len(facts.FactKind)

@@ -17,10 +17,11 @@ from functools import cache, cached_property
 from attrs import frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.model.cells import Number
+from gov_disclosure.model.cells import Cell, Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, TABLE4
 from gov_disclosure.model.report import Report
+from gov_disclosure.model.tables import Row, Table
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.narrative.facts import FactKind, NarrativeFact
 from gov_disclosure.registry import BlankPolicy, RuleContext, RuleRegistry, rule, rules_in
@@ -65,12 +66,26 @@ def _label3(row: str) -> str:
     return TABLE3.row(row).label.split("（区分", 1)[0]
 
 
+def _cell(report: Report, key: CellKey) -> Cell | None:
+    """``report.cell(key)`` for a key whose row and column the layout has, as every target's keys are (they are
+    made from :data:`~gov_disclosure.model.layout.TABLE3` and ``TABLE4``): the same cell, read attribute by
+    attribute, without checking the key again for each report."""
+    table: Table | None = getattr(report, key.table)
+    if table is None:
+        return None
+    row: Row | None = getattr(table, key.row)
+    if row is None:
+        return None
+    cell: Cell = getattr(row, key.column)
+    return cell
+
+
 def _value(report: Report, target: _Target, context: RuleContext) -> tuple[Number | None, bool]:
     """``(sum, present)``: the sum of the target's cells (None when undecidable); present=False when a row is absent."""
     total: Number = 0
     decidable = True
     for key in target.cells:
-        cell = report.cell(key)
+        cell = _cell(report, key)
         if cell is None:
             return None, False
         if cell.value is None:

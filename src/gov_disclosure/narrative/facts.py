@@ -25,6 +25,11 @@ __all__ = ["FactKind", "NarrativeFact", "chinese_number", "extract_facts"]
 class FactKind(enum.Enum):
     """What a narrative fact states."""
 
+    __hash__ = object.__hash__
+    """Members are singletons compared by identity (``Enum`` keeps ``object.__eq__``), so the identity hash agrees
+    with equality, as ``Enum.__hash__`` (the hash of the name) does; it is computed in C, where ``Enum.__hash__``
+    is a Python call, and facts are grouped and deduplicated by kind."""
+
     RECEIVED = "received"
     """收到/受理/新收 … 申请 N 件 (表三 一, sometimes 一+二)."""
     CARRIED_OVER = "carried_over"
