@@ -167,7 +167,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
     lines = list(rows)
-    for line, text in zip(lines, compact_lines([line.plain for line in lines]), strict=True):
+    plains = [line.plain if "|" in line.text else line.text for line in lines]  # (plain() of a line without |)
+    for line, text in zip(lines, compact_lines(plains), strict=True):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
         if _STOP.match(text):
             break
@@ -275,14 +276,17 @@ def _cell_key(table: str, row: str, column: str) -> CellKey:
     return CellKey(table, row, column)
 
 
-def _exact(values: Sequence[str], n: int, structured: bool) -> list[str] | None:
-    stripped = list(values)
-    while stripped and not stripped[-1]:
-        stripped.pop()
-    while stripped and not stripped[0]:
-        stripped.pop(0)
-    if structured and len(stripped) == n:
-        return stripped
+def _exact(values: Sequence[str], n: int, structured: bool) -> Sequence[str] | None:
+    """The *n* values of a row when they are certain: its cells between the first and last printed one (explicit
+    boundaries), or its printed values when there are exactly *n*; None otherwise."""
+    if structured:
+        start, end = 0, len(values)
+        while end > start and not values[end - 1]:
+            end -= 1
+        while start < end and not values[start]:
+            start += 1
+        if end - start == n:
+            return values[start:end]
     nonempty = [v for v in values if v]
     if len(nonempty) == n:
         return nonempty
