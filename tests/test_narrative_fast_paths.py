@@ -267,3 +267,10 @@ def test_fact_kinds_hash_as_they_compare() -> None:
             assert again is kind
             assert hash(again) == hash(kind)
     assert len({hash(kind) for kind in facts.FactKind}) == len(facts.FactKind)
+
+
+@given(tricky_text)
+@example("某局2022年政府信息公开工作年度报告\n一、总体情况\n概述。\n六、其他需要报告的事项\n无。\n")
+def test_sections_of_is_split_sections_sections(text: str) -> None:
+    """sections_of (what read_text uses) gives the sections split_sections gives, without spans and title."""
+    assert sections.sections_of(text) == sections.split_sections(text).sections

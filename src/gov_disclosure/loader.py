@@ -26,7 +26,7 @@ from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.model.versions import FormatVersion, default_format_for_year
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
-from gov_disclosure.narrative.sections import split_sections
+from gov_disclosure.narrative.sections import sections_of
 from gov_disclosure.parsing.detect import detect_format, find_title, looks_like_report
 from gov_disclosure.parsing.lines import text_rows
 from gov_disclosure.parsing.normalize import normalize_text
@@ -158,12 +158,12 @@ def read_text(text: str, *, source: SourceInfo | None = None) -> ReadResult:
                     f"{key}: table not found in the text; its data are missing",
                 )
             )
-    split = split_sections(text)  # sections and facts quote the report as printed, not its normalised form
+    sections = sections_of(text)  # sections and facts quote the report as printed, not its normalised form
     report = Report(
         format_version=version,
         agency=title.agency if title else None,
         report_year=year,
-        sections=split.sections,
+        sections=sections,
         table2=tables.table2,
         table2_2019=tables.table2_2019,
         table3=tables.table3,

@@ -19,7 +19,7 @@ from gov_disclosure.model.report import SECTION_TITLES, Sections
 from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width_form, is_table_line
 from gov_disclosure.parsing.normalize import _nfkc
 
-__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "split_sections"]
+__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "sections_of", "split_sections"]
 
 _NUMERALS = "一二三四五六"
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
@@ -237,3 +237,19 @@ def split_sections(text: str) -> SplitText:
     bodies = {span.key: text[span.body_start : span.end].strip() for span in spans}
     title = find_title(text, before=spans[0].start if spans else None)
     return SplitText(sections=Sections(**bodies), spans=tuple(spans), title=title)
+
+
+def sections_of(text: str) -> Sections:
+    """The six sections of *text*, as ``split_sections(text).sections``, without making the spans and the title.
+
+    >>> sections_of("一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n").other_matters
+    '无。'
+    """
+    chosen = _best_sequence(_candidates(text))
+    ends = [candidate.start for candidate in chosen[1:]] + [len(text)] if chosen else []
+    return Sections(
+        **{
+            SECTION_TITLES[candidate.index][0]: text[candidate.end : end].strip()
+            for candidate, end in zip(chosen, ends, strict=True)
+        }
+    )
