@@ -237,6 +237,19 @@ _FREE, _VALUE, _GAP, _OPAQUE = 0, 1, 2, 3
 """Column states during the search: not yet placed, a number, a missing value, a printed non-number (``/``)."""
 
 
+def _conclude(total: Number, unknown: int, sign: int, derived: dict[int, Number]) -> bool:
+    """The end of checking one identity whose cells are summed in *total* but for at most one lost cell (the
+    column *unknown*, -1 for none, taken with *sign*): False when the identity fails, else True, after recording
+    in *derived* the value it gives the lost cell (never negative, never a fraction of a count)."""
+    if unknown < 0:
+        return total == 0
+    found = -total * sign
+    if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
+        return False
+    derived[unknown] = found
+    return True
+
+
 def _derive(identities: Sequence[_Identity], state: Sequence[int], vals: Sequence[Number]) -> dict[int, Number] | None:
     """The values of lost cells that a complete reading implies, or None when the reading breaks an identity.
 
@@ -246,7 +259,7 @@ def _derive(identities: Sequence[_Identity], state: Sequence[int], vals: Sequenc
     VALUE, GAP = _VALUE, _GAP
     derived: dict[int, Number] = {}
     for total, terms, _, _ in identities:
-        unknown = -1  # the column of the one cell whose value the identity gives, if any
+        unknown, unknown_sign = -1, 0  # the column (and sign) of the one cell whose value the identity gives, if any
         for col, sign in terms:
             st = state[col]
             if st == VALUE:
@@ -258,14 +271,8 @@ def _derive(identities: Sequence[_Identity], state: Sequence[int], vals: Sequenc
             else:
                 break  # two unknowns, or a printed non-number: not checked
         else:
-            if unknown < 0:
-                if total != 0:
-                    return None
-                continue
-            found = -total * unknown_sign
-            if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
+            if not _conclude(total, unknown, unknown_sign, derived):
                 return None
-            derived[unknown] = found
     return derived
 
 
@@ -654,7 +661,7 @@ def _settle(
         if not mark or mark & NOT_NUMBER:
             continue
         total = sums[last]
-        unknown = -1  # the column of the one cell whose value the identity gives, if any
+        unknown, unknown_sign = -1, 0  # the column (and sign) of the one cell whose value the identity gives, if any
         for column in lost_columns:
             cell = cells.get(column)
             if cell is None:
@@ -667,12 +674,6 @@ def _settle(
             else:
                 break  # two unknowns: not checked
         else:
-            if unknown < 0:
-                if total != 0:
-                    return None
-                continue
-            found = -total * unknown_sign
-            if found < 0 or (isinstance(found, Decimal) and found != found.to_integral_value()):
+            if not _conclude(total, unknown, unknown_sign, derived):
                 return None
-            derived[unknown] = found
     return derived
