@@ -167,7 +167,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
     lines = list(rows)
-    plains = [line.plain if "|" in line.text else line.text for line in lines]  # (plain() of a line without |)
+    plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
     for line, text in zip(lines, compact_lines(plains), strict=True):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
         if _STOP.match(text):
