@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -298,6 +299,16 @@ class _Text:
                     anchors.append(start + inner)
         return cls(folded, text, text[::-1], tuple(anchors))
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """:meth:`Folded.span` of a non-empty slice ``text[start:end]``, its two offsets found in one call."""
+        folded = self.folded
+        if not start < end <= len(self.text):
+            return folded.span(start, end)
+        starts, origins = folded.starts, folded.origins
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1, first) - 1
+        return origins[first] + start - starts[first], origins[last] + end - starts[last]
+
     def sentence(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, with its end mark (not a line break), stripped."""
         text, size = self.text, len(self.text)
@@ -328,18 +339,18 @@ def _fact(
     value: Number | None = None,
     stated_none: bool = False,
 ) -> NarrativeFact | None:
-    groups = match.groupdict()
+    groups = match.re.groupindex  # the names of the pattern's groups, each holding text when it matched
     if value is None:
-        value = _number(groups["num"])
+        value = _number(match["num"])
         if value is None:
             return None
-    where = match.span() if stated_none or groups.get("num") is None else match.span("num")
-    percentage = Decimal(groups["pct"]) if groups.get("pct") else None
+    where = match.span() if stated_none or "num" not in groups else match.span("num")
+    percentage = Decimal(pct) if "pct" in groups and (pct := match["pct"]) else None
     return NarrativeFact(
         kind=kind,
         value=value,
-        unit=None if stated_none else groups.get("unit"),
-        span=text.folded.span(*where),
+        unit=None if stated_none or "unit" not in groups else match["unit"],
+        span=text.span(*where),
         sentence=text.sentence(*match.span()),
         part=part,
         percentage=percentage,
@@ -363,7 +374,7 @@ def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) 
             kind=kind,
             value=total,
             unit=None,
-            span=text.folded.span(*span),
+            span=text.span(*span),
             sentence=text.sentence(*span),
             part="upheld",
             phrase=all_upheld.group(0),
@@ -426,7 +437,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     text = searched.text
     for kind, pattern, requires, forbids, anchor in _PATTERNS:
         for match in _matches(pattern, anchor, searched):
-            mid = match.groupdict().get("mid") or ""
+            mid = match["mid"] or ""  # every pattern of _PATTERNS has it
             if requires and not any(word in match.group(0) for word in requires):
                 continue
             if any(word in mid for word in forbids):
