@@ -332,7 +332,7 @@ def _build(
     rows_in = spec.rows_for(version)
     for row_spec in rows_in:
         if row_spec.key not in cells:
-            findings.append(_missing_finding(spec, row_spec))
+            findings.append(_missing_finding(spec.key, row_spec.key))
     table = Table2 if spec.key == "table2" else Table2_2019 if spec.key == "table2_2019" else Table3
     built = {key: table.row_types[key].from_cells(values) for key, values in cells.items()}
     return table.from_rows(built, extra_rows=extras)
@@ -506,12 +506,8 @@ class _Undecided:
         )
 
 
-def _missing_finding(spec: TableSpec, row: RowSpec) -> Finding:
-    return _missing_row_finding(spec.key, row.key)
-
-
 @functools.lru_cache(maxsize=128)
-def _missing_row_finding(table: str, key: str) -> Finding:
+def _missing_finding(table: str, key: str) -> Finding:
     """READ.ROW_MISSING for row *key* of *table*: the same for every report, so made once (findings are immutable)."""
     spec = table_spec(table)
     row = spec.row(key)
