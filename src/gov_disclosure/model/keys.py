@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["CellKey"]
+__all__ = ["CellKey", "cell_key"]
 
 
 @frozen(order=True, cache_hash=True)
@@ -37,3 +37,19 @@ class CellKey:
         if len(parts) != 3 or not all(parts):
             raise ValueError(f"expected 'table.row.column', got {text!r}")
         return cls(parts[0], parts[1], parts[2])
+
+
+_KEYS: dict[tuple[str, str, str], CellKey] = {}
+
+
+def cell_key(table: str, row: str, column: str) -> CellKey:
+    """The one :class:`CellKey` object for ``table.row.column``, made once: for the cells of the layout (a fixed
+    set), which readers and rules name in findings report after report.
+
+    >>> cell_key("table3", "granted", "total") is cell_key("table3", "granted", "total")
+    True
+    """
+    found = _KEYS.get((table, row, column))
+    if found is None:
+        found = _KEYS[(table, row, column)] = CellKey(table, row, column)
+    return found

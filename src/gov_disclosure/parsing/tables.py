@@ -18,7 +18,7 @@ from attrs import define, field, frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, CellKind, Number
-from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.layout import (
     TABLE2,
     TABLE2_2019,
@@ -267,13 +267,7 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
 
 
 def _where(spec: TableSpec, row: RowSpec, column: ColumnSpec) -> CellKey:
-    return _cell_key(spec.key, row.key, column.key)
-
-
-@functools.lru_cache(maxsize=1024)
-def _cell_key(table: str, row: str, column: str) -> CellKey:
-    """The key of a cell of the layout, made once (keys are immutable)."""
-    return CellKey(table, row, column)
+    return cell_key(spec.key, row.key, column.key)
 
 
 def _exact(values: Sequence[str], n: int, structured: bool) -> Sequence[str] | None:

@@ -3,8 +3,8 @@
 Reports are immutable, so what rules compute from one report object can be reused by the next rule: the
 helpers here remember the result for the last report object (by identity, never by equality). A report's
 cells are read once into a flat tuple whose positions are fixed by its format version (:class:`Layout`), so
-rules look cells up by position. Cell keys are interned (:func:`cell_key`), so the identities' keys and the
-report's keys are the same objects and dict lookups between them never compare strings.
+rules look cells up by position. Cell keys are interned (:func:`~gov_disclosure.model.keys.cell_key`), so the
+identities' keys and the report's keys are the same objects and dict lookups between them never compare strings.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from attrs import frozen
 
 from gov_disclosure.model.cells import Cell, CellKind, Number
-from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Row, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
@@ -35,8 +35,6 @@ __all__ = [
 
 K = TypeVar("K")
 V = TypeVar("V")
-
-_KEYS: dict[tuple[str, str, str], CellKey] = {}
 
 CellPairs = tuple[tuple[CellKey, Cell], ...]
 _RowRead = tuple[str, Callable[[Row], tuple[Cell, ...]], int]
@@ -57,14 +55,6 @@ class LastReportMemo(Generic[K, V]):
         value = self._compute(report, key)
         self._local.last = (report, key, value)
         return value
-
-
-def cell_key(table: str, row: str, column: str) -> CellKey:
-    """The one :class:`CellKey` object for ``table.row.column``."""
-    found = _KEYS.get((table, row, column))
-    if found is None:
-        found = _KEYS[(table, row, column)] = CellKey(table, row, column)
-    return found
 
 
 def row_getter(columns: tuple[str, ...]) -> Callable[[Row], tuple[Cell, ...]]:
