@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from gov_disclosure.parsing.normalize import _nfkc, half_width
+from gov_disclosure.parsing.normalize import _nfkc, half_width_form
 
 __all__ = ["Folded", "fold", "fold_char", "is_heading_like", "is_page_number", "is_table_line"]
 
@@ -29,7 +29,6 @@ _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([�
 _SENTENCE_END = "。!?;:"
 _DROP = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _KEPT_RUN = re.compile(f"[^{''.join(sorted(_DROP))}]+")
-OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """The line boundaries of ``str.splitlines`` other than ``\\n``."""
 _STABLE_RUN = re.compile("[!-~\u4e00-\u9fff]+")
 """Printable ASCII and CJK unified ideographs: NFKC leaves each of them unchanged, and none is dropped."""
@@ -147,27 +146,6 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
             chars.append("\n")
             offsets.append(line.start + len(body))
     return Folded.from_offsets("".join(chars), offsets, len(text))
-
-
-def half_width_form(text: str) -> tuple[str, bool, bool]:
-    """:func:`~gov_disclosure.parsing.normalize.half_width` of *text*, whether that is NFKC-normalised (then each
-    character folds to itself), and whether it also has no line break but ``\\n`` (then the fast paths of folding
-    and of finding section headings apply).
-
-    The last text asked about (the very object) is remembered with its answer: its sections and its facts ask.
-    """
-    global _last_form
-    last, form = _last_form
-    if text is last:
-        return form
-    half = half_width(text)
-    normalized = unicodedata.is_normalized("NFKC", half)
-    form = (half, normalized, normalized and not any(char in text for char in OTHER_BREAKS))
-    _last_form = (text, form)
-    return form
-
-
-_last_form: tuple[str, tuple[str, bool, bool]] = ("", ("", True, True))
 
 
 def _fold_normalized(text: str, half: str, *, join_lines: bool, skip_tables: bool) -> Folded:

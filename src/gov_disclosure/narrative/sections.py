@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from attrs import define, frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
-from gov_disclosure.narrative.folding import OTHER_BREAKS, half_width_form, is_table_line
-from gov_disclosure.parsing.normalize import _nfkc
+from gov_disclosure.narrative.folding import is_table_line
+from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, _nfkc, half_width_form
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "sections_of", "split_sections"]
 
@@ -41,7 +41,7 @@ _NOT_HEADING_START = re.compile(r"\s*[0-9\u4e00-\u9fff](?<![一二三四五六])
 """A line starting with a digit or with an ideograph other than a section numeral: NFKC keeps that character as it
 is (it composes with nothing), so the normalised line does not start like a heading either."""
 _MAX_HEADING = 32
-_LINE = re.compile(f"[^\n{OTHER_BREAKS}]*(?:\r\n|[\n{OTHER_BREAKS}])?")
+_LINE = re.compile(f"[^\n{OTHER_LINE_BREAKS}]*(?:\r\n|[\n{OTHER_LINE_BREAKS}])?")
 """A line and its line break, as ``str.splitlines`` splits them."""
 _MARKUP = re.compile(r"[\s*#]")
 _TITLE = re.compile(

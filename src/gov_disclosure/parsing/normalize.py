@@ -22,6 +22,7 @@ __all__ = [
     "compact",
     "compact_lines",
     "half_width",
+    "half_width_form",
     "is_page_furniture",
     "normalize_line",
     "normalize_text",
@@ -107,23 +108,42 @@ def half_width(text: str) -> str:
 
     Each of them is replaced by one character, so offsets do not move, and folding that character gives what
     folding the original gives (NFKC is idempotent). Report text is full of ``，（）``; once they are replaced,
-    it is usually NFKC-normalised as a whole, which the normalisers and the narrative's folding test first.
+    it is usually NFKC-normalised as a whole (see :func:`half_width_form`).
 
     >>> half_width("共１２件（含上年结转），　完毕")
     '共12件(含上年结转), 完毕'
     """
-    global _last_half_width
-    last, result = _last_half_width
+    return _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
+
+
+OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters other than ``\\n`` at which :meth:`str.splitlines` breaks a line."""
+
+
+def half_width_form(text: str) -> tuple[str, bool, bool]:
+    """:func:`half_width` of *text*, whether that is NFKC-normalised (then each character normalises to itself),
+    and whether it also has no line break but ``\\n`` (then the narrative's fast paths of folding and of finding
+    section headings apply).
+
+    The last text asked about (the very object) is remembered with its answer: reading a report asks about its
+    text three times (normalising it, finding its sections, folding its narrative).
+
+    >>> half_width_form("共１２件。\\n")
+    ('共12件。\\n', True, True)
+    """
+    global _last_form
+    last, form = _last_form
     if text is last:
-        return result
-    result = _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
-    _last_half_width = (text, result)
-    return result
+        return form
+    half = half_width(text)
+    normalized = unicodedata.is_normalized("NFKC", half)
+    form = (half, normalized, normalized and not any(char in text for char in OTHER_LINE_BREAKS))
+    _last_form = (text, form)
+    return form
 
 
-_last_half_width: tuple[str, str] = ("", "")
-"""The last text :func:`half_width` was given (the very object) and its result: reading a report asks about its text
-three times (normalising it, finding its sections, folding its narrative). A pair, read and replaced whole."""
+_last_form: tuple[str, tuple[str, bool, bool]] = ("", ("", True, True))
+"""The last text :func:`half_width_form` was given and its answer: a pair, read and replaced whole."""
 
 
 def _replace_each(text: str, chars: re.Pattern[str], replacement: dict[str, str]) -> str:
@@ -150,7 +170,8 @@ def _nfkc(text: str) -> str:
     """
     if unicodedata.is_normalized("NFKC", text):
         return text
-    return unicodedata.normalize("NFKC", half_width(text))
+    half, normalized, _ = half_width_form(text)
+    return half if normalized else unicodedata.normalize("NFKC", half)
 
 
 def normalize_line(text: str) -> str:
