@@ -18,7 +18,7 @@ from gov_disclosure.formats._registry import AdapterError, default_registry, dis
 from gov_disclosure.formats.builtin_readers import DocxReader, HtmlReader, PdfReader, TextReader
 from gov_disclosure.loader import UnsupportedInputError, load
 from gov_disclosure.model import Report, Table4
-from gov_disclosure.parsing.raw import RawDocument
+from gov_disclosure.parsing.document import Document
 from gov_disclosure.testing.conformance import (
     ConformanceError,
     check_format_adapter,
@@ -73,7 +73,7 @@ def test_unknown_binary_input_is_a_typed_error(tmp_path: Path) -> None:
 
 def test_format_is_recognised_from_labels() -> None:
     """A document with 2019 表二 labels is recognised by the 2019 adapter above the 2021 one."""
-    document = RawDocument(text="某局2020年政府信息公开工作年度报告\n信息内容\t本年新制作数量\t本年新公开数量")
+    document = Document(text="某局2020年政府信息公开工作年度报告\n信息内容\t本年新制作数量\t本年新公开数量")
     assert Format2019().recognise(document) > Format2021().recognise(document)
     assert default_registry().format_for(document) is not None
 
@@ -88,10 +88,10 @@ class _Garbage:
         self.output = output
         self.error = error
 
-    def recognise(self, document: RawDocument) -> float:
+    def recognise(self, document: Document) -> float:
         return 1.0
 
-    def build(self, document: RawDocument) -> object:
+    def build(self, document: Document) -> object:
         if self.error is not None:
             raise self.error
         return self.output
@@ -100,7 +100,7 @@ class _Garbage:
 def test_adapter_that_raises_gives_a_typed_error() -> None:
     """An adapter raising ZeroDivisionError becomes AdapterError naming the adapter, not a crash."""
     with pytest.raises(AdapterError, match=r"'boom'.*ZeroDivisionError"):
-        run_adapter(_Garbage("boom", error=ZeroDivisionError("x")), RawDocument(text=""))  # type: ignore[arg-type]
+        run_adapter(_Garbage("boom", error=ZeroDivisionError("x")), Document(text=""))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_adapter_returning_garbage_is_caught(output: object) -> None:
     """Garbage output is an AdapterError, or (for bad findings) a finding that says so."""
     adapter = _Garbage("garbage", output=output)
     try:
-        report, findings = run_adapter(adapter, RawDocument(text=""))  # type: ignore[arg-type]
+        report, findings = run_adapter(adapter, Document(text=""))  # type: ignore[arg-type]
     except AdapterError:
         return
     assert isinstance(report, Report)
@@ -127,7 +127,7 @@ def test_adapter_returning_a_wrong_table_type_is_caught() -> None:
     bad = Report(format_version="2021")
     object.__setattr__(bad, "table3", Table4.from_rows({"review": [1, 0, 0, 0, 1]}))  # garbage past the constructor
     with pytest.raises(AdapterError, match="table3"):
-        run_adapter(_Garbage("wrong", output=(bad, ())), RawDocument(text=""))  # type: ignore[arg-type]
+        run_adapter(_Garbage("wrong", output=(bad, ())), Document(text=""))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("case", golden_cases(GOLDEN), ids=str)
@@ -171,7 +171,7 @@ _PACKAGE = '''
 """gd_demo: a third-party input reader (.gdcsv) and format adapter ("demo-2021") for gov_disclosure."""
 from gov_disclosure.formats.grid import read_grid_tables
 from gov_disclosure.model import TABLE4, Report, SourceInfo
-from gov_disclosure.parsing.raw import RawCell, RawDocument, RawRow, RawTable
+from gov_disclosure.parsing.document import RawCell, Document, RawRow, RawTable
 
 
 class CsvReader:
@@ -188,7 +188,7 @@ class CsvReader:
             for line in lines
         )
         text = "\\n".join(line.replace(",", "\\t") for line in lines)
-        return RawDocument(text=text, tables=(RawTable(rows=rows),), form="gdcsv", source=SourceInfo(path=path))
+        return Document(text=text, grids=(RawTable(rows=rows),), form="gdcsv", source=SourceInfo(path=path))
 
 
 class DemoFormat:
@@ -199,7 +199,7 @@ class DemoFormat:
         return 1.0 if document.form == "gdcsv" else 0.0
 
     def build(self, document):
-        grids = read_grid_tables(document.tables, "2021")
+        grids = read_grid_tables(document.grids, "2021")
         report = Report(format_version="2021", agency="示例机关", report_year=2023, table4=grids.table4)
         return report, grids.findings
 '''

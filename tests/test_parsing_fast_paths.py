@@ -11,6 +11,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gov_disclosure.model.formats import FORMAT_2019, FORMAT_2021
 from gov_disclosure.parsing import detect, normalize
 
 _PIECES = (
@@ -65,8 +66,8 @@ def test_compact_lines_is_compact_of_each_line(lines: list[str]) -> None:
 
 
 _MARKER_PIECES = (
-    *detect._MARKERS_2021,
-    *detect._MARKERS_2019,
+    *FORMAT_2021.markers,
+    *FORMAT_2019.markers,
     "本年",
     "逾期",
     "制发件数",
@@ -84,8 +85,8 @@ def test_one_marker_search_finds_what_a_search_per_format_finds(text: str) -> No
     """detect_format's single search of both formats' labels equals a separate search for each format."""
     text = normalize.normalize_text(text)
     expected = []
-    for markers in (detect._MARKERS_2021, detect._MARKERS_2019):
-        pattern = re.compile("|".join(r"\s*".join(map(re.escape, marker)) for marker in markers))
+    for spec in (FORMAT_2021, FORMAT_2019):
+        pattern = re.compile("|".join(r"\s*".join(map(re.escape, marker)) for marker in spec.markers))
         expected.append(tuple(dict.fromkeys(match.group(0) for match in pattern.finditer(text))))
     found = detect.detect_format(text)
-    assert (found.v2021, found.v2019) == tuple(expected)
+    assert (found.found("2021"), found.found("2019")) == tuple(expected)

@@ -26,7 +26,7 @@ def _tables(report: Report) -> tuple[object, ...]:
 def test_docx_with_merged_cells_round_trips(report: Report) -> None:
     """gridSpan/vMerge merged cells are expanded and aligned: the tables come back exactly."""
     document = read_docx(report_docx(report))
-    grids = read_grid_tables(document.tables, report.format_version)
+    grids = read_grid_tables(document.grids, report.format_version)
     assert grids.findings == ()
     assert (grids.table2, grids.table2_2019, grids.table3, grids.table4) == _tables(report)
     assert document.text.splitlines()[0].endswith("年政府信息公开工作年度报告")
@@ -44,7 +44,7 @@ def test_docx_merged_cells_keep_start_column_and_span() -> None:
     table.cell(2, 2).text = "2"
     buffer = io.BytesIO()
     document.save(buffer)
-    rows = read_docx(buffer.getvalue()).tables[0].rows
+    rows = read_docx(buffer.getvalue()).grids[0].rows
     assert [(c.text, c.column, c.span) for c in rows[0].cells] == [("第二十条第（一）项", 0, 3)]
     expected = [("组", 0, True), ("", 1, False), ("2", 2, False)]
     assert [(c.text, c.column, c.continued) for c in rows[2].cells] == expected
@@ -56,7 +56,7 @@ def test_docx_merged_cells_keep_start_column_and_span() -> None:
 def test_ruled_pdf_with_page_breaks_round_trips(report: Report) -> None:
     """A reportlab PDF (STSong-Light) whose tables break across pages is stitched and read exactly."""
     document = read_pdf(report_pdf(report))
-    grids = read_grid_tables(document.tables, report.format_version)
+    grids = read_grid_tables(document.grids, report.format_version)
     assert grids.findings == ()
     assert (grids.table2, grids.table2_2019, grids.table3, grids.table4) == _tables(report)
     assert "- 1 -" not in document.text
@@ -76,7 +76,7 @@ def test_generated_pdf_really_breaks_a_table_across_pages() -> None:
         per_page = [len(page.find_tables()) for page in pdf.pages]
     assert len(per_page) >= 2
     assert sum(per_page) > 3
-    assert len(read_pdf(data).tables) == 3
+    assert len(read_pdf(data).grids) == 3
 
 
 def test_pdf_without_text_layer_needs_ocr() -> None:

@@ -21,7 +21,7 @@ def _tables(report: Report) -> tuple[object, ...]:
 
 
 def _read(page: str | bytes, version: str) -> tuple[object, ...]:
-    grids = read_grid_tables(read_html(page).tables, version)  # type: ignore[arg-type]
+    grids = read_grid_tables(read_html(page).grids, version)  # type: ignore[arg-type]
     assert grids.findings == ()
     return (grids.table2, grids.table2_2019, grids.table3, grids.table4)
 
@@ -70,7 +70,7 @@ def test_blank_cells_stay_blank_and_rows_are_kept() -> None:
     <tr><td>规章</td><td>&nbsp;</td><td><p class=MsoNormal><o:p></o:p></p></td><td>3</td></tr>
     <tr><td>行政规范性文件</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>
     </table>"""
-    grids = read_grid_tables(read_html(page).tables, "2021")
+    grids = read_grid_tables(read_html(page).grids, "2021")
     assert grids.table2 is not None
     regulations, normative = grids.table2.regulations, grids.table2.normative_docs
     assert regulations is not None
@@ -87,7 +87,7 @@ def test_header_and_data_rows_with_different_colspans() -> None:
     <tr><td>行政许可</td><td colspan=2>12</td><td>-3</td><td>40</td></tr>
     <tr><td>其他对外管理服务事项</td><td colspan=2>5</td><td>+1</td><td>&nbsp;</td></tr>
     </table>"""
-    grids = read_grid_tables(read_html(page).tables, "2019")
+    grids = read_grid_tables(read_html(page).grids, "2019")
     assert grids.table2_2019 is not None
     licensing = grids.table2_2019.licensing
     assert licensing is not None
@@ -95,20 +95,20 @@ def test_header_and_data_rows_with_different_colspans() -> None:
     other = grids.table2_2019.other_mgmt_services
     assert other is not None
     assert (other.prev_year_items.value, other.change.value, other.decisions.kind) == (5, 1, CellKind.BLANK)
-    cells = read_html(page).tables[0].rows[2].cells
+    cells = read_html(page).grids[0].rows[2].cells
     assert [(c.column, c.span) for c in cells] == [(0, 1), (1, 2), (3, 1), (4, 1)]
 
 
 def test_number_split_across_spans_is_one_number() -> None:
     """A number written as ``<span>44</span><font>7</font>`` is the number 447."""
     page = "<table><tr><td>规章</td><td><span>4</span><span>4</span><font>7</font></td></tr></table>"
-    assert read_html(page).tables[0].rows[0].cells[1].text == "447"
+    assert read_html(page).grids[0].rows[0].cells[1].text == "447"
 
 
 def test_rowspan_continuations_carry_the_group_label() -> None:
     """Rows under a rowspan get a ``continued`` copy of the spanning cell at its starting column."""
     page = "<table><tr><td rowspan=2>（三）不予公开</td><td>1.属于国家秘密</td></tr><tr><td>2.其他</td></tr></table>"
-    second = read_html(page).tables[0].rows[1].cells
+    second = read_html(page).grids[0].rows[1].cells
     assert [(c.text, c.column, c.continued) for c in second] == [("（三）不予公开", 0, True), ("2.其他", 1, False)]
 
 
@@ -117,7 +117,7 @@ def test_unaligned_row_is_flagged_not_guessed() -> None:
     page = """<table><tr><td>自然人</td><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td>
     <td>其他</td><td>总计</td></tr></table>
     <table><tr><td>（一）予以公开</td><td>1</td><td>2</td><td>3</td><td>4</td><td>10</td></tr></table>"""
-    grids = read_grid_tables(read_html(page).tables, "2021")
+    grids = read_grid_tables(read_html(page).grids, "2021")
     assert [f.code for f in grids.findings] == ["GRID.UNALIGNED"]
     assert grids.table3 is None or grids.table3.granted is None
 
@@ -128,7 +128,7 @@ def test_unknown_row_is_kept_as_extra_row() -> None:
     <tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>
     <tr><td>规章</td><td>1</td><td>1</td><td>1</td></tr><tr><td>其他主动公开文件</td><td>7</td><td>8</td><td>9</td></tr>
     </table>"""
-    grids = read_grid_tables(read_html(page).tables, "2019")
+    grids = read_grid_tables(read_html(page).grids, "2019")
     assert grids.table2_2019 is not None
     assert [(r.label, [c.value for c in r.cells]) for r in grids.table2_2019.extra_rows] == [
         ("其他主动公开文件", [7, 8, 9])

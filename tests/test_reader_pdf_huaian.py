@@ -15,19 +15,19 @@ import pytest
 from conftest import shared_path
 from gov_disclosure.formats.grid import GridTables, read_grid_tables
 from gov_disclosure.model import CellKind, Report
-from gov_disclosure.parsing.raw import RawDocument
+from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers.pdf import read_pdf
 from huaian_2024 import TABLE2, TABLE3, TABLE4
 
 
 @pytest.fixture(scope="module")
-def document(huaian_pdf_module: Path) -> RawDocument:
+def document(huaian_pdf_module: Path) -> Document:
     return read_pdf(huaian_pdf_module.read_bytes(), path=str(huaian_pdf_module))
 
 
 @pytest.fixture(scope="module")
-def grids(document: RawDocument) -> GridTables:
-    return read_grid_tables(document.tables, "2021")
+def grids(document: Document) -> GridTables:
+    return read_grid_tables(document.grids, "2021")
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +54,9 @@ def test_expected_numbers_satisfy_the_published_totals() -> None:
     assert sum(TABLE3[k][6] for k in results) == 3050
 
 
-def test_pdf_has_three_stitched_tables(document: RawDocument) -> None:
+def test_pdf_has_three_stitched_tables(document: Document) -> None:
     """表二 (split over pages 3–4) and 表三 (pages 4–5) are each stitched into one grid; 表四 is the third."""
-    assert len(document.tables) == 3
+    assert len(document.grids) == 3
     assert document.form == "pdf"
 
 
@@ -86,7 +86,7 @@ def test_no_reader_findings(grids: GridTables) -> None:
     assert grids.findings == ()
 
 
-def test_narrative_text(document: RawDocument) -> None:
+def test_narrative_text(document: Document) -> None:
     """Page numbers are dropped, wrapped lines are joined, no space is inserted between digits and CJK."""
     text = document.text
     assert "- 4 -" not in text

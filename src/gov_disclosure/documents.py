@@ -3,7 +3,7 @@
 This is the composing layer of the adapter contract (:mod:`gov_disclosure.formats._protocol`):
 
 1. the :class:`~gov_disclosure.formats._protocol.InputReader` that sniffs the input best reads it into a
-   :class:`~gov_disclosure.parsing.raw.RawDocument`;
+   :class:`~gov_disclosure.parsing.document.Document`;
 2. the :class:`~gov_disclosure.formats._protocol.FormatAdapter` that recognises the document best builds the
    report and the findings of reading it;
 3. the output is checked (:func:`~gov_disclosure.formats._registry.run_adapter`), then validated and its narrative
@@ -27,15 +27,16 @@ from gov_disclosure.formats._protocol import AdapterOutput
 from gov_disclosure.formats._registry import Registry, default_registry, register_format, run_adapter, run_reader
 from gov_disclosure.formats.grid import read_grid_tables
 from gov_disclosure.loader import NotAReportError, ReadResult, UnsupportedInputError, read_text
+from gov_disclosure.model.formats import default_format_for_year
 from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceInfo
-from gov_disclosure.model.versions import FormatVersion, default_format_for_year
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import extract_facts
 from gov_disclosure.parsing.detect import detect_format, find_title, looks_like_report
+from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.normalize import normalize_text
-from gov_disclosure.parsing.raw import RawDocument
 from gov_disclosure.validation import validate
 
 __all__ = [
@@ -61,10 +62,10 @@ class NationalFormat:
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
-    def recognise(self, document: RawDocument) -> float:
+    def recognise(self, document: Document) -> float:
         """From table labels (format-spec §7), else from the report year; 0 for text that is not a report."""
         norm = normalize_text(document.text)
-        if not looks_like_report(norm) and not document.tables:
+        if not looks_like_report(norm) and not document.grids:
             return 0.0
         evidence = detect_format(norm)
         if evidence.version == self.name:
@@ -77,7 +78,7 @@ class NationalFormat:
             return 0.3 if by_year is None and self.name == "2021" else 0.1
         return 0.05  # the other format's labels: possible, never preferred
 
-    def build(self, document: RawDocument) -> AdapterOutput:
+    def build(self, document: Document) -> AdapterOutput:
         """Read the text (:func:`~gov_disclosure.loader.read_text`); tables found in grids replace text tables."""
         source = SourceInfo(
             path=document.source.path if document.source else None,
@@ -88,8 +89,8 @@ class NationalFormat:
         result = read_text(document.text, source=source)
         report = result.report
         reading = [f for f in result.findings if f.code.startswith("READ.")]
-        if document.tables:
-            grids = read_grid_tables(document.tables, report.format_version)
+        if document.grids:
+            grids = read_grid_tables(document.grids, report.format_version)
             replaced = {key: getattr(grids, key) for key in _TABLE_KEYS if getattr(grids, key) is not None}
             if replaced:
                 report = attrs.evolve(report, **replaced)
@@ -121,7 +122,7 @@ def _about(finding: Finding, tables: set[str]) -> bool:
     return any(finding.message_en.startswith(key) for key in tables)
 
 
-def _validated(report: Report, reading: tuple[Finding, ...], document: RawDocument) -> ReadResult:
+def _validated(report: Report, reading: tuple[Finding, ...], document: Document) -> ReadResult:
     """Validation and narrative checks, run here whatever the adapter did."""
     missing = {k for f in reading if f.code == "READ.TABLE_MISSING" for k in _TABLE_KEYS if f.message_en.startswith(k)}
     lost = {cell for f in reading if f.code == "READ.ROW_MISSING" for cell in f.cells}
@@ -140,7 +141,7 @@ def _validated(report: Report, reading: tuple[Finding, ...], document: RawDocume
     )
 
 
-def read_document(document: RawDocument, *, registry: Registry | None = None) -> ReadResult:
+def read_document(document: Document, *, registry: Registry | None = None) -> ReadResult:
     """Build, check and validate the report in *document* with the format adapter that recognises it best.
 
     Raises :class:`~gov_disclosure.loader.NotAReportError` when no adapter recognises the document and

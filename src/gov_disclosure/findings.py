@@ -51,6 +51,18 @@ def _difference(self: Finding) -> Number | None:
     return self.actual - self.expected
 
 
+def _common_table(self: Finding) -> str | None:
+    tables = {cell.table for cell in self.cells}
+    return tables.pop() if len(tables) == 1 else None
+
+
+def _common_row(self: Finding) -> str | None:
+    if self.table is None:
+        return None
+    rows = {cell.row for cell in self.cells if cell.table == self.table}
+    return rows.pop() if len(rows) == 1 else None
+
+
 @frozen(kw_only=True)
 class Finding:
     """One finding.
@@ -59,8 +71,8 @@ class Finding:
     >>> f = Finding(code="T3.BALANCE", severity=Severity.INCONSISTENCY,
     ...             message="总计列：一+二≠（七）+四", message_en="total column: 1+2 != (7)+4",
     ...             cells=(CellKey("table3", "new_received", "total"),), expected=10, actual=12)
-    >>> f.difference
-    2
+    >>> f.difference, f.table, f.row
+    (2, 'table3', 'new_received')
     """
 
     code: str
@@ -72,6 +84,10 @@ class Finding:
     """The same message in English."""
     cells: tuple[CellKey, ...] = ()
     """The cells involved."""
+    table: str | None = Factory(_common_table, takes_self=True)
+    """The table the finding is about (``table3``), when it is about one: given, or the table of all its cells."""
+    row: str | None = Factory(_common_row, takes_self=True)
+    """The row of :attr:`table` the finding is about (``granted``): given, or the row of all its cells."""
     expected: Number | None = None
     actual: Number | None = None
     difference: Number | None = Factory(_difference, takes_self=True)

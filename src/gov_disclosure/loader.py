@@ -21,9 +21,10 @@ from attrs import frozen
 
 from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.model.formats import current_format, default_format_for_year, format_specs
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceInfo
-from gov_disclosure.model.versions import FormatVersion, default_format_for_year
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
 from gov_disclosure.narrative.sections import sections_of
@@ -78,13 +79,14 @@ def _choose_format(text: str, year: int | None, findings: list[Finding]) -> Form
     evidence = detect_format(text)
     by_year = default_format_for_year(year) if year is not None else None
     version = evidence.version
-    if evidence.v2021 and evidence.v2019:
-        version = by_year or ("2021" if len(evidence.v2021) >= len(evidence.v2019) else "2019")
+    if evidence.mixed:
+        pointed = [spec.name for spec in format_specs() if evidence.found(spec.name)]
+        version = by_year or max(reversed(pointed), key=lambda name: len(evidence.found(name)))
         findings.append(
             _finding(
                 "READ.FORMAT_MIXED",
                 Severity.WARNING,
-                f"表格标签同时出现2019和2021格式（{'、'.join(evidence.v2021 + evidence.v2019)}），按{version}格式读取",
+                f"表格标签同时出现{'和'.join(pointed)}格式（{'、'.join(evidence.printed)}），按{version}格式读取",
                 f"table labels of both formats found; read as the {version} format",
             )
         )
@@ -94,7 +96,7 @@ def _choose_format(text: str, year: int | None, findings: list[Finding]) -> Form
                 f"report year {year} predates the national report formats (2019 试行 and 2021); "
                 "reports before 2019 have no unified tables (format-spec §4)"
             )
-        version = by_year or "2021"
+        version = by_year or current_format().name
         findings.append(
             _finding(
                 "READ.FORMAT_FROM_YEAR",

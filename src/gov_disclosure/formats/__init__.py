@@ -1,4 +1,4 @@
-"""Format-version adapters: build a :class:`~gov_disclosure.model.Report` from a ``RawDocument``.
+"""Format-version adapters: build a :class:`~gov_disclosure.model.Report` from a ``Document``.
 
 The contract adapters meet is :mod:`gov_disclosure.formats._protocol`; built-in and third-party adapters are
 collected by :mod:`gov_disclosure.formats._registry`. :mod:`gov_disclosure.formats.grid` reads the statutory

@@ -1,9 +1,9 @@
 """The contract of the two kinds of adapters contributors add (model-codebases.md item 10).
 
 * An :class:`InputReader` turns the bytes of one input form (text, markdown, HTML, PDF, DOCX …) into the common
-  intermediate form, a :class:`~gov_disclosure.parsing.raw.RawDocument`. It never interprets the report.
+  intermediate form, a :class:`~gov_disclosure.parsing.document.Document`. It never interprets the report.
 * A :class:`FormatAdapter` knows one national format version (``"2019"`` 试行, ``"2021"``) or a variant of one
-  (a province's annotated template): how to recognise it in a ``RawDocument``, its table layouts and labels, and
+  (a province's annotated template): how to recognise it in a ``Document``, its table layouts and labels, and
   how to build the :class:`~gov_disclosure.model.Report` with the findings of reading it.
 
 Both are structural :class:`typing.Protocol` types: any object with these attributes and methods qualifies, no
@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 from gov_disclosure.findings import Finding
 from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.report import Report
-from gov_disclosure.parsing.raw import RawDocument
+from gov_disclosure.parsing.document import Document
 
 __all__ = ["AdapterOutput", "FormatAdapter", "InputReader"]
 
@@ -28,7 +28,7 @@ AdapterOutput = tuple[Report, tuple[Finding, ...]]
 
 @runtime_checkable
 class InputReader(Protocol):
-    """Reads one input form into a :class:`~gov_disclosure.parsing.raw.RawDocument`."""
+    """Reads one input form into a :class:`~gov_disclosure.parsing.document.Document`."""
 
     @property
     def name(self) -> str:
@@ -44,14 +44,14 @@ class InputReader(Protocol):
         """Confidence in ``[0, 1]`` that *data* (the whole input; *name* is its file name if any) is this form."""
         ...
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """The document; raises a :class:`~gov_disclosure.errors.GovDisclosureError` subclass for unusable input."""
         ...
 
 
 @runtime_checkable
 class FormatAdapter(Protocol):
-    """Builds the report of one format version (or variant) from a ``RawDocument``."""
+    """Builds the report of one format version (or variant) from a ``Document``."""
 
     @property
     def name(self) -> str:
@@ -63,10 +63,10 @@ class FormatAdapter(Protocol):
         """The table layouts with their official labels (from :mod:`gov_disclosure.model.layout` or your own)."""
         ...
 
-    def recognise(self, document: RawDocument) -> float:
+    def recognise(self, document: Document) -> float:
         """Confidence in ``[0, 1]`` that *document* is a report in this format (from table labels, not citations)."""
         ...
 
-    def build(self, document: RawDocument) -> AdapterOutput:
+    def build(self, document: Document) -> AdapterOutput:
         """The report and the findings of reading it; data problems are findings, never exceptions."""
         ...

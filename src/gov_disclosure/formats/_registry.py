@@ -12,7 +12,7 @@ an immutable snapshot once; :meth:`Registry.with_reader` / :meth:`Registry.with_
 
 :func:`run_reader` and :func:`run_adapter` call an adapter and never trust it: an adapter that raises something
 other than a :class:`~gov_disclosure.errors.GovDisclosureError`, or returns something that is not a
-``RawDocument`` / a valid ``(Report, findings)`` pair, gives an :class:`AdapterError`, not a traceback; findings
+``Document`` / a valid ``(Report, findings)`` pair, gives an :class:`AdapterError`, not a traceback; findings
 that are not :class:`~gov_disclosure.findings.Finding` values are dropped and reported.
 """
 
@@ -34,7 +34,7 @@ from gov_disclosure.formats._protocol import AdapterOutput, FormatAdapter, Input
 from gov_disclosure.model.cells import Cell
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table2, Table2_2019, Table3, Table4
-from gov_disclosure.parsing.raw import RawDocument
+from gov_disclosure.parsing.document import Document
 
 __all__ = [
     "BUILTIN_MODULES",
@@ -138,7 +138,7 @@ class Registry:
                 best = (score, reader)
         return None if best is None else best[1]
 
-    def format_for(self, document: RawDocument) -> FormatAdapter | None:
+    def format_for(self, document: Document) -> FormatAdapter | None:
         """The format adapter most confident about *document* (None when none recognises it)."""
         best: tuple[float, FormatAdapter] | None = None
         for adapter in self.formats:
@@ -212,13 +212,13 @@ def _call(name: str, what: str, function: Callable[[], T]) -> T:
         raise AdapterError(name, f"{what} failed: {type(error).__name__}: {error}") from error
 
 
-def run_reader(reader: InputReader, data: bytes, *, path: str | None = None) -> RawDocument:
-    """Call *reader* and check that it returned a :class:`RawDocument`."""
+def run_reader(reader: InputReader, data: bytes, *, path: str | None = None) -> Document:
+    """Call *reader* and check that it returned a :class:`Document`."""
     name = str(getattr(reader, "name", reader))
     document = _call(name, "read()", lambda: reader.read(data, path=path))
     untrusted: object = document
-    if not isinstance(untrusted, RawDocument) or not isinstance(untrusted.text, str):
-        raise AdapterError(name, f"read() returned {type(document).__name__}, not a RawDocument")
+    if not isinstance(untrusted, Document) or not isinstance(untrusted.text, str):
+        raise AdapterError(name, f"read() returned {type(document).__name__}, not a Document")
     return document
 
 
@@ -246,7 +246,7 @@ def _check_report(name: str, report: object) -> Report:
     return checked
 
 
-def run_adapter(adapter: FormatAdapter, document: RawDocument) -> AdapterOutput:
+def run_adapter(adapter: FormatAdapter, document: Document) -> AdapterOutput:
     """Call *adapter*; check the report (types, model invariants) and keep only real findings."""
     name = str(getattr(adapter, "name", adapter))
     output: object = _call(name, "build()", lambda: adapter.build(document))

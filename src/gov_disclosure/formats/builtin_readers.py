@@ -11,7 +11,7 @@ from attrs import frozen
 
 from gov_disclosure.formats._registry import register_reader
 from gov_disclosure.model.source import SourceInfo
-from gov_disclosure.parsing.raw import RawDocument
+from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._common import decode_bytes
 from gov_disclosure.readers.docx import read_docx, sniff_docx
 from gov_disclosure.readers.html import read_html, sniff_html
@@ -39,9 +39,9 @@ class TextReader:
         """0.4 for anything that decodes as text (other forms outbid it)."""
         return 0.4 if _is_text(data) else 0.0
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """The decoded text."""
-        return RawDocument(text=decode_bytes(data), form="text", source=SourceInfo(path=path, form="text"))
+        return Document(text=decode_bytes(data), form="text", source=SourceInfo(path=path, form="text"))
 
 
 @register_reader
@@ -59,9 +59,9 @@ class MarkdownReader:
         head = data[:8192]
         return 0.45 if (b"\n#" in head or head.startswith(b"#")) and b"|" in head else 0.0
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """The decoded text."""
-        return RawDocument(text=decode_bytes(data), form="markdown", source=SourceInfo(path=path, form="markdown"))
+        return Document(text=decode_bytes(data), form="markdown", source=SourceInfo(path=path, form="markdown"))
 
 
 @register_reader
@@ -76,7 +76,7 @@ class HtmlReader:
         """By doctype and tags."""
         return sniff_html(data) if _is_text(data) else 0.0
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.html.read_html`."""
         return read_html(data, path=path)
 
@@ -93,7 +93,7 @@ class PdfReader:
         """By the ``%PDF-`` signature."""
         return sniff_pdf(data)
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.pdf.read_pdf`."""
         return read_pdf(data, path=path)
 
@@ -110,6 +110,6 @@ class DocxReader:
         """A zip holding ``word/document.xml``."""
         return sniff_docx(data) if data.startswith(b"PK") or PurePath(name or "").suffix == ".docx" else 0.0
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.docx.read_docx`."""
         return read_docx(data, path=path)

@@ -24,9 +24,9 @@ from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, Row
 from gov_disclosure.model.tables import ExtraRow, Row, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import NA_MARKS, is_number_token, parse_cell
+from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
 from gov_disclosure.parsing.labels import caption_item, match_row
 from gov_disclosure.parsing.normalize import compact, normalize_line
-from gov_disclosure.parsing.raw import RawCell, RawRow, RawTable
 
 __all__ = ["GridTables", "read_grid_tables"]
 

@@ -1,6 +1,18 @@
 """The typed report model: immutable attrs classes that know nothing of parsing or I/O."""
 
 from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.formats import (
+    FORMAT_2019,
+    FORMAT_2021,
+    FormatSpec,
+    UnknownFormatError,
+    default_format_for_year,
+    format_for_year,
+    format_spec,
+    format_specs,
+    register_format_spec,
+    unregister_format_spec,
+)
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import (
     TABLE2,
@@ -23,6 +35,7 @@ from gov_disclosure.model.layout import (
 from gov_disclosure.model.report import SECTION_TITLES, CellEntry, Report, Sections
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.model.tables import (
+    TABLE_CLASSES,
     CellInput,
     DecisionCount,
     DocumentCounts,
@@ -42,9 +55,11 @@ from gov_disclosure.model.tables import (
     Table4,
     Table4Row,
 )
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion, default_format_for_year
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 
 __all__ = [
+    "FORMAT_2019",
+    "FORMAT_2021",
     "FORMAT_VERSIONS",
     "SECTION_TITLES",
     "TABLE2",
@@ -58,6 +73,7 @@ __all__ = [
     "TABLE4",
     "TABLE4_LITIGATION",
     "TABLES",
+    "TABLE_CLASSES",
     "Cell",
     "CellEntry",
     "CellInput",
@@ -69,6 +85,7 @@ __all__ = [
     "ExtraRow",
     "FeeAmount",
     "FeeItems",
+    "FormatSpec",
     "FormatVersion",
     "ItemCounts",
     "Number",
@@ -89,7 +106,13 @@ __all__ = [
     "Table4",
     "Table4Row",
     "TableSpec",
+    "UnknownFormatError",
     "ValueType",
     "default_format_for_year",
+    "format_for_year",
+    "format_spec",
+    "format_specs",
+    "register_format_spec",
     "table_spec",
+    "unregister_format_spec",
 ]

@@ -45,6 +45,9 @@ class ColumnSpec:
     value_type: ValueType = ValueType.COUNT
     unit: str | None = None
     """Unit printed in the header (``万元``), if any."""
+    marker: str | None = None
+    """A label (or the part of one that survives wrapping) that only the formats having this column print:
+    the evidence of the format in a text (format-spec §7; :attr:`gov_disclosure.model.formats.FormatSpec.markers`)."""
 
 
 @frozen
@@ -57,6 +60,10 @@ class RowSpec:
     group: str | None = None
     """Group label (``（三）不予公开``) or, in 表二, the block caption (``第二十条第（一）项``)."""
     versions: tuple[FormatVersion, ...] = FORMAT_VERSIONS
+    """The versions that have this row (a version extending one of them has it too)."""
+    marker: str | None = None
+    """A label (or the part of one that survives wrapping) that only the formats having this row print
+    (format-spec §7), like :attr:`ColumnSpec.marker`."""
 
     def column(self, key: str) -> ColumnSpec:
         """The column called *key* (KeyError if there is none)."""
@@ -99,14 +106,16 @@ class TableSpec:
         return found if found is not None else tuple(row for row in self.rows if version in row.versions)
 
 
-def _columns(*pairs: tuple[str, str]) -> tuple[ColumnSpec, ...]:
-    return tuple(ColumnSpec(key, label) for key, label in pairs)
+def _columns(*pairs: tuple[str, str], markers: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
+    """Count columns; those whose labels are in *markers* identify the format (format-spec §7)."""
+    return tuple(ColumnSpec(key, label, marker=label if label in markers else None) for key, label in pairs)
 
 
 # --- 表二, 2021 ------------------------------------------------------------------------------
-_DOC_COLUMNS = _columns(("made", "本年制发件数"), ("repealed", "本年废止件数"), ("valid", "现行有效件数"))
+_DOC_LABELS = ("本年制发件数", "本年废止件数", "现行有效件数")
+_DOC_COLUMNS = _columns(*zip(("made", "repealed", "valid"), _DOC_LABELS, strict=True), markers=_DOC_LABELS)
 _DECISIONS = _columns(("decisions", "本年处理决定数量"))
-_FEES = (ColumnSpec("amount_wan_yuan", "本年收费金额（单位：万元）", ValueType.MONEY, "万元"),)
+_FEES = (ColumnSpec("amount_wan_yuan", "本年收费金额（单位：万元）", ValueType.MONEY, "万元", marker="本年收费金额"),)
 
 TABLE2 = TableSpec(
     "table2",
@@ -125,17 +134,20 @@ TABLE2 = TableSpec(
 
 # --- 表二, 2019 试行 ----------------------------------------------------------------------------
 _PUB_COLUMNS = _columns(
-    ("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"), ("total_published", "对外公开总数量")
+    ("new_made", "本年新制作数量"),
+    ("new_published", "本年新公开数量"),
+    ("total_published", "对外公开总数量"),
+    markers=("本年新制作数量", "对外公开总数量"),
 )
 _ITEM_COLUMNS = (
-    ColumnSpec("prev_year_items", "上一年项目数量"),
+    ColumnSpec("prev_year_items", "上一年项目数量", marker="上一年项目数量"),
     ColumnSpec("change", "本年增/减", ValueType.SIGNED),
     ColumnSpec("decisions", "处理决定数量"),
 )
 _FEE_ITEM_COLUMNS = _ITEM_COLUMNS[:2]
 _PROCUREMENT_COLUMNS = (
     ColumnSpec("items", "采购项目数量"),
-    ColumnSpec("amount", "采购总金额", ValueType.MONEY),
+    ColumnSpec("amount", "采购总金额", ValueType.MONEY, marker="采购总金额"),
 )
 
 TABLE2_2019 = TableSpec(
@@ -146,11 +158,23 @@ TABLE2_2019 = TableSpec(
         RowSpec("regulations", "规章", _PUB_COLUMNS, "第二十条第（一）项"),
         RowSpec("normative_docs", "规范性文件", _PUB_COLUMNS, "第二十条第（一）项"),
         RowSpec("licensing", "行政许可", _ITEM_COLUMNS, "第二十条第（五）项"),
-        RowSpec("other_mgmt_services", "其他对外管理服务事项", _ITEM_COLUMNS, "第二十条第（五）项"),
+        RowSpec(
+            "other_mgmt_services",
+            "其他对外管理服务事项",
+            _ITEM_COLUMNS,
+            "第二十条第（五）项",
+            marker="其他对外管理服务事项",
+        ),
         RowSpec("punishment", "行政处罚", _ITEM_COLUMNS, "第二十条第（六）项"),
         RowSpec("coercion", "行政强制", _ITEM_COLUMNS, "第二十条第（六）项"),
         RowSpec("fees", "行政事业性收费", _FEE_ITEM_COLUMNS, "第二十条第（八）项"),
-        RowSpec("central_procurement", "政府集中采购", _PROCUREMENT_COLUMNS, "第二十条第（九）项"),
+        RowSpec(
+            "central_procurement",
+            "政府集中采购",
+            _PROCUREMENT_COLUMNS,
+            "第二十条第（九）项",
+            marker="第二十条第（九）项",
+        ),
     ),
     ("2019",),
 )
@@ -171,9 +195,13 @@ _RESULTS = TABLE3_RESULTS
 
 
 def _t3(
-    key: str, label: str, group: str | None = None, versions: tuple[FormatVersion, ...] = FORMAT_VERSIONS
+    key: str,
+    label: str,
+    group: str | None = None,
+    versions: tuple[FormatVersion, ...] = FORMAT_VERSIONS,
+    marker: str | None = None,
 ) -> RowSpec:
-    return RowSpec(key, label, _T3_COLUMNS, group, versions)
+    return RowSpec(key, label, _T3_COLUMNS, group, versions, marker)
 
 
 _DENIED, _UNABLE, _NOT_PROCESSED, _OTHER = "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"
@@ -208,12 +236,14 @@ TABLE3 = TableSpec(
             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
             _OTHER,
             ("2021",),
+            "逾期不补正",
         ),
         _t3(
             "other_fee_unpaid",
             "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
             _OTHER,
             ("2021",),
+            "逾期未按收费通知",
         ),
         _t3("other_other", "3.其他", _OTHER, ("2021",)),
         _t3("other_processing", "（六）其他处理", _RESULTS, ("2019",)),

@@ -10,11 +10,12 @@ from attrs import field, frozen
 
 from gov_disclosure.errors import ModelError
 from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.formats import FormatSpec, format_spec, format_specs
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
+from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.source import SourceInfo
-from gov_disclosure.model.tables import Table, Table2, Table2_2019, Table3, Table4
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.tables import TABLE_CLASSES, Table, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.versions import FormatVersion
 
 __all__ = ["SECTION_TITLES", "CellEntry", "Report", "Sections"]
 
@@ -62,8 +63,7 @@ class CellEntry:
 
 
 def _check_version(_instance: object, _attribute: object, value: str) -> None:
-    if value not in FORMAT_VERSIONS:
-        raise ModelError("format_version", f"expected one of {', '.join(FORMAT_VERSIONS)}, got {value!r}")
+    format_spec(value)  # UnknownFormatError (a ModelError) for a version that is not registered
 
 
 @frozen(kw_only=True)
@@ -93,16 +93,29 @@ class Report:
     source: SourceInfo | None = field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.table2 is not None and self.format_version != "2021":
-            raise ModelError("table2", "the 2021 表二 belongs to format 2021 reports; use table2_2019")
-        if self.table2_2019 is not None and self.format_version != "2019":
-            raise ModelError("table2_2019", "the 2019 表二 belongs to format 2019 reports; use table2")
-        if self.table3 is not None:
-            for spec in TABLE3.rows:
-                if self.format_version not in spec.versions and getattr(self.table3, spec.key) is not None:
-                    raise ModelError(
-                        f"table3.{spec.key}", f"row {spec.label} is not in the {self.format_version} format"
-                    )
+        spec = self.format
+        for key in TABLE_CLASSES:
+            table = getattr(self, key)
+            if table is None:
+                continue
+            if key not in spec.table_keys:
+                owner = "、".join(s.name for s in format_specs() if key in s.table_keys)
+                what = f"the {owner} 表{table.spec.number}"
+                raise ModelError(key, f"{what} belongs to format {owner} reports; use {spec.table2.key}")
+            expected = spec.table_class(key)
+            if not isinstance(table, expected):
+                got = type(table).__name__
+                raise ModelError(key, f"expected a {expected.__name__} in the {spec.name} format, got {got}")
+            rows = {row.key for row in spec.rows(key)}
+            for row_key, row in table.iter_rows():
+                if row is not None and row_key not in rows:
+                    label = table.spec.row(row_key).label
+                    raise ModelError(f"{key}.{row_key}", f"row {label} is not in the {spec.name} format")
+
+    @property
+    def format(self) -> FormatSpec:
+        """The spec of this report's format version (:mod:`gov_disclosure.model.formats`)."""
+        return format_spec(self.format_version)
 
     @property
     def title(self) -> str:
@@ -116,17 +129,12 @@ class Report:
 
     def tables(self) -> tuple[tuple[TableSpec, Table], ...]:
         """``(spec, table)`` for the tables present, in report order."""
-        pairs: tuple[tuple[TableSpec, Table | None], ...] = (
-            (TABLE2, self.table2),
-            (TABLE2_2019, self.table2_2019),
-            (TABLE3, self.table3),
-            (TABLE4, self.table4),
-        )
+        pairs = ((spec, getattr(self, spec.key)) for spec in self.format.tables)
         return tuple((spec, table) for spec, table in pairs if table is not None)
 
     def table_specs(self) -> tuple[TableSpec, ...]:
         """The tables a report of this format should have: 二 of its format, 三, 四."""
-        return (TABLE2 if self.format_version == "2021" else TABLE2_2019, TABLE3, TABLE4)
+        return self.format.tables
 
     def cell(self, key: CellKey | str) -> Cell | None:
         """The cell at *key* (``"table3.granted.total"``), or None when its table or row is absent."""

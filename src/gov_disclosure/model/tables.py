@@ -20,6 +20,7 @@ from gov_disclosure.model.cells import Cell
 from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
 
 __all__ = [
+    "TABLE_CLASSES",
     "CellInput",
     "DecisionCount",
     "DocumentCounts",
@@ -432,3 +433,12 @@ class Table4(Table):
     review: Table4Row | None = _row(Table4Row)
     litigation_direct: Table4Row | None = _row(Table4Row)
     litigation_after_review: Table4Row | None = _row(Table4Row)
+
+
+TABLE_CLASSES: Mapping[str, type[Table]] = {
+    TABLE2.key: Table2,
+    TABLE2_2019.key: Table2_2019,
+    TABLE3.key: Table3,
+    TABLE4.key: Table4,
+}
+"""The model class of every table a report can hold, by its key (the one table-key → class map)."""

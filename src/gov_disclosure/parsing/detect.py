@@ -9,30 +9,17 @@ Report title convention (§0): "<机关全称><YYYY>年政府信息公开工作�
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 
 from attrs import frozen
 
+from gov_disclosure.model.formats import FormatSpec, format_spec, format_specs
 from gov_disclosure.model.versions import FormatVersion
 
 __all__ = ["FormatEvidence", "Title", "detect_format", "find_title", "looks_like_report"]
 
-_MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费通知")
-_MARKERS_2019 = (
-    "本年新制作数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "其他对外管理服务事项",
-    "第二十条第(九)项",
-    "采购总金额",
-)
-_MARKER_VERSION: dict[str, FormatVersion] = {
-    **dict.fromkeys(_MARKERS_2021, "2021"),
-    **dict.fromkeys(_MARKERS_2019, "2019"),
-}
-_MARKERS = re.compile("|".join(r"\s*".join(map(re.escape, marker)) for marker in _MARKER_VERSION))
-"""The labels of both formats, blanks allowed between their characters. No label overlaps another (none ends with
-what another starts with), so one search finds every one, as a search per format would."""
 _AGENCY_CHARS = 80
 _TITLE_TAIL = re.compile(
     r"(?P<year>(?:19|20)\d{2})[ \t]*年[ \t]*度?[ \t]*"
@@ -49,36 +36,73 @@ _SECTION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _marker_search(specs: tuple[FormatSpec, ...]) -> tuple[re.Pattern[str], Mapping[str, frozenset[str]]]:
+    """One search for the markers of every version in *specs*, and the versions each marker points at.
+
+    Blanks are allowed between a marker's characters. The built-in markers never overlap (none ends with what
+    another starts with), so one search finds every one, as a search per version would.
+    """
+    versions: dict[str, set[str]] = {}
+    for spec in specs:
+        for marker in spec.markers:
+            versions.setdefault(marker, set()).add(spec.name)
+    ordered = sorted(versions, key=len, reverse=True)  # a marker that begins another is tried after it
+    pattern = re.compile("|".join(r"\s*".join(map(re.escape, marker)) for marker in ordered) or "(?!)")
+    return pattern, {marker: frozenset(names) for marker, names in versions.items()}
+
+
 @frozen
 class FormatEvidence:
-    """Labels that point at each format, as found in the text."""
+    """The labels found in a text that point at a format version (format-spec §7)."""
 
-    v2021: tuple[str, ...]
-    v2019: tuple[str, ...]
+    labels: tuple[tuple[str, frozenset[FormatVersion]], ...] = ()
+    """``(label as printed, the versions whose layout has it)``, in the order first printed."""
+
+    def found(self, version: FormatVersion) -> tuple[str, ...]:
+        """The printed labels that point at *version*."""
+        return tuple(label for label, versions in self.labels if version in versions)
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """Every label found, as printed."""
+        return tuple(label for label, _ in self.labels)
 
     @property
     def version(self) -> FormatVersion | None:
-        """The format the labels say, None when they say nothing or both."""
-        if self.v2021 and not self.v2019:
-            return "2021"
-        if self.v2019 and not self.v2021:
-            return "2019"
+        """The version every label found points at, None when they say nothing or disagree (:attr:`mixed`).
+
+        When the labels fit a version and the versions that extend it, the base is meant: a variant is told
+        by a label of its own.
+        """
+        if not self.labels:
+            return None
+        common = frozenset.intersection(*(versions for _, versions in self.labels))
+        for name in common:
+            if all(name in format_spec(other).lineage for other in common):
+                return name
         return None
+
+    @property
+    def mixed(self) -> bool:
+        """True when labels of versions that exclude each other were found (e.g. both 2019 and 2021 labels)."""
+        return bool(self.labels) and self.version is None
 
 
 def detect_format(text: str) -> FormatEvidence:
-    """The table labels of each format found in normalised *text*.
+    """The table labels of the registered format versions found in normalised *text*.
 
     >>> detect_format("信息内容\\t本年制发件数\\t本年废止件数").version
     '2021'
     >>> detect_format("依据国办公开办函〔2019〕60号 …").version is None
     True
     """
-    found: dict[FormatVersion, dict[str, None]] = {"2021": {}, "2019": {}}
-    for match in _MARKERS.finditer(text):
+    pattern, versions = _marker_search(format_specs())
+    found: dict[str, frozenset[str]] = {}
+    for match in pattern.finditer(text):
         printed = match.group(0)
-        found[_MARKER_VERSION["".join(printed.split())]][printed] = None
-    return FormatEvidence(v2021=tuple(found["2021"]), v2019=tuple(found["2019"]))
+        found.setdefault(printed, versions["".join(printed.split())])
+    return FormatEvidence(tuple(found.items()))
 
 
 @frozen
@@ -134,10 +158,11 @@ def _first_title(text: str, within: int) -> re.Match[str] | None:
     return None if start is None else _TITLE.search(text, start, within)
 
 
-def looks_like_report(text: str, *, title: Title | None = None) -> bool:
+def looks_like_report(text: str, *, title: Title | None = None, evidence: FormatEvidence | None = None) -> bool:
     """True when *text* speaks of 政府信息公开/政务公开 and has a report title, a section heading or table labels.
 
-    *title*, the title :func:`find_title` found in *text* if any, spares looking for one again.
+    *title* and *evidence*, what :func:`find_title` and :func:`detect_format` found in *text* if asked already,
+    spare finding them again.
 
     >>> looks_like_report("今天天气很好。"), looks_like_report("一、总体情况\\n本机关政府信息公开工作…")
     (False, True)
@@ -145,4 +170,6 @@ def looks_like_report(text: str, *, title: Title | None = None) -> bool:
     if _REPORT_WORDS.search(text) is None:
         return False
     has_title = title is not None or _first_title(text, len(text)) is not None
-    return bool(has_title or _SECTION.search(text) or detect_format(text).version)
+    if has_title or _SECTION.search(text):
+        return True
+    return (evidence or detect_format(text)).version is not None

@@ -2,7 +2,7 @@
 
 Text arrives tab-separated (seed 000), space-separated (PDF text), as markdown pipe tables, one cell per
 line (crawler text, format-spec §6.3) or with cells glued together (``规范性文件898989``). Each line becomes a
-:class:`~gov_disclosure.parsing.raw.RawRow` whose cells carry their character span in the normalised text;
+:class:`~gov_disclosure.parsing.document.RawRow` whose cells carry their character span in the normalised text;
 nothing is interpreted beyond telling labels from values.
 """
 
@@ -18,7 +18,7 @@ from attrs import define, field
 
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
-from gov_disclosure.parsing.raw import RawCell, RawRow
+from gov_disclosure.parsing.grids import RawCell, RawRow
 
 __all__ = ["VALUE_RUN", "TextLine", "is_value", "split_line", "text_rows"]
 

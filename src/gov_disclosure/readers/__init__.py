@@ -1,4 +1,4 @@
-"""Input-form readers: HTML pages, PDF files and DOCX attachments as a ``RawDocument``.
+"""Input-form readers: HTML pages, PDF files and DOCX attachments as a ``Document``.
 
 Each reader needs an optional extra and imports it lazily; a missing extra raises
 :class:`~gov_disclosure.readers.errors.MissingDependencyError` naming it (``pip install "gov-disclosure[pdf]"``).

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from types import ModuleType
 
-from gov_disclosure.parsing.raw import RawRow, RawTable
+from gov_disclosure.parsing.grids import RawRow, RawTable
 from gov_disclosure.readers.errors import MissingDependencyError
 
 __all__ = ["clean_text", "decode_bytes", "is_cjk", "join_lines", "render_table", "require"]

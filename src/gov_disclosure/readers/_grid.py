@@ -1,4 +1,4 @@
-"""Build a :class:`~gov_disclosure.parsing.raw.RawTable` from placed cells (row, column, spans).
+"""Build a :class:`~gov_disclosure.parsing.document.RawTable` from placed cells (row, column, spans).
 
 Every reader with cell boundaries (HTML ``rowspan``/``colspan``, DOCX ``vMerge``/``gridSpan``, PDF ruled cells)
 reduces its table to :class:`PlacedCell` values; this module expands them into grid rows. Each cell keeps
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from gov_disclosure.model.source import SourceLocation
-from gov_disclosure.parsing.raw import RawCell, RawRow, RawTable
+from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
 
 __all__ = ["PlacedCell", "build_table", "place_cells"]
 

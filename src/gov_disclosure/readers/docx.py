@@ -12,7 +12,8 @@ import zipfile
 from typing import Any
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
-from gov_disclosure.parsing.raw import RawDocument, RawTable
+from gov_disclosure.parsing.document import Document
+from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import clean_text, render_table, require
 from gov_disclosure.readers._grid import PlacedCell, build_table
 from gov_disclosure.readers.errors import ReaderError
@@ -33,8 +34,8 @@ def sniff_docx(data: bytes) -> float:
         return 0.0
 
 
-def read_docx(data: bytes, *, path: str | None = None) -> RawDocument:
-    """Read a ``.docx`` file into a :class:`RawDocument`: paragraphs as text lines, tables as grids."""
+def read_docx(data: bytes, *, path: str | None = None) -> Document:
+    """Read a ``.docx`` file into a :class:`Document`: paragraphs as text lines, tables as grids."""
     docx: Any = require("docx", form="DOCX", extra="docx")
     try:
         document = docx.Document(io.BytesIO(data))
@@ -44,9 +45,9 @@ def read_docx(data: bytes, *, path: str | None = None) -> RawDocument:
     lines: list[str] = []
     tables: list[RawTable] = []
     _walk(document.element.body, lines, tables, path)
-    return RawDocument(
+    return Document(
         text="\n".join(line for line in lines if line.strip()),
-        tables=tuple(tables),
+        grids=tuple(tables),
         form="docx",
         source=SourceInfo(path=path, form="docx"),
     )

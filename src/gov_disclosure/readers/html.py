@@ -9,7 +9,7 @@ elements and 表二 is often split into several ``<table>`` elements. This reade
 * unwraps HTML embedded in JavaScript string literals when they hold more of the text than the page itself;
 * removes site chrome (scripts, navigation, breadcrumbs, share buttons, footers, link lists) and keeps the
   smallest element holding most of the remaining text: the article body;
-* turns every innermost ``<table>`` into a :class:`~gov_disclosure.parsing.raw.RawTable` whose cells keep their
+* turns every innermost ``<table>`` into a :class:`~gov_disclosure.parsing.document.RawTable` whose cells keep their
   starting column and span, blank cells blank (never zero);
 * writes the article as text in reading order, each table row as one tab-separated line, so that the
   narrative sections can be split.
@@ -21,7 +21,8 @@ import re
 from typing import Any
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
-from gov_disclosure.parsing.raw import RawDocument, RawTable
+from gov_disclosure.parsing.document import Document
+from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import clean_text, decode_bytes, is_cjk, render_table, require
 from gov_disclosure.readers._grid import build_table, place_cells
 
@@ -60,7 +61,7 @@ def sniff_html(head: bytes) -> float:
 
 def read_html(
     data: bytes | str, *, path: str | None = None, url: str | None = None
-) -> RawDocument:
+) -> Document:
     """Read an HTML page (bytes are decoded by BOM, ``<meta charset>``, UTF-8, then GB18030).
 
     >>> doc = read_html("<html><body><div class='nav'>首页 | 政务公开</div><div class='article'>"
@@ -68,7 +69,7 @@ def read_html(
     ...                 "<table><tr><td>规章</td><td>1</td><td>&nbsp;</td></tr></table></div></body></html>")
     >>> doc.text.splitlines()
     ['某局2022年政府信息公开工作年度报告', '一、总体情况', '规章\\t1\\t']
-    >>> [(c.text, c.column) for c in doc.tables[0].rows[0].cells]
+    >>> [(c.text, c.column) for c in doc.grids[0].rows[0].cells]
     [('规章', 0), ('1', 1), ('', 2)]
     """
     lxml_html: Any = require("lxml.html", form="HTML", extra="html")
@@ -89,8 +90,8 @@ def read_html(
     lines = [line for line in (_tidy(line) for line in lines) if line.strip()]
     if title and not any("报告" in line for line in lines[:3]):
         lines.insert(0, title)
-    return RawDocument(
-        text="\n".join(lines), tables=tuple(tables), form="html", source=SourceInfo(path=path, url=url, form="html")
+    return Document(
+        text="\n".join(lines), grids=tuple(tables), form="html", source=SourceInfo(path=path, url=url, form="html")
     )
 
 

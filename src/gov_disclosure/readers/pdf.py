@@ -27,7 +27,8 @@ from typing import Any
 from attrs import frozen
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
-from gov_disclosure.parsing.raw import RawDocument, RawTable
+from gov_disclosure.parsing.document import Document
+from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import is_cjk, join_lines, render_table, require
 from gov_disclosure.readers._grid import PlacedCell, build_table
 from gov_disclosure.readers.errors import OcrRequiredError, ReaderError
@@ -87,8 +88,8 @@ class _TableBlock:
     page: int
 
 
-def read_pdf(data: bytes, *, path: str | None = None) -> RawDocument:
-    """Read a PDF's text layer into a :class:`RawDocument` (tables as grids, narrative as paragraphs)."""
+def read_pdf(data: bytes, *, path: str | None = None) -> Document:
+    """Read a PDF's text layer into a :class:`Document` (tables as grids, narrative as paragraphs)."""
     pdfplumber: Any = require("pdfplumber", form="PDF", extra="pdf")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -204,7 +205,7 @@ def _drop_page_numbers(blocks: list[_Line | _TableBlock]) -> list[_Line | _Table
     return kept
 
 
-def _assemble(pages: list[list[_Line | _TableBlock]], path: str | None) -> RawDocument:
+def _assemble(pages: list[list[_Line | _TableBlock]], path: str | None) -> Document:
     stitched: list[_Line | _TableBlock] = []
     for blocks in pages:
         for i, block in enumerate(blocks):
@@ -241,8 +242,8 @@ def _assemble(pages: list[list[_Line | _TableBlock]], path: str | None) -> RawDo
         else:
             text.append(block.text)
         previous_line = block
-    return RawDocument(
-        text="\n".join(text), tables=tuple(tables), form="pdf", source=SourceInfo(path=path, form="pdf")
+    return Document(
+        text="\n".join(text), grids=tuple(tables), form="pdf", source=SourceInfo(path=path, form="pdf")
     )
 
 

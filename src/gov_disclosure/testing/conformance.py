@@ -145,7 +145,7 @@ def run_case(case: GoldenCase, *, registry: Registry | None = None) -> None:
 
 
 def check_input_reader(reader: InputReader, samples: Sequence[Path]) -> None:
-    """The reader meets :class:`InputReader`, sniffs its own samples above 0, and reads each into a RawDocument."""
+    """The reader meets :class:`InputReader`, sniffs its own samples above 0, and reads each into a Document."""
     problems = []
     if not isinstance(reader, InputReader):
         raise ConformanceError(f"{reader!r} does not have the InputReader attributes and methods")

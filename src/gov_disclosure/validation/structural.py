@@ -11,11 +11,12 @@ from decimal import Decimal
 
 from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.formats import default_format_for_year
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType, table_spec
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion, default_format_for_year
+from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
 from gov_disclosure.validation._cells import cell_key, layout, read_cells
 from gov_disclosure.validation._labels import (

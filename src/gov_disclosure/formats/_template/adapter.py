@@ -16,7 +16,8 @@ from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.formats._protocol import AdapterOutput
 from gov_disclosure.formats.grid import read_grid_tables
 from gov_disclosure.model import TABLE2_2019, TABLE3, TABLE4, Report, SourceInfo, TableSpec
-from gov_disclosure.parsing.raw import RawCell, RawDocument, RawRow, RawTable
+from gov_disclosure.parsing.document import Document
+from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
 from gov_disclosure.readers._common import decode_bytes
 
 __all__ = ["MyFormReader", "MyVariantFormat"]
@@ -28,13 +29,13 @@ class MyVariantFormat:
     name = "my-variant"  # (1) unique name; a built-in's name ("2019", "2021") would replace the built-in
     tables: tuple[TableSpec, ...] = (TABLE2_2019, TABLE3, TABLE4)  # (2) the layouts and labels you read
 
-    def recognise(self, document: RawDocument) -> float:
+    def recognise(self, document: Document) -> float:
         """(3) Confidence in [0, 1] from labels only your variant prints; built-ins answer at most 0.9."""
         return 0.95 if "其他主动公开文件" in document.text and "上一年项目数量" in document.text else 0.0
 
-    def build(self, document: RawDocument) -> AdapterOutput:
+    def build(self, document: Document) -> AdapterOutput:
         """Read the tables (here with the shared grid reader) and say what could not be read."""
-        grids = read_grid_tables(document.tables, "2019")
+        grids = read_grid_tables(document.grids, "2019")
         findings: list[Finding] = list(grids.findings)
         if grids.table3 is None:
             findings.append(
@@ -57,7 +58,7 @@ class MyVariantFormat:
 
 
 class MyFormReader:
-    """An input reader: sniff your form's bytes, turn them into a RawDocument (text + grids), interpret nothing."""
+    """An input reader: sniff your form's bytes, turn them into a Document (text + grids), interpret nothing."""
 
     name = "my-form"
     extensions: tuple[str, ...] = (".tsv",)
@@ -66,7 +67,7 @@ class MyFormReader:
         """Confidence in [0, 1]; a matching extension adds 0.3 in the registry."""
         return 0.5 if b"\t" in data[:2048] and b"\x00" not in data[:2048] else 0.0
 
-    def read(self, data: bytes, *, path: str | None = None) -> RawDocument:
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
         """One grid from tab-separated lines; blank cells stay ``""`` (never zero)."""
         text = decode_bytes(data)
         rows = tuple(
@@ -74,4 +75,4 @@ class MyFormReader:
             for line in text.splitlines()
             if line.strip()
         )
-        return RawDocument(text=text, tables=(RawTable(rows=rows),), form="my-form", source=SourceInfo(path=path))
+        return Document(text=text, grids=(RawTable(rows=rows),), form="my-form", source=SourceInfo(path=path))

@@ -176,6 +176,8 @@ def _finding_def() -> dict[str, Any]:
         "message": {"type": "string", "description": "In Chinese, with the official labels."},
         "message_en": {"type": "string"},
         "cells": {"type": "array", "items": _ref("cell_key")},
+        "table": {"type": ["string", "null"], "description": "The table the finding is about, if one."},
+        "row": {"type": ["string", "null"], "description": "The row of that table the finding is about, if one."},
         "expected": number_or_null,
         "actual": number_or_null,
         "difference": number_or_null,

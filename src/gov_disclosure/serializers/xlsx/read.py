@@ -19,12 +19,13 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from gov_disclosure.errors import ModelError
 from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell, CellKind
+from gov_disclosure.model.formats import default_format_for_year
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
 from gov_disclosure.model.report import Report, Sections
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
-from gov_disclosure.model.versions import FormatVersion, default_format_for_year
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.xlsx.cellvalue import read_cell, same_image
 from gov_disclosure.serializers.xlsx.errors import SheetNotFoundError, TableNotFoundError, XlsxError
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, load_grids
