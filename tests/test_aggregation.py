@@ -33,7 +33,7 @@ def _t4(review: list[int | None]) -> Report:
 @st.composite
 def reports_with_gaps(draw: st.DrawFn, format_version: str | None = None) -> Report:
     """A consistent report in which a few 表三/表四 cells became blanks, marks or text, and maybe a row vanished."""
-    report = draw(consistent_reports(format_version))  # type: ignore[arg-type]
+    report = draw(consistent_reports(format_version))
     entries = [e for e in report.iter_cells() if e.key.table in ("table3", "table4")]
     for index in draw(st.lists(st.integers(0, len(entries) - 1), max_size=4)):
         report = report.with_cell(entries[index].key, draw(cells()))

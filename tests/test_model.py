@@ -133,7 +133,7 @@ def test_report_enforces_format_specific_tables() -> None:
     with pytest.raises(ModelError, match="other_processing"):
         Report(format_version="2021", table3=Table3.from_rows({"other_processing": ZEROS7}))
     with pytest.raises(ModelError, match="format_version"):
-        Report(format_version="2020")  # type: ignore[arg-type]
+        Report(format_version="2020")
 
 
 def test_cell_access_and_replacement() -> None:

@@ -250,7 +250,7 @@ def _check_targets() -> list[checks._Target]:
 def test_cells_of_targets_are_those_of_report_cell(seed: int, version: str, drop_table3: bool) -> None:
     """checks._cell reads the cell Report.cell reads for every key of every target, present or not (a 2019
     report lacks rows of the 2021 format; a report may lack a table)."""
-    report = random_report(random.Random(seed), version)  # type: ignore[arg-type]
+    report = random_report(random.Random(seed), version)
     if drop_table3:
         report = attrs.evolve(report, table3=None)
     keys = {key for target in _check_targets() for key in target.cells}

@@ -21,7 +21,7 @@ def _tables(report: Report) -> tuple[object, ...]:
 
 
 def _read(page: str | bytes, version: str) -> tuple[object, ...]:
-    grids = read_grid_tables(read_html(page).grids, version)  # type: ignore[arg-type]
+    grids = read_grid_tables(read_html(page).grids, version)
     assert grids.findings == ()
     return (grids.table2, grids.table2_2019, grids.table3, grids.table4)
 

@@ -46,11 +46,11 @@ def _positions(text: str, needles: list[str]) -> list[int]:
 @pytest.mark.parametrize("version", ["2019", "2021"])
 def test_undamaged_text_has_every_label_and_cell_in_order(version: str) -> None:
     """Every official label appears in official order; every data line ends with its cells' raw texts in order."""
-    report = random_report(random.Random(5), version)  # type: ignore[arg-type]
+    report = random_report(random.Random(5), version)
     text = render_text(report)
     table2 = TABLE2 if version == "2021" else TABLE2_2019
     labels = [row.label for row in table2.rows] + [TABLE3_NOTE]
-    labels += [row.label for row in TABLE3.rows_for(version)]  # type: ignore[arg-type]
+    labels += [row.label for row in TABLE3.rows_for(version)]
     assert -1 not in _positions(text, labels)
     lines = text.splitlines()
     for spec, table in report.tables():

@@ -306,7 +306,7 @@ def test_custom_registry() -> None:
 )
 def test_report_year_and_format(year: int, version: str, flagged: bool) -> None:
     """A report year whose national format differs from the tables' format is a WARNING (format-spec §0, §7)."""
-    report = Report(format_version=version, report_year=year)  # type: ignore[arg-type]
+    report = Report(format_version=version, report_year=year)
     found = [f for f in validate(report) if f.code == "REPORT.FORMAT_YEAR"]
     assert bool(found) == flagged
     if flagged:
