@@ -7,7 +7,7 @@ import random
 import pytest
 from hypothesis import given, settings
 
-from gov_disclosure.documents import read_bytes
+from gov_disclosure.loader import read_bytes
 from gov_disclosure.model import Report
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing import consistent_reports

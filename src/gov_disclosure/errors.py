@@ -6,7 +6,13 @@ returned as :class:`~gov_disclosure.findings.Finding` values and never raised.
 
 from __future__ import annotations
 
-__all__ = ["GovDisclosureError", "ModelError"]
+__all__ = [
+    "GovDisclosureError",
+    "ModelError",
+    "NotAReportError",
+    "UnsupportedFormatError",
+    "UnsupportedInputError",
+]
 
 
 class GovDisclosureError(Exception):
@@ -23,3 +29,15 @@ class ModelError(GovDisclosureError, ValueError):
         super().__init__(f"{key}: {message}")
         self.key = key
         self.message = message
+
+
+class NotAReportError(GovDisclosureError, ValueError):
+    """The input is not a 政府信息公开工作年度报告 (no report title, section headings or table labels)."""
+
+
+class UnsupportedFormatError(GovDisclosureError, ValueError):
+    """The report predates the national formats (report years before 2019 had no unified tables, format-spec §4)."""
+
+
+class UnsupportedInputError(GovDisclosureError, ValueError):
+    """No input reader recognises the input's form."""

@@ -11,9 +11,8 @@ import click
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_table
 from gov_disclosure.cli.reading import read_or_none
 from gov_disclosure.cli.validate import BadUsage, UnreadableInputCommand
-from gov_disclosure.documents import readable_extensions
 from gov_disclosure.examples import example_report_text
-from gov_disclosure.loader import READERS, ReadResult
+from gov_disclosure.loader import ReadResult, readable_extensions
 from gov_disclosure.serializers.json import to_dict
 
 __all__ = ["check"]
@@ -21,7 +20,7 @@ __all__ = ["check"]
 
 def _files(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
-    readable = READERS.keys() | readable_extensions()  # text, JSON, and every registered reader (HTML, PDF, DOCX …)
+    readable = readable_extensions()  # every registered reader's: text, markdown, HTML, PDF, DOCX, JSON, XLSX …
     for name in paths:
         path = Path(name)
         if path.is_dir():

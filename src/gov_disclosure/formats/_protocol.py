@@ -1,14 +1,17 @@
 """The contract of the two kinds of adapters contributors add (model-codebases.md item 10).
 
 * An :class:`InputReader` turns the bytes of one input form (text, markdown, HTML, PDF, DOCX …) into the common
-  intermediate form, a :class:`~gov_disclosure.parsing.document.Document`. It never interprets the report.
+  intermediate form, a :class:`~gov_disclosure.parsing.document.Document`, and never interprets the report — or,
+  for forms that hold finished reports (JSON documents, XLSX workbooks), into those reports with the findings of
+  reading them (:data:`ReaderOutput`).
 * A :class:`FormatAdapter` knows one national format version (``"2019"`` 试行, ``"2021"``) or a variant of one
   (a province's annotated template): how to recognise it in a ``Document``, its table layouts and labels, and
   how to build the :class:`~gov_disclosure.model.Report` with the findings of reading it.
 
 Both are structural :class:`typing.Protocol` types: any object with these attributes and methods qualifies, no
 base class is needed. The loader never trusts what an adapter returns: it checks the types, re-runs the model's
-validators and runs the validation rules itself (:mod:`gov_disclosure.formats._registry`).
+validators (:mod:`gov_disclosure.formats._registry`) and validates the report once, in its one ``finish`` step
+(:mod:`gov_disclosure.loader`): adapters never validate.
 """
 
 from __future__ import annotations
@@ -20,10 +23,14 @@ from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.report import Report
 from gov_disclosure.parsing.document import Document
 
-__all__ = ["AdapterOutput", "FormatAdapter", "InputReader"]
+__all__ = ["AdapterOutput", "FormatAdapter", "InputReader", "ReaderOutput"]
 
 AdapterOutput = tuple[Report, tuple[Finding, ...]]
 """What :meth:`FormatAdapter.build` returns: the report and the findings of reading it (not of validating it)."""
+
+ReaderOutput = Document | tuple[AdapterOutput, ...]
+"""What :meth:`InputReader.read` returns: a :class:`Document` for a format adapter to build, or (JSON, XLSX) the
+finished reports it holds, each with the findings of reading it, in order."""
 
 
 @runtime_checkable
@@ -44,8 +51,9 @@ class InputReader(Protocol):
         """Confidence in ``[0, 1]`` that *data* (the whole input; *name* is its file name if any) is this form."""
         ...
 
-    def read(self, data: bytes, *, path: str | None = None) -> Document:
-        """The document; raises a :class:`~gov_disclosure.errors.GovDisclosureError` subclass for unusable input."""
+    def read(self, data: bytes, *, path: str | None = None) -> ReaderOutput:
+        """The document (or reports); raises a :class:`~gov_disclosure.errors.GovDisclosureError` subclass for
+        unusable input."""
         ...
 
 

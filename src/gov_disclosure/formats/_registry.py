@@ -30,10 +30,11 @@ from attrs import frozen
 
 from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.formats._protocol import AdapterOutput, FormatAdapter, InputReader
+from gov_disclosure.formats._protocol import AdapterOutput, FormatAdapter, InputReader, ReaderOutput
 from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.formats import FormatSpec, format_specs
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.tables import Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.tables import TABLE_CLASSES
 from gov_disclosure.parsing.document import Document
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Registry",
     "default_registry",
     "discover",
+    "refresh_default_registry",
     "register_format",
     "register_reader",
     "run_adapter",
@@ -54,8 +56,10 @@ READER_GROUP = "gov_disclosure.readers"
 """Entry-point group of third-party input readers."""
 FORMAT_GROUP = "gov_disclosure.formats"
 """Entry-point group of third-party format adapters."""
-BUILTIN_MODULES = ("gov_disclosure.formats.builtin_readers", "gov_disclosure.documents")
-"""Modules whose marked objects are the built-in readers and adapters (imported when the snapshot is taken)."""
+BUILTIN_MODULES = ("gov_disclosure.formats.builtin_readers",)
+"""Modules whose marked objects are the built-in readers (imported when the snapshot is taken). The built-in
+format adapters are the national formats: one :class:`~gov_disclosure.formats.national.NationalFormat` per
+registered :class:`~gov_disclosure.model.formats.FormatSpec`."""
 
 _READER_MARK = "__gov_disclosure_reader__"
 _FORMAT_MARK = "__gov_disclosure_format__"
@@ -183,12 +187,16 @@ def _from_entry_points(group: str, check: type, problems: list[str]) -> list[Any
 
 def discover(*, entry_point_groups: bool = True) -> Registry:
     """A fresh snapshot: the built-ins, then (replacing built-ins of the same name) the entry points."""
+    from gov_disclosure.formats.national import NationalFormat  # it reads tables; the registry itself does not
+
     problems: list[str] = []
     registry = Registry()
     for reader in _marked(BUILTIN_MODULES, _READER_MARK):
         registry = registry.with_reader(reader)
     for adapter in _marked(BUILTIN_MODULES, _FORMAT_MARK):
         registry = registry.with_format(adapter)
+    for spec in format_specs():
+        registry = registry.with_format(NationalFormat(spec))
     if entry_point_groups:
         for reader in _from_entry_points(READER_GROUP, InputReader, problems):
             registry = registry.with_reader(reader)
@@ -197,10 +205,21 @@ def discover(*, entry_point_groups: bool = True) -> Registry:
     return attrs.evolve(registry, problems=tuple(problems))
 
 
-@functools.cache
 def default_registry() -> Registry:
-    """The registry :func:`gov_disclosure.load` uses: taken once per process (call :func:`discover` for a fresh one)."""
+    """The registry :func:`gov_disclosure.load` uses: taken once per process and per set of registered format
+    versions (call :func:`discover` for a fresh one)."""
+    return _snapshot(format_specs())
+
+
+@functools.lru_cache(maxsize=4)
+def _snapshot(specs: tuple[FormatSpec, ...]) -> Registry:
     return discover()
+
+
+def refresh_default_registry() -> None:
+    """Forget the snapshot :func:`default_registry` took: the next call discovers the readers and adapters anew
+    (e.g. after installing a package that declares entry points)."""
+    _snapshot.cache_clear()
 
 
 def _call(name: str, what: str, function: Callable[[], T]) -> T:
@@ -212,23 +231,25 @@ def _call(name: str, what: str, function: Callable[[], T]) -> T:
         raise AdapterError(name, f"{what} failed: {type(error).__name__}: {error}") from error
 
 
-def run_reader(reader: InputReader, data: bytes, *, path: str | None = None) -> Document:
-    """Call *reader* and check that it returned a :class:`Document`."""
+def run_reader(reader: InputReader, data: bytes, *, path: str | None = None) -> ReaderOutput:
+    """Call *reader* and check what it returned: a :class:`Document`, or finished reports with their findings
+    (each report checked as :func:`run_adapter` checks one)."""
     name = str(getattr(reader, "name", reader))
-    document = _call(name, "read()", lambda: reader.read(data, path=path))
-    untrusted: object = document
-    if not isinstance(untrusted, Document) or not isinstance(untrusted.text, str):
-        raise AdapterError(name, f"read() returned {type(document).__name__}, not a Document")
-    return document
-
-
-_TABLE_TYPES = {"table2": Table2, "table2_2019": Table2_2019, "table3": Table3, "table4": Table4}
+    output = _call(name, "read()", lambda: reader.read(data, path=path))
+    untrusted: object = output
+    if isinstance(untrusted, Document):
+        if not isinstance(untrusted.text, str):
+            raise AdapterError(name, "read() returned a Document whose text is not a str")
+        return untrusted
+    if isinstance(untrusted, tuple) and untrusted:
+        return tuple(_checked_output(name, "read()", item) for item in untrusted)
+    raise AdapterError(name, f"read() returned {type(output).__name__}, not a Document or reports")
 
 
 def _check_report(name: str, report: object) -> Report:
     if not isinstance(report, Report):
         raise AdapterError(name, f"build() returned {type(report).__name__}, not a Report")
-    for key, cls in _TABLE_TYPES.items():
+    for key, cls in TABLE_CLASSES.items():
         table = getattr(report, key)
         if table is not None and not isinstance(table, cls):
             raise AdapterError(name, f"report.{key} is a {type(table).__name__}, not a {cls.__name__}")
@@ -249,9 +270,13 @@ def _check_report(name: str, report: object) -> Report:
 def run_adapter(adapter: FormatAdapter, document: Document) -> AdapterOutput:
     """Call *adapter*; check the report (types, model invariants) and keep only real findings."""
     name = str(getattr(adapter, "name", adapter))
-    output: object = _call(name, "build()", lambda: adapter.build(document))
+    return _checked_output(name, "build()", _call(name, "build()", lambda: adapter.build(document)))
+
+
+def _checked_output(name: str, what: str, output: object) -> AdapterOutput:
+    """*output* checked to be a ``(Report, findings)`` pair: a valid report, and only real findings."""
     if not isinstance(output, tuple) or len(output) != 2:
-        raise AdapterError(name, "build() must return a (Report, findings) pair")
+        raise AdapterError(name, f"{what} must return (Report, findings) pairs")
     report = _check_report(name, output[0])
     raw_findings: object = output[1]
     items: tuple[object, ...] = tuple(raw_findings) if isinstance(raw_findings, (tuple, list)) else ()

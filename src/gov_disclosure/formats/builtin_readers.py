@@ -1,25 +1,39 @@
-"""The built-in input readers: plain text, markdown, HTML, PDF and DOCX (registered with the adapter registry).
+"""The built-in input readers of every form: plain text, markdown, HTML, PDF, DOCX, JSON and XLSX.
 
-XLSX workbooks are read by :mod:`gov_disclosure.serializers.xlsx`; JSON documents by the loader.
+Text, markdown, HTML, PDF and DOCX readers give a :class:`~gov_disclosure.parsing.document.Document` for a format
+adapter to build; the JSON and XLSX readers give the finished reports those files hold
+(:mod:`gov_disclosure.serializers.json`, :mod:`gov_disclosure.serializers.xlsx`), each with the findings of
+reading it. Every reader is chosen by sniffing the content; a matching file extension only adds to the score.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import PurePath
 
 from attrs import frozen
 
+from gov_disclosure.formats._protocol import AdapterOutput
 from gov_disclosure.formats._registry import register_reader
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.parsing.document import Document
-from gov_disclosure.readers._common import decode_bytes
+from gov_disclosure.readers._common import decode_bytes, zip_holds
 from gov_disclosure.readers.docx import read_docx, sniff_docx
 from gov_disclosure.readers.html import read_html, sniff_html
 from gov_disclosure.readers.pdf import read_pdf, sniff_pdf
 
-__all__ = ["DocxReader", "HtmlReader", "MarkdownReader", "PdfReader", "TextReader"]
+__all__ = ["DocxReader", "HtmlReader", "JsonReader", "MarkdownReader", "PdfReader", "TextReader", "XlsxReader"]
 
 _BINARY = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+_NAMED_ONLY = 0.15
+"""The score of a reader for a file that has its extension but not its content: with the extension's bonus (0.3)
+it outbids plain text (0.4), so the reader of the form the file claims to be says what is wrong with it."""
+
+
+def _named(name: str | None, extensions: tuple[str, ...]) -> bool:
+    return name is not None and PurePath(name).suffix.lower() in extensions
 
 
 def _is_text(data: bytes) -> bool:
@@ -113,3 +127,51 @@ class DocxReader:
     def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.docx.read_docx`."""
         return read_docx(data, path=path)
+
+
+@register_reader
+@frozen
+class JsonReader:
+    """JSON documents of this library (:mod:`gov_disclosure.serializers.json`): the report they hold."""
+
+    name: str = "json"
+    extensions: tuple[str, ...] = (".json",)
+
+    def sniff(self, data: bytes, name: str | None) -> float:
+        """0.5 for text that opens a JSON object or array; a little for anything named ``.json``, so that such a
+        file that is not JSON is reported as a bad JSON document rather than as text that is not a report."""
+        head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if _is_text(data) and head.startswith((b"{", b"[")):
+            return 0.5
+        return _NAMED_ONLY if _named(name, self.extensions) else 0.0
+
+    def read(self, data: bytes, *, path: str | None = None) -> tuple[AdapterOutput, ...]:
+        """The report and the findings stored with it (:class:`~gov_disclosure.serializers.json.JSONFormatError`
+        for a document that does not follow the schema)."""
+        from gov_disclosure.serializers.json import loads_with_findings
+
+        return (loads_with_findings(data),)
+
+
+@register_reader
+@frozen
+class XlsxReader:
+    """XLSX workbooks (:mod:`gov_disclosure.serializers.xlsx`): every report they hold, in sheet order."""
+
+    name: str = "xlsx"
+    extensions: tuple[str, ...] = (".xlsx",)
+
+    def sniff(self, data: bytes, name: str | None) -> float:
+        """A zip holding ``xl/workbook.xml``; a little for anything named ``.xlsx``, so that such a file that is
+        not a workbook is reported as such."""
+        return zip_holds(data, "xl/workbook.xml") or (_NAMED_ONLY if _named(name, self.extensions) else 0.0)
+
+    def read(self, data: bytes, *, path: str | None = None) -> tuple[AdapterOutput, ...]:
+        """Each report with the findings of reading it; the workbook's own findings go with the first."""
+        from gov_disclosure.serializers.xlsx import read_xlsx
+
+        reading = read_xlsx(io.BytesIO(data))
+        items = [(item.report, item.findings) for item in reading.items]
+        first, first_findings = items[0]
+        items[0] = (first, (*reading.findings, *first_findings))
+        return tuple(items)

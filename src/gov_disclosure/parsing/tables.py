@@ -522,6 +522,7 @@ def _extra_finding(spec: TableSpec, row: _Row, after: str | None) -> Finding:
         message=f"表{spec.number}有格式之外的行“{row.label}”，已保留为附加行",
         message_en=f"{spec.key}: row '{row.label}' is not in the official form; kept as an extra row"
         + (f" after {after}" if after else ""),
+        table=spec.key,
         outcome=Outcome.NOTE,
         evidence=row.label,
         source=row.source,

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import io
 import re
+import zipfile
 from collections.abc import Iterable
 from types import ModuleType
 
 from gov_disclosure.parsing.grids import RawRow, RawTable
 from gov_disclosure.readers.errors import MissingDependencyError
 
-__all__ = ["clean_text", "decode_bytes", "is_cjk", "join_lines", "render_table", "require"]
+__all__ = [
+    "clean_text",
+    "decode_bytes",
+    "is_cjk",
+    "join_lines",
+    "render_table",
+    "require",
+    "zip_holds",
+]
 
 
 def require(module: str, *, form: str, extra: str) -> ModuleType:
@@ -111,3 +121,14 @@ def render_row(row: RawRow) -> str:
 def render_table(table: RawTable) -> list[str]:
     """A table as text lines, one per row, for the document text in reading order."""
     return [render_row(row) for row in table.rows]
+
+
+def zip_holds(data: bytes, member: str) -> float:
+    """1.0 when *data* is a zip archive holding *member*, else 0.0."""
+    if not data.startswith(b"PK\x03\x04"):
+        return 0.0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return 1.0 if member in archive.namelist() else 0.0
+    except zipfile.BadZipFile:
+        return 0.0

@@ -8,13 +8,12 @@ starting grid column. The narrative comes from the paragraphs, in document order
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
-from gov_disclosure.readers._common import clean_text, render_table, require
+from gov_disclosure.readers._common import clean_text, render_table, require, zip_holds
 from gov_disclosure.readers._grid import PlacedCell, build_table
 from gov_disclosure.readers.errors import ReaderError
 
@@ -25,13 +24,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def sniff_docx(data: bytes) -> float:
     """Confidence (0–1) that *data* is a Word ``.docx`` file (a zip holding ``word/document.xml``)."""
-    if not data.startswith(b"PK\x03\x04"):
-        return 0.0
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return 1.0 if "word/document.xml" in archive.namelist() else 0.0
-    except zipfile.BadZipFile:
-        return 0.0
+    return zip_holds(data, "word/document.xml")
 
 
 def read_docx(data: bytes, *, path: str | None = None) -> Document:

@@ -38,11 +38,12 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from gov_disclosure.documents import read_bytes
 from gov_disclosure.formats._protocol import FormatAdapter, InputReader
 from gov_disclosure.formats._registry import AdapterError, Registry, default_registry, run_adapter, run_reader
+from gov_disclosure.loader import read_bytes
 from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.report import Report
+from gov_disclosure.parsing.document import Document
 from gov_disclosure.serializers.json import dumps
 
 __all__ = [
@@ -192,6 +193,9 @@ def check_format_adapter(
             problems.append(f"{case.name}: no registered reader reads {case.input.name}")
             continue
         document = run_reader(reader, data, path=str(case.input))
+        if not isinstance(document, Document):
+            problems.append(f"{case.name}: the {reader.name} reader gives finished reports, not a document to build")
+            continue
         recognised: object = adapter.recognise(document)
         if not isinstance(recognised, (int, float)) or not 0 < recognised <= 1:
             problems.append(f"{case.name}: recognise() returned {recognised!r}, expected a number in (0, 1]")

@@ -86,6 +86,7 @@ def rule_table_missing(report: Report, context: RuleContext) -> Iterator[Finding
                 severity=Severity.ERROR,
                 message=f"报告缺少表{spec.number}「{spec.title}」。",
                 message_en=f"the report has no {spec.key} ({spec.title}).",
+                table=spec.key,
             )
 
 
