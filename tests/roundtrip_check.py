@@ -2,7 +2,8 @@
 
 "For any consistent report and any damage the reader must either reproduce the report exactly or flag the cells it
 could not decide — never return a wrong value." A cell is *flagged* when it is unreadable (a TEXT cell, or its row is
-absent) and a reading finding names it: ``READ.UNDECIDED`` (with candidates) or ``READ.ROW_MISSING``.
+absent) and a reading finding names it: ``READ.UNDECIDED`` (with candidates), ``READ.ROW_SHORT`` (a row printing
+fewer values than columns) or ``READ.ROW_MISSING``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from gov_disclosure.loader import ReadResult
 from gov_disclosure.model import CellKind, Report
 
-FLAGS = frozenset({"READ.UNDECIDED", "READ.ROW_MISSING"})
+FLAGS = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT", "READ.ROW_MISSING"})
 """Findings that flag a cell the reader could not decide."""
 
 

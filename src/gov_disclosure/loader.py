@@ -43,6 +43,7 @@ from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._common import decode_bytes
+from gov_disclosure.reconcile import reconcile
 from gov_disclosure.validation import validate
 
 __all__ = [
@@ -71,25 +72,15 @@ class ReadResult:
     """Keys of the tables found in the input (``table2``/``table2_2019``, ``table3``, ``table4``)."""
 
 
-def _repeats_reading(finding: Finding, missing_tables: set[str | None], missing_rows: set[tuple[str, str]]) -> bool:
-    """True when a validation *finding* says again what reading said: a table or a row is missing."""
-    if finding.code == "TABLE.MISSING":
-        return finding.table in missing_tables
-    if finding.code == "ROW.MISSING":
-        return all((cell.table, cell.row) in missing_rows for cell in finding.cells) and bool(finding.cells)
-    return False
-
-
 def finish(report: Report, reading: Iterable[Finding] = (), *, document: Document | None = None) -> ReadResult:
     """Validate *report* once, check it against the narrative of *document* (if any), and keep one finding per
     problem: the findings of *reading* it first, then validation's (but those that repeat reading's), then the
-    narrative checks'."""
+    narrative checks' (:func:`~gov_disclosure.reconcile.reconcile`)."""
     reading = tuple(reading)
-    missing_tables = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
-    missing_rows = {(c.table, c.row) for f in reading if f.code == "READ.ROW_MISSING" for c in f.cells}
-    checked = [f for f in validate(report) if not _repeats_reading(f, missing_tables, missing_rows)]
+    checked = reconcile(report, reading, validate(report))
     facts = extract_facts(document.text) if document is not None else ()
-    tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in missing_tables)
+    missing = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
+    tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in missing)
     return ReadResult(
         report=report,
         findings=(*reading, *checked, *check_facts(report, facts)),

@@ -255,11 +255,12 @@ def _check_report(name: str, report: object) -> Report:
             raise AdapterError(name, f"report.{key} is a {type(table).__name__}, not a {cls.__name__}")
     try:
         checked = attrs.evolve(report)  # re-runs the model's validators and invariants
-        for entry in checked.iter_cells():
-            cell: object = entry.cell
-            if not isinstance(cell, Cell):
-                raise AdapterError(name, f"{entry.key} is a {type(cell).__name__}, not a Cell")
-            attrs.validate(cell)
+        for spec, table in checked.tables():
+            attrs.validate(table)  # type: ignore[arg-type]  # its rows are of its row types
+            for row, column, cell in table.iter_cells():
+                if not isinstance(cell, Cell):  # a Cell is validated when made: only its type is left to check
+                    where = f"{spec.key}.{row}.{column}"
+                    raise AdapterError(name, f"{where} is a {type(cell).__name__}, not a Cell")
     except AdapterError:
         raise
     except Exception as error:

@@ -438,14 +438,19 @@ def _place_row(
     n = len(row_spec.columns)
     raw = " ".join(tokens)
     out: list[Cell] = []
-    undecided: _Undecided | None = None
+    undecided: list[tuple[CellKey, ColumnSpec, tuple[Number, ...]]] = []
     for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
         if piece is None:
             out.append(Cell.text(raw, source=row.source))
-            undecided = undecided or _Undecided.of(spec, row, raw, len(tokens), n)
-            findings.append(undecided.finding(_where(spec, row_spec, column), column, result.candidates[i]))
+            undecided.append((_where(spec, row_spec, column), column, result.candidates[i]))
         else:
             out.append(parse_cell(piece, column.value_type, source=row.source))
+    if undecided:
+        why = _Undecided.of(spec, row, raw, len(tokens), n)
+        if len(tokens) < n:  # one problem, one finding on the row; a cell keeps its own only for a real choice
+            findings.append(why.short_row(tuple(key for key, _, _ in undecided), n))
+            undecided = [(key, column, found) for key, column, found in undecided if len(found) > 1]
+        findings.extend(why.finding(key, column, candidates) for key, column, candidates in undecided)
     cells[row_spec.key] = out
     if all(p is not None for p in result.pieces) and len(tokens) != n:
         findings.append(
@@ -464,7 +469,9 @@ def _place_row(
 
 @frozen
 class _Undecided:
-    """What the READ.UNDECIDED findings of one row share, made once for all its undecided cells."""
+    """What the findings about the undecided cells of one row share: READ.UNDECIDED for each cell whose digits
+    are glued; for a row that prints fewer values than it has columns, one READ.ROW_SHORT, and READ.UNDECIDED
+    only for a cell whose candidates leave a real choice between values."""
 
     prefix: str
     """``表三 （六）其他处理``: table and row, for the Chinese message."""
@@ -483,6 +490,20 @@ class _Undecided:
             why_en="digits are glued" if glued else f"the row prints {printed} values for {n} columns",
             evidence=f"{row.label} {raw}",
             source=row.source,
+        )
+
+    def short_row(self, keys: tuple[CellKey, ...], n: int) -> Finding:
+        """The one finding for a row that prints fewer values than it has columns, about its *keys* left unread."""
+        return Finding(
+            code="READ.ROW_SHORT",
+            severity=Severity.ERROR,
+            message=f"{self.prefix}：{self.why}，无法确定各数值所在的列，{len(keys)}个单元格未作猜测",
+            message_en=f"{keys[0].table}.{keys[0].row}: {self.why_en}; which column each value belongs to is "
+            f"not certain, so {len(keys)} of its {n} cells are left without a value (not guessed)",
+            cells=keys,
+            outcome=Outcome.UNDECIDABLE,
+            evidence=self.evidence,
+            source=self.source,
         )
 
     def finding(self, key: CellKey, column: ColumnSpec, candidates: tuple[Number, ...]) -> Finding:
