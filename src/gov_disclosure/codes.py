@@ -72,6 +72,7 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
     ),
     *_declare(
         "text reader",
+        ("READ.MORE_REPORTS", _INFO, "a file (a workbook, a JSON list) holds several reports; only the first is read"),
         ("READ.NO_TITLE", _WARNING, "no report title found: the agency and the report year are unknown"),
         ("READ.FORMAT_FROM_YEAR", _INFO, "no table labels identify the format; it is inferred from the report year"),
         ("READ.FORMAT_MIXED", _WARNING, "labels of both national formats are found; the text is read as one"),
@@ -109,7 +110,6 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ("XLSX.EXTRA_ROW", _INFO, "a sheet row is not a row of the table; kept as an extra row"),
         ("XLSX.DUPLICATE_ROW", _WARNING, "a row appears again; the first one is used"),
         ("XLSX.FORMULA_NOT_CACHED", _WARNING, "a formula cell has no cached value; its value is unknown"),
-        ("XLSX.MORE_REPORTS", _INFO, "the workbook holds several reports; only the first is read"),
     ),
     *_declare(
         "aggregation",
