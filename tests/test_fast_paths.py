@@ -22,7 +22,8 @@ from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.testing import random_broken_report, random_report
 from gov_disclosure.validation import evaluate_identities, read_values
 from gov_disclosure.validation._arith import evaluate
-from gov_disclosure.validation.identities import checked, identities_for
+from gov_disclosure.validation.context import ValidationRun
+from gov_disclosure.validation.identities import identities_for
 
 # Characters that exercise every branch: full-width forms and the ideographic space, combining marks after
 # them, Kangxi radicals, zero-width and rare whitespace, quotes and brackets of compact(), page furniture.
@@ -173,5 +174,6 @@ def test_identity_checks_match_evaluate() -> None:
             values = read_values(report, policy)
             present = [i for i in identities_for(report.format_version) if getattr(report, i.table) is not None]
             expected = [evaluate(identity, values) for identity in present]
-            assert [s for s in checked(report, policy).statuses if s is not None] == [e.status for e in expected]
+            statuses = ValidationRun.start(report, policy).identities.statuses
+            assert [s for s in statuses if s is not None] == [e.status for e in expected]
             assert list(evaluate_identities(report, policy)) == expected

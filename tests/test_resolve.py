@@ -7,12 +7,16 @@ pruning never drops a reading the identities allow.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gov_disclosure.model.cells import Number
+from gov_disclosure.model.formats import format_spec
+from gov_disclosure.model.keys import CellKey, cell_key
+from gov_disclosure.model.layout import TABLE3, TABLE4, TableSpec
 from gov_disclosure.parsing.resolve import (
     BUDGET,
     Equation,
@@ -24,6 +28,8 @@ from gov_disclosure.parsing.resolve import (
     solve,
     splits,
 )
+from gov_disclosure.parsing.tables import _t4_flat_equations, table3_equations, table4_equations
+from gov_disclosure.validation import identities_for
 
 ROW = "r"
 
@@ -253,3 +259,42 @@ def test_single_characters_are_placed_as_the_search_places_them(
     identities = _prepare(equations, ROW, known, signed)
     searched = _search(tokens, columns, value, identities, signed, frozenset(), BUDGET)
     assert solve(tokens, columns, value, row=ROW, equations=equations, known=known, signed=signed) == searched
+
+
+def _plain_table3_equations(rows: Sequence[str]) -> list[Equation]:
+    """format-spec §5.1 rules 1–3 over (row key, column index), written out from the spec."""
+    results = list(rows[2 : list(rows).index("total_processed")])
+    out = [
+        Equation(((rows[0], c), (rows[1], c)), (("total_processed", c), ("carried_forward", c))) for c in range(7)
+    ]
+    out += [Equation((("total_processed", c),), tuple((r, c) for r in results)) for c in range(7)]
+    out += [Equation(((r, 6),), tuple((r, c) for c in range(6))) for r in rows]
+    return out
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_the_resolvers_equations_are_the_validation_identities(version: str) -> None:
+    """The reader's equations of 表三 and 表四 are the identities validation checks, cell for cell and in order
+    (both derived from model.identities), and they say what format-spec §5.1–5.2 says."""
+    rows = [r.key for r in format_spec(version).rows(TABLE3)]
+    identities = identities_for(version)
+
+    def cells(equation: Equation, where: Callable[[Key], CellKey]) -> tuple[tuple[CellKey, ...], ...]:
+        return tuple(map(where, equation.lhs)), tuple(map(where, equation.rhs))
+
+    def in_row(table: TableSpec) -> Callable[[Key], CellKey]:
+        return lambda key: cell_key(table.key, key[0], table.row(key[0]).columns[key[1]].key)
+
+    def in_line(key: Key) -> CellKey:
+        row, column = divmod(key[1], 5)
+        return cell_key("table4", TABLE4.rows[row].key, TABLE4.rows[row].columns[column].key)
+
+    t3 = [(i.lhs, i.rhs) for i in identities if i.table == "table3"]
+    t4 = [(i.lhs, i.rhs) for i in identities if i.table == "table4"]
+    assert [cells(e, in_row(TABLE3)) for e in table3_equations(version)] == t3
+    assert list(table3_equations(version)) == _plain_table3_equations(rows)
+    assert [cells(e, in_row(TABLE4)) for e in table4_equations()] == t4
+    assert [cells(e, in_line) for e in _t4_flat_equations()] == t4
+    assert list(_t4_flat_equations()) == [
+        Equation((("table4", g * 5 + 4),), tuple(("table4", g * 5 + c) for c in range(4))) for g in range(3)
+    ]

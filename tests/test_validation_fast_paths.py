@@ -15,6 +15,7 @@ import attrs
 
 from gov_disclosure.findings import Outcome
 from gov_disclosure.model.cells import Cell, CellKind
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.versions import FORMAT_VERSIONS
 from gov_disclosure.registry import BlankPolicy
@@ -44,7 +45,7 @@ def _damaged(rng: random.Random, report: Report) -> Report:
         if rng.random() < 0.1:
             tables[spec.key] = None
             continue
-        rows = [row.key for row in spec.rows_for(report.format_version)]
+        rows = [row.key for row in report.format.rows(spec)]
         gone: dict[str, Any] = dict.fromkeys(rng.sample(rows, rng.choice((0, 0, 1, 3, len(rows) - 1))))
         kept: Any = table  # a concrete attrs table class
         tables[spec.key] = attrs.evolve(kept, **gone)
@@ -78,7 +79,7 @@ def test_flat_cells_are_the_cells_of_the_report_in_order() -> None:
         missing = [
             (spec.key, row.key)
             for spec, table in report.tables()
-            for row in spec.rows_for(report.format_version)
+            for row in report.format.rows(spec)
             if getattr(table, row.key) is None
         ]
         assert list(found.missing_rows) == missing
@@ -88,7 +89,7 @@ def test_cell_names_are_the_plain_names() -> None:
     """The names looked up by position are :func:`cell_zh` and the key as text; the reasons of missing rows
     are :func:`cell_reason_zh` / :func:`cell_reason_en` of an absent cell."""
     for version in FORMAT_VERSIONS:
-        names, keys = cell_names(version), layout(version).keys
+        names, keys = cell_names(format_spec(version)), layout(format_spec(version)).keys
         assert names.zh == tuple(cell_zh(k) for k in keys)
         assert names.en == tuple(str(k) for k in keys)
         odd = (None, *_ODD_CELLS[:3])

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from attrs import frozen
 
 from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 
 __all__ = ["BlankPolicy", "Rule", "RuleContext", "RuleRegistry", "rule", "rules_in"]
@@ -34,7 +35,12 @@ class BlankPolicy(enum.Enum):
 
 @frozen(kw_only=True)
 class RuleContext:
-    """Options every rule receives."""
+    """Options every rule receives.
+
+    :func:`~gov_disclosure.validation.validate` hands report rules a subclass,
+    :class:`~gov_disclosure.validation.ValidationRun`, which also carries what the run computed once for all
+    its rules (the report's cells, its identities checked).
+    """
 
     blank_policy: BlankPolicy = BlankPolicy.UNKNOWN
 
@@ -55,8 +61,9 @@ class Rule(Generic[S]):
         return inspect.cleandoc(self.check.__doc__ or "")
 
     def applies_to(self, version: FormatVersion) -> bool:
-        """True when the rule checks reports of *version*."""
-        return version in self.versions
+        """True when the rule checks reports of *version*: a version the rule is declared for, or one based on
+        such a version (:meth:`FormatSpec.applies <gov_disclosure.model.formats.FormatSpec.applies>`)."""
+        return format_spec(version).applies(self.versions)
 
 
 def rule(

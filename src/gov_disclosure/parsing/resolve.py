@@ -31,10 +31,12 @@ from decimal import Decimal
 from attrs import frozen
 
 from gov_disclosure.model.cells import Number
+from gov_disclosure.model.identities import Identity
+from gov_disclosure.model.keys import CellKey
 from gov_disclosure.parsing.cells import UNITS
 from gov_disclosure.parsing.lines import VALUE_RUN
 
-__all__ = ["BUDGET", "Equation", "Key", "Resolution", "check", "solve", "splits"]
+__all__ = ["BUDGET", "Equation", "Key", "Resolution", "check", "equation", "solve", "splits"]
 
 Key = tuple[str, int]
 """A cell of the table being read: (row key, column index)."""
@@ -48,10 +50,24 @@ _PIECE = re.compile(rf"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:{'|'.join(UNITS)})?")
 
 @frozen(cache_hash=True)
 class Equation:
-    """``sum(lhs) == sum(rhs)`` over cells of one table."""
+    """``sum(lhs) == sum(rhs)`` over cells of one table, as the resolver addresses them (:data:`Key`)."""
 
     lhs: tuple[Key, ...]
     rhs: tuple[Key, ...]
+
+
+def equation(identity: Identity, where: Callable[[CellKey], Key]) -> Equation:
+    """The resolver's view of an accounting *identity* (:mod:`gov_disclosure.model.identities`, defined once for
+    the reader and validation): each of its cells placed by *where* in the table being read.
+
+    >>> from gov_disclosure.model.formats import FORMAT_2021
+    >>> from gov_disclosure.model.identities import identities_of
+    >>> columns = ["upheld", "corrected", "other", "pending", "total"]
+    >>> group_sum = equation(identities_of(FORMAT_2021)[-1], lambda key: ("r", columns.index(key.column)))
+    >>> group_sum.lhs, group_sum.rhs
+    ((('r', 4),), (('r', 0), ('r', 1), ('r', 2), ('r', 3)))
+    """
+    return Equation(tuple(map(where, identity.lhs)), tuple(map(where, identity.rhs)))
 
 
 _Terms = tuple[tuple[int, int], ...]

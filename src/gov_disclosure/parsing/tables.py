@@ -18,6 +18,8 @@ from attrs import define, field, frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.formats import current_format, format_spec
+from gov_disclosure.model.identities import Identity, identities_of
 from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.layout import (
     TABLE2,
@@ -37,7 +39,7 @@ from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact, compact_lines
-from gov_disclosure.parsing.resolve import Equation, Key, Resolution, solve
+from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, solve
 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
@@ -89,18 +91,21 @@ class _Region:
         return self.spec.rows_for(self.version)
 
 
+def _in_row(key: CellKey) -> Key:
+    """Where the resolver finds *key* in the rows of its table: (row key, column index)."""
+    return key.row, [c.key for c in table_spec(key.table).row(key.row).columns].index(key.column)
+
+
+def _in_table4_line(key: CellKey) -> Key:
+    """Where the resolver finds a cell of 表四 printed as one line of 15 values: ("table4", position)."""
+    rows = [r.key for r in TABLE4.rows]
+    return "table4", rows.index(key.row) * len(TABLE4.rows[0].columns) + _in_row(key)[1]
+
+
 @functools.cache
 def table3_equations(version: FormatVersion) -> tuple[Equation, ...]:
     """The identities of 表三 (format-spec §5.1 rules 1–3) over (row key, column index)."""
-    rows = [r.key for r in TABLE3.rows_for(version)]
-    results = rows[2 : rows.index("total_processed")]
-    out = [
-        Equation(tuple((r, c) for r in rows[:1] + rows[1:2]), (("total_processed", c), ("carried_forward", c)))
-        for c in range(7)
-    ]
-    out += [Equation((("total_processed", c),), tuple((r, c) for r in results)) for c in range(7)]
-    out += [Equation(((r, 6),), tuple((r, c) for c in range(6))) for r in rows]
-    return tuple(out)
+    return tuple(equation(i, _in_row) for i in identities_of(format_spec(version)) if i.table == TABLE3.key)
 
 
 @functools.cache
@@ -108,17 +113,22 @@ def _table3_row_equations(version: FormatVersion) -> dict[str, tuple[Equation, .
     """For each row of 表三, the identities it takes part in."""
     return {
         row.key: tuple(eq for eq in table3_equations(version) if any(k[0] == row.key for k in (*eq.lhs, *eq.rhs)))
-        for row in TABLE3.rows_for(version)
+        for row in format_spec(version).rows(TABLE3)
     }
+
+
+def _table4_identities() -> tuple[Identity, ...]:
+    return tuple(i for i in identities_of(current_format()) if i.table == TABLE4.key)
 
 
 def table4_equations() -> tuple[Equation, ...]:
     """The identities of 表四 (format-spec §5.2 rule 6): each group's 总计 is the sum of its four results."""
-    return tuple(Equation(((r.key, 4),), tuple((r.key, c) for c in range(4))) for r in TABLE4.rows)
+    return tuple(equation(i, _in_row) for i in _table4_identities())
 
 
+@functools.cache
 def _t4_flat_equations() -> tuple[Equation, ...]:
-    return tuple(Equation((("table4", g * 5 + 4),), tuple(("table4", g * 5 + c) for c in range(4))) for g in range(3))
+    return tuple(equation(i, _in_table4_line) for i in _table4_identities())
 
 
 def _segments(

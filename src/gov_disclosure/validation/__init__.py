@@ -22,6 +22,7 @@ from gov_disclosure.validation._arith import (
     read_values,
 )
 from gov_disclosure.validation.catalogue import RuleInfo, catalogue_markdown, export_rules, write_catalogue
+from gov_disclosure.validation.context import ValidationRun
 from gov_disclosure.validation.culprit import CULPRIT
 from gov_disclosure.validation.identities import IDENTITY_CODES, evaluate_identities, identities_for
 from gov_disclosure.validation.run import DEFAULT_RULES, RULE_MODULES, validate
@@ -37,6 +38,7 @@ __all__ = [
     "Identity",
     "RuleInfo",
     "Status",
+    "ValidationRun",
     "Values",
     "catalogue_markdown",
     "evaluate",

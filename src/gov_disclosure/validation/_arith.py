@@ -10,64 +10,26 @@ import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from attrs import field, frozen
+from attrs import frozen
 
 from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.identities import Identity
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
-from gov_disclosure.validation._cells import report_cells
+from gov_disclosure.validation._cells import ReportCells, read_cells
 
-__all__ = ["Candidate", "Evaluation", "Identity", "Status", "Values", "evaluate", "localise", "read_values"]
-
-
-@frozen(kw_only=True)
-class Identity:
-    """``Σ lhs = Σ rhs`` over cells, e.g. 表三 column 自然人: 一 + 二 = （七） + 四.
-
-    >>> a, b, c = (CellKey("table4", "review", k) for k in ("upheld", "pending", "total"))
-    >>> identity = Identity(code="T4.GROUP_SUM", lhs=(c,), rhs=(a, b), statement_zh="总计=维持+尚未审结",
-    ...                     statement_en="total = upheld + pending")
-    >>> identity.coefficient(c), identity.coefficient(a), identity.touches(CellKey("table4", "review", "other"))
-    (1, -1, False)
-    """
-
-    code: str
-    """Code of the rule that checks the identity (``T3.BALANCE`` …)."""
-    lhs: tuple[CellKey, ...]
-    """The stated side (a 总计 cell, or 一+二); its sum is a finding's ``actual``."""
-    rhs: tuple[CellKey, ...]
-    """The computed side; its sum is a finding's ``expected``."""
-    statement_zh: str
-    """The identity in words, with official labels."""
-    statement_en: str
-    _coefficients: Mapping[CellKey, int] = field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        coefficients: dict[CellKey, int] = {}
-        for key in self.lhs:
-            coefficients[key] = coefficients.get(key, 0) + 1
-        for key in self.rhs:
-            coefficients[key] = coefficients.get(key, 0) - 1
-        object.__setattr__(self, "_coefficients", {k: c for k, c in coefficients.items() if c})
-
-    @property
-    def cells(self) -> tuple[CellKey, ...]:
-        """Every cell of the identity, left side first."""
-        return self.lhs + self.rhs
-
-    @property
-    def table(self) -> str:
-        """The table the identity belongs to."""
-        return self.lhs[0].table
-
-    def coefficient(self, key: CellKey) -> int:
-        """The net coefficient of *key*: +1 on the left, -1 on the right, 0 when not involved."""
-        return self._coefficients.get(key, 0)
-
-    def touches(self, key: CellKey) -> bool:
-        """True when changing *key* changes the balance of the identity."""
-        return key in self._coefficients
+__all__ = [
+    "Candidate",
+    "Evaluation",
+    "Identity",
+    "Status",
+    "Values",
+    "evaluate",
+    "localise",
+    "read_values",
+    "values_of",
+]
 
 
 @frozen(kw_only=True)
@@ -85,11 +47,16 @@ class Values:
 def read_values(report: Report, policy: BlankPolicy, tables: Iterable[str] = ("table3", "table4")) -> Values:
     """The values of the cells of *tables* under *policy*: numbers are known; blanks are known as 0 only
     under ``BlankPolicy.ZERO``; not-applicable marks and unreadable text are never known."""
+    return values_of(read_cells(report), policy, tables)
+
+
+def values_of(found: ReportCells, policy: BlankPolicy, tables: Iterable[str] = ("table3", "table4")) -> Values:
+    """:func:`read_values` of a report whose cells have been read already (*found*)."""
     wanted = frozenset(tables)
     known: dict[CellKey, Number] = {}
     zeroed: set[CellKey] = set()
     cells: dict[CellKey, Cell] = {}
-    for key, cell in report_cells(report):
+    for key, cell in found.pairs():
         if key.table not in wanted:
             continue
         cells[key] = cell

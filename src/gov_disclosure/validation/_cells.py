@@ -1,29 +1,27 @@
-"""Fast access to a report's cells for rules, shared across the rules of one :func:`validate` call.
+"""Fast access to a report's cells for rules: the flat view :func:`validate` reads once and hands to every rule.
 
-Reports are immutable, so what rules compute from one report object can be reused by the next rule: the
-helpers here remember the result for the last report object (by identity, never by equality). A report's
-cells are read once into a flat tuple whose positions are fixed by its format version (:class:`Layout`), so
-rules look cells up by position. Cell keys are interned (:func:`~gov_disclosure.model.keys.cell_key`), so the
+A report's cells are read once per :func:`validate` call (:func:`read_cells`, kept on the
+:class:`~gov_disclosure.validation.ValidationRun`) into a flat tuple whose positions are fixed by its format
+(:class:`Layout`, computed once per :class:`~gov_disclosure.model.formats.FormatSpec`), so rules look cells up by
+position. Cell keys are interned (:func:`~gov_disclosure.model.keys.cell_key`), so the
 identities' keys and the report's keys are the same objects and dict lookups between them never compare strings.
 """
 
 from __future__ import annotations
 
-import threading
+import functools
 from collections.abc import Callable, Mapping
 from operator import attrgetter
-from typing import Generic, TypeVar
 
 from attrs import frozen
 
 from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.formats import FormatSpec
 from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.tables import Row, Table, Table2, Table2_2019, Table3, Table4
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.tables import Row
 
 __all__ = [
-    "LastReportMemo",
     "Layout",
     "ReportCells",
     "cell_key",
@@ -33,28 +31,8 @@ __all__ = [
     "row_getter",
 ]
 
-K = TypeVar("K")
-V = TypeVar("V")
-
 CellPairs = tuple[tuple[CellKey, Cell], ...]
 _RowRead = tuple[str, Callable[[Row], tuple[Cell, ...]], int]
-_TABLE_TYPES: tuple[type[Table], ...] = (Table2, Table2_2019, Table3, Table4)
-
-
-class LastReportMemo(Generic[K, V]):
-    """Remember ``compute(report, key)`` for the last report object and key (one entry per thread)."""
-
-    def __init__(self, compute: Callable[[Report, K], V]) -> None:
-        self._compute = compute
-        self._local = threading.local()
-
-    def __call__(self, report: Report, key: K) -> V:
-        last: tuple[Report, K, V] | None = getattr(self._local, "last", None)
-        if last is not None and last[0] is report and last[1] == key:
-            return last[2]
-        value = self._compute(report, key)
-        self._local.last = (report, key, value)
-        return value
 
 
 def row_getter(columns: tuple[str, ...]) -> Callable[[Row], tuple[Cell, ...]]:
@@ -78,28 +56,20 @@ class Layout:
     """Each table: its key, how many cells it has, and its rows (key, a getter of the row's cells, how many)."""
 
 
-def _layout(version: FormatVersion) -> Layout:
+@functools.cache
+def layout(spec: FormatSpec) -> Layout:
+    """The :class:`Layout` of reports of *spec* (cached by the spec's value)."""
     keys: list[CellKey] = []
     tables: list[tuple[str, int, tuple[_RowRead, ...]]] = []
-    for table_type in _TABLE_TYPES:
-        spec = table_type.spec
-        if version not in spec.versions:
-            continue
+    for table in spec.tables:
+        row_types = spec.table_class(table.key).row_types
         rows: list[_RowRead] = []
-        for row in spec.rows_for(version):
-            columns = table_type.row_types[row.key].column_keys()
+        for row in spec.rows(table):
+            columns = row_types[row.key].column_keys()
             rows.append((row.key, row_getter(columns), len(columns)))
-            keys.extend(cell_key(spec.key, row.key, c) for c in columns)
-        tables.append((spec.key, sum(size for _, _, size in rows), tuple(rows)))
+            keys.extend(cell_key(table.key, row.key, c) for c in columns)
+        tables.append((table.key, sum(size for _, _, size in rows), tuple(rows)))
     return Layout(tuple(keys), {key: i for i, key in enumerate(keys)}, tuple(tables))
-
-
-_LAYOUTS: dict[FormatVersion, Layout] = {v: _layout(v) for v in FORMAT_VERSIONS}
-
-
-def layout(version: FormatVersion) -> Layout:
-    """The :class:`Layout` of reports of *version*."""
-    return _LAYOUTS[version]
 
 
 @frozen(kw_only=True)
@@ -125,6 +95,8 @@ class ReportCells:
     """Numbers that are negative or not a plain ``int``: the only candidates for negative or fractional counts."""
     missing_rows: tuple[tuple[str, str], ...]
     """Table key and row key of each absent row of a present table, in report order."""
+    absent_tables: frozenset[str]
+    """The keys of the tables of the format that the report lacks."""
 
     def pairs(self) -> CellPairs:
         """``(key, cell)`` for every cell of every present row, in report order (as :meth:`Report.iter_cells`,
@@ -136,14 +108,17 @@ _BLANK, _NOT_APPLICABLE, _TEXT = CellKind.BLANK, CellKind.NOT_APPLICABLE, CellKi
 """Looked up once: an enum member looked up on its class (``CellKind.BLANK``) costs several times a global."""
 
 
-def _read(report: Report, _: None) -> ReportCells:
-    where = _LAYOUTS[report.format_version]
+def read_cells(report: Report) -> ReportCells:
+    """The report's :class:`ReportCells` (read once per :func:`validate` call, which hands them to every rule)."""
+    where = layout(report.format)
     cells: list[Cell | None] = []
     missing_rows: list[tuple[str, str]] = []
+    absent_tables: list[str] = []
     for table_key, size, rows in where.tables:
         table = getattr(report, table_key)
         if table is None:
             cells.extend((None,) * size)
+            absent_tables.append(table_key)
             continue
         for row_key, cells_of, row_size in rows:
             row = getattr(table, row_key)
@@ -187,15 +162,8 @@ def _read(report: Report, _: None) -> ReportCells:
         text=tuple(text),
         unusual_numbers=tuple(unusual),
         missing_rows=tuple(missing_rows),
+        absent_tables=frozenset(absent_tables),
     )
-
-
-_memo_read: LastReportMemo[None, ReportCells] = LastReportMemo(_read)
-
-
-def read_cells(report: Report) -> ReportCells:
-    """The report's :class:`ReportCells` (read once for the rules of one :func:`validate` call)."""
-    return _memo_read(report, None)
 
 
 def report_cells(report: Report) -> CellPairs:

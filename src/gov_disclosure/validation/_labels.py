@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from attrs import frozen
 
 from gov_disclosure.model.cells import Cell, CellKind
+from gov_disclosure.model.formats import FormatSpec
+from gov_disclosure.model.identities import row_zh, short
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE3, ColumnSpec, RowSpec, table_spec
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.layout import ColumnSpec, table_spec
 from gov_disclosure.validation._cells import layout
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
     "table_zh",
 ]
 
-_RESULTS_GROUP = TABLE3.row("granted").group
-_TRAILING_NOTE = re.compile(r"（[^（）]*）$")
 LISTED = 8
 """How many cells a message names before it says 等 / "and N more"."""
 
@@ -39,16 +38,6 @@ LISTED = 8
 def table_zh(table: str) -> str:
     """``表三`` for ``table3``."""
     return f"表{table_spec(table).number}"
-
-
-def short(label: str) -> str:
-    """A label without its trailing note: ``（二）部分公开`` for ``（二）部分公开（区分处理的，…）``."""
-    return _TRAILING_NOTE.sub("", label)
-
-
-def row_zh(row: RowSpec) -> str:
-    """A row as a reader finds it: sub-rows with their group (``（三）不予公开 1.属于国家秘密``), others alone."""
-    return row.label if row.group in (None, _RESULTS_GROUP) else row.full_label
 
 
 @lru_cache(maxsize=1024)
@@ -124,28 +113,23 @@ class CellNames:
         return reasons_zh, reasons_en
 
 
-def _names(version: FormatVersion) -> CellNames:
-    names_zh = tuple(map(cell_zh, layout(version).keys))
-    names_en = tuple(map(str, layout(version).keys))
+@functools.cache
+def cell_names(spec: FormatSpec) -> CellNames:
+    """The :class:`CellNames` of reports of *spec* (cached by the spec's value).
+
+    >>> from gov_disclosure.model.formats import FORMAT_2021
+    >>> names = cell_names(FORMAT_2021)
+    >>> names.zh[layout(FORMAT_2021).index[CellKey("table4", "review", "total")]]
+    '表四「行政复议 × 总计」'
+    """
+    names_zh = tuple(map(cell_zh, layout(spec).keys))
+    names_en = tuple(map(str, layout(spec).keys))
     return CellNames(
         zh=names_zh,
         en=names_en,
         missing_zh=tuple(cell_reason_zh(name, None) for name in names_zh),
         missing_en=tuple(cell_reason_en(name, None) for name in names_en),
     )
-
-
-_NAMES: dict[FormatVersion, CellNames] = {v: _names(v) for v in FORMAT_VERSIONS}
-
-
-def cell_names(version: FormatVersion) -> CellNames:
-    """The :class:`CellNames` of reports of *version*.
-
-    >>> names = cell_names("2021")
-    >>> names.zh[layout("2021").index[CellKey("table4", "review", "total")]]
-    '表四「行政复议 × 总计」'
-    """
-    return _NAMES[version]
 
 
 def join_zh(items: Iterable[str], total: int | None = None) -> str:

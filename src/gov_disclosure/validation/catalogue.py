@@ -6,12 +6,13 @@ from pathlib import Path
 
 from attrs import frozen
 
+from gov_disclosure.codes import FindingCode, finding_codes
 from gov_disclosure.findings import Severity
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.registry import RuleRegistry
 
-__all__ = ["RuleInfo", "catalogue_markdown", "export_rules", "write_catalogue"]
+__all__ = ["RuleInfo", "catalogue_markdown", "codes_markdown", "export_rules", "write_catalogue"]
 
 
 @frozen(kw_only=True)
@@ -45,8 +46,35 @@ def _anchor(code: str) -> str:
     return "rule-" + code.lower().replace(".", "-").replace("_", "-")
 
 
+def _severity(severity: Severity) -> str:
+    return f"{severity.name} ({severity.label_zh})"
+
+
+def codes_markdown() -> str:
+    """Every finding code the library can emit (:func:`gov_disclosure.codes.finding_codes`) as a MyST table: one
+    row per code with each severity it is reported with and what it means at that severity."""
+    from gov_disclosure.validation.run import DEFAULT_RULES
+
+    rules = {r.code for r in DEFAULT_RULES}
+    by_code: dict[str, list[FindingCode]] = {}
+    for entry in finding_codes():
+        by_code.setdefault(entry.code, []).append(entry)
+    lines = ["| Code | Severity | Emitted by | Meaning |", "|---|---|---|---|"]
+    for code, entries in by_code.items():
+        severities = ", ".join(dict.fromkeys(_severity(e.severity) for e in entries))
+        sources = ", ".join(dict.fromkeys(e.source for e in entries))
+        if len({e.severity for e in entries}) == 1:
+            meaning = "; ".join(dict.fromkeys(e.title for e in entries))
+        else:
+            meaning = "; ".join(f"{e.severity.name}: {e.title}" for e in entries)
+        shown = f"[`{code}`](#{_anchor(code)})" if code in rules else f"`{code}`"
+        lines.append(f"| {shown} | {severities} | {sources} | {meaning.replace('|', '/')} |")
+    return "\n".join([*lines, ""])
+
+
 def catalogue_markdown(registry: RuleRegistry[Report] | None = None) -> str:
-    """The catalogue as MyST Markdown: a summary table, then one section per rule with its docstring."""
+    """The catalogue as MyST Markdown: a summary table of the rules, one section per rule with its docstring,
+    and (for the default registry) the table of every finding code the library can emit (:func:`codes_markdown`)."""
     infos = export_rules(registry)
     lines = [
         "| Code | Severity | Formats | Title |",
@@ -67,6 +95,17 @@ def catalogue_markdown(registry: RuleRegistry[Report] | None = None) -> str:
             "",
             i.doc,
             "",
+        ]
+    if registry is None:
+        lines += [
+            "(every-finding-code)=",
+            "## Every finding code",
+            "",
+            "Every code a finding can carry — the rules above, the narrative and series checks, and what the readers, "
+            "adapters and aggregation report — with each severity it is reported with "
+            "({data}`gov_disclosure.codes.finding_codes`).",
+            "",
+            codes_markdown(),
         ]
     return "\n".join(lines)
 

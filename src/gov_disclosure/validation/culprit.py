@@ -15,9 +15,9 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._arith import Candidate, Evaluation, Status, localise
+from gov_disclosure.validation._arith import Candidate, Evaluation, Status, localise, values_of
 from gov_disclosure.validation._labels import cell_zh, column_spec, join_en, join_zh, table_zh
-from gov_disclosure.validation.identities import checked, evaluations_where, report_values
+from gov_disclosure.validation.context import ValidationRun
 
 __all__ = ["CULPRIT", "rule_culprit"]
 
@@ -100,11 +100,14 @@ def rule_culprit(report: Report, context: RuleContext) -> Iterator[Finding]:
     ``candidates``) and says the culprit is ambiguous — e.g. in 表四 any of the five cells of a group fits,
     since each group has a single identity. None: the finding says so (probably several errors).
     """
-    policy = context.blank_policy
-    found = checked(report, policy)
+    run = ValidationRun.of(report, context)
+    found, policy = run.identities, run.blank_policy
+    if not found.failing:
+        return
     identities = found.compiled.identities
+    values = values_of(run.cells, policy)
     for table in dict.fromkeys(identities[i].table for i in found.failing):
-        in_table = list(evaluations_where(report, policy, table))
+        in_table = list(found.evaluations(table))
         failing = sum(e.status is Status.FAILS for e in in_table)
-        candidates = localise(in_table, report_values(report, policy), _admissible)
+        candidates = localise(in_table, values, _admissible)
         yield _finding(table, failing, candidates, _context_notes(in_table, policy))

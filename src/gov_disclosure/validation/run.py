@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from gov_disclosure.findings import Finding
+from gov_disclosure.model.formats import FormatSpec
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, Rule, RuleContext, RuleRegistry, rules_in
 from gov_disclosure.validation import culprit, identities, structural
+from gov_disclosure.validation.context import ValidationRun
 
 __all__ = ["DEFAULT_RULES", "RULE_MODULES", "validate"]
 
@@ -30,13 +32,12 @@ DEFAULT_RULES: RuleRegistry[Report] = RuleRegistry(_RULES)
 
 _Check = Callable[[Report, RuleContext], Iterable[Finding]]
 
-_DEFAULT_CHECKS: dict[FormatVersion, tuple[_Check, ...]] = {
-    v: tuple(r.check for r in DEFAULT_RULES if r.applies_to(v)) for v in FORMAT_VERSIONS
-}
-"""The checks of :data:`DEFAULT_RULES` that apply to each format, chosen once."""
 
-_CONTEXTS = {policy: RuleContext(blank_policy=policy) for policy in BlankPolicy}
-"""One (immutable) context per blank policy, shared by all calls."""
+
+@functools.cache
+def _default_checks(spec: FormatSpec) -> tuple[_Check, ...]:
+    """The checks of :data:`DEFAULT_RULES` that apply to reports of *spec*, chosen once per format."""
+    return tuple(r.check for r in DEFAULT_RULES if spec.applies(r.versions))
 
 
 def validate(
@@ -47,7 +48,9 @@ def validate(
 ) -> tuple[Finding, ...]:
     """Check *report* with every rule of *registry* (default :data:`DEFAULT_RULES`) that applies to its format.
 
-    Problems in the data are returned as findings, never raised. Under the default
+    The report's cells are read and its identities checked once, into a
+    :class:`~gov_disclosure.validation.ValidationRun` that every rule receives as its context. Problems in the
+    data are returned as findings, never raised. Under the default
     ``BlankPolicy.UNKNOWN`` an identity that involves a blank cell is *undecidable*; ``BlankPolicy.ZERO`` counts
     blanks as 0 and says so in its findings.
 
@@ -56,10 +59,10 @@ def validate(
     >>> validate(random_report(random.Random(1)))
     ()
     """
-    version = report.format_version
-    checks = _DEFAULT_CHECKS[version] if registry is None else tuple(r.check for r in registry if r.applies_to(version))
-    context = _CONTEXTS.get(blank_policy) or RuleContext(blank_policy=blank_policy)
+    spec = report.format
+    checks = _default_checks(spec) if registry is None else tuple(r.check for r in registry if spec.applies(r.versions))
+    run = ValidationRun.start(report, blank_policy)
     findings: list[Finding] = []
     for check in checks:
-        findings.extend(check(report, context))
+        findings.extend(check(report, run))
     return tuple(findings)

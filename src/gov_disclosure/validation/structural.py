@@ -6,19 +6,19 @@ format-spec §5.1 rule 4 and §5.3 rule 8 for value types; §5.1 rule 5 and §6.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
 from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell, Number
-from gov_disclosure.model.formats import default_format_for_year
+from gov_disclosure.model.formats import FormatSpec, default_format_for_year
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import ValueType, table_spec
+from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
 from gov_disclosure.registry import BlankPolicy, RuleContext, rule
-from gov_disclosure.validation._cells import cell_key, layout, read_cells
+from gov_disclosure.validation._cells import cell_key
 from gov_disclosure.validation._labels import (
     LISTED,
     CellNames,
@@ -31,6 +31,7 @@ from gov_disclosure.validation._labels import (
     short,
     table_zh,
 )
+from gov_disclosure.validation.context import ValidationRun
 
 __all__ = [
     "rule_cell_blank",
@@ -56,7 +57,7 @@ def rule_report_format_year(report: Report, context: RuleContext) -> Iterator[Fi
     if report.report_year is None:
         return
     expected = default_format_for_year(report.report_year)
-    if expected != report.format_version:
+    if expected not in report.format.lineage:
         wanted_zh = f"应使用 {expected} 格式" if expected else "当时尚无统一表格格式"
         wanted_en = f"expected the {expected} format" if expected else "no national table format existed then"
         yield Finding(
@@ -90,9 +91,10 @@ def rule_table_missing(report: Report, context: RuleContext) -> Iterator[Finding
             )
 
 
-def _row_missing(version: FormatVersion) -> dict[tuple[str, str], Finding]:
-    """The finding for each row of each table of *version*, should the row be missing (by table key and row
-    key; a finding depends only on the layout, so it is built once)."""
+@functools.cache
+def _row_missing(spec: FormatSpec) -> dict[tuple[str, str], Finding]:
+    """The finding for each row of each table of *spec*, should the row be missing (by table key and row
+    key; a finding depends only on the layout, so it is built once per format)."""
     return {
         (table, row.key): Finding(
             code="ROW.MISSING",
@@ -101,12 +103,9 @@ def _row_missing(version: FormatVersion) -> dict[tuple[str, str], Finding]:
             message_en=f"{table} has no row {row.key}.",
             cells=tuple(cell_key(table, row.key, c.key) for c in row.columns),
         )
-        for table, _size, _rows in layout(version).tables
-        for row in table_spec(table).rows_for(version)
+        for table in spec.table_keys
+        for row in spec.rows(table)
     }
-
-
-_ROW_MISSING = {v: _row_missing(v) for v in FORMAT_VERSIONS}
 
 
 @rule("ROW.MISSING", severity=Severity.ERROR, title="统计表缺行")
@@ -117,8 +116,9 @@ def rule_row_missing(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1: "whole trailing rows of 三 missing" is a known extraction failure; an absent row is never
     zero (keys.md). Identities involving the row's cells are reported as undecidable.
     """
-    findings = _ROW_MISSING[report.format_version]
-    for where in read_cells(report).missing_rows:
+    run = ValidationRun.of(report, context)
+    findings = _row_missing(run.format)
+    for where in run.cells.missing_rows:
         yield findings[where]
 
 
@@ -167,10 +167,11 @@ def rule_cell_blank(report: Report, context: RuleContext) -> Iterator[Finding]:
     interpretation, and never silently impute". Under ``BlankPolicy.ZERO`` the message says that the blanks
     were counted as 0.
     """
-    found = read_cells(report)
+    run = ValidationRun.of(report, context)
+    found = run.cells
     if not found.blank:
         return
-    keys, names = found.layout.keys, cell_names(report.format_version)
+    keys, names = found.layout.keys, cell_names(run.format)
     zero = context.blank_policy is BlankPolicy.ZERO
     for table, positions in _by_table(keys, found.blank).items():
         policy_zh = "已按“空白计为0”口径在勾稽关系中计为0。" if zero else "空白不等于0，涉及它们的勾稽关系无法判断。"
@@ -196,10 +197,10 @@ def rule_cell_not_applicable(report: Report, context: RuleContext) -> Iterator[F
     format-spec §6.3: "Cells holding ``-`` …, ``/`` (counted by a third-party checker)"; §5.1 rule 5 lists
     NA("/","-","不适用") as its own cell semantics, distinct from ZERO and EMPTY.
     """
-    found = read_cells(report)
+    found = ValidationRun.of(report, context).cells
     if not found.not_applicable:
         return
-    keys, names = found.layout.keys, cell_names(report.format_version)
+    keys, names = found.layout.keys, cell_names(report.format)
     for table, positions in _by_table(keys, found.not_applicable).items():
         yield Finding(
             code="CELL.NOT_APPLICABLE",
@@ -220,10 +221,10 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     format-spec §6.1/§6.3: "a number split into two numbers" and digits fused in conversion are common
     extraction faults; a value that cannot be read with certainty is flagged, never guessed.
     """
-    found = read_cells(report)
+    found = ValidationRun.of(report, context).cells
     if not found.text:
         return
-    keys, names = found.layout.keys, cell_names(report.format_version)
+    keys, names = found.layout.keys, cell_names(report.format)
     error = Severity.ERROR  # looked up once for all the cells
     for i in found.text:
         cell = found.cells[i]
@@ -239,9 +240,9 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _unusual_numbers(report: Report) -> Iterator[tuple[CellKey, Cell, Number]]:
+def _unusual_numbers(report: Report, context: RuleContext) -> Iterator[tuple[CellKey, Cell, Number]]:
     """Key, cell and value of each number that is negative or not a plain ``int``."""
-    found = read_cells(report)
+    found = ValidationRun.of(report, context).cells
     for i in found.unusual_numbers:
         cell = found.cells[i]
         if cell is not None and cell.value is not None:
@@ -256,7 +257,7 @@ def rule_cell_negative(report: Report, context: RuleContext) -> Iterator[Finding
     §5.3 rule 8: "non-negative integers (2021 all cells except （八）, which is a non-negative decimal in 万元);
     2019 ``本年增/减`` signed".
     """
-    for key, cell, value in _unusual_numbers(report):
+    for key, cell, value in _unusual_numbers(report, context):
         if value >= 0:
             continue
         column = column_spec(key)
@@ -282,7 +283,7 @@ def rule_cell_not_integer(report: Report, context: RuleContext) -> Iterator[Find
     format-spec §5.1 rule 4: "all cells are non-negative integers"; §5.3 rule 8 (表二 counts are integers,
     only （八） 2021 and 采购总金额 2019 are decimals).
     """
-    for key, cell, value in _unusual_numbers(report):
+    for key, cell, value in _unusual_numbers(report, context):
         if isinstance(value, Decimal) and column_spec(key).value_type is not ValueType.MONEY:
             yield Finding(
                 code="CELL.NOT_INTEGER",
