@@ -59,6 +59,8 @@ _HEADER = re.compile(f"^[ \t\ufeff]*(?:标题|title){_B}[:：]{_B}(?P<value>[^{_
 _AGENCY_LEAD = re.compile(r".*(?:现公布|现予公布|现将|特发布|特公布|公布|发布|编制|关于|[:：《,，“”\"])")
 """What stands before the agency in a sentence or a quotation: up to the last such word or mark (matched at the
 start of the agency run)."""
+_YEAR_AT_END = re.compile(f"(?:19|20)\\d{{2}}{_B}年{_B}(?:度{_B})?$")
+"""A year right before the report's name: the title is a dated one."""
 _ENUMERATOR = re.compile(r"[(（]?[一二三四五六七八九十\d]+[)）、.．]")
 """An item number (``(四)``, ``3.``): what stands before the report's name in a list, not an agency."""
 _AGENCY_MARKUP = " \t\u3000#*《》"
@@ -119,9 +121,9 @@ def has_title(text: str) -> bool:
 
 
 def _first(text: str, start: int, end: int) -> Title | None:
-    """The first title, dated or not, in ``text[start:end]``."""
+    """The first title, dated or not, in ``text[start:end]`` (an undated one on the line of a dated one is not)."""
     dated = _first_dated(text, start, end)
-    undated = _first_undated(text, start, dated.start() if dated is not None else end)
+    undated = _first_undated(text, start, dated.start() if dated is not None else end, end)
     if undated is not None:
         return undated
     if dated is None:
@@ -159,18 +161,19 @@ def _is_blank(char: str) -> bool:
     return char.isspace() and char not in _LINE_BREAKS
 
 
-def _first_undated(text: str, start: int, end: int) -> Title | None:
-    """The first title without a year that ends its line, starting before offset *end*, and names an agency."""
-    for tail in _UNDATED_TAIL.finditer(text, start, end + _AGENCY_CHARS + 32):
-        line_start = max(start, *(text.rfind(char, 0, tail.start()) + 1 for char in _LINE_BREAKS))
-        if line_start >= end:
+def _first_undated(text: str, start: int, before: int, end: int) -> Title | None:
+    """The first title without a year in ``text[start:end]`` on a line starting before *before*: the report's name
+    ends its line, and the line before it names an agency (not an item number) and no year."""
+    for name in _UNDATED_TAIL.finditer(text, start, end):
+        line_start = max(start, *(text.rfind(char, 0, name.start()) + 1 for char in _LINE_BREAKS))
+        if line_start >= before:
             break
-        run = text[line_start : tail.start()]
-        if _LINE_END.match(text, tail.end()) is None or len(run) > _AGENCY_CHARS or any(c in run for c in "。;；"):
+        run = text[line_start : name.start()]
+        if _LINE_END.match(text, name.end(), end) is None or len(run) > _AGENCY_CHARS or _YEAR_AT_END.search(run):
             continue
-        if _DATED_TAIL.search(run) or re.search(r"(?:19|20)\d{2}" + _B + "年" + _B + "(?:度" + _B + ")?$", run):
-            continue  # a year stands before the name: a dated title this search cannot see
-        title = _title(text, line_start, tail.start(), tail.end(), None)
+        if any(char in run for char in _AGENCY_END):
+            continue
+        title = _title(text, line_start, name.start(), name.end(), None)
         if title.agency is not None and _IDEOGRAPH.search(title.agency) and not _ENUMERATOR.match(title.agency):
             return title
     return None
