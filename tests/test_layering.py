@@ -24,7 +24,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "gov_disclosure.cli",
         "gov_disclosure.testing",
         "gov_disclosure.narrative",
-        "gov_disclosure.documents",
     ),
     "gov_disclosure.findings": ("gov_disclosure.registry", "gov_disclosure.validation", "gov_disclosure.cli"),
     "gov_disclosure.registry": ("gov_disclosure.validation", "gov_disclosure.parsing", "gov_disclosure.cli"),
@@ -44,7 +43,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "gov_disclosure.formats",
         "gov_disclosure.readers",
         "gov_disclosure.loader",
-        "gov_disclosure.documents",
         "gov_disclosure.narrative",
     ),
     "gov_disclosure.narrative": (
@@ -53,20 +51,17 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "gov_disclosure.readers",
         "gov_disclosure.formats",
         "gov_disclosure.loader",
-        "gov_disclosure.documents",
         "gov_disclosure.cli",
     ),
     "gov_disclosure.readers": (
         "gov_disclosure.validation",
         "gov_disclosure.formats",
         "gov_disclosure.loader",
-        "gov_disclosure.documents",
         "gov_disclosure.cli",
         "gov_disclosure.serializers",
     ),
-    "gov_disclosure.formats": ("gov_disclosure.loader", "gov_disclosure.documents", "gov_disclosure.cli"),
+    "gov_disclosure.formats": ("gov_disclosure.loader", "gov_disclosure.cli"),
     "gov_disclosure.loader": ("gov_disclosure.cli", "gov_disclosure.testing"),
-    "gov_disclosure.documents": ("gov_disclosure.cli", "gov_disclosure.testing"),
 }
 ONLY_IN_CLI = ("click", "rich")
 
