@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_disclosure.model.formats import FORMAT_2019, FORMAT_2021
-from gov_disclosure.parsing import detect, normalize
+from gov_disclosure.parsing import detect, normalize, title
 
 _PIECES = (
     "广州市",
@@ -41,15 +41,18 @@ _PIECES = (
     "现公布",
     "根据《条例》规定和国务院办公厅政府信息与政务公开办公室关于印发的通知要求",
     "甲" * 40,
+    "\r\n",
+    "\u3000",
+    "\xa0",
 )
 title_text = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
 
-@given(title_text, st.integers(min_value=0, max_value=400))
-def test_first_title_is_the_title_search(text: str, within: int) -> None:
-    """_first_title finds the same match (start, groups) as searching the title pattern from the start."""
-    expected = detect._TITLE.search(text, 0, within)
-    found = detect._first_title(text, within)
+@given(title_text, st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400))
+def test_first_dated_is_the_title_search(text: str, start: int, within: int) -> None:
+    """_first_dated finds the same match (start, groups) as searching the title pattern between the same ends."""
+    expected = title._DATED.search(text, start, within)
+    found = title._first_dated(text, start, within)
     assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
 
 

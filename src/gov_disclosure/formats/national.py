@@ -65,7 +65,7 @@ def chosen_format(document: Document) -> FormatSpec:
 
 def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
     """What a reader says about reading *document* as *spec*: mixed labels, a format assumed from the year,
-    a year that implies another format, no title."""
+    a year that implies another format, no title, a title without a year."""
     evidence = document.evidence
     title = document.title
     year = title.year if title is not None else None
@@ -75,6 +75,15 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
     if title is None:
         findings.append(
             _finding("READ.NO_TITLE", Severity.WARNING, "未找到报告标题，机关名称和年度未知", "no report title found")
+        )
+    elif year is None:
+        findings.append(
+            _finding(
+                "READ.NO_YEAR",
+                Severity.WARNING,
+                "报告标题中没有年度，报告年度未知",
+                "the report title names no year; the report year is unknown",
+            )
         )
     if evidence.mixed:
         pointed = [s.name for s in format_specs() if evidence.found(s.name)]

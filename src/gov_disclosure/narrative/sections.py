@@ -1,4 +1,4 @@
-"""Split report text into its six sections 一…六, and find the title line (agency and year).
+"""Split report text into its six sections 一…六, and find the title above them (agency and year).
 
 format-spec §1.2: headings vary ("五、政府信息公开工作存在的主要问题及改进情况", "二、行政机关主动公开政府信息情况",
 "五、存在问题及改进情况"); "a parser must match fuzzily on '一、…六、' + key words". A heading is a short line of its
@@ -18,6 +18,7 @@ from attrs import define, frozen
 from gov_disclosure.model.report import SECTION_TITLES, Sections
 from gov_disclosure.narrative.folding import is_table_line
 from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, _nfkc, half_width_form
+from gov_disclosure.parsing.title import WITHIN, Title, find_title
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "sections_of", "split_sections"]
 
@@ -44,12 +45,6 @@ _MAX_HEADING = 32
 _LINE = re.compile(f"[^\n{OTHER_LINE_BREAKS}]*(?:\r\n|[\n{OTHER_LINE_BREAKS}])?")
 """A line and its line break, as ``str.splitlines`` splits them."""
 _MARKUP = re.compile(r"[\s*#]")
-_TITLE = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*的?\s*(?:政府信息|政务信息|政务|信息)\s*公开\s*(?:工作)?\s*的?\s*年度?\s*报告"
-)
-_TITLE_WITHOUT_YEAR = re.compile(r"(?:政府信息|政务信息|政务)\s*公开\s*(?:工作)?\s*的?\s*年度\s*报告\s*$")
-_LEAD = re.compile(r"^.*[,.;:，。；：、《》()“”\"]")
-_VERB = re.compile(r"^(?:现将|现公布|现予公布|特公布|公布|发布|关于)")
 
 
 @frozen(kw_only=True)
@@ -65,17 +60,6 @@ class SectionSpan:
     """Offset just after the heading line."""
     end: int
     """Offset of the next heading (or the end of the text)."""
-
-
-@frozen(kw_only=True)
-class Title:
-    """The title line: ``<agency><year>年政府信息公开工作年度报告``."""
-
-    text: str
-    agency: str | None
-    year: int | None
-    start: int
-    end: int
 
 
 @frozen(kw_only=True)
@@ -110,7 +94,7 @@ class _Candidate:
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, line)`` for the lines of ``text.splitlines(keepends=True)``, split one by one as they are asked
-    for (the title is looked for in the first few lines only)."""
+    for."""
     for match in _LINE.finditer(text):
         if match.end() > match.start():  # not the empty match at the end
             yield match.start(), match.group()
@@ -182,40 +166,6 @@ def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
     return next(chain for score, chain in best if score == top)
 
 
-def find_title(text: str, *, before: int | None = None) -> Title | None:
-    """The title line (agency and year) in *text*, searched before offset *before* (default: the first 20 lines).
-
-    >>> t = find_title("\\n# 广州市番禺区科技工业商务和信息化局 2023 年政府信息公开工作年度报告\\n")
-    >>> t.agency, t.year
-    ('广州市番禺区科技工业商务和信息化局', 2023)
-    >>> find_title("现公布广州市黄埔区人民政府 广州开发区管委会2022年政府信息公开工作年度报告。").agency
-    '广州市黄埔区人民政府 广州开发区管委会'
-    >>> find_title("某县自然资源局政府信息公开工作年度报告")
-    Title(text='某县自然资源局政府信息公开工作年度报告', agency='某县自然资源局', year=None, start=0, end=19)
-    """
-    previous = ""
-    for number, (start, line) in enumerate(_lines(text)):
-        if (before is not None and start >= before) or (before is None and number >= 20):
-            break
-        folded = _nfkc(line.rstrip("\r\n"))
-        match = _TITLE.search(folded) or (_TITLE_WITHOUT_YEAR.search(folded) if "。" not in folded else None)
-        if match is None:
-            if folded.strip():
-                previous = folded.strip(" #*\t")
-            continue
-        agency = _VERB.sub("", _LEAD.sub("", folded[: match.start()]).strip(" #*\t")).strip()
-        if not agency and previous and len(previous) <= 40 and not re.search(r"[,.;:。]", previous):
-            agency = previous
-        return Title(
-            text=line.strip(),
-            agency=agency or None,
-            year=int(match.group("year")) if match.groupdict().get("year") else None,
-            start=start,
-            end=start + len(line.rstrip("\r\n")),
-        )
-    return None
-
-
 def split_sections(text: str) -> SplitText:
     """Split *text* into the six sections and find its title.
 
@@ -235,7 +185,7 @@ def split_sections(text: str) -> SplitText:
             SectionSpan(key=key, heading=candidate.heading, start=candidate.start, body_start=candidate.end, end=end)
         )
     bodies = {span.key: text[span.body_start : span.end].strip() for span in spans}
-    title = find_title(text, before=spans[0].start if spans else None)
+    title = find_title(text, within=spans[0].start if spans else WITHIN)  # the title stands above the sections
     return SplitText(sections=Sections(**bodies), spans=tuple(spans), title=title)
 
 

@@ -12,7 +12,6 @@ them: 表三 by ``自然人`` … ``总计``, each 表二 block by its ``信息�
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
@@ -36,6 +35,7 @@ from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import LabelMatch, caption_item, match_row
 from gov_disclosure.parsing.normalize import compact
+from gov_disclosure.parsing.title import find_title
 from gov_disclosure.serializers.xlsx.errors import XlsxLayoutError
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, ref
 
@@ -44,7 +44,6 @@ __all__ = ["LocatedExtra", "LocatedRow", "LocatedTable", "SheetLayout", "detect_
 _MIN_SCORE = 0.75
 _MIN_RATIO = 0.6
 _HEADER_WINDOW = 8
-_TITLE = re.compile(r"^\s*(?P<agency>.*?)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*政府信息公开工作年度报告\s*$")
 
 
 @frozen
@@ -349,9 +348,10 @@ def _extras(located: Sequence[LocatedRow], unmatched: dict[int, str], spec: Tabl
 
 
 def _title(texts: Iterable[str]) -> tuple[str | None, int | None]:
-    """Agency and year from a title such as ``某局2022年政府信息公开工作年度报告``."""
+    """Agency and year from the first cell holding a title such as ``某局2022年政府信息公开工作年度报告``
+    (:func:`~gov_disclosure.parsing.title.find_title`)."""
     for text in texts:
-        found = _TITLE.match(text)
-        if found:
-            return found["agency"].strip() or None, int(found["year"]) if found["year"] else None
+        found = find_title(text)
+        if found is not None:
+            return found.agency, found.year
     return None, None
