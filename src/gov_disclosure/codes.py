@@ -74,6 +74,7 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         "text reader",
         ("READ.MORE_REPORTS", _INFO, "a file (a workbook, a JSON list) holds several reports; only the first is read"),
         ("READ.NO_TITLE", _WARNING, "no report title found: the agency and the report year are unknown"),
+        ("READ.NO_YEAR", _WARNING, "the report title names no year: the report year is unknown"),
         ("READ.FORMAT_FROM_YEAR", _INFO, "no table labels identify the format; it is inferred from the report year"),
         ("READ.FORMAT_MIXED", _WARNING, "labels of both national formats are found; the text is read as one"),
         ("READ.FORMAT_YEAR_CONFLICT", _WARNING, "the report year implies another format than the tables use"),
@@ -90,6 +91,14 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ("READ.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
         ("TABLE.MISSING", _ERROR, "the report lacks a statutory table (as the rule of the same code)"),
         ("ROW.MISSING", _ERROR, "a present table lacks a row of its format (as the rule of the same code)"),
+    ),
+    *_declare(
+        "reading and validation reconciled (one problem, one finding)",
+        (
+            "ROW.UNDECIDABLE",
+            _WARNING,
+            "a row could not be read, so the checks that involve it cannot be decided (listed in one finding)",
+        ),
     ),
     *_declare(
         "grid reader (HTML, PDF, DOCX tables)",
