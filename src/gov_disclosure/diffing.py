@@ -17,8 +17,8 @@ from attrs import Factory, frozen
 from gov_disclosure.aggregation.plan import parts_of
 from gov_disclosure.aggregation.values import sum_numbers
 from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.formats import FormatSpec, layout_of
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.formats import FormatSpec, format_specs
 from gov_disclosure.model.layout import RowSpec, TableSpec
 from gov_disclosure.model.report import Report
 
@@ -96,7 +96,7 @@ class Change:
     @property
     def labels(self) -> tuple[str, str, str]:
         """Official table title, row label and column label (empty for a table-level record)."""
-        spec = _layout(self.table, self.row)
+        spec = layout_of(self.table, self.row)
         if self.row is None or self.column is None:
             return (f"表{spec.number} {spec.title}", "", "")
         row = spec.row(self.row)
@@ -139,12 +139,6 @@ def diff(a: Report, b: Report, *, hide_zero: bool = False) -> tuple[Change, ...]
                 continue
             changes.append(change)
     return tuple(changes)
-
-
-def _layout(table: str, row: str | None) -> TableSpec:
-    """The layout of the table *table* (with *row*) in a registered format."""
-    found = [t for spec in format_specs() for t in spec.tables if t.key == table]
-    return next((t for t in found if row is None or any(r.key == row for r in t.rows)), found[0])
 
 
 def _pairs(spec: TableSpec, a: Report, b: Report) -> Iterator[tuple[CellKey, Cell | None, Cell | None, str | None]]:

@@ -28,9 +28,9 @@ from gov_disclosure.aggregation.plan import RowPlan, build_plan, collapsed_rows,
 from gov_disclosure.aggregation.summing import Sums, add_up
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.formats import FormatSpec, format_spec
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.formats import FormatSpec, format_spec
 from gov_disclosure.model.tables import Row, Table, Table3
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.registry import BlankPolicy
@@ -186,7 +186,7 @@ def _other_breakdown(collapsed: Sequence[RowPlan], inputs: Sequence[Report], bla
     versions = {v for p in collapsed for v in p.collapsed}
     spec = format_spec(min(versions))
     entries = (
-        (p.table, table_of(spec, p.table).row(key), {v: (key,) for v in versions})
+        (p.table, table_of(spec, p.table).row(key), dict.fromkeys(versions, (key,)))
         for p in collapsed
         for key in dict.fromkeys(k for parts in p.collapsed.values() for k in parts)
     )

@@ -9,7 +9,7 @@ another format groups under its label — whatever the formats are called.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from attrs import frozen
@@ -106,14 +106,14 @@ def result_format(versions: Collection[FormatVersion]) -> FormatSpec:
     return specs[0]
 
 
-def plan_rows(rows: Iterable[tuple[str, RowSpec, dict[str, tuple[str, ...]]]]) -> tuple[RowPlan, ...]:
+def plan_rows(rows: Iterable[tuple[str, RowSpec, Mapping[str, tuple[str, ...]]]]) -> tuple[RowPlan, ...]:
     """The plan of *rows* given as ``(table key, row spec, source rows per input format)``, flat cells in order."""
     plans: list[RowPlan] = []
     base = 0
     for table, row, sources in rows:
         columns = tuple(c.key for c in row.columns)
         money = tuple((j, c.unit) for j, c in enumerate(row.columns) if c.value_type is ValueType.MONEY)
-        plans.append(RowPlan(table, row.key, columns, base, len(plans), sources, _getter(columns), money))
+        plans.append(RowPlan(table, row.key, columns, base, len(plans), dict(sources), _getter(columns), money))
         base += len(columns)
     return tuple(plans)
 
