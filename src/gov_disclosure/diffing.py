@@ -14,11 +14,12 @@ from fractions import Fraction
 
 from attrs import Factory, frozen
 
-from gov_disclosure.aggregation.plan import OTHER_SUBROWS
+from gov_disclosure.aggregation.plan import parts_of
 from gov_disclosure.aggregation.values import sum_numbers
 from gov_disclosure.model.cells import Cell, CellKind, Number
+from gov_disclosure.model.formats import FormatSpec, layout_of
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec, table_spec
+from gov_disclosure.model.layout import RowSpec, TableSpec
 from gov_disclosure.model.report import Report
 
 __all__ = ["Change", "ChangeKind", "diff"]
@@ -95,7 +96,7 @@ class Change:
     @property
     def labels(self) -> tuple[str, str, str]:
         """Official table title, row label and column label (empty for a table-level record)."""
-        spec = table_spec(self.table)
+        spec = layout_of(self.table, self.row)
         if self.row is None or self.column is None:
             return (f"表{spec.number} {spec.title}", "", "")
         row = spec.row(self.row)
@@ -118,19 +119,18 @@ def diff(a: Report, b: Report, *, hide_zero: bool = False) -> tuple[Change, ...]
     ()
     """
     changes: list[Change] = []
-    if a.format_version == b.format_version:
-        specs: tuple[TableSpec, ...] = (TABLE2 if a.format_version == "2021" else TABLE2_2019, TABLE3, TABLE4)
-    else:
-        specs = (TABLE3, TABLE4)
-        if a.table2 or a.table2_2019 or b.table2 or b.table2_2019:
-            changes.append(Change(
-                table="table2" if b.format_version == "2021" else "table2_2019",
-                row=None,
-                column=None,
-                kind=ChangeKind.NOT_COMPARABLE,
-                note=f"表二 of the {a.format_version} and {b.format_version} formats mean different things",
-            ))
-    for spec in specs:
+    fa, fb = a.format, b.format
+    tables = [t for t in fa.tables if t in fb.tables]  # 表三, 表四 and, within one format, its 表二
+    compared = {t.key for t in tables}
+    if any(getattr(r, t.key) is not None for r in (a, b) for t in (*fa.tables, *fb.tables) if t.key not in compared):
+        changes.append(Change(
+            table=fb.table2.key,
+            row=None,
+            column=None,
+            kind=ChangeKind.NOT_COMPARABLE,
+            note=f"表二 of the {a.format_version} and {b.format_version} formats mean different things",
+        ))
+    for spec in tables:
         for key, old, new, note in _pairs(spec, a, b):
             change = _change(key, old, new, note)
             if change is None:
@@ -142,25 +142,47 @@ def diff(a: Report, b: Report, *, hide_zero: bool = False) -> tuple[Change, ...]
 
 
 def _pairs(spec: TableSpec, a: Report, b: Report) -> Iterator[tuple[CellKey, Cell | None, Cell | None, str | None]]:
-    """``(key, old cell, new cell, note)`` for every cell of *spec* either report could have."""
-    mixed = a.format_version != b.format_version
+    """``(key, old cell, new cell, note)`` for every cell of *spec* either report could have.
+
+    A row one format has and the other gives as the sum of rows under its label (2019's （六）其他处理, 2021's three
+    （六） sub-rows) is compared as that one row; its parts are not compared on their own.
+    """
+    fa, fb = a.format, b.format
+    whole = {row.key: _split(row, spec, fa, fb) for row in spec.rows}
+    parts = {key for row, split in whole.items() if split is not None for key in split[1] if key != row}
     for row in spec.rows:
-        if mixed and row.key in OTHER_SUBROWS:
+        if row.key in parts:
             continue
+        split = whole[row.key]
         for column in row.columns:
             key = CellKey(spec.key, row.key, column.key)
-            if mixed and row.key == "other_processing":
-                note = "（六）其他处理: the 2021 side is the sum of its three sub-rows"
-                yield key, _collapsed(a, column.key), _collapsed(b, column.key), note
+            if split is not None:
+                side, rows = split[0], split[1]
+                note = f"{row.label}: the {side.name} side is the sum of its {_count(len(rows))} sub-rows"
+                yield key, _collapsed(a, rows, key), _collapsed(b, rows, key), note
             else:
                 yield key, a.cell(key), b.cell(key), None
 
 
-def _collapsed(report: Report, column: str) -> Cell | None:
-    """A report's （六）其他处理 cell; for 2021, the sum of the sub-rows (blank when any is not a number)."""
-    if report.format_version == "2019":
-        return report.cell(CellKey("table3", "other_processing", column))
-    cells = tuple(report.cell(CellKey("table3", row, column)) for row in OTHER_SUBROWS)
+def _split(row: RowSpec, table: TableSpec, fa: FormatSpec, fb: FormatSpec) -> tuple[FormatSpec, tuple[str, ...]] | None:
+    """The side whose format gives *row* as several rows, and those rows; None when both give it as it is."""
+    for side, other in ((fa, fb), (fb, fa)):
+        parts = parts_of(row, table, side)
+        if parts and parts != (row.key,) and parts_of(row, table, other) == (row.key,):
+            return side, parts
+    return None
+
+
+def _count(n: int) -> str:
+    return {2: "two", 3: "three", 4: "four", 5: "five"}.get(n, str(n))
+
+
+def _collapsed(report: Report, parts: tuple[str, ...], key: CellKey) -> Cell | None:
+    """A report's cell at *key*, or, for a report whose format gives it as *parts*, their sum (blank when any
+    is not a number)."""
+    if key.row in {r.key for r in report.format.rows(key.table)}:
+        return report.cell(key)
+    cells = tuple(report.cell(CellKey(key.table, row, key.column)) for row in parts)
     if all(cell is None for cell in cells):
         return None
     total = sum_numbers(cells)

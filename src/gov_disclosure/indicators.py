@@ -146,7 +146,7 @@ def indicators(
     >>> i.denied_share.numerator is None  # the 不予公开 rows are absent
     True
     """
-    rows = TABLE3.rows_for(report.format_version)
+    rows = report.format.rows(TABLE3)
     present = {row.key for row in rows}
 
     def make(code: str, label: str, label_en: str, num: tuple[CellKey, ...], den: tuple[CellKey, ...]) -> Indicator:

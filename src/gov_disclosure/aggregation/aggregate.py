@@ -24,13 +24,14 @@ from attrs import frozen
 
 from gov_disclosure.aggregation.completeness import CellCompleteness, Completeness, GapReason
 from gov_disclosure.aggregation.errors import AggregationError, MixedTable2Error
-from gov_disclosure.aggregation.plan import OTHER_SUBROWS, RowPlan, build_plan
+from gov_disclosure.aggregation.plan import RowPlan, build_plan, collapsed_rows, plan_rows, result_format, table_of
 from gov_disclosure.aggregation.summing import Sums, add_up
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.formats import FormatSpec, format_spec
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.tables import Row, Table, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.tables import Row, Table, Table3
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.registry import BlankPolicy
 
@@ -39,12 +40,7 @@ __all__ = ["UNKNOWN_SUM", "Aggregate", "aggregate", "input_label"]
 UNKNOWN_SUM = "数据不全"
 """Raw text of an aggregate cell whose sum is unknown under the ``ZERO`` policy (a ``TEXT`` cell)."""
 
-_TABLE_TYPES: dict[str, type[Table]] = {
-    "table2": Table2,
-    "table2_2019": Table2_2019,
-    "table3": Table3,
-    "table4": Table4,
-}
+_NUMERALS = {2: ("两", "two"), 3: ("三", "three"), 4: ("四", "four"), 5: ("五", "five")}
 
 
 @frozen(kw_only=True)
@@ -109,8 +105,8 @@ def aggregate(
         raise AggregationError("nothing to aggregate: no reports were given")
     versions: frozenset[FormatVersion] = frozenset(r.format_version for r in inputs)
     mixed = len(versions) > 1
-    result_version: FormatVersion = "2019" if "2019" in versions else "2021"
-    with_table2 = [i for i, r in enumerate(inputs) if r.table2 is not None or r.table2_2019 is not None]
+    result = result_format(versions)
+    with_table2 = [i for i, r in enumerate(inputs) if getattr(r, r.format.table2.key) is not None]
     notes: list[Finding] = []
     sum_table2 = include_table2 and not mixed
     if include_table2 and mixed and with_table2:
@@ -122,19 +118,14 @@ def aggregate(
         notes.append(_note("AGG.TABLE2_OMITTED", "未汇总表二（主动公开政府信息情况）",
                            "表二 was not aggregated (include_table2=False)"))
 
-    plan = build_plan(result_version, versions, table2=sum_table2)
+    plan = build_plan(result, versions, table2=sum_table2)
     sums = add_up(inputs, plan)
-    tables, cells = _build(plan, sums, len(inputs), blank_policy)
+    tables, cells = _build(result, plan, sums, len(inputs), blank_policy)
     other_breakdown = None
-    if mixed and any(r.table3 is not None for r in inputs):
-        notes.append(_note(
-            "AGG.OTHER_COLLAPSED",
-            "2019年格式与2021年格式混合汇总：表三“（六）其他处理”按一行汇总（2021年格式为三个分项之和），"
-            "分项合计见 other_breakdown",
-            "2019 and 2021 reports mixed: 表三 （六）其他处理 is summed as one row (the 2021 reports' three "
-            "sub-rows added up); the sub-row sums are kept in other_breakdown",
-        ))
-        other_breakdown = _other_breakdown([r for r in inputs if r.format_version == "2021"], blank_policy)
+    collapsed = collapsed_rows(plan)
+    if collapsed and any(getattr(r, p.table) is not None for r in inputs for p in collapsed):
+        notes.append(_collapsed_note(result, collapsed))
+        other_breakdown = _other_breakdown(collapsed, inputs, blank_policy)
     if sums.extra_rows:
         names = "、".join(input_label(inputs[i], i) for i in sums.extra_rows)
         notes.append(_note(
@@ -151,7 +142,7 @@ def aggregate(
                 cells=(entry.key,),
             ))
     report = Report(
-        format_version=result_version,
+        format_version=result.name,
         agency=agency if agency is not None else _common(r.agency for r in inputs),  # type: ignore[arg-type]
         report_year=year if year is not None else _common(r.report_year for r in inputs),  # type: ignore[arg-type]
         **tables,  # type: ignore[arg-type]
@@ -172,17 +163,42 @@ def _note(code: str, message: str, message_en: str, cells: tuple[CellKey, ...] =
     )
 
 
-def _other_breakdown(reports: Sequence[Report], blank_policy: BlankPolicy) -> Table3:
-    plan = tuple(p for p in build_plan("2021", frozenset(("2021",)), table2=False) if p.row in OTHER_SUBROWS)
-    plan = tuple(
-        RowPlan(p.table, p.row, p.columns, k * len(p.columns), k, p.sources, p.getter) for k, p in enumerate(plan)
+def _collapsed_note(result: FormatSpec, collapsed: Sequence[RowPlan]) -> Finding:
+    """AGG.OTHER_COLLAPSED: which rows were summed as one, and from how many rows of which formats."""
+    split = sorted({v for p in collapsed for v in p.collapsed})
+    names, names_en = "、".join(f"{v}年格式" for v in split), " and ".join(split)
+    labels = [f"表{table_of(result, p.table).number}“{table_of(result, p.table).row(p.row).label}”" for p in collapsed]
+    counts = {len(parts) for p in collapsed for parts in p.collapsed.values()}
+    count = counts.pop() if len(counts) == 1 else 0
+    number, number_en = _NUMERALS.get(count, ("多", "several"))
+    return _note(
+        "AGG.OTHER_COLLAPSED",
+        f"{result.name}年格式与{names}混合汇总：{'、'.join(labels)}按一行汇总（{names}为{number}个分项之和），"
+        "分项合计见 other_breakdown",
+        f"{result.name} and {names_en} reports mixed: {', '.join(labels).replace('“', ' ').replace('”', '')} is "
+        f"summed as one row (the {names_en} reports' {number_en} sub-rows added up); the sub-row sums are kept in "
+        "other_breakdown",
     )
-    tables, _ = _build(plan, add_up(reports, plan), len(reports), blank_policy)
+
+
+def _other_breakdown(collapsed: Sequence[RowPlan], inputs: Sequence[Report], blank_policy: BlankPolicy) -> Table3:
+    """The sums of the rows that some inputs' formats give separately and the result sums as one."""
+    versions = {v for p in collapsed for v in p.collapsed}
+    spec = format_spec(min(versions))
+    entries = (
+        (p.table, table_of(spec, p.table).row(key), dict.fromkeys(versions, (key,)))
+        for p in collapsed
+        for key in dict.fromkeys(k for parts in p.collapsed.values() for k in parts)
+    )
+    plan = plan_rows(entries)
+    reports = [r for r in inputs if r.format_version in versions]
+    tables, _ = _build(spec, plan, add_up(reports, plan), len(reports), blank_policy)
     table3 = tables.get("table3")
     return table3 if isinstance(table3, Table3) else Table3()
 
 
 def _build(
+    spec: FormatSpec,
     plan: Sequence[RowPlan], sums: Sums, n_inputs: int, blank_policy: BlankPolicy
 ) -> tuple[dict[str, Table], tuple[CellCompleteness, ...]]:
     """Turn the raw totals into tables and the per-cell completeness record."""
@@ -214,17 +230,14 @@ def _build(
                     units=tuple(units) if unit_mismatch else (),
                 ))
         table_rows = rows.setdefault(p.table, {})
-        table_rows[p.row] = _row_type(p).from_values(cells) if sums.rows_present[p.index] else None
+        row_type = spec.table_class(p.table).row_types[p.row]
+        table_rows[p.row] = row_type.from_values(cells) if sums.rows_present[p.index] else None
     tables = {
-        name: _TABLE_TYPES[name].from_rows(table_rows)
+        name: spec.table_class(name).from_rows(table_rows)
         for name, table_rows in rows.items()
         if any(row is not None for row in table_rows.values())
     }
     return tables, tuple(completeness)
-
-
-def _row_type(p: RowPlan) -> type[Row]:
-    return _TABLE_TYPES[p.table].row_types[p.row]
 
 
 def _cell(

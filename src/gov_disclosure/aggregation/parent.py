@@ -14,9 +14,10 @@ from attrs import frozen
 
 from gov_disclosure.aggregation.aggregate import Aggregate, aggregate
 from gov_disclosure.aggregation.completeness import CellCompleteness
-from gov_disclosure.aggregation.plan import OTHER_SUBROWS
+from gov_disclosure.aggregation.plan import parts_of, shared_tables, table_of
 from gov_disclosure.aggregation.values import cell_number, sum_numbers
 from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.formats import FormatSpec
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
@@ -102,17 +103,17 @@ def compare_parent(
     differences: list[CellDifference] = []
     keys: list[tuple[CellKey, Cell | None]] = [(e.key, e.cell) for e in summed.report.iter_cells()]
     seen = {key for key, _ in keys}
-    collapsed = summed.report.format_version != parent.format_version
+    folded = _folded(summed.report.format, parent.format)
     keys += [
         (e.key, None)
         for e in parent.iter_cells()
         if e.key not in seen
-        and (same_format or not e.key.table.startswith("table2"))
-        and not (collapsed and e.key.row in OTHER_SUBROWS)
+        and (same_format or e.key.table != parent.format.table2.key)
+        and (e.key.table, e.key.row) not in folded
     ]
     for key, cell in keys:
         expected = cell_number(cell, blank_policy)
-        actual = _parent_number(parent, key, blank_policy)
+        actual = _parent_number(parent, summed.report.format, key, blank_policy)
         if expected is None and actual is None:
             continue
         if expected is not None and actual is not None:
@@ -135,9 +136,24 @@ def compare_parent(
     )
 
 
-def _parent_number(parent: Report, key: CellKey, blank_policy: BlankPolicy) -> Number | None:
-    """The parent's number at *key*; a 2021 parent's （六） sub-rows add up to the 2019-shaped （六） row."""
-    if key.table == "table3" and key.row == "other_processing" and parent.format_version == "2021":
-        cells = tuple(parent.cell(CellKey("table3", row, key.column)) for row in OTHER_SUBROWS)
-        return sum_numbers(cells, blank_policy)
+def _folded(summed: FormatSpec, parent: FormatSpec) -> frozenset[tuple[str, str]]:
+    """``(table, row)`` of the parent's rows that add up to a row of the sum (a 2021 parent's （六） sub-rows
+    under the 2019-shaped sum's （六）其他处理): compared through that row, not on their own."""
+    return frozenset(
+        (table, key)
+        for table in shared_tables((summed, parent))
+        for row in summed.rows(table)
+        for key in parts_of(row, table, parent)
+        if key != row.key
+    )
+
+
+def _parent_number(parent: Report, summed: FormatSpec, key: CellKey, blank_policy: BlankPolicy) -> Number | None:
+    """The parent's number at *key*; for a row the parent's format lacks, the sum of its parts (a 2021 parent's
+    （六） sub-rows add up to the 2019-shaped （六） row)."""
+    if key.table in shared_tables((summed, parent.format)):
+        parts = parts_of(table_of(summed, key.table).row(key.row), key.table, parent.format)
+        if parts and parts != (key.row,):
+            cells = tuple(parent.cell(CellKey(key.table, row, key.column)) for row in parts)
+            return sum_numbers(cells, blank_policy)
     return cell_number(parent.cell(key), blank_policy)

@@ -81,20 +81,22 @@ def add_up(reports: Sequence[Report], plan: Sequence[RowPlan]) -> Sums:
                             if cells[j].value is not None:
                                 units.setdefault(base + j, set()).add(cells[j].unit or header_unit)
                 else:
-                    _add_collapsed(table, p, i, totals, gaps, present)
+                    _add_collapsed(table, p, sources, i, totals, gaps, present)
     return Sums(totals, gaps, present, units, tuple(extra))
 
 
 def _add_collapsed(
     table: object,
     p: RowPlan,
+    sources: tuple[str, ...],
     i: int,
     totals: list[Number],
     gaps: list[tuple[int, int, GapReason]],
     present: list[bool],
 ) -> None:
-    """Add several input rows (the 2021 （六） sub-rows) into one aggregate row; a missing sub-row is a gap."""
-    rows = [getattr(table, key) for key in p.sources["2021"]]
+    """Add several input rows (*sources*: e.g. the 2021 （六） sub-rows) into one aggregate row; a missing one is
+    a gap."""
+    rows = [getattr(table, key) for key in sources]
     if any(row is not None for row in rows):
         present[p.index] = True
     for row in rows:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+import attrs
 from attrs import frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, RowSpec, TableSpec
+from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec, TableSpec
 from gov_disclosure.model.tables import ExtraRow, Row, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import NA_MARKS, is_number_token, parse_cell
@@ -102,7 +104,8 @@ def read_grid_tables(tables: Sequence[RawTable], version: FormatVersion) -> Grid
 class _Reader:
     def __init__(self, version: FormatVersion) -> None:
         self.version = version
-        self.t2_spec = TABLE2 if version == "2021" else TABLE2_2019
+        self.format = format_spec(version)
+        self.t2_spec = self.format.table2
         self.rows: dict[str, dict[str, Row]] = {"table2": {}, "table3": {}, "table4": {}}
         self.extra: dict[str, list[ExtraRow]] = {"table2": [], "table3": [], "table4": []}
         self.last_key: dict[str, str | None] = {"table2": None, "table3": None, "table4": None}
@@ -237,8 +240,7 @@ class _Reader:
     # -- shared ---------------------------------------------------------------------------
     def _expected(self, table: str, spec: TableSpec) -> int | None:
         last = self.last_key[table]
-        rows = spec.rows_for(self.version)
-        keys = [r.key for r in rows]
+        keys = [r.key for r in self.format.rows(spec)]
         return keys.index(last) + 1 if last in keys else 0
 
     def _align(self, spec: RowSpec, table: TableSpec, values: Sequence[RawCell]) -> list[RawCell] | None:
@@ -286,7 +288,7 @@ class _Reader:
         self._put(table, row, spec, cells)
 
     def _put(self, table: str, row: RowSpec, spec: TableSpec, cells: dict[str, Cell]) -> None:
-        model_table = _table_class(spec)
+        model_table = self.format.table_class(spec.key)
         key = CellKey(spec.key, row.key, row.columns[0].key)
         if row.key in self.rows[table]:
             self.findings.append(
@@ -350,28 +352,24 @@ class _Reader:
         )
 
     def result(self) -> GridTables:
-        t2 = self._build(_table_class(self.t2_spec), "table2")
+        t2 = self._build(self.t2_spec.key, "table2")
         return GridTables(
             table2=t2 if isinstance(t2, Table2) else None,
             table2_2019=t2 if isinstance(t2, Table2_2019) else None,
-            table3=t3 if isinstance(t3 := self._build(Table3, "table3"), Table3) else None,
-            table4=t4 if isinstance(t4 := self._build(Table4, "table4"), Table4) else None,
+            table3=t3 if isinstance(t3 := self._build("table3", "table3"), Table3) else None,
+            table4=t4 if isinstance(t4 := self._build("table4", "table4"), Table4) else None,
             findings=tuple(self.findings),
         )
 
-    def _build(self, cls: type[Table], table: str) -> Table | None:
+    def _build(self, key: str, table: str) -> Table | None:
+        """The table *key* of the version from what was read into *table*; rows the version lacks are dropped."""
         if not self.rows[table] and not self.extra[table]:
             return None
-        rows = self.rows[table]
-        if cls is Table3 and self.version == "2019":
-            only_2021 = ("other_no_correction", "other_fee_unpaid", "other_other")
-            rows = {k: v for k, v in rows.items() if k not in only_2021}
-        extra = self.extra[table] if cls is not Table4 else []
+        has = {row.key for row in self.format.rows(key)}
+        rows = {k: v for k, v in self.rows[table].items() if k in has}
+        cls = self.format.table_class(key)
+        extra = self.extra[table] if "extra_rows" in attrs.fields_dict(cls) else []  # type: ignore[arg-type]
         return cls.from_rows(rows, extra_rows=extra)
-
-
-def _table_class(spec: TableSpec) -> type[Table]:
-    return {"table2": Table2, "table2_2019": Table2_2019, "table3": Table3, "table4": Table4}[spec.key]
 
 
 def _column_of(label: str, row: RowSpec, table: TableSpec) -> int | None:

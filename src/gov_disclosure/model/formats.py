@@ -41,6 +41,7 @@ __all__ = [
     "format_for_year",
     "format_spec",
     "format_specs",
+    "layout_of",
     "register_format_spec",
     "unregister_format_spec",
 ]
@@ -229,3 +230,19 @@ def unregister_format_spec(name: str) -> None:
     if name in (FORMAT_2019.name, FORMAT_2021.name):
         raise ValueError(f"the built-in format version {name!r} cannot be unregistered")
     _SPECS.pop(name, None)
+
+
+def layout_of(table: str, row: str | None = None) -> TableSpec:
+    """The layout of the table called *table* in the registered formats: the first (oldest first) that has a row
+    *row* when given, else the first (KeyError when no registered format has such a table or row).
+
+    For a table of known format ask its spec (:attr:`FormatSpec.tables`); this is for a cell key alone.
+
+    >>> layout_of("table2_2019").number, layout_of("table3", "other_other").row("other_other").label
+    ('二', '3.其他')
+    """
+    found = [t for spec in _SPECS.values() for t in spec.tables if t.key == table]
+    for layout in found:
+        if row is None or any(r.key == row for r in layout.rows):
+            return layout
+    raise KeyError(table if not found else f"{table}.{row}")

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TABLE3, TABLE4
 from gov_disclosure.model.report import Report
@@ -320,7 +321,9 @@ _GROUPS: tuple[tuple[FactKind, str, str, str], ...] = (
 def _group_targets(version: FormatVersion, group: str) -> tuple[_Target, ...]:
     """The group's sum first, then each of its rows (a narrative may quote a single sub-item, format-spec §5.4)."""
     rows = [
-        row for row in TABLE3.rows_for(version) if row.group == group or (row.group is not None and row.label == group)
+        row
+        for row in format_spec(version).rows(TABLE3)
+        if row.group == group or (row.group is not None and row.label == group)
     ]
     whole = _Target(f"表三“{group}”各项之和", f"table 3 {group} summed", tuple(_t3(row.key) for row in rows))
     if len(rows) < 2:

@@ -18,17 +18,18 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, RowSpec, TableSpec, table_spec
+from gov_disclosure.model.formats import FormatSpec, format_spec, format_specs
+from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec, TableSpec, table_spec
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.normalize import compact
 
 __all__ = [
-    "HEADER_WORDS",
     "LabelMatch",
     "caption_item",
     "caption_item_compact",
     "column_index",
     "enumerator",
+    "header_words",
     "is_header_text",
     "match_row",
     "match_rows",
@@ -86,10 +87,17 @@ class LabelMatch:
     exact: bool
 
 
+def _rows(key: str, spec: FormatSpec) -> tuple[RowSpec, ...]:
+    """The rows of table *key* in *spec*'s format (a table the format does not have: the rows declared for it)."""
+    if key in spec.table_keys:
+        return spec.rows(key)
+    return tuple(row for row in table_spec(key).rows if spec.applies(row.versions))
+
+
 @functools.lru_cache(maxsize=16)
 def _targets(key: str, version: FormatVersion | None) -> tuple[_Target, ...]:
     table = table_spec(key)
-    rows = table.rows if version is None else table.rows_for(version)
+    rows = table.rows if version is None else _rows(key, format_spec(version))
     out = []
     for index, row in enumerate(rows):
         enum, core = split_enumerator(compact(row.label))
@@ -138,9 +146,10 @@ def match_row(
 ) -> LabelMatch | None:
     """The official row of *table* that *label* names, or None when no row is close enough.
 
-    *expected* is the index (in ``table.rows_for(version)``) the official sequence expects next; it breaks
+    *expected* is the index (in ``format_spec(version).rows(table)``) the official sequence expects next; it breaks
     ties between similar rows.
 
+    >>> from gov_disclosure.model.layout import TABLE2, TABLE2_2019
     >>> match_row("（四）无1、本机关不掌握相关政府 信息", TABLE3, version="2021").key
     'unable_not_held'
     >>> match_row("规范性文件", TABLE2, version="2021").key
@@ -160,6 +169,7 @@ def match_rows(
 ) -> tuple[LabelMatch | None, ...]:
     """Match a sequence of labels in reading order, each expected after the previous match.
 
+    >>> from gov_disclosure.model.layout import TABLE2_2019
     >>> [m.key if m else None for m in match_rows(["规章", "规范性文件", "其他主动公开文件"], TABLE2_2019)]
     ['regulations', 'normative_docs', None]
     """
@@ -173,27 +183,38 @@ def match_rows(
     return tuple(out)
 
 
-HEADER_WORDS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "信息内容",
-            "申请人情况",
-            "法人或其他组织",
-            "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和",
-            "勾稽关系",
-            "行政诉讼",
-            "单位:万元",
-            *(c.label for spec in (TABLE2, TABLE2_2019) for r in spec.rows for c in r.columns),
-            *(compact(c.label) for r in TABLE3.rows[:1] for c in r.columns),
-            *(c.label for r in TABLE4.rows for c in r.columns),
-            *(r.label for r in TABLE4.rows),
-        },
-        key=len,
-        reverse=True,
+@functools.lru_cache(maxsize=4)
+def _header_words(specs: tuple[FormatSpec, ...]) -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {
+                "信息内容",
+                "申请人情况",
+                "法人或其他组织",
+                "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和",
+                "勾稽关系",
+                "行政诉讼",
+                "单位:万元",
+                *(c.label for spec in specs for r in spec.rows(spec.table2) for c in r.columns),
+                *(compact(c.label) for r in TABLE3.rows[:1] for c in r.columns),
+                *(c.label for r in TABLE4.rows for c in r.columns),
+                *(r.label for r in TABLE4.rows),
+            },
+            key=len,
+            reverse=True,
+        )
     )
-)
-"""Words that make up header rows (column labels, 申请人情况, the 勾稽 note …), longest first."""
-_HEADER_RE = re.compile("|".join(re.escape(compact(w)) for w in HEADER_WORDS))
+
+
+def header_words() -> tuple[str, ...]:
+    """Words that make up header rows (column labels of every registered format's 表二, 申请人情况, the 勾稽
+    note …), longest first."""
+    return _header_words(format_specs())
+
+
+@functools.lru_cache(maxsize=4)
+def _header_re(specs: tuple[FormatSpec, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(compact(w)) for w in _header_words(specs)))
 
 
 def is_header_text(label: str) -> bool:
@@ -207,15 +228,17 @@ def is_header_text(label: str) -> bool:
     (False, False, False)
     """
     text = compact(label)
-    if _ENUM.match(text) or not _HEADER_RE.search(text):
+    header = _header_re(format_specs())
+    if _ENUM.match(text) or not header.search(text):
         return False  # an enumerated label (``3.其他``) is a row, even when its words are column labels
-    rest = _HEADER_RE.sub("", text).replace("()", "")
+    rest = header.sub("", text).replace("()", "")
     return len(rest) <= 2
 
 
 def column_index(label: str, table: TableSpec, row_key: str) -> int | None:
     """The column of row *row_key* whose label is *label* (compared compactly), or None.
 
+    >>> from gov_disclosure.model.layout import TABLE2_2019
     >>> column_index("本年 增/减", TABLE2_2019, "licensing")
     1
     """

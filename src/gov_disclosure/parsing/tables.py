@@ -33,7 +33,7 @@ from gov_disclosure.model.layout import (
     table_spec,
 )
 from gov_disclosure.model.source import SourceLocation
-from gov_disclosure.model.tables import ExtraRow, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
@@ -88,7 +88,7 @@ class _Region:
 
     @spec_rows.default
     def _spec_rows(self) -> tuple[RowSpec, ...]:
-        return self.spec.rows_for(self.version)
+        return format_spec(self.version).rows(self.spec)
 
 
 def _in_row(key: CellKey) -> Key:
@@ -169,7 +169,7 @@ def _classify(text: str, caption: str | None) -> str | None:
 
 def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTables:
     """Read 表二 (of *version*), 表三 and 表四 from the raw rows of a text, in reading order."""
-    t2spec = TABLE2 if version == "2021" else TABLE2_2019
+    t2spec = format_spec(version).table2
     regions: dict[str, _Region] = {}
     current: _Region | None = None
     t4_values: list[str] = []
@@ -299,7 +299,7 @@ def _exact(values: Sequence[str], n: int, structured: bool) -> Sequence[str] | N
 
 def _build(
     region: _Region | None, spec: TableSpec, version: FormatVersion, findings: list[Finding]
-) -> Table2 | Table2_2019 | Table3 | None:
+) -> Table | None:
     if region is None:
         return None
     cells: dict[str, list[Cell]] = {}
@@ -333,11 +333,10 @@ def _build(
         known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
         equations = _table3_row_equations(version) if spec is TABLE3 else {}
         _resolve_rows(spec, pending, equations, known, cells, findings)
-    rows_in = spec.rows_for(version)
-    for row_spec in rows_in:
+    for row_spec in format_spec(version).rows(spec):
         if row_spec.key not in cells:
             findings.append(_missing_finding(spec.key, row_spec.key))
-    table = Table2 if spec.key == "table2" else Table2_2019 if spec.key == "table2_2019" else Table3
+    table = format_spec(version).table_class(spec.key)
     built = {key: table.row_types[key].from_cells(values) for key, values in cells.items()}
     return table.from_rows(built, extra_rows=extras)
 

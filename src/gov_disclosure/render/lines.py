@@ -15,8 +15,6 @@ from attrs import frozen
 
 from gov_disclosure.model.cells import Cell
 from gov_disclosure.model.layout import (
-    TABLE2,
-    TABLE2_2019,
     TABLE2_CONTENT,
     TABLE3,
     TABLE3_APPLICANTS,
@@ -103,9 +101,7 @@ def layout_lines(report: Report) -> tuple[Line, ...]:
 def _report_lines(report: Report) -> Iterator[Line]:
     yield Line.text(report.title, Kind.TITLE)
     tables: dict[str, tuple[TableSpec, Table | None]] = {
-        "proactive": (
-            (TABLE2, report.table2) if report.format_version == "2021" else (TABLE2_2019, report.table2_2019)
-        ),
+        "proactive": (report.format.table2, getattr(report, report.format.table2.key)),
         "applications": (TABLE3, report.table3),
         "review_litigation": (TABLE4, report.table4),
     }
@@ -130,16 +126,16 @@ def _table_lines(report: Report, spec: TableSpec, table: Table) -> Iterator[Line
     elif isinstance(table, Table4):
         yield from _table4_lines(table)
     else:
-        yield from _table2_lines(spec, table)
+        yield from _table2_lines(spec, report.format.rows(spec), table)
 
 
 def _pad(cells: list[str], width: int) -> tuple[str, ...]:
     return tuple(cells + [""] * (width - len(cells)))
 
 
-def _table2_lines(spec: TableSpec, table: Table) -> Iterator[Line]:
+def _table2_lines(spec: TableSpec, rows: tuple[RowSpec, ...], table: Table) -> Iterator[Line]:
     caption: str | None = None
-    for row_spec in spec.rows:
+    for row_spec in rows:
         row = table.row(row_spec.key)
         if row is None:
             continue
@@ -177,7 +173,7 @@ def _table3_lines(report: Report, table: Table) -> Iterator[Line]:
     for cells in header:
         yield Line(cells=cells, kind=Kind.HEADER, table=TABLE3.key)
     previous: RowSpec | None = None
-    for row_spec in TABLE3.rows_for(report.format_version):
+    for row_spec in report.format.rows(TABLE3):
         row = table.row(row_spec.key)
         if row is None:
             continue

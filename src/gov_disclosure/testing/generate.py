@@ -21,11 +21,12 @@ from typing import Protocol, TypeVar
 from attrs import frozen
 
 from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.formats import FORMAT_2019, FORMAT_2021, FormatSpec, format_spec, format_specs
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, ColumnSpec, ValueType
+from gov_disclosure.model.layout import TABLE3, TABLE4, ColumnSpec, ValueType
 from gov_disclosure.model.report import SECTION_TITLES, Report, Sections
-from gov_disclosure.model.tables import Table2, Table2_2019, Table3, Table4
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.tables import Table, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.versions import FormatVersion
 
 __all__ = [
     "AGENCIES",
@@ -37,6 +38,7 @@ __all__ = [
     "build_report",
     "build_table2",
     "build_table2_2019",
+    "build_table2_of",
     "build_table3",
     "build_table4",
     "random_broken_report",
@@ -113,32 +115,39 @@ def _value_cell(src: Source, params: _Params, column: ColumnSpec, *, in_cell_uni
     return Cell.of(amount, raw=f"{amount}{unit or ''}", unit=unit)
 
 
+def build_table2_of(src: Source, format_version: FormatVersion) -> Table:
+    """The 表二 of *format_version*: counts, signed 本年增/减, money as a Decimal with 0–2 decimals — with an
+    optional in-cell unit (``251000元``) where the header states none."""
+    params = _params(src)
+    spec = format_spec(format_version)
+
+    def cell(column: ColumnSpec) -> Cell:
+        units: tuple[str | None, ...] = (None,) if column.unit is not None else (None, "元", "万元")
+        return _value_cell(src, params, column, in_cell_units=units)
+
+    return spec.table2_class.from_rows(
+        {row.key: {c.key: cell(c) for c in row.columns} for row in spec.rows(spec.table2)}
+    )
+
+
 def build_table2(src: Source) -> Table2:
     """A 2021 表二: counts, and 本年收费金额（万元） as a Decimal with 0–2 decimals (unit in the header)."""
-    params = _params(src)
-    return Table2.from_rows(
-        {
-            row.key: {c.key: _value_cell(src, params, c, in_cell_units=(None,)) for c in row.columns}
-            for row in TABLE2.rows
-        }
-    )
+    table = build_table2_of(src, FORMAT_2021.name)
+    assert isinstance(table, Table2)
+    return table
 
 
 def build_table2_2019(src: Source) -> Table2_2019:
     """A 2019 表二: counts, signed 本年增/减, 采购总金额 with an optional in-cell unit (``251000元``)."""
-    params = _params(src)
-    return Table2_2019.from_rows(
-        {
-            row.key: {c.key: _value_cell(src, params, c, in_cell_units=(None, "元", "万元")) for c in row.columns}
-            for row in TABLE2_2019.rows
-        }
-    )
+    table = build_table2_of(src, FORMAT_2019.name)
+    assert isinstance(table, Table2_2019)
+    return table
 
 
 def build_table3(src: Source, format_version: FormatVersion) -> Table3:
     """A 表三 of *format_version* satisfying every identity of format-spec §5.1."""
     params = _params(src)
-    rows = TABLE3.rows_for(format_version)
+    rows = format_spec(format_version).rows(TABLE3)
     results = [r.key for r in rows if r.group is not None and r.key != "total_processed"]
     applicant = [c.key for c in rows[0].columns if c.key != "total"]
     values: dict[str, dict[str, int]] = {r.key: {} for r in rows}
@@ -173,21 +182,28 @@ def _sections(src: Source) -> Sections:
 
 def build_report(src: Source, format_version: FormatVersion | None = None) -> Report:
     """A consistent report with all three tables; the format is drawn when *format_version* is None."""
-    version = format_version if format_version is not None else _choice(src, FORMAT_VERSIONS)
-    years = range(2019, 2021) if version == "2019" else range(2021, 2026)
+    version = format_version if format_version is not None else _choice(src, [s.name for s in format_specs()])
+    spec = format_spec(version)
     agency = _choice(src, (None, *AGENCIES))
-    report_year = _choice(src, (None, *years))
+    report_year = _choice(src, (None, *_years(spec)))
     sections = _sections(src)
+    tables = {spec.table2.key: build_table2_of(src, version), TABLE3.key: build_table3(src, version)}
     return Report(
         format_version=version,
         agency=agency,
         report_year=report_year,
         sections=sections,
-        table2=build_table2(src) if version == "2021" else None,
-        table2_2019=build_table2_2019(src) if version == "2019" else None,
-        table3=build_table3(src, version),
         table4=build_table4(src),
+        **tables,  # type: ignore[arg-type]
     )
+
+
+def _years(spec: FormatSpec) -> range:
+    """Report years of *spec*'s format: its first year to its last (or four years on, for the current one)."""
+    if spec.first_year is None:
+        return range(0)
+    last = spec.last_year if spec.last_year is not None else spec.first_year + 4
+    return range(spec.first_year, last + 1)
 
 
 @frozen(kw_only=True)

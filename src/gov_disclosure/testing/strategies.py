@@ -20,9 +20,10 @@ from attrs import frozen
 from hypothesis import strategies as st
 
 from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.formats import format_specs
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import Table2, Table2_2019, Table3, Table4
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.testing.generate import (
     BrokenReport,
     Source,
@@ -64,8 +65,8 @@ class _DrawSource:
 
 
 def format_versions() -> st.SearchStrategy[FormatVersion]:
-    """``"2019"`` or ``"2021"``."""
-    return st.sampled_from(FORMAT_VERSIONS)
+    """The names of the registered format versions (``"2019"``, ``"2021"`` and any registered since)."""
+    return st.sampled_from([spec.name for spec in format_specs()])
 
 
 def _from_source(build: Callable[[Source], T]) -> st.SearchStrategy[T]:

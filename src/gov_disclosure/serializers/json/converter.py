@@ -18,10 +18,12 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.formats import FormatSpec, format_specs
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceLocation
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.tables import TABLE_CLASSES
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.json.cells import decode_cell, decode_number, encode_cell, encode_number
 from gov_disclosure.serializers.json.paths import PathError
 
@@ -56,6 +58,10 @@ def make_json_converter() -> cattrs.Converter:
     conv.register_structure_hook(Severity, _severity)
 
     conv.register_structure_hook_factory(attrs.has, lambda cl: _object_hook(make_dict_structure_fn(cl, conv)))
+    # each table by its own class: a registered format may keep a 表二 class of its own under ``table2``
+    by_class: dict[str, Any] = dict.fromkeys(
+        TABLE_CLASSES, override(unstruct_hook=lambda table: conv.unstructure(table, type(table)))
+    )
     conv.register_unstructure_hook(
         Report,
         make_dict_unstructure_fn(
@@ -65,9 +71,11 @@ def make_json_converter() -> cattrs.Converter:
             agency=override(omit_if_default=False),
             report_year=override(omit_if_default=False),
             sections=override(omit_if_default=False),
+            **by_class,
         ),
     )
     conv.register_unstructure_hook(Finding, _finding_hook(conv))
+    conv.register_structure_hook(Report, _report_hook(conv))
     return conv
 
 
@@ -122,9 +130,37 @@ def _cell_key(data: object, _: type) -> CellKey:
 
 
 def _format_version(data: object, _: object) -> FormatVersion:
-    if data not in FORMAT_VERSIONS:
-        raise PathError(f"expected one of {', '.join(map(repr, FORMAT_VERSIONS))}, got {_describe(data)}")
+    names = [spec.name for spec in format_specs()]
+    if not isinstance(data, str) or data not in names:
+        raise PathError(f"expected one of {', '.join(map(repr, names))}, got {_describe(data)}")
     return data
+
+
+def _report_hook(conv: cattrs.Converter) -> Callable[[object, Any], Report]:
+    """Reports: each table structured as the class its format has for it (a registered format may have a 表二
+    class of its own under the key ``table2``); built once per format."""
+    by_format: dict[FormatSpec, Callable[[Mapping[str, Any], Any], Report]] = {}
+    plain = make_dict_structure_fn(Report, conv)
+
+    def structure_table(cls: type) -> Callable[[object, Any], Any]:
+        return lambda data, _: None if data is None else conv.structure(data, cls)
+
+    def structure(data: object, cl: Any) -> Report:
+        if not isinstance(data, Mapping):
+            raise PathError(f"expected an object, got {_describe(data)}")
+        spec = next((s for s in format_specs() if s.name == data.get("format_version")), None)
+        own = {} if spec is None else {
+            key: spec.table_class(key) for key in spec.table_keys if spec.table_class(key) is not TABLE_CLASSES[key]
+        }
+        if not own or spec is None:
+            return plain(data, cl)
+        fn = by_format.get(spec)
+        if fn is None:
+            overrides = {key: override(struct_hook=structure_table(cls)) for key, cls in own.items()}
+            fn = by_format[spec] = make_dict_structure_fn(Report, conv, **overrides)  # type: ignore[arg-type]
+        return fn(data, cl)
+
+    return structure
 
 
 def _severity(data: object, _: type) -> Severity:

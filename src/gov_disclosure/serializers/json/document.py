@@ -18,6 +18,7 @@ import cattrs
 from cattrs.errors import BaseValidationError
 
 from gov_disclosure.findings import Finding
+from gov_disclosure.model.formats import format_specs
 from gov_disclosure.model.report import Report
 from gov_disclosure.serializers.json.converter import make_json_converter
 from gov_disclosure.serializers.json.errors import JSONFormatError
@@ -85,7 +86,8 @@ def from_dict_with_findings(data: object) -> tuple[Report, tuple[Finding, ...]]:
     _check_schema_version(data)
     body = {k: v for k, v in data.items() if k not in ("schema_version", "findings")}
     if "format_version" not in body:
-        _fail((("format_version",), 'required key missing; say "2019" or "2021"'))
+        names = " or ".join(f'"{spec.name}"' for spec in format_specs())
+        _fail((("format_version",), f"required key missing; say {names}"))
     conv = _converter()
     try:
         report = conv.structure(body, Report)

@@ -17,10 +17,11 @@ import attrs
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import CellKind
-from gov_disclosure.model.layout import TABLES, RowSpec, TableSpec
+from gov_disclosure.model.formats import format_specs
+from gov_disclosure.model.layout import RowSpec, TableSpec
 from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.source import SourceInfo, SourceLocation
-from gov_disclosure.model.versions import FORMAT_VERSIONS
+from gov_disclosure.model.tables import TABLE_CLASSES
 from gov_disclosure.serializers.json.cells import DECIMAL_PATTERN
 from gov_disclosure.serializers.json.document import SCHEMA_VERSION
 
@@ -30,7 +31,6 @@ SCHEMA_ID = f"urn:gov-disclosure:report-document:{SCHEMA_VERSION}"
 """The ``$id`` of the schema."""
 
 _CELL_KEY_PATTERN = r"^(?:\$\.)?[^.]+\.[^.]+\.[^.]+$"
-_TABLE2_FOR = {"2021": "table2", "2019": "table2_2019"}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -75,7 +75,23 @@ def _column_description(value_type: str, unit: str | None) -> str:
     return text if unit is None else f"{text} Unit in the header: {unit}."
 
 
-def _table(spec: TableSpec) -> dict[str, Any]:
+def _tables() -> dict[str, tuple[TableSpec, tuple[str, ...]]]:
+    """Every table key of the registered formats: its layout (rows of every format that has a table of that key,
+    in layout order) and those formats' names."""
+    found: dict[str, tuple[TableSpec, tuple[str, ...]]] = {}
+    for spec in format_specs():
+        for table in spec.tables:
+            if table.key not in found:
+                found[table.key] = (table, (spec.name,))
+                continue
+            known, names = found[table.key]
+            extra = tuple(row for row in table.rows if all(row.key != r.key for r in known.rows))
+            found[table.key] = (attrs.evolve(known, rows=(*known.rows, *extra)), (*names, spec.name))
+    order = list(TABLE_CLASSES)  # the report's attribute order
+    return dict(sorted(found.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+
+
+def _table(spec: TableSpec, versions: tuple[str, ...]) -> dict[str, Any]:
     properties: dict[str, Any] = {row.key: _row(row) for row in spec.rows}
     if spec.key != "table4":
         properties["extra_rows"] = {
@@ -83,32 +99,29 @@ def _table(spec: TableSpec) -> dict[str, Any]:
             "type": "array",
             "items": _ref("extra_row"),
         }
-    versions = "、".join(spec.versions)
     return {
         "title": f"表{spec.number} {spec.title}",
-        "description": f"Format {versions}. Rows by key; an absent row is omitted or null, never zeros.",
+        "description": f"Format {'、'.join(versions)}. Rows by key; an absent row is omitted or null, never zeros.",
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
     }
 
 
-def _version_rules() -> list[dict[str, Any]]:
-    """Per format: the other format's 表二 and the 表三 rows it lacks must be absent (or null)."""
+def _version_rules(tables: dict[str, tuple[TableSpec, tuple[str, ...]]]) -> list[dict[str, Any]]:
+    """Per format: the tables of other formats and the rows of its tables it lacks must be absent (or null)."""
     rules = []
-    table3 = next(spec for spec in TABLES if spec.key == "table3")
-    for version in FORMAT_VERSIONS:
-        other_table2 = next(key for v, key in _TABLE2_FOR.items() if v != version)
-        missing_rows = {row.key: {"type": "null"} for row in table3.rows if version not in row.versions}
+    for spec in format_specs():
+        absent: dict[str, Any] = {key: {"type": "null"} for key in tables if key not in spec.table_keys}
+        for key in spec.table_keys:
+            has = {row.key for row in spec.rows(key)}
+            missing = {row.key: {"type": "null"} for row in tables[key][0].rows if row.key not in has}
+            if missing:
+                absent[key] = {"properties": missing}
         rules.append(
             {
-                "if": {"properties": {"format_version": {"const": version}}, "required": ["format_version"]},
-                "then": {
-                    "properties": {
-                        other_table2: {"type": "null"},
-                        "table3": {"properties": missing_rows},
-                    }
-                },
+                "if": {"properties": {"format_version": {"const": spec.name}}, "required": ["format_version"]},
+                "then": {"properties": absent},
             }
         )
     return rules
@@ -215,7 +228,8 @@ def json_schema() -> dict[str, Any]:
         "properties": {key: {"type": ["string", "null"], "title": title} for key, title in SECTION_TITLES},
         "additionalProperties": False,
     }
-    defs: dict[str, Any] = {spec.key: _table(spec) for spec in TABLES}
+    tables = _tables()
+    defs: dict[str, Any] = {key: _table(spec, versions) for key, (spec, versions) in tables.items()}
     defs.update(_cell_defs())
     defs["sections"] = sections
     defs["cell_key"] = {"type": "string", "pattern": _CELL_KEY_PATTERN, "examples": ["table3.granted.total"]}
@@ -224,12 +238,12 @@ def json_schema() -> dict[str, Any]:
     defs["finding"] = _finding_def()
     properties: dict[str, Any] = {
         "schema_version": {"const": SCHEMA_VERSION},
-        "format_version": {"enum": list(FORMAT_VERSIONS)},
+        "format_version": {"enum": [spec.name for spec in format_specs()]},
         "agency": {"type": ["string", "null"], "title": "机关名称"},
         "report_year": {"type": ["integer", "null"], "description": "The data year (2022 for the report on 2022)."},
         "sections": _ref("sections"),
     }
-    properties.update({spec.key: _nullable(_ref(spec.key)) for spec in TABLES})
+    properties.update({key: _nullable(_ref(key)) for key in tables})
     properties["source"] = _nullable(_ref("source_info"))
     properties["findings"] = {"type": "array", "items": _ref("finding")}
     return {
@@ -244,7 +258,7 @@ def json_schema() -> dict[str, Any]:
         "properties": properties,
         "required": ["schema_version", "format_version"],
         "additionalProperties": False,
-        "allOf": _version_rules(),
+        "allOf": _version_rules(tables),
         "$defs": defs,
     }
 

@@ -18,9 +18,8 @@ from difflib import SequenceMatcher
 from attrs import frozen
 
 from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.model.formats import FormatSpec, format_spec, format_specs
 from gov_disclosure.model.layout import (
-    TABLE2,
-    TABLE2_2019,
     TABLE2_CONTENT,
     TABLE3,
     TABLE3_APPLICANTS,
@@ -28,6 +27,7 @@ from gov_disclosure.model.layout import (
     TABLE3_NOTE,
     TABLE4,
     TABLES,
+    RowSpec,
     TableSpec,
 )
 from gov_disclosure.model.report import SECTION_TITLES
@@ -95,32 +95,13 @@ def _labels(grid: SheetGrid) -> dict[int, list[tuple[int, str]]]:
     return out
 
 
-_2021_MARKERS = tuple(
-    compact(t)
-    for t in (
-        *(c.label for r in TABLE2.rows for c in r.columns),
-        TABLE2.row("normative_docs").label,
-        TABLE3.row("other_no_correction").label,
-        TABLE3.row("other_fee_unpaid").label,
-    )
-)
-_2019_MARKERS = tuple(
-    compact(t)
-    for t in (
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "采购项目数量",
-        "采购总金额",
-        TABLE2_2019.row("other_mgmt_services").label,
-        TABLE2_2019.row("central_procurement").label,
-    )
-)
-
-
 def detect_version(texts: Iterable[str]) -> FormatVersion | None:
     """The format the labels on a sheet belong to, or None when they do not tell.
+
+    Each registered format scores the markers of its layout (:attr:`FormatSpec.markers`, format-spec §7) found
+    in the sheet's texts; the highest score wins, and of formats that tie, the one the others extend (a variant
+    is told by a label of its own). With no marker at all, the exact labels of the 表三 rows only some formats
+    have (2019's single （六）其他处理 row) decide the same way.
 
     >>> detect_version(["信息内容", "本年制发件数"]), detect_version(["上一年项目数量（指2019年事项数）"])
     ('2021', '2019')
@@ -128,18 +109,34 @@ def detect_version(texts: Iterable[str]) -> FormatVersion | None:
     ('2019', True)
     """
     keys = {compact(t) for t in texts}
-    score21 = sum(any(k.startswith(m) for k in keys) for m in set(_2021_MARKERS))
-    score19 = sum(any(k.startswith(m) for k in keys) for m in set(_2019_MARKERS))
-    if score21 == score19 == 0 and compact(TABLE3.row("other_processing").label) in keys:
-        return "2019"
-    if score21 == score19:
+    specs = format_specs()
+    scores = {spec.name: sum(any(m in k for k in keys) for m in {compact(m) for m in spec.markers}) for spec in specs}
+    if not any(scores.values()):
+        scores = {spec.name: sum(compact(row.label) in keys for row in _own_rows(spec, specs)) for spec in specs}
+    return _leader(scores)
+
+
+def _own_rows(spec: FormatSpec, specs: Sequence[FormatSpec]) -> tuple[RowSpec, ...]:
+    """The 表三 rows *spec* has that some other format of *specs* lacks."""
+    others = [{row.key for row in other.rows(TABLE3)} for other in specs if other is not spec]
+    return tuple(row for row in spec.rows(TABLE3) if any(row.key not in keys for keys in others))
+
+
+def _leader(scores: dict[str, int]) -> FormatVersion | None:
+    """The format with the highest score above 0; of several, the one all the others extend; else None."""
+    best = max(scores.values(), default=0)
+    leaders = [name for name, score in scores.items() if score == best]
+    if best == 0:
         return None
-    return "2021" if score21 > score19 else "2019"
+    for name in leaders:
+        if all(name in format_spec(other).lineage for other in leaders):
+            return name
+    return None
 
 
 def _structure(version: FormatVersion | None) -> frozenset[str]:
     """Texts that make up headers, captions and group cells (never a row label) for *version*."""
-    rows3 = TABLE3.rows if version is None else TABLE3.rows_for(version)
+    rows3 = TABLE3.rows if version is None else format_spec(version).rows(TABLE3)
     texts = {
         TABLE2_CONTENT,
         TABLE3_APPLICANTS,
@@ -147,7 +144,7 @@ def _structure(version: FormatVersion | None) -> frozenset[str]:
         TABLE3_NOTE,
         "单位：万元",
         *(r.group for r in rows3 if r.group),
-        *(c.label for spec in TABLES for r in spec.rows for c in r.columns),
+        *(c.label for spec in format_specs() for t in spec.tables for r in t.rows for c in r.columns),
         *(r.label for r in TABLE4.rows),
         *(r.group for r in TABLE4.rows if r.group),
         *(title for _, title in SECTION_TITLES),
@@ -262,8 +259,13 @@ def locate_tables(grid: SheetGrid, version: FormatVersion | None = None) -> Shee
     version = version or detect_version(all_texts)
     structure = _structure(version)
     agency, year = _title(all_texts)
-    table2 = TABLE2_2019 if version == "2019" else TABLE2
-    specs = (table2, TABLE3) if version is not None else (TABLE2, TABLE2_2019, TABLE3)
+    if version is not None:
+        specs: tuple[TableSpec, ...] = (format_spec(version).table2, TABLE3)
+    else:  # every format's 表二, the newest first
+        table2s: dict[str, TableSpec] = {}
+        for known in reversed(format_specs()):
+            table2s.setdefault(known.table2.key, known.table2)
+        specs = (*table2s.values(), TABLE3)
     matched: dict[str, list[tuple[int, int, str]]] = {}
     unmatched: dict[int, str] = {}
     findings: list[Finding] = []
@@ -301,7 +303,7 @@ def locate_tables(grid: SheetGrid, version: FormatVersion | None = None) -> Shee
         matched.setdefault(spec.key, []).append((row, column, key))
     tables: list[LocatedTable] = []
     top = 1
-    for spec in (TABLE2, TABLE2_2019, TABLE3):
+    for spec in specs:
         found_rows = matched.get(spec.key)
         if not found_rows:
             continue

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gov_disclosure.model.cells import Cell
-from gov_disclosure.model.layout import table_spec
+from gov_disclosure.model.formats import layout_of
 from gov_disclosure.model.report import SECTION_TITLES, Report
 from gov_disclosure.serializers.xlsx.official import CellRefs, extra_row_key
 from gov_disclosure.serializers.xlsx.text import escape
@@ -145,7 +145,7 @@ def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRe
                     row.table,
                     row.row_key,
                     row.column_key,
-                    table_spec(row.table).title,
+                    layout_of(row.table).title,
                     row.row_label,
                     row.column_label,
                     value,

@@ -10,9 +10,10 @@ from attrs import frozen
 
 from gov_disclosure.errors import ModelError
 from gov_disclosure.model.cells import Cell, CellKind
-from gov_disclosure.model.layout import ValueType, table_spec
+from gov_disclosure.model.formats import format_specs, layout_of
+from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import SECTION_TITLES
-from gov_disclosure.model.versions import FORMAT_VERSIONS, FormatVersion
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.xlsx.cellvalue import number_from_sheet
 from gov_disclosure.serializers.xlsx.errors import XlsxError
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
@@ -67,10 +68,9 @@ def read_manifest(grid: SheetGrid) -> Manifest:
         if sheet is None:
             continue
         version = _text(row["format_version"])
-        if version not in FORMAT_VERSIONS:
-            raise XlsxError(
-                f"format_version must be one of {', '.join(FORMAT_VERSIONS)}", sheet=grid.title, cell=ref(n, 4)
-            )
+        names = [spec.name for spec in format_specs()]
+        if version not in names:
+            raise XlsxError(f"format_version must be one of {', '.join(names)}", sheet=grid.title, cell=ref(n, 4))
         year = row["report_year"]
         if year is not None and (isinstance(year, bool) or not isinstance(year, (int, float))):
             raise XlsxError("report_year must be a number", sheet=grid.title, cell=ref(n, 3))
@@ -154,7 +154,7 @@ def read_cells(grid: SheetGrid) -> dict[LongKey, LongCell]:
 
 def _value_type(table: str, row_key: str, column_key: str) -> ValueType | None:
     try:
-        return table_spec(table).row(row_key).column(column_key).value_type
+        return layout_of(table, row_key).row(row_key).column(column_key).value_type
     except KeyError:
         return None
 

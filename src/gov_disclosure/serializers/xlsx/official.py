@@ -43,7 +43,6 @@ from gov_disclosure.serializers.xlsx.text import escape
 from gov_disclosure.serializers.xlsx.values import SheetValue, number_is_exact, places_of, sheet_value
 
 __all__ = [
-    "FORMAT_NAMES",
     "GRID",
     "LABEL_COLUMNS",
     "RESULTS_LABEL",
@@ -63,12 +62,6 @@ _T4_SLOT = GRID // 15
 
 RESULTS_LABEL = TABLE3_RESULTS
 """``三、本年度办理结果``, the vertical cell of 表三."""
-
-FORMAT_NAMES = {
-    "2019": "2019年试行格式（国办公开办函〔2019〕60号）",
-    "2021": "2021年格式（国办公开办函〔2021〕30号）",
-}
-"""How the subtitle names each format."""
 
 CellRefs = dict[tuple[str, str, str], str]
 """``(table key, row key, column key) -> "J12"``: where each value cell was written."""
@@ -273,7 +266,7 @@ def _depth(spec: RowSpec) -> int:
 
 def _write_table3(p: _Painter, report: Report, table: Table, refs: CellRefs) -> None:
     _write_table3_header(p)
-    items = _items(TABLE3, table, TABLE3.rows_for(report.format_version))
+    items = _items(TABLE3, table, report.format.rows(TABLE3))
     first = p.row
     depths = [_depth(i.spec) if i.spec is not None else -1 for i in items]
     inner = [n for n, d in enumerate(depths) if d >= 1]
@@ -338,13 +331,13 @@ def write_report_sheet(ws: Worksheet, report: Report) -> CellRefs:
         ws.column_dimensions[get_column_letter(column)].width = GRID_WIDTH
     p.put(1, 1, report.title, "title", columns=GRID)
     p.heights[1] = 30.0
-    p.put(2, 1, FORMAT_NAMES[report.format_version], "subtitle", columns=GRID)
+    p.put(2, 1, report.format.title_zh, "subtitle", columns=GRID)
     p.row = 4
     for spec, table in report.tables():
         p.put(p.row, 1, f"{spec.number}、{spec.title}", "heading", columns=GRID)
         p.heights[p.row] = 24.0
         p.row += 1
-        if spec.key.startswith("table2"):
+        if spec is report.format.table2:
             _write_table2(p, spec, table, refs)
         elif spec.key == "table3":
             _write_table3(p, report, table, refs)

@@ -19,12 +19,12 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from gov_disclosure.errors import ModelError
 from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell, CellKind
-from gov_disclosure.model.formats import default_format_for_year
+from gov_disclosure.model.formats import current_format, default_format_for_year, format_spec
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TABLE2, TABLE2_2019, TABLE3, TABLE4, TableSpec
+from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.report import Report, Sections
 from gov_disclosure.model.source import SourceInfo
-from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
+from gov_disclosure.model.tables import ExtraRow, Table
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.xlsx.cellvalue import read_cell, same_image
 from gov_disclosure.serializers.xlsx.errors import SheetNotFoundError, TableNotFoundError, XlsxError
@@ -45,7 +45,6 @@ from gov_disclosure.serializers.xlsx.values import sheet_value
 __all__ = ["SheetReport", "XlsxReading", "from_cells_sheet", "from_xlsx", "read_xlsx"]
 
 Source = str | os.PathLike[str] | IO[bytes]
-_CLASSES: dict[str, type[Table]] = {"table2": Table2, "table2_2019": Table2_2019, "table3": Table3, "table4": Table4}
 _READER = "gov_disclosure.serializers.xlsx"
 
 
@@ -120,7 +119,7 @@ def _table(
 ) -> Table | None:
     rows: dict[str, dict[str, Cell]] = {}
     places = {r.key: r for r in located.rows} if located is not None else {}
-    for row_spec in spec.rows_for(version):
+    for row_spec in format_spec(version).rows(spec):
         place = places.get(row_spec.key)
         cells: dict[str, Cell] = {}
         for index, column in enumerate(row_spec.columns):
@@ -146,7 +145,7 @@ def _table(
     if not rows and not extras and located is None and long is None:
         return None
     try:
-        return _CLASSES[spec.key].from_rows(rows, extra_rows=extras)
+        return format_spec(version).table_class(spec.key).from_rows(rows, extra_rows=extras)
     except ModelError as exc:
         raise XlsxError(str(exc), sheet=grid.title) from None
 
@@ -213,15 +212,16 @@ def _version(layout: SheetLayout, year: int | None, findings: list[Finding], she
     if layout.version is not None:
         return layout.version
     by_year = default_format_for_year(year) if year is not None else None
+    assumed = by_year or current_format().name
     findings.append(
         Finding(
             code="XLSX.FORMAT_ASSUMED",
             severity=Severity.WARNING,
-            message=f"工作表 {sheet} 的表格无法判断报告格式，按{by_year or '2021'}年格式读取",
-            message_en=f"sheet {sheet}: the tables do not show the report format; read as format {by_year or '2021'}",
+            message=f"工作表 {sheet} 的表格无法判断报告格式，按{assumed}年格式读取",
+            message_en=f"sheet {sheet}: the tables do not show the report format; read as format {assumed}",
         )
     )
-    return by_year or "2021"
+    return assumed
 
 
 def _report(
@@ -237,7 +237,7 @@ def _report(
     year = entry.report_year if entry else next((lay.report_year for lay in layouts if lay.report_year), None)
     version = entry.format_version if entry else _version(layouts[0], year, findings, grids[0].title)
     tables: dict[str, Table | None] = {}
-    for spec in (TABLE2 if version == "2021" else TABLE2_2019, TABLE3, TABLE4):
+    for spec in format_spec(version).tables:
         located = [(g, t) for g, lay in zip(grids, layouts, strict=True) for t in lay.tables if t.spec is spec]
         grid, table = located[0] if located else (grids[0], None)
         wanted = entry is None or spec.key in entry.tables
