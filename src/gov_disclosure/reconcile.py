@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.model.formats import layout_of
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import table_spec
 from gov_disclosure.model.report import Report
 
 __all__ = ["reconcile"]
@@ -40,7 +40,7 @@ def _unknown(report: Report, finding: Finding) -> list[CellKey]:
 
 def _row_undecidable(table: str, row: str, gathered: Sequence[Finding], unread: Sequence[CellKey]) -> Finding:
     """The one finding for the identities that the unread cells of *row* make undecidable."""
-    spec = table_spec(table)
+    spec = layout_of(table, row)
     label = spec.row(row).full_label
     counts: dict[str, int] = {}
     for finding in gathered:
@@ -84,7 +84,7 @@ def reconcile(report: Report, reading: Sequence[Finding], checked: Iterable[Find
                 continue
         kept.append(finding)
     for (table, row), findings in gathered.items():
-        columns = [c.key for c in table_spec(table).row(row).columns]
+        columns = [c.key for c in layout_of(table, row).row(row).columns]
         cells = sorted((c for c in unread if (c.table, c.row) == (table, row)), key=lambda c: columns.index(c.column))
         kept.append(_row_undecidable(table, row, findings, cells))
     return tuple(kept)

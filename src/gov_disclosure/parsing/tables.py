@@ -18,7 +18,7 @@ from attrs import define, field, frozen
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, CellKind, Number
-from gov_disclosure.model.formats import current_format, format_spec
+from gov_disclosure.model.formats import current_format, format_spec, layout_of
 from gov_disclosure.model.identities import Identity, identities_of
 from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.layout import (
@@ -30,7 +30,6 @@ from gov_disclosure.model.layout import (
     RowSpec,
     TableSpec,
     ValueType,
-    table_spec,
 )
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
@@ -93,7 +92,7 @@ class _Region:
 
 def _in_row(key: CellKey) -> Key:
     """Where the resolver finds *key* in the rows of its table: (row key, column index)."""
-    return key.row, [c.key for c in table_spec(key.table).row(key.row).columns].index(key.column)
+    return key.row, [c.key for c in layout_of(key.table, key.row).row(key.row).columns].index(key.column)
 
 
 def _in_table4_line(key: CellKey) -> Key:
@@ -533,7 +532,7 @@ class _Undecided:
 @functools.lru_cache(maxsize=128)
 def _missing_finding(table: str, key: str) -> Finding:
     """READ.ROW_MISSING for row *key* of *table*: the same for every report, so made once (findings are immutable)."""
-    spec = table_spec(table)
+    spec = layout_of(table, key)
     row = spec.row(key)
     return Finding(
         code="READ.ROW_MISSING",

@@ -10,10 +10,10 @@ from functools import lru_cache
 from attrs import frozen
 
 from gov_disclosure.model.cells import Cell, CellKind
-from gov_disclosure.model.formats import FormatSpec
+from gov_disclosure.model.formats import FormatSpec, layout_of
 from gov_disclosure.model.identities import row_zh, short
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import ColumnSpec, table_spec
+from gov_disclosure.model.layout import ColumnSpec
 from gov_disclosure.validation._cells import layout
 
 __all__ = [
@@ -37,19 +37,19 @@ LISTED = 8
 
 def table_zh(table: str) -> str:
     """``表三`` for ``table3``."""
-    return f"表{table_spec(table).number}"
+    return f"表{layout_of(table).number}"
 
 
 @lru_cache(maxsize=1024)
 def column_spec(key: CellKey) -> ColumnSpec:
     """The layout spec of the column of *key*."""
-    return table_spec(key.table).row(key.row).column(key.column)
+    return layout_of(key.table, key.row).row(key.row).column(key.column)
 
 
 @lru_cache(maxsize=1024)
 def cell_zh(key: CellKey) -> str:
     """``表三「（一）予以公开 × 自然人」``."""
-    row = table_spec(key.table).row(key.row)
+    row = layout_of(key.table, key.row).row(key.row)
     return f"{table_zh(key.table)}「{short(row_zh(row))} × {row.column(key.column).label}」"
 
 
