@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from gov_disclosure.model import TABLE2, TABLE2_2019, TABLE3, TABLE3_NOTE, TABLE4, Cell, Report, TableSpec
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.tables import Table
 
 
@@ -66,7 +67,7 @@ def _table3_grid(table: Table, report: Report) -> GridRows:
         [G("自然人", rowspan=2), G("法人或其他组织", colspan=5), G("总计", rowspan=2)],
         [G(c.label) for c in TABLE3.rows[0].columns[1:6]],
     ]
-    specs = [s for s in TABLE3.rows_for(report.format_version) if table.row(s.key) is not None]
+    specs = [s for s in format_spec(report.format_version).rows(TABLE3) if table.row(s.key) is not None]
     result_rows = [s for s in specs if s.group is not None]
     group_sizes: dict[str, int] = {}
     for s in result_rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gov_disclosure.model import TABLE2, TABLE2_2019, TABLE3
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.parsing.labels import is_header_text, match_row, match_rows, split_enumerator
 from gov_disclosure.parsing.normalize import compact
 
@@ -13,7 +14,7 @@ def test_every_official_label_matches_itself_exactly() -> None:
     """Each official label finds its own key, exactly, in each format."""
     for table in (TABLE2, TABLE2_2019, TABLE3):
         for version in table.versions:
-            for row in table.rows_for(version):
+            for row in format_spec(version).rows(table):
                 found = match_row(row.label, table, version=version)
                 assert found is not None
                 assert (found.key, found.exact) == (row.key, True)

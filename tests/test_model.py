@@ -25,6 +25,7 @@ from gov_disclosure.model import (
     Table4,
     Table4Row,
 )
+from gov_disclosure.model.formats import format_spec
 
 ZEROS7 = [0] * 7
 
@@ -84,8 +85,8 @@ def test_table_classes_match_layout() -> None:
 
 def test_table_sizes_match_the_forms() -> None:
     """2021 表三 has 25 rows and 2019 has 23; 表二 has 10 / 22 cells; 表四 15 (format-spec §2–3)."""
-    assert len(TABLE3.rows_for("2021")) == 25
-    assert len(TABLE3.rows_for("2019")) == 23
+    assert len(format_spec("2021").rows(TABLE3)) == 25
+    assert len(format_spec("2019").rows(TABLE3)) == 23
     sizes = {spec.key: sum(len(r.columns) for r in spec.rows) for spec in TABLES}
     assert sizes == {"table2": 10, "table2_2019": 22, "table3": 26 * 7, "table4": 15}
 

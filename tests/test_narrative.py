@@ -10,6 +10,7 @@ from hypothesis import given
 
 from gov_disclosure.findings import Outcome, Severity
 from gov_disclosure.model import SECTION_TITLES, TABLE3, Cell, CellKey, Report, Table3, Table4
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.narrative import FactKind, NarrativeFact, check_facts, extract_facts, split_sections
 from gov_disclosure.registry import BlankPolicy, RuleContext
 from gov_disclosure.render import Damage, render_text
@@ -405,7 +406,7 @@ def test_outcome_groups_are_summed() -> None:
 @pytest.mark.seeds
 def test_seed_003_outcomes_agree(seeds_dir: Path) -> None:
     """Seed 003: 不予公开的 1 宗 and 无法提供的 1 宗 agree with its 表三 (4. 保护第三方合法权益 1, （四）1. 1)."""
-    rows = {row.key: [0] * 7 for row in TABLE3.rows_for("2021")}
+    rows = {row.key: [0] * 7 for row in format_spec("2021").rows(TABLE3)}
     rows["new_received"] = rows["total_processed"] = [2, 0, 0, 0, 0, 0, 2]
     rows["denied_third_party"] = rows["unable_not_held"] = [1, 0, 0, 0, 0, 0, 1]
     report = Report(format_version="2021", table3=Table3.from_rows(rows))

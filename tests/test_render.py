@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 
 from gov_disclosure.model import TABLE2, TABLE2_2019, TABLE3, TABLE3_NOTE, TABLE4, Cell, Report, Sections
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.render.lines import cell_text
 from gov_disclosure.testing import random_report
@@ -50,7 +51,7 @@ def test_undamaged_text_has_every_label_and_cell_in_order(version: str) -> None:
     text = render_text(report)
     table2 = TABLE2 if version == "2021" else TABLE2_2019
     labels = [row.label for row in table2.rows] + [TABLE3_NOTE]
-    labels += [row.label for row in TABLE3.rows_for(version)]
+    labels += [row.label for row in format_spec(version).rows(TABLE3)]
     assert -1 not in _positions(text, labels)
     lines = text.splitlines()
     for spec, table in report.tables():

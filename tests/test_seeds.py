@@ -12,11 +12,12 @@ import pytest
 from gov_disclosure.findings import Finding
 from gov_disclosure.loader import ReadResult, load
 from gov_disclosure.model import TABLE3, CellKind
+from gov_disclosure.model.formats import format_spec
 
 pytestmark = pytest.mark.seeds
 
-T3_2021 = [r.key for r in TABLE3.rows_for("2021")]
-T3_2019 = [r.key for r in TABLE3.rows_for("2019")]
+T3_2021 = [r.key for r in format_spec("2021").rows(TABLE3)]
+T3_2019 = [r.key for r in format_spec("2019").rows(TABLE3)]
 
 
 def _read(seeds_dir: Path, prefix: str) -> ReadResult:

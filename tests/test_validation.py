@@ -14,6 +14,7 @@ import gov_disclosure.validation as validation
 import huaian_2024 as huaian
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model import TABLE3, Cell, CellKey, Report, Table2_2019, Table3, Table4
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.tables import ExtraRow
 from gov_disclosure.registry import BlankPolicy, Rule, RuleRegistry, rules_in
 from gov_disclosure.validation import (
@@ -105,7 +106,7 @@ def test_table3_cells_are_uniquely_localisable() -> None:
     whereas the five cells of a 表四 group share its single identity."""
     for version in ("2019", "2021"):
         identities = identities_for(version)
-        rows = TABLE3.rows_for(version)
+        rows = format_spec(version).rows(TABLE3)
         keys = [CellKey("table3", r.key, c.key) for r in rows for c in r.columns]
         signatures = [tuple(i.coefficient(k) for i in identities) for k in keys]
         normalised = [s if next(c for c in s if c) > 0 else tuple(-c for c in s) for s in signatures]
@@ -144,7 +145,7 @@ def test_localise_keeps_holding_identities_holding() -> None:
 
 def _shanghai_like() -> Report:
     """A 2019 report whose intermediate 总计 cells are blank, as Shanghai 2019 left them (format-spec §5.1 rule 5)."""
-    rows: dict[str, list[int | None]] = {r.key: [0] * 7 for r in TABLE3.rows_for("2019")}
+    rows: dict[str, list[int | None]] = {r.key: [0] * 7 for r in format_spec("2019").rows(TABLE3)}
     rows["new_received"] = [5, 0, 0, 0, 0, 0, 5]
     rows["granted"] = [3, 0, 0, 0, 0, 0, None]
     rows["partial"] = [2, 0, 0, 0, 0, 0, None]
@@ -207,7 +208,7 @@ def test_missing_tables_and_rows() -> None:
 def test_rows_of_the_other_format_are_not_required() -> None:
     """A 2019 表三 needs （六）其他处理 as one row, a 2021 表三 its three sub-rows; the other format's rows are not
     missing."""
-    rows_2019 = {r.key: [0] * 7 for r in TABLE3.rows_for("2019")}
+    rows_2019 = {r.key: [0] * 7 for r in format_spec("2019").rows(TABLE3)}
     report = Report(format_version="2019", table3=Table3.from_rows(rows_2019))
     assert [f for f in validate(report) if f.code == "ROW.MISSING"] == []
     del rows_2019["other_processing"]

@@ -89,21 +89,13 @@ class TableSpec:
     versions: tuple[FormatVersion, ...] = FORMAT_VERSIONS
     # Lookups made once (a reader asks for them on every report); not part of the table's value.
     _by_key: dict[str, RowSpec] = field(init=False, eq=False, repr=False)
-    _by_version: dict[str, tuple[RowSpec, ...]] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {row.key: row for row in reversed(self.rows)})  # the first of a key wins
-        by_version = {v: tuple(row for row in self.rows if v in row.versions) for v in FORMAT_VERSIONS}
-        object.__setattr__(self, "_by_version", by_version)
 
     def row(self, key: str) -> RowSpec:
         """The row called *key* (KeyError if there is none)."""
         return self._by_key[key]
-
-    def rows_for(self, version: FormatVersion) -> tuple[RowSpec, ...]:
-        """The rows a report of *version* has."""
-        found = self._by_version.get(version)
-        return found if found is not None else tuple(row for row in self.rows if version in row.versions)
 
 
 def _columns(*pairs: tuple[str, str], markers: tuple[str, ...] = ()) -> tuple[ColumnSpec, ...]:
