@@ -104,10 +104,6 @@ class ReportCells:
         return tuple((key, cell) for key, cell in zip(self.layout.keys, self.cells, strict=True) if cell is not None)
 
 
-_BLANK, _NOT_APPLICABLE, _TEXT = CellKind.BLANK, CellKind.NOT_APPLICABLE, CellKind.TEXT
-"""Looked up once: an enum member looked up on its class (``CellKind.BLANK``) costs several times a global."""
-
-
 def read_cells(report: Report) -> ReportCells:
     """The report's :class:`ReportCells` (read once per :func:`validate` call, which hands them to every rule)."""
     where = layout(report.format)
@@ -146,11 +142,11 @@ def read_cells(report: Report) -> ReportCells:
             continue
         unknown.append(i)
         kind = cell.kind
-        if kind is _BLANK:
+        if kind is CellKind.BLANK:
             blank.append(i)
-        elif kind is _NOT_APPLICABLE:
+        elif kind is CellKind.NOT_APPLICABLE:
             not_applicable.append(i)
-        elif kind is _TEXT:
+        elif kind is CellKind.TEXT:
             text.append(i)
     return ReportCells(
         layout=where,

@@ -49,26 +49,6 @@ class CompiledIdentities:
     positions of its cells, and getters of its left-side and right-side values."""
     by_code: Mapping[str, tuple[int, ...]]
     """The identities each rule checks (by code), as positions in :attr:`identities`."""
-    at_once: Mapping[str, tuple[frozenset[int], Callable[[Sequence[Any]], bool]]]
-    """For each table: the positions of all its identities' cells, and a check that all of them hold
-    (see :func:`_all_hold`)."""
-
-
-def _all_hold(sides: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> Callable[[Sequence[Any]], bool]:
-    """Whether every identity with these left and right *sides* (cell positions) holds, as one expression.
-
-    Each side is added as ``sum`` adds (0 first, then left to right), so the values compared are those the check
-    of one identity at a time compares. Built once per table and format from the layout's integer positions, it
-    checks a table whose identities all hold (most tables) at once instead of one identity at a time: validate()
-    is ~15 % slower on consistent reports without it (benchmarks/bench_validate.py).
-    """
-
-    def side(positions: tuple[int, ...]) -> str:
-        return " + ".join(["0", *(f"v[{position}]" for position in positions)])
-
-    test = " and ".join(f"{side(lhs)} == {side(rhs)}" for lhs, rhs in sides)
-    check: Callable[[Sequence[Any]], bool] = eval(f"lambda v: {test}", {})  # built from integer positions only
-    return check
 
 
 def _getter(positions: tuple[int, ...]) -> _Getter:
@@ -97,13 +77,6 @@ def compiled_identities(spec: FormatSpec) -> CompiledIdentities:
         cell_names(spec),
         tuple((table, tuple(terms)) for table, terms in tables.items()),
         {code: tuple(found) for code, found in by_code.items()},
-        {
-            table: (
-                frozenset().union(*(cells_of for _, cells_of, _, _ in terms)),
-                _all_hold([positions[position] for position, _, _, _ in terms]),
-            )
-            for table, terms in tables.items()
-        },
     )
 
 
@@ -179,23 +152,17 @@ def check_identities(spec: FormatSpec, found: ReportCells, policy: BlankPolicy) 
     statuses: list[Status | None] = [None] * len(compiled.identities)
     troubled: list[int] = []
     failing: list[int] = []
-    holds, fails, undecidable = Status.HOLDS, Status.FAILS, Status.UNDECIDABLE  # looked up once, not per identity
     for table_key, terms in compiled.tables:
         if table_key in found.absent_tables:
             continue
-        table_cells, all_hold = compiled.at_once[table_key]
-        if (not unknown or table_cells.isdisjoint(unknown)) and all_hold(values):
-            for position, _, _, _ in terms:
-                statuses[position] = holds
-            continue
         for position, cells, left_of, right_of in terms:
             if unknown and not cells.isdisjoint(unknown):
-                statuses[position] = undecidable
+                statuses[position] = Status.UNDECIDABLE
                 troubled.append(position)
             elif sum(left_of(values)) == sum(right_of(values)):
-                statuses[position] = holds
+                statuses[position] = Status.HOLDS
             else:
-                statuses[position] = fails
+                statuses[position] = Status.FAILS
                 troubled.append(position)
                 failing.append(position)
     return IdentityChecks(

@@ -53,19 +53,14 @@ def cell_zh(key: CellKey) -> str:
     return f"{table_zh(key.table)}「{short(row_zh(row))} × {row.column(key.column).label}」"
 
 
-_BLANK, _NOT_APPLICABLE = CellKind.BLANK, CellKind.NOT_APPLICABLE
-"""Looked up once: an enum member looked up on its class (``CellKind.BLANK``) costs several times a global, and a
-reason is built for each cell an undecidable identity names."""
-
-
 def cell_reason_zh(name: str, cell: Cell | None) -> str:
     """Why a cell has no usable value, in Chinese, given its :func:`cell_zh` *name*."""
     if cell is None:
         return f"{name}（缺行）"
     kind = cell.kind
-    if kind is _BLANK:
+    if kind is CellKind.BLANK:
         return f"{name}（空白）"
-    if kind is _NOT_APPLICABLE:
+    if kind is CellKind.NOT_APPLICABLE:
         return f"{name}（不适用标记“{cell.raw}”）"
     return f"{name}（无法识别“{cell.raw}”）"
 
@@ -75,9 +70,9 @@ def cell_reason_en(name: str, cell: Cell | None) -> str:
     if cell is None:
         return f"{name} (row missing)"
     kind = cell.kind
-    if kind is _BLANK:
+    if kind is CellKind.BLANK:
         return f"{name} (blank)"
-    if kind is _NOT_APPLICABLE:
+    if kind is CellKind.NOT_APPLICABLE:
         return f"{name} (not-applicable mark {cell.raw!r})"
     return f"{name} (unreadable text {cell.raw!r})"
 

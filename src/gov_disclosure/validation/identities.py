@@ -75,10 +75,6 @@ def _policy_note(evaluation: Evaluation) -> tuple[str, str]:
     )
 
 
-_WARNING, _UNDECIDABLE = Severity.WARNING, Outcome.UNDECIDABLE
-"""Looked up once: an enum member looked up on its class costs several times a global."""
-
-
 def _undecidable(identity: Identity, unknown: Sequence[int], found: IdentityChecks) -> Finding:
     """The finding for an identity that cannot be decided because the cells at the *unknown* positions have no
     usable value (only the first :data:`LISTED` of them are named)."""
@@ -86,8 +82,8 @@ def _undecidable(identity: Identity, unknown: Sequence[int], found: IdentityChec
     reasons_zh, reasons_en = join_zh(shown_zh, total=len(unknown)), join_en(shown_en, total=len(unknown))
     return Finding(
         code=identity.code,
-        severity=_WARNING,
-        outcome=_UNDECIDABLE,
+        severity=Severity.WARNING,
+        outcome=Outcome.UNDECIDABLE,
         message=f"无法判断 {identity.statement_zh} 是否成立：{reasons_zh}没有可用的数值"
         "（空白、不适用标记和无法识别的内容都不当作0）。",
         message_en=f"cannot decide whether {identity.statement_en} holds: {reasons_en} has no usable value "
