@@ -29,11 +29,12 @@ _UNREAD = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT"})
 
 
 def _unknown(report: Report, finding: Finding) -> list[CellKey]:
-    """The cells of an undecidable identity *finding* that have no value in *report*."""
+    """The cells of an undecidable identity *finding* that have no value in *report* (cells of absent tables and
+    rows included): the keys are the layout's, so the attributes are looked up directly."""
     unknown = []
     for key in finding.cells:
-        cell = report.cell(key)
-        if cell is None or cell.value is None:
+        row = getattr(getattr(report, key.table, None), key.row, None)
+        if row is None or getattr(row, key.column).value is None:
             unknown.append(key)
     return unknown
 

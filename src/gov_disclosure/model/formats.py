@@ -87,19 +87,24 @@ class FormatSpec:
     """This version's name, then its base's lineage: the names under which rows and rules are declared for it."""
     tables: tuple[TableSpec, ...] = field(init=False, eq=False, repr=False)
     """The three statutory tables of a report of this version, in report order: 二, 三, 四."""
+    table_keys: tuple[str, ...] = field(init=False, eq=False, repr=False)
+    """Where a report of this version keeps its tables: ``("table2", "table3", "table4")`` for 2021."""
     _rows: Mapping[str, tuple[RowSpec, ...]] = field(init=False, eq=False, repr=False)
+    _absent: Mapping[str, tuple[str, ...]] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__  # derived once, here, for a frozen class (its __init__ has run)
         set_(self, "lineage", _lineage(self))
         set_(self, "tables", (self.table2, TABLE3, TABLE4))
+        set_(self, "table_keys", tuple(t.key for t in self.tables))
         rows = {t.key: tuple(r for r in t.rows if any(v in r.versions for v in self.lineage)) for t in self.tables}
         set_(self, "_rows", rows)
+        absent = {
+            key: tuple(row for row in self.table_class(key).row_types if row not in {r.key for r in rows[key]})
+            for key in rows
+        }
+        set_(self, "_absent", absent)
 
-    @property
-    def table_keys(self) -> tuple[str, ...]:
-        """Where a report of this version keeps its tables: ``("table2", "table3", "table4")`` for 2021."""
-        return tuple(t.key for t in self.tables)
 
     def table_class(self, key: str) -> type[Table]:
         """The model class of this version's table *key* (KeyError for a table the version does not have)."""
@@ -116,6 +121,11 @@ class FormatSpec:
         if found is None:
             raise KeyError(key)
         return found
+
+    def rows_absent(self, key: str) -> tuple[str, ...]:
+        """The rows the model class of table *key* has but this version does not (e.g. 2019's single （六） row in
+        a 2021 report's 表三): a report of this version leaves them None."""
+        return self._absent[key]
 
     def applies(self, versions: tuple[FormatVersion, ...]) -> bool:
         """True when something declared for *versions* (a rule, a row) applies to this version or its base."""

@@ -106,9 +106,8 @@ class Report:
             if not isinstance(table, expected):
                 got = type(table).__name__
                 raise ModelError(key, f"expected a {expected.__name__} in the {spec.name} format, got {got}")
-            rows = {row.key for row in spec.rows(key)}
-            for row_key, row in table.iter_rows():
-                if row is not None and row_key not in rows:
+            for row_key in spec.rows_absent(key):
+                if getattr(table, row_key) is not None:
                     label = table.spec.row(row_key).label
                     raise ModelError(f"{key}.{row_key}", f"row {label} is not in the {spec.name} format")
 

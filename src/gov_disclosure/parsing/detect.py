@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from functools import cached_property
 
 from attrs import frozen
 
@@ -60,7 +61,7 @@ class FormatEvidence:
         """Every label found, as printed."""
         return tuple(label for label, _ in self.labels)
 
-    @property
+    @cached_property
     def version(self) -> FormatVersion | None:
         """The version every label found points at, None when they say nothing or disagree (:attr:`mixed`).
 
