@@ -40,6 +40,11 @@ def _finding(code: str, severity: Severity, message: str, message_en: str) -> Fi
     return Finding(code=code, severity=severity, message=message, message_en=message_en, outcome=Outcome.NOTE)
 
 
+def _before_national_formats(year: int) -> bool:
+    """True for a report year before the first year of every registered format (2019: format-spec §4)."""
+    return all(spec.first_year is None or year < spec.first_year for spec in format_specs())
+
+
 def chosen_format(document: Document) -> FormatSpec:
     """The version *document* is read in: the one its table labels point at; when they point at several, the one
     its report year implies, else the one with the most labels; without labels, the one its year implies, else the
@@ -55,7 +60,7 @@ def chosen_format(document: Document) -> FormatSpec:
     if evidence.mixed:
         pointed = [spec for spec in format_specs() if evidence.found(spec.name)]
         return by_year or max(reversed(pointed), key=lambda spec: len(evidence.found(spec.name)))
-    if year is not None and year < 2019:
+    if year is not None and _before_national_formats(year):
         raise UnsupportedFormatError(
             f"report year {year} predates the national report formats (2019 试行 and 2021); "
             "reports before 2019 have no unified tables (format-spec §4)"
@@ -117,7 +122,7 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
                 f"report year {year} implies the {by_year.name} format but the tables use the {version} format",
             )
         )
-    elif year is not None and year < 2019:
+    elif year is not None and _before_national_formats(year):
         findings.append(
             _finding(
                 "READ.FORMAT_YEAR_CONFLICT",
