@@ -214,3 +214,34 @@ def test_from_rows_of_built_rows_equals_the_constructor() -> None:
         Table4.from_rows({"review": review}, extra_rows=[extra])
     with pytest.raises(ModelError, match="unknown row"):
         Table4.from_rows({"review": review, "reveiw": review})
+
+
+def test_constructors_check_what_they_are_given() -> None:
+    """Rows refuse what is not a Cell and tables what is not their row class, however they are built."""
+    with pytest.raises(TypeError, match="upheld must be a Cell"):
+        Table4Row(upheld=1, corrected=Cell.of(0), other=Cell.of(0), pending=Cell.of(0), total=Cell.of(1))  # type: ignore[arg-type]
+    row3 = Table3Row.from_values(ZEROS7)
+    with pytest.raises(TypeError, match="review must be a Table4Row or None"):
+        Table4(review=row3)  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match=r"table4\.review: expected a mapping or a sequence of cells, got Table3Row"):
+        Table4.from_rows({"review": row3})
+
+
+def test_named_constructors_go_through_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cell.located, Row.from_cells and Table.from_rows build through the generated __init__ (no back door)."""
+    cells = [Cell.of(1), Cell.of(0), Cell.of(0), Cell.of(1), Cell.of(2)]
+    review = Table4Row.from_cells(cells)
+    where = SourceLocation(line=1)
+    built: list[type] = []
+    for cls in (Cell, Table4Row, Table4):
+        init = cls.__init__
+
+        def counted(self: object, *args: object, __init: object = init, **kwargs: object) -> None:
+            built.append(type(self))
+            __init(self, *args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(cls, "__init__", counted)
+    assert cells[0].located(where).source is where
+    assert Table4Row.from_cells(cells) == review
+    assert Table4.from_rows({"review": review}).review is review
+    assert built == [Cell, Table4Row, Table4]

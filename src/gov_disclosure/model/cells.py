@@ -34,15 +34,19 @@ class CellKind(enum.Enum):
     """Text that cannot be read as a number with certainty (e.g. glued digits with several splits)."""
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
 def _check_value(instance: Cell, _attribute: object, value: Number | None) -> None:
+    """The value fits the kind: an int or a finite Decimal, zero exactly for ``ZERO``; None for the other kinds.
+
+    Cells are built by the hundred per report: the usual ones (an int, or no value) are told apart first.
+    """
     kind = instance.kind
-    if type(value) is int and kind is (CellKind.ZERO if value == 0 else CellKind.NUMBER):
-        return  # the usual cell, checked cheaply (cells are built by the hundred per report)
-    if kind in (CellKind.NUMBER, CellKind.ZERO):
+    if type(value) is int:
+        if kind is (CellKind.ZERO if value == 0 else CellKind.NUMBER):
+            return
+    elif value is None:
+        if kind is not CellKind.NUMBER and kind is not CellKind.ZERO:
+            return
+    if kind is CellKind.NUMBER or kind is CellKind.ZERO:
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise TypeError(f"a {kind.value} cell needs an int or Decimal value, got {value!r}")
         if (kind is CellKind.ZERO) != (value == 0):
@@ -130,15 +134,14 @@ class Cell:
         >>> cell == Cell.of(7), cell.source.line
         (True, 12)
         """
-        # A reader locates every cell it reads: copying the fields of a valid cell needs no validation again.
-        cell = _new(Cell)
-        _set(cell, "kind", self.kind)
-        _set(cell, "value", self.value)
-        _set(cell, "raw", self.raw)
-        _set(cell, "annotation", self.annotation)
-        _set(cell, "unit", self.unit)
-        _set(cell, "source", source)
-        return cell
+        return Cell(
+            kind=self.kind,
+            value=self.value,
+            raw=self.raw,
+            annotation=self.annotation,
+            unit=self.unit,
+            source=source,
+        )
 
     @property
     def is_number(self) -> bool:

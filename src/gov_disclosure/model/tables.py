@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import repeat
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -64,9 +63,7 @@ def _to_cell(value: object, where: str, column: str) -> Cell:
 
 
 _COLUMN_KEYS: dict[type[Row], tuple[str, ...]] = {}
-_new = object.__new__
-_set = object.__setattr__
-_CELL_TYPE = frozenset({Cell})
+_JUST_CELLS = frozenset({Cell})
 
 
 class Row:
@@ -94,8 +91,8 @@ class Row:
         return keys
 
     @classmethod
-    def from_cells(cls: type[_R], cells: Sequence[Cell | int | Decimal | None], *, where: str = "row") -> _R:
-        """Build a row from one cell per column in official order: :meth:`from_values`, quick for readers.
+    def from_cells(cls: type[_R], cells: Sequence[CellInput], *, where: str = "row") -> _R:
+        """Build a row from one cell (or number, or None for a blank) per column, in official column order.
 
         >>> Table4Row.from_cells([Cell.of(1), Cell.of(0), Cell.of(0), Cell.of(1), Cell.of(2)]).total.value
         2
@@ -104,16 +101,16 @@ class Row:
         ...
         gov_disclosure.errors.ModelError: table4.review: expected 5 values (upheld, ..., total), got 1
         """
-        keys = _COLUMN_KEYS.get(cls) or cls.column_keys()
-        if len(cells) != len(keys) or set(map(type, cells)) != _CELL_TYPE:
-            return cls.from_values(cells, where=where)  # converts numbers and None, or says what is wrong
-        row = _new(cls)  # every field gets a Cell, as the generated __init__ would check: no need to check again
-        any(map(_set, repeat(row, len(keys)), keys, cells))  # each field set (in C; setting returns None)
-        return row
+        keys = cls.column_keys()
+        if len(cells) != len(keys):
+            raise ModelError(where, f"expected {len(keys)} values ({', '.join(keys)}), got {len(cells)}")
+        if set(map(type, cells)) != _JUST_CELLS:  # numbers or blanks given as None: made cells first
+            cells = [_to_cell(cell, where, key) for key, cell in zip(keys, cells, strict=True)]
+        return cls(**dict(zip(keys, cells, strict=True)))
 
     @classmethod
     def from_values(cls: type[_R], values: RowInput | Row, *, where: str = "row") -> _R:
-        """Build a row from a mapping by column key or a sequence in column order.
+        """Build a row from a mapping by column key or a sequence in column order (:meth:`from_cells`).
 
         >>> Table4Row.from_values([1, 0, 0, 1, 2]).total.value
         2
@@ -124,22 +121,18 @@ class Row:
         """
         if isinstance(values, cls):
             return values
-        keys = cls.column_keys()
         if isinstance(values, Mapping):
+            keys = cls.column_keys()
             unknown = [k for k in values if k not in keys]
             if unknown:
                 raise ModelError(f"{where}.{unknown[0]}", f"unknown column; expected one of {', '.join(keys)}")
             missing = [k for k in keys if k not in values]
             if missing:
                 raise ModelError(where, f"missing columns {', '.join(missing)}")
-            items = [values[k] for k in keys]
-        elif isinstance(values, Sequence) and not isinstance(values, (str, bytes)):
-            if len(values) != len(keys):
-                raise ModelError(where, f"expected {len(keys)} values ({', '.join(keys)}), got {len(values)}")
-            items = list(values)
-        else:
-            raise ModelError(where, f"expected a mapping or a sequence of cells, got {type(values).__name__}")
-        return cls(**{k: _to_cell(v, where, k) for k, v in zip(keys, items, strict=True)})
+            return cls.from_cells([values[k] for k in keys], where=where)
+        if isinstance(values, Sequence) and not isinstance(values, (str, bytes)):
+            return cls.from_cells(values, where=where)
+        raise ModelError(where, f"expected a mapping or a sequence of cells, got {type(values).__name__}")
 
 
 @frozen(kw_only=True)
@@ -197,16 +190,6 @@ class Table:
         ...
         gov_disclosure.errors.ModelError: table4.reveiw: unknown row; expected one of review, ...
         """
-        row_types = cls.row_types
-        if all(type(values) is row_types.get(key) for key, values in rows.items()):
-            # Rows built already (the quick way for readers): what the generated __init__ would check holds.
-            fields = _table_fields(cls)
-            if extra_rows and "extra_rows" not in fields:
-                raise ModelError(cls.spec.key, "this table keeps no extra rows")
-            built = _new(cls)
-            for name in fields:
-                _set(built, name, tuple(extra_rows) if name == "extra_rows" else rows.get(name))
-            return built
         table = cls.spec.key
         kwargs: dict[str, Any] = {}
         for key, values in rows.items():
@@ -214,7 +197,10 @@ class Table:
             if row_type is None:
                 expected = ", ".join(cls.row_types)
                 raise ModelError(f"{table}.{key}", f"unknown row; expected one of {expected}")
-            kwargs[key] = None if values is None else row_type.from_values(values, where=f"{table}.{key}")
+            if values is None or type(values) is row_type:  # rows built already: the readers' way
+                kwargs[key] = values
+            else:
+                kwargs[key] = row_type.from_values(values, where=f"{table}.{key}")
         if extra_rows:
             if "extra_rows" not in attrs.fields_dict(cls):  # type: ignore[arg-type]
                 raise ModelError(table, "this table keeps no extra rows")
@@ -222,28 +208,27 @@ class Table:
         return cls(**kwargs)
 
 
-_TABLE_FIELDS: dict[type[Table], tuple[str, ...]] = {}
-
-
-def _table_fields(cls: type[Table]) -> tuple[str, ...]:
-    """The attrs fields of a table class, in order: its rows, then ``extra_rows`` if it keeps them."""
-    names = _TABLE_FIELDS.get(cls)
-    if names is None:
-        names = _TABLE_FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
-    return names
-
-
 def _row(row_type: type[Row]) -> Any:
     """An optional row field whose value must be a *row_type* (or None)."""
-    return field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(row_type)))
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, row_type):
+            raise TypeError(f"{attribute.name} must be a {row_type.__name__} or None, got {value!r}")
+
+    return field(default=None, validator=check)
 
 
 def _extra() -> Any:
     return field(default=(), converter=tuple)
 
 
+def _check_cell(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Cell):
+        raise TypeError(f"{attribute.name} must be a Cell, got {value!r}")
+
+
 def _cell_field() -> Any:
-    return field(validator=attrs.validators.instance_of(Cell))
+    return field(validator=_check_cell)
 
 
 # --- rows -----------------------------------------------------------------------------------
