@@ -78,7 +78,7 @@ def finish(report: Report, reading: Iterable[Finding] = (), *, document: Documen
     narrative checks' (:func:`~gov_disclosure.reconcile.reconcile`)."""
     reading = tuple(reading)
     checked = reconcile(report, reading, validate(report))
-    facts = extract_facts(document.text) if document is not None else ()
+    facts = extract_facts(document.text, form=document.half_width) if document is not None else ()
     missing = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
     tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in missing)
     return ReadResult(

@@ -205,7 +205,7 @@ class NationalFormat:
             format_version=spec.name,
             agency=title.agency if title else None,
             report_year=title.year if title else None,
-            sections=sections_of(document.text),
+            sections=sections_of(document.text, form=document.half_width),
             source=attrs.evolve(source, reader=f"gov_disclosure.formats.national:{spec.name}")
             if source is not None
             else SourceInfo(form=document.form, reader=f"gov_disclosure.formats.national:{spec.name}"),

@@ -43,9 +43,8 @@ def _check_value(instance: Cell, _attribute: object, value: Number | None) -> No
     if type(value) is int:
         if kind is (CellKind.ZERO if value == 0 else CellKind.NUMBER):
             return
-    elif value is None:
-        if kind is not CellKind.NUMBER and kind is not CellKind.ZERO:
-            return
+    elif value is None and kind is not CellKind.NUMBER and kind is not CellKind.ZERO:
+        return
     if kind is CellKind.NUMBER or kind is CellKind.ZERO:
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise TypeError(f"a {kind.value} cell needs an int or Decimal value, got {value!r}")

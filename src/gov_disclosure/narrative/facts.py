@@ -19,6 +19,7 @@ from attrs import define, frozen
 from gov_disclosure.model.cells import Number
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.narrative.folding import Folded, fold
+from gov_disclosure.parsing.normalize import HalfWidthForm
 
 __all__ = ["FactKind", "NarrativeFact", "chinese_number", "extract_facts"]
 
@@ -468,8 +469,9 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
             yield fact
 
 
-def extract_facts(text: str) -> tuple[NarrativeFact, ...]:
-    """Every recurring fact stated in *text*, in text order; spans are offsets into *text*.
+def extract_facts(text: str, *, form: HalfWidthForm | None = None) -> tuple[NarrativeFact, ...]:
+    """Every recurring fact stated in *text*, in text order; spans are offsets into *text* (*form*: its
+    :func:`~gov_disclosure.parsing.normalize.half_width_form`, if known).
 
     Table lines (tab-separated or markdown) are skipped; hard line wraps, page numbers and spaces between
     digits and CJK do not matter (format-spec §6.1).
@@ -479,7 +481,7 @@ def extract_facts(text: str) -> tuple[NarrativeFact, ...]:
     >>> [(f.kind.value, f.value) for f in facts]
     [('received', 3119), ('processed', 3050), ('carried_over', 34), ('carried_forward', 103)]
     """
-    folded = fold(text, skip_tables=True)
+    folded = fold(text, skip_tables=True, form=form)
     unique: dict[tuple[FactKind, str | None, tuple[int, int]], NarrativeFact] = {}
     for fact in _iter_facts(folded):
         key = (fact.kind, fact.part, fact.span)

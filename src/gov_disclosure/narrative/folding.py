@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from gov_disclosure.parsing.normalize import _nfkc, half_width_form
+from gov_disclosure.parsing.normalize import HalfWidthForm, _nfkc, half_width_form
 
 __all__ = ["Folded", "fold", "fold_char", "is_heading_like", "is_page_number", "is_table_line"]
 
@@ -108,8 +108,9 @@ class Folded:
         return self.offset(start), self.offset(end - 1) + 1
 
 
-def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Folded:
-    """Fold *text*; with *join_lines*, join hard-wrapped lines of a paragraph into one line.
+def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False, form: HalfWidthForm | None = None) -> Folded:
+    """Fold *text*; with *join_lines*, join hard-wrapped lines of a paragraph into one line (*form*: the
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
 
     A line break is kept after a line ending a sentence (``。!?;:``), after and before headings and around table
     lines; a wrap across blank lines (a page break inside a sentence, seeds 000 and 004) is joined too.
@@ -123,7 +124,7 @@ def fold(text: str, *, join_lines: bool = True, skip_tables: bool = False) -> Fo
     >>> fold("信息公开类行政\\n\\n诉讼案件 0 宗。").text
     '信息公开类行政诉讼案件0宗。'
     """
-    half, normalized, plain = half_width_form(text)
+    half, normalized, plain = half_width_form(text) if form is None else form
     if plain:
         return _fold_normalized(text, half, join_lines=join_lines, skip_tables=skip_tables)
     chars: list[str] = []

@@ -17,7 +17,7 @@ from attrs import define, frozen
 
 from gov_disclosure.model.report import SECTION_TITLES, Sections
 from gov_disclosure.narrative.folding import is_table_line
-from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, _nfkc, half_width_form
+from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, HalfWidthForm, _nfkc, half_width_form
 from gov_disclosure.parsing.title import WITHIN, Title, find_title
 
 __all__ = ["SectionSpan", "SplitText", "Title", "find_title", "sections_of", "split_sections"]
@@ -110,14 +110,15 @@ def _score(index: int, rest: str) -> int:
     return 0
 
 
-def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
+def _heading_lines(text: str, form: HalfWidthForm) -> Iterator[tuple[int, str, str]]:
     """``(offset, line, NFKC of the line without its line break)`` for the lines of *text* that may be headings.
 
     Usually :func:`~gov_disclosure.parsing.normalize.half_width` makes the text NFKC-normalised as a whole; then
     NFKC of each line is that line of the half-width text, and when ``\\n`` is the only line break, the lines
-    starting like a heading are found by one search of the whole text instead of line by line.
+    starting like a heading are found by one search of the whole text instead of line by line. *form* is
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*.
     """
-    half, _, plain = half_width_form(text)
+    half, _, plain = form
     if plain:
         for match in _HEADING_LINE.finditer("\n" + half):
             start = match.start()  # of the line break before the line in "\n" + half: of the line in half
@@ -130,14 +131,14 @@ def _heading_lines(text: str) -> Iterator[tuple[int, str, str]]:
             yield start, line, _nfkc(line.rstrip("\r\n"))
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, form: HalfWidthForm) -> list[_Candidate]:
     """The lines that look like a section heading, scored.
 
     No page number is among them: after ``#``, ``*`` and spaces, a heading starts with its numeral, a page number
     (:func:`~gov_disclosure.narrative.folding.is_page_number`) with a dash or ``第``.
     """
     found: list[_Candidate] = []
-    for start, line, folded in _heading_lines(text):
+    for start, line, folded in _heading_lines(text, form):
         if is_table_line(line):
             continue
         match = _HEADING.match(folded)
@@ -166,8 +167,9 @@ def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
     return next(chain for score, chain in best if score == top)
 
 
-def split_sections(text: str) -> SplitText:
-    """Split *text* into the six sections and find its title.
+def split_sections(text: str, *, form: HalfWidthForm | None = None) -> SplitText:
+    """Split *text* into the six sections and find its title (*form*: its
+    :func:`~gov_disclosure.parsing.normalize.half_width_form`, if known).
 
     >>> text = "某局2022年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n"
     >>> split = split_sections(text)
@@ -176,7 +178,7 @@ def split_sections(text: str) -> SplitText:
     >>> split.title.agency, [s.key for s in split.spans]
     ('某局', ['overview', 'other_matters'])
     """
-    chosen = _best_sequence(_candidates(text))
+    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
     spans: list[SectionSpan] = []
     for i, candidate in enumerate(chosen):
         end = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
@@ -189,13 +191,14 @@ def split_sections(text: str) -> SplitText:
     return SplitText(sections=Sections(**bodies), spans=tuple(spans), title=title)
 
 
-def sections_of(text: str) -> Sections:
-    """The six sections of *text*, as ``split_sections(text).sections``, without making the spans and the title.
+def sections_of(text: str, *, form: HalfWidthForm | None = None) -> Sections:
+    """The six sections of *text*, as ``split_sections(text).sections``, without making the spans and the title
+    (*form*: the :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
 
     >>> sections_of("一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n").other_matters
     '无。'
     """
-    chosen = _best_sequence(_candidates(text))
+    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
     ends = [candidate.start for candidate in chosen[1:]] + [len(text)] if chosen else []
     return Sections(
         **{

@@ -27,7 +27,7 @@ from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.parsing.detect import FormatEvidence, Title, detect_format, find_title, looks_like_report
 from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
 from gov_disclosure.parsing.lines import TextLine, text_rows
-from gov_disclosure.parsing.normalize import half_width_form, normalize_text
+from gov_disclosure.parsing.normalize import HalfWidthForm, half_width_form, normalize_text
 
 __all__ = ["Document", "RawCell", "RawRow", "RawTable"]
 
@@ -59,10 +59,10 @@ class Document:
     @cached_property
     def normalized(self) -> str:
         """The text in the one canonical form the readers match against (:func:`normalize_text`)."""
-        return normalize_text(self.text)
+        return normalize_text(self.text, form=self.half_width)
 
     @cached_property
-    def half_width(self) -> tuple[str, bool, bool]:
+    def half_width(self) -> HalfWidthForm:
         """The text with full-width ASCII forms made half-width, whether that is NFKC-normalised, and whether
         ``\\n`` is its only line break (:func:`~gov_disclosure.parsing.normalize.half_width_form`): what the
         narrative readers work on, offset for offset the text as printed."""

@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 __all__ = [
+    "HalfWidthForm",
     "compact",
     "compact_lines",
     "half_width",
@@ -120,30 +122,32 @@ OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters other than ``\\n`` at which :meth:`str.splitlines` breaks a line."""
 
 
-def half_width_form(text: str) -> tuple[str, bool, bool]:
-    """:func:`half_width` of *text*, whether that is NFKC-normalised (then each character normalises to itself),
-    and whether it also has no line break but ``\\n`` (then the narrative's fast paths of folding and of finding
-    section headings apply).
+class HalfWidthForm(NamedTuple):
+    """:func:`half_width` of a text and what it tells about the text (see :func:`half_width_form`)."""
 
-    The last text asked about (the very object) is remembered with its answer: reading a report asks about its
-    text three times (normalising it, finding its sections, folding its narrative).
+    half: str
+    """The text with full-width ASCII forms and the ideographic space made half-width, offset for offset."""
+    normalized: bool
+    """Whether :attr:`half` is NFKC-normalised: then each of its characters normalises to itself."""
+    plain: bool
+    """Whether :attr:`half` is NFKC-normalised and ``\\n`` is the text's only line break: then the narrative's
+    quick ways of folding and of finding section headings apply."""
+
+
+def half_width_form(text: str) -> HalfWidthForm:
+    """:func:`half_width` of *text*, whether that is NFKC-normalised, and whether it also has no line break but
+    ``\\n``.
+
+    Reading a report needs it for normalising the text, finding its sections and folding its narrative: compute
+    it once (:attr:`~gov_disclosure.parsing.document.Document.half_width` keeps it on the document) and hand it
+    to each (their ``form`` argument).
 
     >>> half_width_form("共１２件。\\n")
-    ('共12件。\\n', True, True)
+    HalfWidthForm(half='共12件。\\n', normalized=True, plain=True)
     """
-    global _last_form
-    last, form = _last_form
-    if text is last:
-        return form
     half = half_width(text)
     normalized = unicodedata.is_normalized("NFKC", half)
-    form = (half, normalized, normalized and not any(char in text for char in OTHER_LINE_BREAKS))
-    _last_form = (text, form)
-    return form
-
-
-_last_form: tuple[str, tuple[str, bool, bool]] = ("", ("", True, True))
-"""The last text :func:`half_width_form` was given and its answer: a pair, read and replaced whole."""
+    return HalfWidthForm(half, normalized, normalized and not any(char in text for char in OTHER_LINE_BREAKS))
 
 
 def _replace_each(text: str, chars: re.Pattern[str], replacement: dict[str, str]) -> str:
@@ -160,18 +164,21 @@ def _replace_each(text: str, chars: re.Pattern[str], replacement: dict[str, str]
     return text
 
 
-def _nfkc(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, fast for report text.
+def _nfkc(text: str, form: HalfWidthForm | None = None) -> str:
+    """``unicodedata.normalize("NFKC", text)``, fast for report text (*form*: :func:`half_width_form` of *text*,
+    if known).
 
     Report text is NFKC already but for full-width ASCII forms (``，`` ``（`` ``１``) and the ideographic space.
     Their compatibility decomposition is a single ASCII character (a starter), so replacing them first does
     not change the result of NFKC, and what remains usually passes NFKC's quick check without the slow
-    decompose-and-recompose pass.
+    decompose-and-recompose pass. (An NFKC-normalised text holds no full-width form: its half-width form is
+    itself.)
     """
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    half, normalized, _ = half_width_form(text)
-    return half if normalized else unicodedata.normalize("NFKC", half)
+    if form is None:
+        if unicodedata.is_normalized("NFKC", text):
+            return text
+        form = half_width_form(text)
+    return form.half if form.normalized else unicodedata.normalize("NFKC", form.half)
 
 
 def normalize_line(text: str) -> str:
@@ -184,8 +191,8 @@ def normalize_line(text: str) -> str:
     return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
 
 
-def normalize_text(text: str) -> str:
-    r"""The canonical form of a whole document.
+def normalize_text(text: str, *, form: HalfWidthForm | None = None) -> str:
+    r"""The canonical form of a whole document (*form*: :func:`half_width_form` of *text*, if known).
 
     NFKC; ``\r\n`` and ``\r`` become ``\n``; zero-width characters, injected pinyin and running page-number
     lines are removed; runs of spaces (not tabs: they separate cells) become one space; trailing spaces go.
@@ -193,7 +200,9 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("规章\t０\t0\r\n- 4 -\r\n政(zheng)府  信息 \n")
     '规章\t0\t0\n政府 信息\n'
     """
-    text = _nfkc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text, form = text.replace("\r\n", "\n").replace("\r", "\n"), None  # a text the form is not that of
+    text = _nfkc(text, form)
     odd = _ODD_CHARACTER.search(text) is not None  # usually not: then neither kind needs looking for again
     if odd and _ZERO_WIDTH.search(text):
         text = _ZERO_WIDTH.sub("", text)  # as normalize_line() does
