@@ -83,30 +83,23 @@ def test_is_number_token_matches_the_cell_pattern(text: str) -> None:
 
 
 @given(tricky_text)
-def test_folding_runs_equals_folding_characters(text: str) -> None:
-    """On an NFKC-normalised line, copying runs gives the characters and offsets of folding one by one."""
-    line = unicodedata.normalize("NFKC", text)
-    fast: tuple[list[str], list[int]] = ([], [])
-    slow: tuple[list[str], list[int]] = ([], [])
-    folding._fold_runs(line, 7, *fast)
-    folding._fold_chars(line, 7, *slow)
-    assert ("".join(fast[0]), fast[1]) == ("".join(slow[0]), slow[1])
-
-
-@given(tricky_text)
-def test_folding_characters_equals_its_definition(text: str) -> None:
-    """Folding a line that is not NFKC-normalised (stable runs copied whole) equals NFKC of every character."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    folding._fold_chars(text, 3, chars, offsets)
-    expected = [
-        (piece, 3 + i)
-        for i, char in enumerate(text)
-        if char not in folding._DROP
-        for piece in unicodedata.normalize("NFKC", char)
-        if piece not in folding._DROP
-    ]
-    assert ("".join(chars), offsets) == ("".join(p for p, _ in expected), [o for _, o in expected])
+def test_folding_a_line_equals_its_definition(text: str) -> None:
+    """Folding a line (runs that fold to themselves copied whole) equals NFKC of every character without the
+    characters folding drops: runs of printable ASCII and CJK ideographs in any line, runs of every kept
+    character in an NFKC-normalised line."""
+    for line, kept in ((text, folding._KEPT_PIECE), (unicodedata.normalize("NFKC", text), folding._KEPT_RUN)):
+        pieces: list[str] = []
+        origins: list[int] = []
+        folding._fold_line(line, 3, kept, pieces, origins)
+        offsets = [origin + i for piece, origin in zip(pieces, origins, strict=True) for i in range(len(piece))]
+        expected = [
+            (piece, 3 + i)
+            for i, char in enumerate(line)
+            if char not in folding._DROP
+            for piece in unicodedata.normalize("NFKC", char)
+            if piece not in folding._DROP
+        ]
+        assert ("".join(pieces), offsets) == ("".join(p for p, _ in expected), [o for _, o in expected])
 
 
 _FACT_WORDS = (

@@ -175,12 +175,6 @@ def test_lines_are_those_of_splitlines(text: str) -> None:
     assert list(sections._lines(text)) == list(zip(offsets, lines, strict=True))
 
 
-def test_only_the_space_among_dropped_characters_is_printable() -> None:
-    """Folding splits a printable line at its spaces only (folding._kept_pieces): every other character it drops
-    is not printable."""
-    assert {char for char in folding._DROP if char.isprintable()} == {" "}
-
-
 _FACT_PIECES = (
     *sorted({word for words in facts._ANCHORS for word in words}),
     "结转入",
