@@ -6,7 +6,6 @@ property here compares a fast path with a plain reference on generated text, so 
 
 from __future__ import annotations
 
-import pickle
 import random
 import re
 import unicodedata
@@ -175,53 +174,6 @@ def test_lines_are_those_of_splitlines(text: str) -> None:
     assert list(sections._lines(text)) == list(zip(offsets, lines, strict=True))
 
 
-_FACT_PIECES = (
-    *sorted({word for words in facts._ANCHORS for word in words}),
-    "结转入",
-    "转结转",
-    "办理完毕",
-    "完成办理完毕",
-    "上年",
-    "去年",
-    "2023年",
-    "下年度",
-    "次年",
-    "至",
-    "申请",
-    "3",
-    "12",
-    "三",
-    "件",
-    "项",
-    "行政复议",
-    "行政诉讼",
-    "信息处理费",
-    "收取",
-    "。",
-    ";",
-    ",",
-    "!",
-    "\n",
-    "的",
-)
-
-
-@settings(max_examples=400)
-@example(text="结转转结转入3件下年度")
-@given(st.lists(st.sampled_from(_FACT_PIECES), max_size=30).map("".join))
-def test_anchored_matches_are_those_of_a_full_search(text: str) -> None:
-    """The offsets of anchor words are every offset where one begins, and the matches found from them (at them,
-    or in the clauses holding them) are those of searching the whole text."""
-    searched = facts._Text.of(fold(text, join_lines=False))
-    source = searched.text
-    assert list(searched.anchors) == [i for i in range(len(source)) if source.startswith(facts._WORD_LIST, i)]
-    patterns = [(pattern, anchor) for _, pattern, _, _, anchor in facts._PATTERNS]
-    patterns.append((facts._NONE_CASES, facts._ANCHORS[facts._NONE]))
-    for pattern, anchor in patterns:
-        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(source)]
-        assert [(m.span(), m.groupdict()) for m in facts._matches(pattern, anchor, searched)] == expected
-
-
 def test_line_space_is_whitespace_but_the_line_feed() -> None:
     """sections._LINE_SPACE (the class of the heading-line search) holds exactly what ``\\s`` matches but ``\\n``."""
     every = "".join(map(chr, range(0x110000)))
@@ -252,16 +204,6 @@ def test_cells_of_targets_are_those_of_report_cell(seed: int, version: str, drop
     assert len(keys) > 30
     for key in keys:
         assert checks._cell(report, key) is report.cell(key)
-
-
-def test_fact_kinds_hash_as_they_compare() -> None:
-    """FactKind's identity hash agrees with equality: a member found by value, or read back from a pickle, is the
-    same member with the same hash (facts are grouped and deduplicated by kind)."""
-    for kind in facts.FactKind:
-        for again in (facts.FactKind(kind.value), facts.FactKind[kind.name], pickle.loads(pickle.dumps(kind))):
-            assert again is kind
-            assert hash(again) == hash(kind)
-    assert len({hash(kind) for kind in facts.FactKind}) == len(facts.FactKind)
 
 
 @given(tricky_text)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from attrs import define, frozen
@@ -26,11 +25,6 @@ __all__ = ["FactKind", "NarrativeFact", "chinese_number", "extract_facts"]
 
 class FactKind(enum.Enum):
     """What a narrative fact states."""
-
-    __hash__ = object.__hash__
-    """Members are singletons compared by identity (``Enum`` keeps ``object.__eq__``), so the identity hash agrees
-    with equality, as ``Enum.__hash__`` (the hash of the name) does; it is computed in C, where ``Enum.__hash__``
-    is a Python call, and facts are grouped and deduplicated by kind."""
 
     RECEIVED = "received"
     """收到/受理/新收 … 申请 N 件 (表三 一, sometimes 一+二)."""
@@ -112,34 +106,19 @@ def _either(words: tuple[str, ...]) -> str:
     return f"(?:{'|'.join(words)})"
 
 
-_ANCHORS: dict[tuple[str, ...], re.Pattern[str]] = {
-    words: re.compile(_either(words)) for words in (_RECEIVED, _CARRIED, _PROCESSED, _FORWARD, (*_FORWARD, "转"), _NONE)
-}
-_WORDS = {anchor: words for words, anchor in _ANCHORS.items()}
-_WORD_LIST = tuple(sorted({word for words in _ANCHORS for word in words}, key=len, reverse=True))
-_WORD = re.compile("|".join(_WORD_LIST))
-"""Any anchor word (see :attr:`_Text.anchors`)."""
-_INNER = {
-    word: tuple(
-        i for i in range(1, len(word)) if any(w.startswith(word[i:]) or word.startswith(w, i) for w in _WORD_LIST)
-    )
-    for word in _WORD_LIST
-}
-"""For each anchor word, the offsets inside it where another one may begin (``转`` in ``结转``)."""
-
 _Pattern = tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]
 """Kind, pattern, words the match must contain, words its ``mid`` must not, and the pattern's anchor: words of
-which every match contains one (none for a pattern that starts with a fixed word: see :func:`_matches`)."""
+which every match contains one, given for the patterns that do not start with a word (see :func:`_finditer`)."""
 
 _PATTERNS: tuple[_Pattern, ...] = tuple(
-    (kind, re.compile(pattern), requires, forbids, _ANCHORS[anchors] if anchors else None)
+    (kind, re.compile(pattern), requires, forbids, re.compile(_either(anchors)) if anchors else None)
     for kind, pattern, requires, forbids, anchors in (
         (
             FactKind.RECEIVED,
             rf"{_either(_RECEIVED)}(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}",
             ("申请",),
             ("结转", "答复", "办结", "复议", "诉讼", "自然人", "法人"),
-            _RECEIVED,
+            (),
         ),
         (
             FactKind.CARRIED_OVER,
@@ -160,14 +139,14 @@ _PATTERNS: tuple[_Pattern, ...] = tuple(
             rf"{_either(_PROCESSED)}(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
             (),
             ("结转", "顺延", "复议", "诉讼"),
-            _PROCESSED,
+            (),
         ),
         (
             FactKind.CARRIED_FORWARD,
             rf"{_either((*_FORWARD, '转'))}(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}",
             (),
             (),
-            (*_FORWARD, "转"),
+            (),
         ),
         (
             FactKind.CARRIED_FORWARD,
@@ -284,31 +263,10 @@ class _Text:
     text: str
     backwards: str
     """The text reversed: searching it finds the last sentence end before an offset in one step."""
-    anchors: tuple[int, ...]
-    """Every offset where an anchor word begins (:data:`_WORD`), in order, even inside another (``转`` in
-    ``结转``): one search for all of them instead of one for each pattern."""
 
     @classmethod
     def of(cls, folded: Folded) -> _Text:
-        text = folded.text
-        anchors: list[int] = []
-        for hit in _WORD.finditer(text):
-            start = hit.start()
-            anchors.append(start)
-            for inner in _INNER[hit.group()]:
-                if text.startswith(_WORD_LIST, start + inner):
-                    anchors.append(start + inner)
-        return cls(folded, text, text[::-1], tuple(anchors))
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """:meth:`Folded.span` of a non-empty slice ``text[start:end]``, its two offsets found in one call."""
-        folded = self.folded
-        if not start < end <= len(self.text):
-            return folded.span(start, end)
-        starts, origins = folded.starts, folded.origins
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, end - 1, first) - 1
-        return origins[first] + start - starts[first], origins[last] + end - starts[last]
+        return cls(folded, folded.text, folded.text[::-1])
 
     def sentence(self, start: int, end: int) -> str:
         """The sentence holding ``text[start:end]``, with its end mark (not a line break), stripped."""
@@ -351,7 +309,7 @@ def _fact(
         kind=kind,
         value=value,
         unit=None if stated_none or "unit" not in groups else match["unit"],
-        span=text.span(*where),
+        span=text.folded.span(*where),
         sentence=text.sentence(*match.span()),
         part=part,
         percentage=percentage,
@@ -375,69 +333,43 @@ def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) 
             kind=kind,
             value=total,
             unit=None,
-            span=text.span(*span),
+            span=text.folded.span(*span),
             sentence=text.sentence(*span),
             part="upheld",
             phrase=all_upheld.group(0),
         )
 
 
-def _finditer(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``. With *anchor* (words that every match of *pattern* contains, none of them
-    holding a clause end), only the clauses holding an anchor are searched: the same matches, found faster, since
-    no match crosses a clause end (``。;!?``, a line break or a tab)."""
-    if anchor is None:
-        return pattern.finditer(text)
-    return _in_clauses(pattern, text, text[::-1], (hit.start() for hit in anchor.finditer(text)))
+def _finditer(
+    pattern: re.Pattern[str], text: str, backwards: str, anchor: re.Pattern[str] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` (*backwards*: the text reversed). With *anchor* (words that every match of
+    *pattern* contains, none of them holding a clause end), only the clauses holding an anchor are searched: the
+    same matches, since no match crosses a clause end (``。;!?``, a line break or a tab).
 
-
-def _in_clauses(pattern: re.Pattern[str], text: str, backwards: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches of *pattern* in the clauses of *text* (reversed: *backwards*) holding the offsets *hits*, given
-    in order. A clause is found by one search forwards and one in the reversed text (see :meth:`_Text.sentence`)."""
-    size = len(text)
-    end = -1
-    for hit in hits:
-        if hit < end:
-            continue  # in the clause just searched
-        before = _CLAUSE_MARK.search(backwards, size - hit)  # backwards[i] is text[size - 1 - i]
-        after = _CLAUSE_MARK.search(text, hit)
-        end = after.start() if after else size
-        yield from pattern.finditer(text, size - before.start() if before else 0, end)
-
-
-def _matches(pattern: re.Pattern[str], anchor: re.Pattern[str] | None, text: _Text) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text.text)``, where *anchor* (one of :data:`_ANCHORS`, or None) holds words of which
-    every match contains one.
-
-    No match can begin where no anchor word does when the pattern starts with its anchor: then the pattern is
-    tried at each :attr:`_Text.anchors` offset where one of its words begins and that lies after the last match,
-    which finds what a search from there finds. Else the clauses holding those offsets are searched (see
-    :func:`_finditer`). Either way the text was searched once for all anchors, not once for each pattern (a
-    search for one of several words looks at every character, a search for one word skips ahead quickly).
+    A pattern that does not start with a word (but with a number, or with one of phrases one of which starts with
+    a number) is tried at nearly every character of the text; searched for in the few clauses holding its anchor
+    words instead, it is found several times faster.
     """
     if anchor is None:
-        return pattern.finditer(text.text)
-    words, source = _WORDS[anchor], text.text
-    hits = (i for i in text.anchors if source.startswith(words, i))
-    if not pattern.pattern.startswith(anchor.pattern):
-        return _in_clauses(pattern, source, text.backwards, hits)
-    return _leading(pattern, source, hits)
-
-
-def _leading(pattern: re.Pattern[str], text: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches of *pattern* that begin at one of the offsets *hits* (in order), not overlapping."""
-    end = 0
-    for hit in hits:
-        if hit >= end and (match := pattern.match(text, hit)) is not None:
-            end = match.end()
-            yield match
+        yield from pattern.finditer(text)
+        return
+    size = len(text)
+    end = -1
+    for hit in anchor.finditer(text):
+        if hit.start() < end:
+            continue  # in the clause just searched
+        before = _CLAUSE_MARK.search(backwards, size - hit.start())  # backwards[i] is text[size - 1 - i]
+        after = _CLAUSE_MARK.search(text, hit.start())
+        end = after.start() if after else size
+        yield from pattern.finditer(text, size - before.start() if before else 0, end)
 
 
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
     text = searched.text
     for kind, pattern, requires, forbids, anchor in _PATTERNS:
-        for match in _matches(pattern, anchor, searched):
+        for match in _finditer(pattern, text, searched.backwards, anchor):
             mid = match["mid"] or ""  # every pattern of _PATTERNS has it
             if requires and not any(word in match.group(0) for word in requires):
                 continue
@@ -454,7 +386,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
             fact = _fact(searched, kind, match)
             if fact is not None:
                 yield fact
-    for match in _matches(_NONE_CASES, _ANCHORS[_NONE], searched):
+    for match in _NONE_CASES.finditer(text):
         clause = text[match.start() : searched.clause_end(match.end())]
         if re.search(r"\d", clause):
             continue
@@ -463,7 +395,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
                 fact = _fact(searched, kind, match, value=0, stated_none=True)
                 if fact is not None:
                     yield fact
-    for match in _in_clauses(_NONE_FEE, text, searched.backwards, (hit.start() for hit in _FEE.finditer(text))):
+    for match in _finditer(_NONE_FEE, text, searched.backwards, _FEE):
         fact = _fact(searched, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
         if fact is not None:
             yield fact
