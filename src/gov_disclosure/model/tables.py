@@ -62,7 +62,6 @@ def _to_cell(value: object, where: str, column: str) -> Cell:
     return Cell.of(value)
 
 
-_COLUMN_KEYS: dict[type[Row], tuple[str, ...]] = {}
 _JUST_CELLS = frozenset({Cell})
 
 
@@ -70,6 +69,12 @@ class Row:
     """Behaviour shared by every row class: cells by column key, construction from plain values."""
 
     __slots__ = ()
+    _columns: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def __attrs_init_subclass__(cls) -> None:
+        """Called by attrs when it has made a row class: its column keys are read once, kept on the class."""
+        cls._columns = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
 
     def cell(self, column: str) -> Cell:
         """The cell in *column* (KeyError for an unknown column)."""
@@ -80,15 +85,12 @@ class Row:
 
     def cells(self) -> tuple[tuple[str, Cell], ...]:
         """``(column key, cell)`` pairs in official column order."""
-        return tuple((a.name, getattr(self, a.name)) for a in attrs.fields(type(self)))  # type: ignore[arg-type]
+        return tuple((column, getattr(self, column)) for column in self._columns)
 
     @classmethod
     def column_keys(cls) -> tuple[str, ...]:
         """Column keys in official order."""
-        keys = _COLUMN_KEYS.get(cls)
-        if keys is None:
-            keys = _COLUMN_KEYS[cls] = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
-        return keys
+        return cls._columns
 
     @classmethod
     def from_cells(cls: type[_R], cells: Sequence[CellInput], *, where: str = "row") -> _R:
