@@ -148,10 +148,11 @@ def fold(
         table = "\t" in stripped or (stripped[0] == "|" and text[start + len(line) - len(line.lstrip())] == "|")
         if skip_tables and table:
             continue
-        current = (line if normalized else unicodedata.normalize("NFKC", line)).strip()
+        current = stripped if normalized else unicodedata.normalize("NFKC", line).strip()
         if _PAGE.match(current) is not None:
             continue
-        heading = not table and _is_heading(current)
+        # a heading is joined to no line and has none joined to it: asked only when that may happen
+        heading = not table and (open_end or current[-1:] not in _SENTENCE_END) and _is_heading(current)
         if join_lines and open_end and current and not (table or heading):
             del pieces[gap:], origins[gap:]
         body = line.rstrip("\r\n")
