@@ -69,12 +69,8 @@ class Row:
     """Behaviour shared by every row class: cells by column key, construction from plain values."""
 
     __slots__ = ()
-    _columns: ClassVar[tuple[str, ...]] = ()
-
-    @classmethod
-    def __attrs_init_subclass__(cls) -> None:
-        """Called by attrs when it has made a row class: its column keys are read once, kept on the class."""
-        cls._columns = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+    _columns: ClassVar[tuple[str, ...]]
+    """The column keys of a row class, read from its attrs fields when first asked and kept on the class."""
 
     def cell(self, column: str) -> Cell:
         """The cell in *column* (KeyError for an unknown column)."""
@@ -85,12 +81,15 @@ class Row:
 
     def cells(self) -> tuple[tuple[str, Cell], ...]:
         """``(column key, cell)`` pairs in official column order."""
-        return tuple((column, getattr(self, column)) for column in self._columns)
+        return tuple((column, getattr(self, column)) for column in self.column_keys())
 
     @classmethod
     def column_keys(cls) -> tuple[str, ...]:
         """Column keys in official order."""
-        return cls._columns
+        keys: tuple[str, ...] | None = cls.__dict__.get("_columns")
+        if keys is None:
+            keys = cls._columns = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+        return keys
 
     @classmethod
     def from_cells(cls: type[_R], cells: Sequence[CellInput], *, where: str = "row") -> _R:
