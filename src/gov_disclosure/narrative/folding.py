@@ -26,12 +26,12 @@ _HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+[、.]|\([�
 _SENTENCE_END = "。!?;:"
 _DROP = frozenset(" \t\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _KEPT = f"[^{''.join(sorted(_DROP))}]"
-_KEPT_RUN = re.compile(f"{_KEPT}+")
+_KEPT_RUN = re.compile(f"(?P<run>{_KEPT}+)")
 """What folding keeps of an NFKC-normalised line, where each character folds to itself: runs between dropped
 characters."""
-_KEPT_PIECE = re.compile(f"[!-~\u4e00-\u9fff]+|{_KEPT}")
+_KEPT_PIECE = re.compile(f"(?P<run>[!-~\u4e00-\u9fff]+)|(?P<char>{_KEPT})")
 """What folding keeps of any line: runs of printable ASCII and CJK unified ideographs (NFKC leaves each of them
-unchanged, and none is dropped), and every other character that is not dropped, one by one."""
+unchanged, and none is dropped), and every other character that is not dropped, one by one (to be folded)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -169,19 +169,18 @@ def _fold_line(body: str, start: int, kept: re.Pattern[str], pieces: list[str], 
     """Append the folded pieces of the line *body* (at offset *start* of the text) with their offsets.
 
     *kept* finds the pieces of *body* between the characters folding drops: runs of characters that fold to
-    themselves, copied whole, and single characters, folded alone (NFKC, the characters folding drops left out).
-    A character NFKC changes gives a piece for each character it becomes, all at its own offset.
+    themselves (group ``run``), copied whole, and single characters (group ``char``), folded alone (NFKC, the
+    characters folding drops left out): each character it folds to is a piece of its own, at the character's offset.
     """
     for match in kept.finditer(body):
-        piece = match.group()
-        if len(piece) == 1 and fold_char(piece) != piece:
-            for char in fold_char(piece):
-                if char not in _DROP:
-                    pieces.append(char)
-                    origins.append(start + match.start())
-        else:
-            pieces.append(piece)
+        if match.lastgroup == "run":
+            pieces.append(match.group())
             origins.append(start + match.start())
+            continue
+        for char in fold_char(match.group()):
+            if char not in _DROP:
+                pieces.append(char)
+                origins.append(start + match.start())
 
 
 def _runs(pieces: list[str], origins: list[int], length: int) -> Folded:
