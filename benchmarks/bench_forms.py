@@ -28,7 +28,7 @@ from gov_disclosure.render import render_text
 from gov_disclosure.testing import random_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from layout_grids import report_docx, report_html, report_pdf  # noqa: E402
+from layout_grids import report_docx, report_html, report_pdf
 
 
 def _ms_per_report(items: Sequence[Any], work: Callable[[Any], object], repeat: int) -> float:
