@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
+from typing import cast
 
 from attrs import define, field
 
@@ -54,6 +55,18 @@ def is_value(text: str) -> bool:
 def _cell_pieces(cell: str) -> tuple[tuple[str, bool, bool], ...]:
     """:func:`_pieces` of *cell*, remembered: the same labels and small numbers recur in every report."""
     return tuple(_pieces(cell))
+
+
+@lru_cache(maxsize=4096)
+def _whole_cell_mark(cell: str) -> bool | None:
+    """Whether the cell of a structured line is a value when it is read whole (not cut into pieces, no blanks
+    between its digits); None when it is not read whole."""
+    if " " in cell and _SPACED_DIGITS.search(cell) is not None:
+        return None
+    pieces = _cell_pieces(cell)
+    if len(pieces) != 1 or pieces[0][0] != cell or pieces[0][1]:
+        return None
+    return pieces[0][2]
 
 
 def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
@@ -182,6 +195,10 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     else:
         cells = stripped.split(" ") if stripped else []
         structured = False
+    if structured:  # cells are never joined across explicit boundaries: if none is cut, only its mark is needed
+        marks = [True if cell.isdecimal() else _whole_cell_mark(cell) if cell else False for cell in cells]
+        if None not in marks:
+            return cells, True, frozenset(), cast("list[bool]", marks)
     out: list[str] = []
     values: list[bool] = []
     glued: list[int] = []
