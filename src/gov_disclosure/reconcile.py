@@ -39,6 +39,14 @@ def _unknown(report: Report, finding: Finding) -> list[CellKey]:
     return unknown
 
 
+def _rows_of(finding: Finding) -> set[tuple[str, str]]:
+    return {(cell.table, cell.row) for cell in finding.cells}
+
+
+def _rows_of(finding: Finding) -> set[tuple[str, str]]:
+    return {(cell.table, cell.row) for cell in finding.cells}
+
+
 def _row_undecidable(table: str, row: str, gathered: Sequence[Finding], unread: Sequence[CellKey]) -> Finding:
     """The one finding for the identities that the unread cells of *row* make undecidable."""
     spec = layout_of(table, row)
@@ -72,12 +80,11 @@ def reconcile(report: Report, reading: Sequence[Finding], checked: Iterable[Find
     for finding in checked:
         if finding.code == "TABLE.MISSING" and finding.table in missing_tables:
             continue
-        rows = {(c.table, c.row) for c in finding.cells}
-        if finding.code == "ROW.MISSING" and rows and rows <= missing_rows:
+        if finding.code == "ROW.MISSING" and finding.cells and _rows_of(finding) <= missing_rows:
             continue
         if unread and finding.code == "CELL.TEXT" and finding.cells and set(finding.cells) <= unread:
             continue
-        if unread and finding.outcome is Outcome.UNDECIDABLE:
+        if unread and finding.outcome is Outcome.UNDECIDABLE and not unread.isdisjoint(finding.cells):
             unknown = _unknown(report, finding)
             rows = {(c.table, c.row) for c in unknown}
             if unknown and len(rows) == 1 and set(unknown) <= unread:

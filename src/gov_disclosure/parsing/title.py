@@ -56,6 +56,8 @@ _LINE_END = re.compile(r"(?:[*#》]|[^\S\n])*(?:\n|$)")
 """What may follow a title without a year on its line: blanks and markup, then the line break."""
 _HEADER = re.compile(f"^[ \t\ufeff]*(?:标题|title){_B}[:：]{_B}(?P<value>[^{_LINE_BREAKS}]*)", re.MULTILINE | re.I)
 """A crawler's header line naming the page's title (``标题: …``)."""
+_HEADER_WITHIN = 2000
+"""Header lines stand above the body: they are looked for in the first characters only."""
 _AGENCY_LEAD = re.compile(r".*(?:现公布|现予公布|现将|特发布|特公布|公布|发布|编制|关于|[:：《,，“”\"])")
 """What stands before the agency in a sentence or a quotation: up to the last such word or mark (matched at the
 start of the agency run)."""
@@ -102,7 +104,7 @@ def find_title(text: str, *, within: int = WITHIN) -> Title | None:
     '平潭综合实验区2021年度政府信息公开工作年度报告'
     """
     half = half_width(text[:within])  # one character for one: offsets stay those of *text*
-    header = _HEADER.search(half)
+    header = _HEADER.search(half, 0, _HEADER_WITHIN)
     title = _first(half, header.start("value"), header.end("value")) if header is not None else None
     title = title or _first(half, 0, len(half))
     if title is None:
@@ -164,6 +166,9 @@ def _is_blank(char: str) -> bool:
 def _first_undated(text: str, start: int, before: int, end: int) -> Title | None:
     """The first title without a year in ``text[start:end]`` on a line starting before *before*: the report's name
     ends its line, and the line before it names an agency (not an item number) and no year."""
+    if before < end:  # a name on a line starting before *before* ends by the end of the line *before* is on
+        line_end = min((found for char in _LINE_BREAKS if (found := text.find(char, before, end)) >= 0), default=end)
+        end = min(end, line_end + 1)
     for name in _UNDATED_TAIL.finditer(text, start, end):
         line_start = max(start, *(text.rfind(char, 0, name.start()) + 1 for char in _LINE_BREAKS))
         if line_start >= before:
