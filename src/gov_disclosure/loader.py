@@ -44,7 +44,7 @@ from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._common import decode_bytes
 from gov_disclosure.reconcile import reconcile
-from gov_disclosure.validation import validate
+from gov_disclosure.validation import ValidationRun, validate
 
 __all__ = [
     "NotAReportError",
@@ -77,7 +77,8 @@ def finish(report: Report, reading: Iterable[Finding] = (), *, document: Documen
     problem: the findings of *reading* it first, then validation's (but those that repeat reading's), then the
     narrative checks' (:func:`~gov_disclosure.reconcile.reconcile`)."""
     reading = tuple(reading)
-    checked = reconcile(report, reading, validate(report))
+    run = ValidationRun.start(report)
+    checked = reconcile(reading, validate(report, run=run), run.unknown_cells)
     facts = extract_facts(document.text, form=document.half_width) if document is not None else ()
     missing = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
     tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in missing)

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.formats import layout_of
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.report import Report
 
 __all__ = ["reconcile"]
 
@@ -28,22 +27,8 @@ _UNREAD = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT"})
 """Reading findings about cells left without a value because they could not be read with certainty."""
 
 
-def _unknown(report: Report, finding: Finding) -> list[CellKey]:
-    """The cells of an undecidable identity *finding* that have no value in *report* (cells of absent tables and
-    rows included): the keys are the layout's, so the attributes are looked up directly."""
-    unknown = []
-    for key in finding.cells:
-        row = getattr(getattr(report, key.table, None), key.row, None)
-        if row is None or getattr(row, key.column).value is None:
-            unknown.append(key)
-    return unknown
-
-
 def _rows_of(finding: Finding) -> set[tuple[str, str]]:
-    return {(cell.table, cell.row) for cell in finding.cells}
-
-
-def _rows_of(finding: Finding) -> set[tuple[str, str]]:
+    """The rows (table, row) of the cells *finding* names."""
     return {(cell.table, cell.row) for cell in finding.cells}
 
 
@@ -69,9 +54,14 @@ def _row_undecidable(table: str, row: str, gathered: Sequence[Finding], unread: 
     )
 
 
-def reconcile(report: Report, reading: Sequence[Finding], checked: Iterable[Finding]) -> tuple[Finding, ...]:
-    """The validation findings *checked* of *report* that do not repeat what the findings of *reading* it say,
-    with the identities made undecidable by unread cells gathered per row (see the module's description)."""
+def reconcile(
+    reading: Sequence[Finding], checked: Iterable[Finding], valueless: frozenset[CellKey]
+) -> tuple[Finding, ...]:
+    """The validation findings *checked* of a report that do not repeat what the findings of *reading* it say,
+    with the identities made undecidable by unread cells gathered per row (see the module's description).
+
+    *valueless* are the report's cells without a value (what an undecidable identity could not be decided on:
+    :attr:`~gov_disclosure.validation.ValidationRun.unknown_cells`)."""
     missing_tables = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
     missing_rows = {(c.table, c.row) for f in reading if f.code == "READ.ROW_MISSING" for c in f.cells}
     unread = {c for f in reading if f.code in _UNREAD for c in f.cells}
@@ -85,7 +75,7 @@ def reconcile(report: Report, reading: Sequence[Finding], checked: Iterable[Find
         if unread and finding.code == "CELL.TEXT" and finding.cells and set(finding.cells) <= unread:
             continue
         if unread and finding.outcome is Outcome.UNDECIDABLE and not unread.isdisjoint(finding.cells):
-            unknown = _unknown(report, finding)
+            unknown = [cell for cell in finding.cells if cell in valueless]
             rows = {(c.table, c.row) for c in unknown}
             if unknown and len(rows) == 1 and set(unknown) <= unread:
                 gathered.setdefault(rows.pop(), []).append(finding)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from gov_disclosure.model.formats import FormatSpec
+from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy, RuleContext
 from gov_disclosure.validation._cells import ReportCells, read_cells
@@ -54,6 +55,13 @@ class ValidationRun(RuleContext):
             cells=cells,
             identities=check_identities(spec, cells, blank_policy),
         )
+
+    @property
+    def unknown_cells(self) -> frozenset[CellKey]:
+        """The cells of the report's format that have no value: blank, marked, text, or in an absent row or table
+        (the cells an identity cannot be decided on under the default blank policy)."""
+        keys = self.cells.layout.keys
+        return frozenset(keys[i] for i in self.cells.unknown)
 
     @classmethod
     def of(cls, report: Report, context: RuleContext) -> ValidationRun:

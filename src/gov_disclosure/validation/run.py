@@ -45,6 +45,7 @@ def validate(
     *,
     blank_policy: BlankPolicy = BlankPolicy.UNKNOWN,
     registry: RuleRegistry[Report] | None = None,
+    run: ValidationRun | None = None,
 ) -> tuple[Finding, ...]:
     """Check *report* with every rule of *registry* (default :data:`DEFAULT_RULES`) that applies to its format.
 
@@ -52,7 +53,8 @@ def validate(
     :class:`~gov_disclosure.validation.ValidationRun` that every rule receives as its context. Problems in the
     data are returned as findings, never raised. Under the default
     ``BlankPolicy.UNKNOWN`` an identity that involves a blank cell is *undecidable*; ``BlankPolicy.ZERO`` counts
-    blanks as 0 and says so in its findings.
+    blanks as 0 and says so in its findings. A caller that wants the run's view of the cells too (what the reader
+    reconciles its findings with) starts the *run* itself and hands it in.
 
     >>> import random
     >>> from gov_disclosure.testing import random_report
@@ -61,7 +63,8 @@ def validate(
     """
     spec = report.format
     checks = _default_checks(spec) if registry is None else tuple(r.check for r in registry if spec.applies(r.versions))
-    run = ValidationRun.start(report, blank_policy)
+    if run is None or run.report is not report or run.blank_policy is not blank_policy:
+        run = ValidationRun.start(report, blank_policy)
     findings: list[Finding] = []
     for check in checks:
         findings.extend(check(report, run))
