@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal
 
 from attrs import Factory, field, frozen
@@ -11,7 +12,7 @@ from gov_disclosure.model.cells import Number
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.source import SourceLocation
 
-__all__ = ["Finding", "Outcome", "Severity", "worst_severity"]
+__all__ = ["Finding", "Outcome", "Severity", "location_of", "worst_severity"]
 
 
 class Severity(enum.IntEnum):
@@ -51,16 +52,21 @@ def _difference(self: Finding) -> Number | None:
     return self.actual - self.expected
 
 
-def _common_table(self: Finding) -> str | None:
-    tables = {cell.table for cell in self.cells}
-    return tables.pop() if len(tables) == 1 else None
+@functools.lru_cache(maxsize=4096)
+def location_of(cells: tuple[CellKey, ...]) -> tuple[str | None, str | None]:
+    """The table all *cells* are in and the row they are all in (None where they are not in one).
 
+    Findings name the same cells report after report (a row, an identity's cells): the answer is kept by value.
 
-def _common_row(self: Finding) -> str | None:
-    if self.table is None:
-        return None
-    rows = {cell.row for cell in self.cells if cell.table == self.table}
-    return rows.pop() if len(rows) == 1 else None
+    >>> from gov_disclosure.model import CellKey
+    >>> location_of((CellKey("table4", "review", "upheld"), CellKey("table4", "review", "total")))
+    ('table4', 'review')
+    """
+    tables = {cell.table for cell in cells}
+    if len(tables) != 1:
+        return None, None
+    rows = {cell.row for cell in cells}
+    return tables.pop(), rows.pop() if len(rows) == 1 else None
 
 
 @frozen(kw_only=True)
@@ -84,9 +90,9 @@ class Finding:
     """The same message in English."""
     cells: tuple[CellKey, ...] = ()
     """The cells involved."""
-    table: str | None = Factory(_common_table, takes_self=True)
+    table: str | None = None
     """The table the finding is about (``table3``), when it is about one: given, or the table of all its cells."""
-    row: str | None = Factory(_common_row, takes_self=True)
+    row: str | None = None
     """The row of :attr:`table` the finding is about (``granted``): given, or the row of all its cells."""
     expected: Number | None = None
     actual: Number | None = None
@@ -100,6 +106,14 @@ class Finding:
     subject: str | None = None
     """What the finding is about when several reports are involved (e.g. ``"2022"`` in a series)."""
     source: SourceLocation | None = field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.cells and (self.table is None or self.row is None):
+            table, row = location_of(self.cells)  # derived once, here, for a frozen class
+            if self.table is None:
+                object.__setattr__(self, "table", table)
+            if self.row is None and self.table == table:
+                object.__setattr__(self, "row", row)
 
     def __str__(self) -> str:
         where = f" [{', '.join(map(str, self.cells))}]" if self.cells else ""

@@ -16,7 +16,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.findings import Finding, Severity, location_of
 from gov_disclosure.model.cells import Cell
 from gov_disclosure.model.formats import FormatSpec, format_specs
 from gov_disclosure.model.keys import CellKey
@@ -87,6 +87,12 @@ def _finding_hook(conv: cattrs.Converter) -> Callable[[Finding], dict[str, Any]]
 
     def unstructure(finding: Finding) -> dict[str, Any]:
         out = base(finding)
+        if finding.cells:  # a location its cells imply is left out, as the model derives it again
+            table, row = location_of(finding.cells)
+            if "table" in out and out["table"] == table:
+                del out["table"]
+            if "row" in out and out["row"] == row and finding.table == table:
+                del out["row"]
         if finding.difference is not None and "difference" not in out:
             out["difference"] = encode_number(finding.difference)
             order = [a.name for a in attrs.fields(Finding)]
