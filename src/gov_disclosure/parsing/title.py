@@ -56,8 +56,9 @@ _LINE_END = re.compile(r"(?:[*#》]|[^\S\n])*(?:\n|$)")
 """What may follow a title without a year on its line: blanks and markup, then the line break."""
 _HEADER = re.compile(f"^[ \t\ufeff]*(?:标题|title){_B}[:：]{_B}(?P<value>[^{_LINE_BREAKS}]*)", re.MULTILINE | re.I)
 """A crawler's header line naming the page's title (``标题: …``)."""
-_HEADER_WITHIN = 2000
-"""Header lines stand above the body: they are looked for in the first characters only."""
+_HEADER_WITHIN = 512
+"""Header lines stand above the body (the title is the first of them): they are looked for in the first
+characters only."""
 _AGENCY_LEAD = re.compile(r".*(?:现公布|现予公布|现将|特发布|特公布|公布|发布|编制|关于|[:：《,，“”\"])")
 """What stands before the agency in a sentence or a quotation: up to the last such word or mark (matched at the
 start of the agency run)."""
