@@ -53,6 +53,14 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "gov_disclosure.loader",
         "gov_disclosure.cli",
     ),
+    "gov_disclosure.reconcile": (
+        "gov_disclosure.parsing",
+        "gov_disclosure.readers",
+        "gov_disclosure.formats",
+        "gov_disclosure.serializers",
+        "gov_disclosure.loader",
+        "gov_disclosure.cli",
+    ),
     "gov_disclosure.readers": (
         "gov_disclosure.validation",
         "gov_disclosure.formats",
