@@ -9,7 +9,7 @@
   how to build the :class:`~gov_disclosure.model.Report` with the findings of reading it.
 
 Both are structural :class:`typing.Protocol` types: any object with these attributes and methods qualifies, no
-base class is needed. The loader never trusts what an adapter returns: it checks the types, re-runs the model's
+base class is needed. The loader never trusts what a third-party adapter returns: it checks the types, re-runs the model's
 validators (:mod:`gov_disclosure.formats._registry`) and validates the report once, in its one ``finish`` step
 (:mod:`gov_disclosure.loader`): adapters never validate.
 """
