@@ -9,9 +9,9 @@
   how to build the :class:`~gov_disclosure.model.Report` with the findings of reading it.
 
 Both are structural :class:`typing.Protocol` types: any object with these attributes and methods qualifies, no
-base class is needed. The loader never trusts what a third-party adapter returns: it checks the types, re-runs the model's
-validators (:mod:`gov_disclosure.formats._registry`) and validates the report once, in its one ``finish`` step
-(:mod:`gov_disclosure.loader`): adapters never validate.
+base class is needed. The loader never trusts what a third-party adapter returns: it checks the types and re-runs the
+model's validators (:mod:`gov_disclosure.formats._registry`); it validates every report once, in its one ``finish``
+step (:mod:`gov_disclosure.loader`): adapters never validate.
 """
 
 from __future__ import annotations
