@@ -42,7 +42,6 @@ from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
 from gov_disclosure.parsing.document import Document
-from gov_disclosure.readers._common import decode_bytes
 from gov_disclosure.reconcile import reconcile
 from gov_disclosure.validation import ValidationRun, validate
 
@@ -51,7 +50,6 @@ __all__ = [
     "ReadResult",
     "UnsupportedFormatError",
     "UnsupportedInputError",
-    "decode",
     "finish",
     "load",
     "read_bytes",
@@ -166,12 +164,3 @@ def readable_extensions(registry: Registry | None = None) -> frozenset[str]:
     """File extensions some registered reader is the default for (what ``check DIR`` picks up in a folder)."""
     registry = registry or default_registry()
     return frozenset(e for reader in registry.readers for e in reader.extensions if e)
-
-
-def decode(data: bytes) -> str:
-    """Text from file bytes: a BOM, a declared charset, UTF-8, else GB18030 (:func:`decode_bytes`).
-
-    >>> decode("规章".encode("gb18030")), decode(b"\\xef\\xbb\\xbf" + "规章".encode())
-    ('规章', '规章')
-    """
-    return decode_bytes(data)

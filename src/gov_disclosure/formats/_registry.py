@@ -1,6 +1,7 @@
 """The registry of input readers and format adapters: built-ins by decorator, third parties by entry point.
 
-Built-in adapters mark themselves with :func:`register_reader` / :func:`register_format`; third-party packages
+Built-in readers mark themselves with :func:`register_reader` (the built-in format adapters are the national formats,
+one per registered :class:`~gov_disclosure.model.FormatSpec`); third-party packages
 declare entry points in the groups ``gov_disclosure.readers`` and ``gov_disclosure.formats``::
 
     [project.entry-points."gov_disclosure.formats"]
@@ -45,7 +46,6 @@ __all__ = [
     "default_registry",
     "discover",
     "refresh_default_registry",
-    "register_format",
     "register_reader",
     "run_adapter",
     "run_reader",
@@ -61,7 +61,6 @@ format adapters are the national formats: one :class:`~gov_disclosure.formats.na
 registered :class:`~gov_disclosure.model.formats.FormatSpec`."""
 
 _READER_MARK = "__gov_disclosure_reader__"
-_FORMAT_MARK = "__gov_disclosure_format__"
 T = TypeVar("T")
 
 
@@ -82,12 +81,6 @@ def register_reader(obj: T) -> T:
     The class is instantiated without arguments; the mark is not inherited by subclasses.
     """
     setattr(obj, _READER_MARK, True)
-    return obj
-
-
-def register_format(obj: T) -> T:
-    """Mark a format adapter class as built-in (instantiated without arguments)."""
-    setattr(obj, _FORMAT_MARK, True)
     return obj
 
 
@@ -192,8 +185,6 @@ def discover(*, entry_point_groups: bool = True) -> Registry:
     registry = Registry()
     for reader in _marked(BUILTIN_MODULES, _READER_MARK):
         registry = registry.with_reader(reader)
-    for adapter in _marked(BUILTIN_MODULES, _FORMAT_MARK):
-        registry = registry.with_format(adapter)
     for spec in format_specs():
         registry = registry.with_format(NationalFormat(spec))
     if entry_point_groups:

@@ -58,8 +58,7 @@ def chosen_format(document: Document) -> FormatSpec:
     if evidence.version is not None:
         return format_spec(evidence.version)
     if evidence.mixed:
-        pointed = [spec for spec in format_specs() if evidence.found(spec.name)]
-        return by_year or max(reversed(pointed), key=lambda spec: len(evidence.found(spec.name)))
+        return by_year or max(reversed(evidence.pointed), key=lambda spec: len(evidence.found(spec.name)))
     if year is not None and _before_national_formats(year):
         raise UnsupportedFormatError(
             f"report year {year} predates the national report formats (2019 试行 and 2021); "
@@ -91,7 +90,7 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
             )
         )
     if evidence.mixed:
-        pointed = [s.name for s in format_specs() if evidence.found(s.name)]
+        pointed = [s.name for s in evidence.pointed]
         findings.append(
             _finding(
                 "READ.FORMAT_MIXED",

@@ -57,6 +57,11 @@ class FormatEvidence:
         return tuple(label for label, versions in self.labels if version in versions)
 
     @property
+    def pointed(self) -> tuple[FormatSpec, ...]:
+        """The registered versions some label points at, oldest first."""
+        return tuple(spec for spec in format_specs() if self.found(spec.name))
+
+    @property
     def printed(self) -> tuple[str, ...]:
         """Every label found, as printed."""
         return tuple(label for label, _ in self.labels)
