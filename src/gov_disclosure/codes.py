@@ -87,6 +87,12 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ),
         ("READ.UNDECIDED", _WARNING, "a value cannot be read with certainty (e.g. glued digits); it is not guessed"),
         ("READ.GLUED_RESOLVED", _INFO, "glued digits are split in the one way the table's identities allow"),
+        (
+            "READ.GLUED_AS_PRINTED",
+            _INFO,
+            "glued digits that no reading satisfying the identities explains are split in the one way their own "
+            "characters allow (``0000000`` for seven columns); the identities they break are the agency's",
+        ),
         ("READ.EXTRA_ROW", _INFO, "a row that is not in the official form is kept as an extra row"),
         ("READ.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
         ("TABLE.MISSING", _ERROR, "the report lacks a statutory table (as the rule of the same code)"),

@@ -243,6 +243,9 @@ class Resolution:
     """How many readings satisfied the identities (0: none did; the row is left undecided)."""
     exhausted: bool = False
     """True when the search reached :data:`BUDGET` steps; every column is then undecided."""
+    forced: bool = False
+    """True when no reading satisfied the identities and the printed characters alone force the one reading given
+    (:func:`_forced`): the row is read as printed, and the identities it breaks are the agency's."""
 
 
 class _Exhausted(Exception):
@@ -303,6 +306,7 @@ def solve(
     signed: frozenset[int] = frozenset(),
     glued: frozenset[int] = frozenset(),
     budget: int = BUDGET,
+    as_printed: bool = False,
 ) -> Resolution:
     """Place the printed *tokens* of row *row* in *columns* columns, as far as the identities make it certain.
 
@@ -310,7 +314,9 @@ def solve(
     the identities involving the row; *known* holds the values of the table's other cells; columns in *signed*
     may hold negative numbers (the others may not, which prunes the search). *glued* are the indices of tokens known
     to be values glued together (split off a label): cutting them is expected, while cutting any other run is an
-    assumption (lost separators), weighed like one lost value for each run cut.
+    assumption (lost separators), weighed like one lost value for each run cut. *as_printed* says that the tokens are
+    the row's own, all of them, in order (not completed by values from later lines): when no reading satisfies the
+    identities, a reading that the runs' own characters force is then given (:attr:`Resolution.forced`).
 
     >>> def value(column, piece):
     ...     return True, int(piece)
@@ -325,8 +331,52 @@ def solve(
     """
     identities = _prepare(equations, row, known, signed)
     if _singles(tokens, columns, budget):
-        return _solve_singles(tokens, columns, value, identities)
-    return _search(tokens, columns, value, identities, signed, glued, budget)
+        result = _solve_singles(tokens, columns, value, identities)
+    else:
+        result = _search(tokens, columns, value, identities, signed, glued, budget)
+    if result.readings or result.exhausted or not as_printed or len(glued) < len(tokens):
+        return result
+    forced = _forced(tokens, columns, value, glued)
+    return result if forced is None else Resolution(forced, ((),) * columns, 0, forced=True)
+
+
+def _forced(
+    tokens: Sequence[str], columns: int, value: Callable[[int, str], tuple[bool, Number | None]], glued: frozenset[int]
+) -> tuple[str, ...] | None:
+    """The one reading of *tokens* as *columns* printed values that their own characters force, or None.
+
+    Used when no reading satisfies the identities (format-spec §5: the agency's own arithmetic is wrong): the rows
+    whose split does not depend on the identities are still read as printed (``0000000`` for seven columns), and the
+    broken identity is reported by validation. Only runs split off a label (*glued*) are cut; every column is filled
+    (a lost value is an assumption no digit forces); a second reading, or a piece the column cannot hold, is None.
+
+    >>> def value(column, piece):
+    ...     return True, int(piece)
+    >>> _forced(["0000000"], 7, value, frozenset({0})), _forced(["1000001"], 7, value, frozenset({0}))
+    (('0', '0', '0', '0', '0', '0', '0'), ('1', '0', '0', '0', '0', '0', '1'))
+    >>> _forced(["10000010"], 7, value, frozenset({0})) is None  # 10,0,0,0,0,0,10 or 1,0,0,0,0,0,10 …
+    True
+    >>> _forced(["0000000"], 7, value, frozenset()) is None  # not split off a label: not known to be glued
+    True
+    """
+    found: list[tuple[str, ...]] = []
+
+    def walk(token: int, done: tuple[str, ...]) -> None:
+        if token == len(tokens):
+            if len(done) == columns:
+                found.append(done)
+            return
+        text = tokens[token]
+        for parts in range(1, columns - len(done) + 1) if token in glued else (1,):
+            for pieces in splits(text, parts) if token in glued else ((text,),):
+                fits = len(done) + len(pieces) <= columns
+                if fits and all(value(len(done) + i, piece)[0] for i, piece in enumerate(pieces)):
+                    walk(token + 1, (*done, *pieces))
+                if len(found) > 1:
+                    return
+
+    walk(0, ())
+    return found[0] if len(found) == 1 else None
 
 
 def _singles(tokens: Sequence[str], columns: int, budget: int) -> bool:

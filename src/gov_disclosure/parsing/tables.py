@@ -34,6 +34,7 @@ from gov_disclosure.model.layout import (
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
+from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
@@ -69,10 +70,12 @@ class _Row:
     spec: RowSpec | None = None
     extra: bool = False
     uncertain: bool = False
-    glued: set[int] = field(factory=set)
-    """Indices in *values* of runs split off a label: values glued together, to be cut."""
     """True when the printed values may not be one per column: a value run was glued to a label, or values on the
     row's own line were completed by values on later lines. Such a row is read only through the identities."""
+    glued: set[int] = field(factory=set)
+    """Indices in *values* of runs split off a label: values glued together, to be cut."""
+    extended: bool = False
+    """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
 
 
 @define
@@ -175,7 +178,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
-    lines = list(rows)
+    lines = anchored_lines(list(rows), version)
     plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
     for line, text in zip(lines, compact_lines(plains), strict=True):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
@@ -258,6 +261,7 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
                 # line). After values on the row's own line they may also be a wrapped number, or the values of a
                 # row whose label was lost: the row is then read only through the identities.
                 last.uncertain = last.uncertain or bool(glued) or any(last.values)
+                last.extended = True
                 last.glued.update(len(last.values) + i for i in glued)
                 last.values.extend(values)
                 last.structured = False
@@ -296,9 +300,7 @@ def _exact(values: Sequence[str], n: int, structured: bool) -> Sequence[str] | N
     return None
 
 
-def _build(
-    region: _Region | None, spec: TableSpec, version: FormatVersion, findings: list[Finding]
-) -> Table | None:
+def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, findings: list[Finding]) -> Table | None:
     if region is None:
         return None
     cells: dict[str, list[Cell]] = {}
@@ -405,6 +407,7 @@ def _solve_row(
         known=known,
         signed=signed,
         glued=glued,
+        as_printed=not row.extended,
     )
 
 
@@ -416,6 +419,41 @@ def _resolve_rows(
     cells: dict[str, list[Cell]],
     findings: list[Finding],
 ) -> None:
+    """Resolve the rows whose values are not certain, using only the identities that the final reading keeps.
+
+    An identity that the reading of the whole table breaks (the agency's arithmetic, format-spec §5) was not usable
+    and must not have picked a split (issue 12's honesty rule): the rows are resolved again without every identity
+    found broken, until no new one is.
+    """
+    unusable: set[Equation] = set()
+    while True:
+        usable = {row: tuple(eq for eq in eqs if eq not in unusable) for row, eqs in equations.items()}
+        values = dict(known)
+        results = _resolve_pass(spec, pending, usable, values)
+        for index, row in enumerate(pending):
+            assert row.spec is not None
+            for i, piece in enumerate(results[index].pieces):
+                if piece is not None:
+                    values.setdefault((row.spec.key, i), parse_cell(piece, row.spec.columns[i].value_type).value)
+        broken = {eq for eqs in usable.values() for eq in eqs if _breaks(eq, values)}
+        if not broken:
+            break
+        unusable |= broken
+    for index, row in enumerate(pending):
+        _place_row(spec, row, results[index], cells, findings)
+
+
+def _breaks(equation: Equation, values: Mapping[Key, Number | None]) -> bool:
+    """True when every cell of *equation* has a value and the values break it."""
+    sides = [[values.get(key) for key in keys] for keys in (equation.lhs, equation.rhs)]
+    if any(v is None for side in sides for v in side):
+        return False
+    return sum(v for v in sides[0] if v is not None) != sum(v for v in sides[1] if v is not None)
+
+
+def _resolve_pass(
+    spec: TableSpec, pending: list[_Row], equations: Mapping[str, Sequence[Equation]], known: dict[Key, Number | None]
+) -> dict[int, Resolution]:
     """Resolve the rows whose values are not certain, again and again while one resolution helps another."""
     results: dict[int, Resolution] = {}
     left = list(range(len(pending)))
@@ -427,14 +465,16 @@ def _resolve_rows(
             assert row.spec is not None
             result = _solve_row(spec, row, equations, known)
             results[index] = result
+            if result.forced:  # read as printed, but it breaks an identity: no evidence for another row's split
+                left.remove(index)
+                continue
             for i, piece in enumerate(result.pieces):
                 if piece is not None and (row.spec.key, i) not in known:
                     known[(row.spec.key, i)] = parse_cell(piece, row.spec.columns[i].value_type).value
                     progress = True
             if all(p is not None for p in result.pieces):
                 left.remove(index)
-    for index, row in enumerate(pending):
-        _place_row(spec, row, results[index], cells, findings)
+    return results
 
 
 def _place_row(
@@ -455,18 +495,25 @@ def _place_row(
             out.append(parse_cell(piece, column.value_type, source=row.source))
     if undecided:
         why = _Undecided.of(spec, row, raw, len(tokens), n)
-        if len(tokens) < n:  # one problem, one finding on the row; a cell keeps its own only for a real choice
+        if len(tokens) < n and not row.glued:  # one problem, one finding on the row; a cell keeps its own only if
+            # it has a real choice
             findings.append(why.short_row(tuple(key for key, _, _ in undecided), n))
             undecided = [(key, column, found) for key, column, found in undecided if len(found) > 1]
         findings.extend(why.finding(key, column, candidates) for key, column, candidates in undecided)
     cells[row_spec.key] = out
-    if all(p is not None for p in result.pieces) and len(tokens) != n:
+    if all(p is not None for p in result.pieces) and (result.forced or len(tokens) != n):
+        if result.forced:
+            code, how = "READ.GLUED_AS_PRINTED", "只有一种拆分（与表内勾稽关系不符，按印出读取）"
+            how_en = "split in the only way their characters allow (they break the table's identities; read as printed)"
+        else:
+            code, how = "READ.GLUED_RESOLVED", "按表内勾稽关系唯一拆分"
+            how_en = "split uniquely by the table's identities"
         findings.append(
             Finding(
-                code="READ.GLUED_RESOLVED",
+                code=code,
                 severity=Severity.INFO,
-                message=f"{row_spec.full_label}：粘连数字“{raw}”按表内勾稽关系唯一拆分",
-                message_en=f"{row_spec.key}: glued digits '{raw}' split uniquely by the table's identities",
+                message=f"{row_spec.full_label}：粘连数字“{raw}”{how}",
+                message_en=f"{row_spec.key}: glued digits '{raw}' {how_en}",
                 cells=tuple(_where(spec, row_spec, c) for c in row_spec.columns),
                 outcome=Outcome.NOTE,
                 evidence=row.label + " " + raw,
@@ -491,7 +538,7 @@ class _Undecided:
     @classmethod
     def of(cls, spec: TableSpec, row: _Row, raw: str, printed: int, n: int) -> _Undecided:
         assert row.spec is not None
-        glued = printed == n
+        glued = printed == n or bool(row.glued)
         return cls(
             prefix=f"表{spec.number} {row.spec.full_label}",
             why="数字粘连" if glued else f"该行印有{printed}个数值，应为{n}个",

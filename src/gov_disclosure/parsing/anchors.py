@@ -1,0 +1,129 @@
+"""Cutting a line that holds many table rows glued together apart at the official labels.
+
+Crawler text of government pages (issue 12) prints the whole report body on one line, every table cell glued to the
+next with no separator::
+
+    …规章 000行政规范性文件693665第二十条第（五）项信息内容本年处理决定数量行政许可2293 …
+    …一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000…
+
+Such a line has no line structure to walk, but the layout's labels are still printed in order, and "numbers belong to
+the label before them". A line is cut before every official label it holds — the row labels of 表二 and 表三,
+the group labels of 表三 (``（三）不予公开`` …), the block captions of 表二 (``第二十条第（一）项``), the table
+titles and the headings of the sections after the tables (``五、``, ``六、``) — and the table reader then walks the
+pieces as the lines they would have been. The digits glued between two labels stay one run: where it splits is
+decided by the identities (:mod:`~gov_disclosure.parsing.resolve`), never here.
+
+Only lines that are glued tables are cut: at least :data:`GLUED_LABELS` official row labels printed right after a
+digit. A paragraph of narrative that names a few table rows (``行政许可、行政处罚和行政强制信息``) is never cut.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+
+from gov_disclosure.model.formats import format_spec
+from gov_disclosure.model.layout import TABLE3
+from gov_disclosure.model.versions import FormatVersion
+from gov_disclosure.parsing.labels import split_enumerator
+from gov_disclosure.parsing.lines import TextLine
+from gov_disclosure.parsing.normalize import compact
+
+__all__ = ["GLUED_LABELS", "anchored_lines", "cuts"]
+
+GLUED_LABELS = 3
+"""Fewest official row labels glued right after a digit for a line to be read as a table glued into one line."""
+
+_SHORTEST = 40
+"""Shortest line looked into: three glued labels and their values never fit in fewer characters."""
+
+_PREFIX = 4
+"""Characters of a long row label (after its enumerator) that identify it: the rest may be cut, wrapped or varied."""
+
+_GROUPS = ("三.本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理")
+"""The group labels of 表三, which have no row of their own (keys.md: "The groups （三）（四）（五）（六） have no
+subtotal rows of their own")."""
+
+_STRUCTURE = (
+    r"第二十条第?\(?[一二三四五六七八九十]{1,2}\)?项",  # 表二's block captions
+    r"[二三四]\.(?:主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议)",  # the table titles
+    r"[五六]\.(?=政府信息公开工作存在|存在|其他需要报告)",  # the sections after the tables
+)
+
+
+def _row_pattern(label: str) -> str:
+    """The pattern of one row label as a compact line prints it: its enumerator and the first characters after it."""
+    enum, core = split_enumerator(compact(label))
+    return re.escape((enum or "") + core[: _PREFIX if enum else None])
+
+
+@functools.lru_cache(maxsize=16)
+def _anchors(version: FormatVersion) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For *version*: the pattern of every place a line is cut, and that of the row labels alone."""
+    spec = format_spec(version)
+    rows = [_row_pattern(row.label) for row in (*spec.rows(spec.table2), *spec.rows(TABLE3))]
+    if spec.table2.key == "table2":  # 2021 tables printing the 2019 wording (format-spec §2.2)
+        rows.append(re.escape(compact("规范性文件")))
+    row_pattern = "|".join(sorted(set(rows), key=len, reverse=True))
+    structure = "|".join([*_STRUCTURE, *(re.escape(g) for g in _GROUPS)])
+    return re.compile(f"{structure}|{row_pattern}"), re.compile(rf"(?<=\d)(?:{row_pattern})")
+
+
+def _compact_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`~gov_disclosure.parsing.normalize.compact` of *text* (already normalised), and for each of its
+    characters the offset in *text* of the character it comes from."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for offset, char in enumerate(text):
+        for piece in _compact_char(char):
+            out.append(piece)
+            offsets.append(offset)
+    return "".join(out), offsets
+
+
+@functools.lru_cache(maxsize=2048)
+def _compact_char(char: str) -> str:
+    return compact(char)
+
+
+def cuts(text: str, version: FormatVersion) -> tuple[int, ...]:
+    """Offsets in a normalised line *text* where a glued table line is cut (before each official label), or ``()``
+    when the line is not a glued table.
+
+    >>> line = "规章 000行政规范性文件693665第二十条第(五)项本年处理决定数量行政许可2293行政处罚1282行政强制42"
+    >>> [line[c : c + 4] for c in cuts(line, "2021")]
+    ['行政规范', '第二十条', '行政许可', '行政处罚', '行政强制']
+    >>> cuts("公开行政许可、行政处罚和行政强制信息123条", "2021")
+    ()
+    """
+    every, glued = _anchors(version)
+    key, offsets = _compact_with_offsets(text)
+    if len(glued.findall(key)) < GLUED_LABELS:
+        return ()
+    return tuple(offsets[found.start()] for found in every.finditer(key) if found.start() > 0)
+
+
+def _pieces(line: TextLine, version: FormatVersion) -> Iterator[TextLine]:
+    at = cuts(line.text, version)
+    if not at:
+        yield line
+        return
+    for start, end in zip((0, *at), (*at, len(line.text)), strict=True):
+        piece = line.text[start:end]
+        if piece.strip():
+            yield TextLine(piece, line.number, line.start + start, line.start + end, line.path)
+
+
+def anchored_lines(lines: Sequence[TextLine], version: FormatVersion) -> list[TextLine]:
+    """*lines* with every glued table line (see :func:`cuts`) cut into the rows it holds; other lines as they are.
+
+    A line is only looked into when it is long enough to hold :data:`GLUED_LABELS` labels: most lines are not.
+    """
+    out: list[TextLine] = []
+    for line in lines:
+        if len(line.text) < _SHORTEST:
+            out.append(line)
+        else:
+            out.extend(_pieces(line, version))
+    return out
