@@ -44,6 +44,13 @@ __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equatio
 
 _STOP = re.compile(r"^#*[五六]\.")
 _T4_HEADER = re.compile("结果维持|未经复议直接起诉|复议后起诉|尚未审结")
+_T4_TOP = "行政复议行政诉讼"
+"""The top header row of 表四 as a whole line: what is left whole when an extractor breaks the other header cells
+into pieces (``结 果``/``维持``, ``其 他 结``/``果``). The heading 四、… alone is not enough: a report without
+tables keeps its headings (seed 001)."""
+_T4_PROSE = re.compile(r"\d件|[,;]")
+"""What tells a sentence of the narrative from a header of 表四: a count in 件 (``其中结果维持72件``) or a comma or
+semicolon (compacted). A header cell holds neither, also when broken into pieces (``结 果``/``维持``)."""
 _T4_COLUMNS = len(TABLE4.rows) * 5
 
 
@@ -161,9 +168,24 @@ def _classify(text: str, caption: str | None) -> str | None:
         return "table2"
     if "勾稽关系" in text or "申请人情况" in text:
         return "table3"
-    if _T4_HEADER.search(text):
+    if _t4_header(text):
         return "table4"
     return None
+
+
+def _t4_header(text: str) -> bool:
+    """True when the compacted line *text* is (a piece of) the header of 表四, not a sentence quoting its words.
+
+    >>> _t4_header("结果维持结果纠正其他结果尚未审结总计"), _t4_header("未经复议直接起诉复议后起诉")
+    (True, True)
+    >>> _t4_header("行政复议行政诉讼"), _t4_header("四.政府信息公开行政复议.行政诉讼情况")
+    (True, False)
+    >>> _t4_header("件,其中结果维持72件,结果纠正64件,其他结果178件,尚")
+    False
+    """
+    if text == _T4_TOP:
+        return True
+    return _T4_HEADER.search(text) is not None and _T4_PROSE.search(text) is None
 
 
 def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTables:
