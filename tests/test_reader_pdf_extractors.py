@@ -22,6 +22,10 @@ import pytest
 from conftest import shared_path
 from gov_disclosure.loader import ReadResult, read_text
 from gov_disclosure.model import CellKind
+from gov_disclosure.parsing.column_major import rows_from_columns
+from gov_disclosure.parsing.document import Document
+from gov_disclosure.parsing.lines import TextLine
+from gov_disclosure.parsing.tables import read_text_tables
 
 
 def _pypdf(path: Path) -> str:
@@ -78,7 +82,8 @@ def _truth_cells(truth: dict[str, Any]) -> Iterator[tuple[str, Decimal | int]]:
 
 def test_the_truth_has_200_cells_and_nothing_undecidable(truth: dict[str, Any]) -> None:
     assert sum(1 for _ in _truth_cells(truth)) == 200
-    assert truth["undecidable_from_text"] == [] and truth["source_errors"] == []
+    assert truth["undecidable_from_text"] == []
+    assert truth["source_errors"] == []
 
 
 def test_every_truth_cell(extracted: tuple[str, str], result: ReadResult, truth: dict[str, Any]) -> None:
@@ -109,3 +114,105 @@ def test_table4_holds_its_group_identities(result: ReadResult) -> None:
         values = [cell.value for _, cell in row.cells()]
         assert values[4] == sum(v for v in values[:4] if v is not None)
     assert not [f for f in result.findings if f.code == "T4.GROUP_SUM"]
+
+
+# --- the column-major recogniser on small hand-made texts -------------------------------------------------------------
+
+_LABELS = (
+    "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情",
+    "形，不计其他情形）",
+    "（三）不",
+    "予公开",
+    "1.属于国家秘密",
+)
+_HEADER = ("自然人", "商 业 企", "总计", "其他")
+_ROWS = {
+    "granted": (3, 0, 0, 0, 1, 0, 4),
+    "partial": (2, 1, 0, 0, 0, 0, 3),
+    "denied_state_secret": (1, 0, 0, 0, 0, 0, 1),
+}
+
+
+def _by_columns(rows: dict[str, tuple[int, ...]]) -> list[str]:
+    return [str(row[c]) for c in range(7) for row in rows.values()]
+
+
+def _by_rows(rows: dict[str, tuple[int, ...]]) -> list[str]:
+    return [str(v) for row in rows.values() for v in row]
+
+
+def _lines(*parts: str) -> list[TextLine]:
+    """The lines of a text that starts with the header of 表三 (where the walker finds the table)."""
+    return list(Document.from_text("\n".join(["申请人情况", *parts]) + "\n").lines)
+
+
+def _table3(lines: list[TextLine]) -> dict[str, list[object]]:
+    table = read_text_tables(lines, "2021").table3
+    assert table is not None
+    out: dict[str, list[object]] = {}
+    for key in _ROWS:
+        row = table.row(key)
+        out[key] = [] if row is None else [cell.value for _, cell in row.cells()]
+    return out
+
+
+def test_column_major_block_made_rows() -> None:
+    """Labels (a wrapped one, a group label broken in two) and a header, then a page break inside the numbers of
+    the first column, then seven columns of three numbers: row i gets the i-th number of each column."""
+    numbers = _by_columns(_ROWS)
+    lines = _lines(*_LABELS, *_HEADER, *numbers[:2], "- 4 -", *numbers[2:])
+    read = rows_from_columns(lines, "2021")
+    assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR"]
+    texts = [line.text for line in read.lines][1:]
+    assert texts[:5] == [
+        "(一)予以公开\t3\t0\t0\t0\t1\t0\t4",
+        "(二)部分公开(区分处理的,只计这一情 形,不计其他情形)\t2\t1\t0\t0\t0\t0\t3",  # one line, as matched
+        "(三)不",  # a group label: left for the walker to prefix to the next row
+        "予公开",
+        "1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1",  # the header lines after it are not part of its label
+    ]
+    assert texts[5:] == ["自然人", "商 业 企", "总计", "其他"]
+    assert read.lines[1].source == lines[1].source  # cells are located at their row's label
+    assert _table3(lines) == {key: list(row) for key, row in _ROWS.items()}
+
+
+def test_row_major_table_is_left_alone() -> None:
+    """A normal table, numbers on their row's line or one per line right after its label: nothing changes."""
+    on_the_line = _lines(_LABELS[0] + " 3 0 0 0 1 0 4", *_LABELS[1:3], "2 1 0 0 0 0 3", *_LABELS[3:], "1 0 0 0 0 0 1")
+    one_per_line = _lines(
+        _LABELS[0], *map(str, _ROWS["granted"]), *_LABELS[1:3], *map(str, _ROWS["partial"]),
+        *_LABELS[3:], *map(str, _ROWS["denied_state_secret"]),
+    )  # fmt: skip
+    for lines in (on_the_line, one_per_line):
+        read = rows_from_columns(lines, "2021")
+        assert read.lines == tuple(lines)
+        assert read.findings == ()
+        assert _table3(lines) == {key: list(row) for key, row in _ROWS.items()}
+
+
+def test_count_that_does_not_match_stays_flagged() -> None:
+    """One number lost: 20 numbers for three rows of seven. Nothing is placed; the block is flagged and the cells
+    are left without values (not guessed)."""
+    lines = _lines(*_LABELS, *_HEADER, *_by_columns(_ROWS)[:-1])
+    read = rows_from_columns(lines, "2021")
+    assert read.lines == tuple(lines)
+    assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR_UNCERTAIN"]
+    assert "20 numbers for 3 rows" in read.findings[0].message_en
+    tables = read_text_tables(lines, "2021")
+    assert "READ.COLUMN_MAJOR_UNCERTAIN" in [f.code for f in tables.findings]
+    assert tables.table3 is not None
+    for key, row in _ROWS.items():
+        got = tables.table3.row(key)
+        assert got is None or all(c.value in (None, v) for (_, c), v in zip(got.cells(), row, strict=True)), key
+        assert got is None or any(c.value is None for _, c in got.cells()), key
+
+
+def test_order_the_identities_refute_stays_flagged() -> None:
+    """All labels first, then the numbers one per line but row by row: the count matches, yet the identities hold
+    read by rows and fail read by columns, so the block is not read column by column."""
+    lines = _lines(*_LABELS, *_HEADER, *_by_rows(_ROWS))
+    read = rows_from_columns(lines, "2021")
+    assert read.lines == tuple(lines)
+    assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR_UNCERTAIN"]
+    assert "the identities hold row by row" in read.findings[0].message_en

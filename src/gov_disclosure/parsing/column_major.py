@@ -21,14 +21,16 @@ A block is recognised only where it is certain (format-spec §3.5: "never guess"
 A block that looks column-major (two or more row labels, then more numbers than one row holds, one per line)
 but whose count does not match or whose order is not proved is left as it is and flagged
 (``READ.COLUMN_MAJOR_UNCERTAIN``): the walker then reads nothing of it with certainty (its cells are flagged or
-missing, never guessed). A block read is noted (``READ.COLUMN_MAJOR``). The numbers of a row so read are put on
-its label's line, which is where its cells are located.
+missing, never guessed). A block read is noted (``READ.COLUMN_MAJOR``). A row so read becomes one line: its
+label's lines joined (the label that was matched, so the walker reads the row this module named) and its numbers,
+located where its label is: that is where its cells are located.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from attrs import define, field, frozen
 
@@ -40,7 +42,7 @@ from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.layout import TABLE3, TableSpec
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.labels import enumerator, match_row
+from gov_disclosure.parsing.labels import enumerator, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact
 
@@ -61,12 +63,14 @@ class ColumnMajor:
 
 @frozen
 class _Row:
-    """An official row named in a run of labels: its table, key, width, and the index of its label's last line."""
+    """An official row named in a run of labels: its table, key, width, and the indices of its label's lines."""
 
     table: TableSpec
     key: str
     width: int
+    first: int
     line: int
+    """The label's last line."""
 
 
 @define
@@ -75,11 +79,14 @@ class _Band:
 
     rows: list[_Row]
     numbers: list[str]
-    lines: range
+    lines: list[int]
     """Indices of the lines holding :attr:`numbers`."""
     proved: bool = False
+    """True when the 表三 identities hold read by columns and fail read by rows."""
+    contradicted: bool = False
+    """True when the 表三 identities hold read by rows and not by columns."""
     ambiguous: bool = False
-    """True when the column and row readings differ and the identities prefer neither or prefer rows."""
+    """True when the readings by columns and by rows differ and the band itself does not prove either."""
 
     @property
     def table(self) -> TableSpec:
@@ -97,13 +104,15 @@ class _Band:
 
 @define
 class _Scan:
-    """The state of one pass over the lines."""
+    """The state of one pass over the lines: rows named and waiting for numbers, numbers waiting to be given."""
 
     version: FormatVersion
     lines: Sequence[TextLine]
     table2: dict[str, tuple[TableSpec, str, int]] = field(init=False)
     """表二 rows of the version by compacted label: (table, row key, width)."""
     queue: list[_Row] = field(factory=list)
+    numbers: list[int] = field(factory=list)
+    """Indices of the lines (one number each) not yet given to rows."""
     expected: int = 0
     bands: list[_Band] = field(factory=list)
     findings: list[Finding] = field(factory=list)
@@ -112,6 +121,52 @@ class _Scan:
     def _table2(self) -> dict[str, tuple[TableSpec, str, int]]:
         spec = format_spec(self.version).table2
         return {compact(r.label): (spec, r.key, len(r.columns)) for r in format_spec(self.version).rows(spec)}
+
+    def bands_waiting(self) -> list[list[_Row]]:
+        """The rows waiting, cut where the table or the width changes (表二 prints its blocks one after another)."""
+        bands: list[list[_Row]] = []
+        for row in self.queue:
+            if bands and (bands[-1][0].table, bands[-1][0].width) == (row.table, row.width):
+                bands[-1].append(row)
+            else:
+                bands.append([row])
+        return bands
+
+    def give(self) -> None:
+        """Give the numbers waiting to the first bands of rows when they are exactly as many as those need."""
+        if not self.queue:
+            self.numbers.clear()  # numbers that no label named before them: not a column-major block
+            return
+        need = 0
+        for taken, band in enumerate(self.bands_waiting(), start=1):
+            need += len(band) * band[0].width
+            if need == len(self.numbers):
+                self._take(self.bands_waiting()[:taken])
+                return
+            if need > len(self.numbers):
+                return  # more numbers may follow (after a repeated header, a page's furniture)
+
+    def _take(self, bands: list[list[_Row]]) -> None:
+        offset = 0
+        for band in bands:
+            size = len(band) * band[0].width
+            lines = self.numbers[offset : offset + size]
+            offset += size
+            if len(band) == 1 and band[0].line + 1 == lines[0]:
+                continue  # a label right before its numbers: already row by row, left to the walker
+            numbers = [self.lines[i].text.strip() for i in lines]
+            self.bands.append(_Band(band, numbers, lines))
+        del self.queue[: sum(len(b) for b in bands)]
+        self.numbers.clear()
+
+    def give_up(self) -> None:
+        """Forget the rows and numbers waiting: what comes next is not their block. Flag a block that looked
+        column-major (two or more rows named, then more numbers than one row holds)."""
+        if len(self.queue) >= 2 and len(self.numbers) > self.queue[-1].width:
+            why = f"{len(self.numbers)} numbers for {len(self.queue)} rows"
+            self.findings.append(_uncertain(self, self.queue, self.numbers, why))
+        self.queue.clear()
+        self.numbers.clear()
 
 
 def _single_value(line: TextLine) -> bool:
@@ -136,27 +191,33 @@ def rows_from_columns(lines: Sequence[TextLine], version: FormatVersion) -> Colu
     ['READ.COLUMN_MAJOR_UNCERTAIN']
     """
     single = [_single_value(line) for line in lines]
-    if not any(a and b for a, b in zip(single, single[1:], strict=False)):
+    if not any(a and b for a, b in pairwise(single)):
         return ColumnMajor(tuple(lines))  # no list of numbers one per line: nothing can be column-major
     scan = _Scan(version, lines)
     index, count = 0, len(lines)
     while index < count:
         if single[index]:
-            end = index
-            while end < count and single[end]:
-                end += 1
-            _take_numbers(scan, range(index, end))
-            index = end
+            scan.numbers.append(index)
+            index += 1
+            if index == count or not single[index]:
+                scan.give()
             continue
         end = index
         while end < count and not single[end] and _label_only(lines[end]):
             end += 1
         if end == index:  # a line with labels and numbers: what was named before is not a column-major block
-            scan.queue.clear()
+            scan.give_up()
             index += 1
             continue
+        named = len(scan.queue)
         _name_rows(scan, range(index, end))
+        if scan.numbers and len(scan.queue) > named:  # new rows while numbers wait: those were not a whole block
+            new = scan.queue[named:]
+            del scan.queue[named:]
+            scan.give_up()
+            scan.queue.extend(new)
         index = end
+    scan.give_up()
     return _rebuild(scan)
 
 
@@ -164,8 +225,8 @@ def _name_rows(scan: _Scan, span: range) -> None:
     """Add the official rows named by the label-only lines *span* to the queue of rows waiting for numbers.
 
     A 表二 row is a line that is its whole label. A 表三 row starts at a line that begins with an enumerator and
-    runs over the lines that follow without one (a wrapped label, or a piece of a broken group label); it is a
-    row when it matches an official row of the version with the same enumerator, in the official order."""
+    runs over the lines that follow without one (a wrapped label, or a piece of a broken group label) up to a
+    column header; it is a row when it matches an official row of the version with the same enumerator, in the official order."""
     lines = scan.lines
     start: int | None = None
     for i in span:
@@ -174,10 +235,13 @@ def _name_rows(scan: _Scan, span: range) -> None:
             _close_item(scan, start, i)
             start = None
             table, row, width = scan.table2[key]
-            scan.queue.append(_Row(table, row, width, i))
+            scan.queue.append(_Row(table, row, width, i, i))
         elif enumerator(key) is not None:
             _close_item(scan, start, i)
             start = i
+        elif start is not None and is_header_text(key):
+            _close_item(scan, start, i)  # a column header after the last label: not part of it
+            start = None
     _close_item(scan, start, span.stop)
 
 
@@ -192,41 +256,7 @@ def _close_item(scan: _Scan, start: int | None, stop: int) -> None:
     if enumerator(spec.label) != enumerator(scan.lines[start].text):
         return
     scan.expected = found.index + 1
-    scan.queue.append(_Row(TABLE3, spec.key, len(spec.columns), stop - 1))
-
-
-def _take_numbers(scan: _Scan, span: range) -> None:
-    """Give the numbers on the lines *span* (one per line) to the rows waiting for them, band by band."""
-    numbers = [scan.lines[i].text.strip() for i in span]
-    queue = scan.queue
-    bands: list[list[_Row]] = []
-    for row in queue:
-        if bands and (bands[-1][0].table, bands[-1][0].width) == (row.table, row.width):
-            bands[-1].append(row)
-        else:
-            bands.append([row])
-    need, taken = 0, 0
-    for band in bands:
-        need += len(band) * band[0].width
-        taken += 1
-        if need >= len(numbers):
-            break
-    if queue and need == len(numbers):
-        offset = 0
-        for band in bands[:taken]:
-            size = len(band) * band[0].width
-            if band[-1].line + 1 == span.start + offset and len(band) == 1:
-                pass  # a label right before its numbers: already row by row, left to the walker
-            else:
-                scan.bands.append(
-                    _Band(band, numbers[offset : offset + size], range(span.start + offset, span.start + offset + size))
-                )
-            offset += size
-        del queue[: sum(len(b) for b in bands[:taken])]
-        return
-    if len(queue) >= 2 and len(numbers) > queue[-1].width:
-        scan.findings.append(_uncertain(scan, queue, span, f"{len(numbers)} numbers for {len(queue)} rows"))
-    queue.clear()
+    scan.queue.append(_Row(TABLE3, spec.key, len(spec.columns), start, stop - 1))
 
 
 def _values(band: _Band, reading: list[list[str]]) -> dict[CellKey, Number | None]:
@@ -244,11 +274,11 @@ def _holds(version: FormatVersion, values: dict[CellKey, Number | None]) -> bool
     for identity in identities_of(format_spec(version)):
         if identity.table != TABLE3.key or not all(k in values for k in identity.cells):
             continue
-        terms = [values[k] for k in identity.cells]
-        if any(t is None for t in terms):
-            continue
+        lhs, rhs = [values[k] for k in identity.lhs], [values[k] for k in identity.rhs]
+        if None in lhs or None in rhs:
+            continue  # a not-applicable mark: the identity cannot be checked
         checked = True
-        if sum(values[k] or 0 for k in identity.lhs) != sum(values[k] or 0 for k in identity.rhs):
+        if sum(v for v in lhs if v is not None) != sum(v for v in rhs if v is not None):
             return False
     return checked or None
 
@@ -262,7 +292,8 @@ def _judge(scan: _Scan, band: _Band) -> None:
         return
     by_columns = _holds(scan.version, _values(band, columns))
     by_rows = _holds(scan.version, _values(band, rows))
-    band.proved = by_columns is True and by_rows is not True
+    band.proved = by_columns is True and by_rows is False
+    band.contradicted = by_rows is True and by_columns is not True
     band.ambiguous = not band.proved
 
 
@@ -274,14 +305,16 @@ def _rebuild(scan: _Scan) -> ColumnMajor:
     dropped: set[int] = set()
     findings = list(scan.findings)
     for band in scan.bands:
-        if band.ambiguous and not proved:
-            findings.append(_uncertain(scan, band.rows, band.lines, "the order of the numbers is not proved"))
+        if band.contradicted or (band.ambiguous and not proved):
+            why = "the identities hold row by row" if band.contradicted else "the order of the numbers is not proved"
+            findings.append(_uncertain(scan, band.rows, band.lines, why))
             continue
         for row, numbers in zip(band.rows, band.by_columns(), strict=True):
-            label = lines[row.line]
-            lines[row.line] = TextLine(
-                "\t".join([label.text, *numbers]), label.number, label.start, label.end, label.path
-            )
+            # the row's label, as matched, on one line with its numbers: the walker reads the row it names
+            first, last = lines[row.first], lines[row.line]
+            label = " ".join(lines[i].text for i in range(row.first, row.line + 1))
+            lines[row.first] = TextLine("\t".join([label, *numbers]), first.number, first.start, last.end, first.path)
+            dropped.update(range(row.first + 1, row.line + 1))
         dropped.update(band.lines)
         if len(band.rows) > 1:
             findings.append(_read(scan, band))
@@ -289,8 +322,8 @@ def _rebuild(scan: _Scan) -> ColumnMajor:
     return ColumnMajor(kept, tuple(findings))
 
 
-def _span(scan: _Scan, rows: Sequence[_Row], numbers: range) -> str:
-    first, last = scan.lines[rows[0].line], scan.lines[numbers.stop - 1]
+def _span(scan: _Scan, rows: Sequence[_Row], numbers: Sequence[int]) -> str:
+    first, last = scan.lines[rows[0].line], scan.lines[numbers[-1]]
     return f"{first.number}–{last.number}"
 
 
@@ -311,7 +344,7 @@ def _read(scan: _Scan, band: _Band) -> Finding:
     )
 
 
-def _uncertain(scan: _Scan, rows: Sequence[_Row], numbers: range, why: str) -> Finding:
+def _uncertain(scan: _Scan, rows: Sequence[_Row], numbers: Sequence[int], why: str) -> Finding:
     table = rows[0].table
     return Finding(
         code="READ.COLUMN_MAJOR_UNCERTAIN",
