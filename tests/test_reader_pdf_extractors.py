@@ -216,3 +216,35 @@ def test_order_the_identities_refute_stays_flagged() -> None:
     assert read.lines == tuple(lines)
     assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR_UNCERTAIN"]
     assert "the identities hold row by row" in read.findings[0].message_en
+
+
+# --- 表四 with its header broken into pieces --------------------------------------------------------------------------
+
+_T4_BROKEN = (
+    "其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚",  # a sentence quoting the header: not the table
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议 行政诉讼",
+    "结 果", "维持", "结 果", "纠正", "其 他 结", "果", "尚 未", "审结", "总计",
+    "未经复议直接", "起诉", "复议后", "起诉",
+    "结 果", "维持", "尚 未 审", "结", "总计",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20",), ("72 64 178 37 351 13 4 8", "1 26 12 1 1 6 20")],
+    ids=["one line", "two lines"],
+)
+def test_table4_header_in_pieces(numbers: tuple[str, ...]) -> None:
+    """No header word of 表四 is left whole but the top row 行政复议 行政诉讼: the table is found there, and its
+    fifteen numbers (on one line or two) are read in group order. The sentence before it opens nothing."""
+    lines = list(Document.from_text("\n".join([*_T4_BROKEN, *numbers, "五、存在的主要问题及改进情况"])).lines)
+    tables = read_text_tables(lines, "2021")
+    assert tables.table4 is not None
+    got = {key: [cell.value for _, cell in row.cells()] for key, row in tables.table4.iter_rows() if row is not None}
+    assert got == {
+        "review": [72, 64, 178, 37, 351],
+        "litigation_direct": [13, 4, 8, 1, 26],
+        "litigation_after_review": [12, 1, 1, 6, 20],
+    }
+    assert tables.findings == ()
