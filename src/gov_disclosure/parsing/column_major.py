@@ -226,7 +226,8 @@ def _name_rows(scan: _Scan, span: range) -> None:
 
     A 表二 row is a line that is its whole label. A 表三 row starts at a line that begins with an enumerator and
     runs over the lines that follow without one (a wrapped label, or a piece of a broken group label) up to a
-    column header; it is a row when it matches an official row of the version with the same enumerator, in the official order."""
+    column header; it is a row when it matches an official row of the version with the same enumerator, in the
+    official order."""
     lines = scan.lines
     start: int | None = None
     for i in span:
