@@ -127,7 +127,7 @@ _LABELS = (
     "1.属于国家秘密",
 )
 _HEADER = ("自然人", "商 业 企", "总计", "其他")
-_ROWS = {
+_ROWS: dict[str, tuple[int, ...]] = {
     "granted": (3, 0, 0, 0, 1, 0, 4),
     "partial": (2, 1, 0, 0, 0, 0, 3),
     "denied_state_secret": (1, 0, 0, 0, 0, 0, 1),
