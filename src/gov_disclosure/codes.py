@@ -95,6 +95,16 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ),
         ("READ.EXTRA_ROW", _INFO, "a row that is not in the official form is kept as an extra row"),
         ("READ.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
+        (
+            "READ.COLUMN_MAJOR",
+            _INFO,
+            "row labels first, then each column's numbers one per line (a PDF extractor's order): read back into rows",
+        ),
+        (
+            "READ.COLUMN_MAJOR_UNCERTAIN",
+            _WARNING,
+            "numbers printed column by column whose count or order is not certain: left unread, not guessed",
+        ),
         ("TABLE.MISSING", _ERROR, "the report lacks a statutory table (as the rule of the same code)"),
         ("ROW.MISSING", _ERROR, "a present table lacks a row of its format (as the rule of the same code)"),
     ),

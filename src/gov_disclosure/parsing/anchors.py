@@ -49,6 +49,7 @@ _STRUCTURE = (
     r"第二十条第?\(?[一二三四五六七八九十]{1,2}\)?项",  # 表二's block captions
     r"[二三四]\.(?:主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议)",  # the table titles
     r"[五六]\.(?=政府信息公开工作存在|存在|其他需要报告)",  # the sections after the tables
+    r"行政复议行政诉讼(?=结果维持)",  # the header of 表四, after a sentence saying there was none
 )
 
 

@@ -36,6 +36,7 @@ from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Ta
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
+from gov_disclosure.parsing.column_major import rows_from_columns
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact, compact_lines
@@ -45,6 +46,13 @@ __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equatio
 
 _STOP = re.compile(r"^#*[五六]\.")
 _T4_HEADER = re.compile("结果维持|未经复议直接起诉|复议后起诉|尚未审结")
+_T4_TOP = "行政复议行政诉讼"
+"""The top header row of 表四 as a whole line: what is left whole when an extractor breaks the other header cells
+into pieces (``结 果``/``维持``, ``其 他 结``/``果``). The heading 四、… alone is not enough: a report without
+tables keeps its headings (seed 001)."""
+_T4_PROSE = re.compile(r"\d件|[,;]")
+"""What tells a sentence of the narrative from a header of 表四: a count in 件 (``其中结果维持72件``) or a comma or
+semicolon (compacted). A header cell holds neither, also when broken into pieces (``结 果``/``维持``)."""
 _T4_COLUMNS = len(TABLE4.rows) * 5
 
 
@@ -164,9 +172,24 @@ def _classify(text: str, caption: str | None) -> str | None:
         return "table2"
     if "勾稽关系" in text or "申请人情况" in text:
         return "table3"
-    if _T4_HEADER.search(text):
+    if _t4_header(text):
         return "table4"
     return None
+
+
+def _t4_header(text: str) -> bool:
+    """True when the compacted line *text* is (a piece of) the header of 表四, not a sentence quoting its words.
+
+    >>> _t4_header("结果维持结果纠正其他结果尚未审结总计"), _t4_header("未经复议直接起诉复议后起诉")
+    (True, True)
+    >>> _t4_header("行政复议行政诉讼"), _t4_header("四.政府信息公开行政复议.行政诉讼情况")
+    (True, False)
+    >>> _t4_header("件,其中结果维持72件,结果纠正64件,其他结果178件,尚")
+    False
+    """
+    if text == _T4_TOP:
+        return True
+    return _T4_HEADER.search(text) is not None and _T4_PROSE.search(text) is None
 
 
 def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTables:
@@ -178,7 +201,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
-    lines = anchored_lines(list(rows), version)
+    column_major = rows_from_columns(list(rows), version)  # a column-major block made rows again
+    lines = anchored_lines(column_major.lines, version)
     plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
     for line, text in zip(lines, compact_lines(plains), strict=True):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
@@ -229,7 +253,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_full = t4_open = True
             continue
         _read_line(current, line, text, caption, version)
-    findings: list[Finding] = []
+    findings: list[Finding] = list(column_major.findings)
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
     t4 = _build_t4(t4_exact, t4_values, t4_source, findings) if "table4" in regions else None
