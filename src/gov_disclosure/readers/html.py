@@ -5,7 +5,9 @@ header cells, and some portals serve the article as HTML inside a JavaScript str
 (``style=\\"width:38px;\\"``). Word-pasted markup splits numbers and labels over several ``<span>``/``<font>``
 elements and 表二 is often split into several ``<table>`` elements. This reader:
 
-* decodes the bytes (BOM, ``<meta charset>`` — GB2312/GBK read as GB18030 — then UTF-8, then GB18030);
+* decodes the bytes (BOM, ``<meta charset>`` — GB2312/GBK read as GB18030 — then UTF-8, then GB18030), and
+  makes a page in traditional characters simplified (format-spec §6.4, big5 gateways:
+  :func:`~gov_disclosure.parsing.normalize.simplify_traditional`), so that its grids' labels match too;
 * unwraps HTML embedded in JavaScript string literals — in a page, when they hold more of the text than the page
   itself; in a script, a JSON response or a text file (``let content = "<p style=\\"…\\">…";``), always: such a
   file is sniffed by its content, whatever its extension (:func:`sniff_html`);
@@ -26,6 +28,7 @@ from typing import Any
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
+from gov_disclosure.parsing.normalize import simplify_traditional
 from gov_disclosure.readers._common import clean_text, decode_bytes, is_cjk, render_table, require
 from gov_disclosure.readers._grid import build_table, place_cells
 
@@ -99,7 +102,7 @@ def read_html(
     """
     lxml_html: Any = require("lxml.html", form="HTML", extra="html")
     text = decode_bytes(data) if isinstance(data, bytes) else data
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    text = simplify_traditional(re.sub(r"^\s*<\?xml[^>]*>", "", text))  # grid labels too (big5 gateways)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
     root = _parse(lxml_html, text, parser)
     title = _page_title(root)
