@@ -15,7 +15,7 @@ the file's form           the file through :func:`gov_disclosure.loader.load` (`
 
 The extractor texts are made when a form is read, never stored; the extractors (``pypdf``, ``pdfplumber``,
 ``pdfminer.six``) are imported then, and a missing one raises
-:class:`~gov_disclosure.readers.errors.MissingDependencyError` (they are in the ``dev`` extra).
+:class:`~gov_disclosure.errors.MissingDependencyError` (they are in the ``dev`` extra).
 """
 
 from __future__ import annotations
