@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "GovDisclosureError",
+    "MissingDependencyError",
     "ModelError",
     "NotAReportError",
     "UnsupportedFormatError",
@@ -41,3 +42,18 @@ class UnsupportedFormatError(GovDisclosureError, ValueError):
 
 class UnsupportedInputError(GovDisclosureError, ValueError):
     """No input reader recognises the input's form."""
+
+
+class MissingDependencyError(GovDisclosureError, ImportError):
+    """Reading this input form needs an optional extra that is not installed (defined here, below every layer
+    that may need an extra: the readers, and the normaliser for traditional characters; also importable from
+    :mod:`gov_disclosure.readers.errors`).
+
+    ``extra`` names it: ``pip install "gov-disclosure[pdf]"``.
+    """
+
+    def __init__(self, form: str, module: str, extra: str) -> None:
+        super().__init__(f'reading {form} input needs the {module!r} package: pip install "gov-disclosure[{extra}]"')
+        self.form = form
+        self.module = module
+        self.extra = extra

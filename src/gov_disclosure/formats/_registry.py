@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
-from gov_disclosure.errors import GovDisclosureError
+from gov_disclosure.errors import GovDisclosureError, MissingDependencyError
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.formats._protocol import AdapterOutput, FormatAdapter, InputReader, ReaderOutput
 from gov_disclosure.model.formats import FormatSpec, format_specs
@@ -135,11 +135,17 @@ class Registry:
         return None if best is None else best[1]
 
     def format_for(self, document: Document) -> FormatAdapter | None:
-        """The format adapter most confident about *document* (None when none recognises it)."""
+        """The format adapter most confident about *document* (None when none recognises it).
+
+        An adapter that fails is passed over, unless what failed is a missing extra that the document needs
+        (:class:`~gov_disclosure.errors.MissingDependencyError`: its text is in traditional characters): then no
+        adapter can read it, and the error says what to install."""
         best: tuple[float, FormatAdapter] | None = None
         for adapter in self.formats:
             try:
                 score = float(adapter.recognise(document))
+            except MissingDependencyError:
+                raise
             except Exception:
                 continue
             if score > 0 and (best is None or score > best[0]):

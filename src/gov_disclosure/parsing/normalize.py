@@ -10,14 +10,21 @@ Two levels:
   offsets in :class:`~gov_disclosure.model.SourceLocation` refer to;
 - :func:`compact` is the aggressive key used to compare labels: no spaces, one form of every bracket,
   enumerator and quote.
+
+A text in traditional characters (format-spec §6.4: big5 gateways, mirrors) is made simplified first
+(:func:`simplify_traditional`), so that its labels match.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from gov_disclosure.errors import MissingDependencyError
 
 __all__ = [
     "HalfWidthForm",
@@ -28,6 +35,7 @@ __all__ = [
     "is_page_furniture",
     "normalize_line",
     "normalize_text",
+    "simplify_traditional",
     "strip_pinyin",
 ]
 
@@ -85,6 +93,61 @@ _COMPACT_MAP: dict[str, str] = {
 _COMPACT_MAP.update(dict.fromkeys(_ZERO_WIDTH_CHARS, ""))  # zero-width characters
 _COMPACT_CHARS = re.compile("[" + re.escape("".join(_COMPACT_MAP)) + "]")
 """What compact() replaces or removes besides whitespace: quotes, zero-width characters and punctuation variants."""
+
+
+_TRADITIONAL_ONLY = re.compile(
+    "[開報關機請處與數總計結審複議於個為會時國這們對發經說後過還實點問門業資訊檔範規條項號應維糾據務類給訴訟體]"
+)
+"""Frequent characters of report text that exist only in traditional writing (each simplified differs)."""
+_TRADITIONAL_GATE = "開報發數"
+"""Traditional-only characters that every traditional report prints (公開, 報告, 本年制發件數, 數量): looking for
+these four with ``in`` costs a simplified text about a tenth of one regex search for the whole class."""
+_TRADITIONAL_DISTINCT = 5
+"""How many distinct :data:`_TRADITIONAL_ONLY` characters make a text traditional: a stray character in a name
+or a quotation does not."""
+_MIRROR_VOCABULARY = {"政府资讯": "政府信息", "资讯": "信息", "档案": "文件", "专案": "项目", "软体": "软件"}
+"""format-spec §6.4: mirrors "convert vocabulary as well as characters — ``规范性文件`` becomes ``規範性檔案`` …
+A normaliser needs traditional→simplified conversion **plus** a reverse vocabulary map (檔案→文件, 軟體→软件 …)".
+The words of the official labels that such a mirror changes (信息→資訊, 文件→檔案, 项目→專案), after conversion."""
+
+
+@functools.cache
+def _to_simplified() -> Callable[[str], str]:
+    """OpenCC's ``t2s`` conversion, loaded once (the ``zh-hant`` extra)."""
+    try:
+        opencc: Any = importlib.import_module("opencc")
+    except ImportError as error:
+        raise MissingDependencyError("traditional-character", "opencc", "zh-hant") from error
+    converter = opencc.OpenCC("t2s")
+    return lambda text: str(converter.convert(text))
+
+
+def simplify_traditional(text: str) -> str:
+    """*text* in simplified characters when it is written in traditional ones; else *text* itself, unchanged.
+
+    A text is traditional when it holds several distinct traditional-only characters; a simplified text is told
+    by four quick searches that find none (it pays next to nothing). It is converted by OpenCC (``t2s``:
+    characters and phrases; needs the ``zh-hant`` extra, :class:`~gov_disclosure.errors.MissingDependencyError`
+    without it); when the conversion shows a mirror that changed the vocabulary too (``政府資訊``), its words go
+    back to the official labels' (檔案→文件, 資訊→信息, 專案→项目, 軟體→软件: format-spec §6.4).
+
+    >>> simplify_traditional("行政機關規範性文件\\t本年制發件數\\t本年廢止件數")
+    '行政机关规范性文件\\t本年制发件数\\t本年废止件数'
+    >>> simplify_traditional("政府資訊公開工作年度報告：規範性檔案、上一年專案數量")
+    '政府信息公开工作年度报告：规范性文件、上一年项目数量'
+    >>> text = "规章\\t0"
+    >>> simplify_traditional(text) is text
+    True
+    """
+    if not any(char in text for char in _TRADITIONAL_GATE):
+        return text
+    if len(set(_TRADITIONAL_ONLY.findall(text))) < _TRADITIONAL_DISTINCT:
+        return text
+    simplified = _to_simplified()(text)
+    if "政府资讯" in simplified:
+        for word, official in _MIRROR_VOCABULARY.items():
+            simplified = simplified.replace(word, official)
+    return simplified
 
 
 def strip_pinyin(text: str) -> str:
@@ -199,7 +262,12 @@ def normalize_text(text: str, *, form: HalfWidthForm | None = None) -> str:
 
     >>> normalize_text("规章\t０\t0\r\n- 4 -\r\n政(zheng)府  信息 \n")
     '规章\t0\t0\n政府 信息\n'
+
+    A text in traditional characters is made simplified first (:func:`simplify_traditional`).
     """
+    simplified = simplify_traditional(text)
+    if simplified is not text:
+        text, form = simplified, None  # a text the form is not that of
     if "\r" in text:
         text, form = text.replace("\r\n", "\n").replace("\r", "\n"), None  # a text the form is not that of
     text = _nfkc(text, form)

@@ -5,8 +5,12 @@ header cells, and some portals serve the article as HTML inside a JavaScript str
 (``style=\\"width:38px;\\"``). Word-pasted markup splits numbers and labels over several ``<span>``/``<font>``
 elements and 表二 is often split into several ``<table>`` elements. This reader:
 
-* decodes the bytes (BOM, ``<meta charset>`` — GB2312/GBK read as GB18030 — then UTF-8, then GB18030);
-* unwraps HTML embedded in JavaScript string literals when they hold more of the text than the page itself;
+* decodes the bytes (BOM, ``<meta charset>`` — GB2312/GBK read as GB18030 — then UTF-8, then GB18030), and
+  makes a page in traditional characters simplified (format-spec §6.4, big5 gateways:
+  :func:`~gov_disclosure.parsing.normalize.simplify_traditional`), so that its grids' labels match too;
+* unwraps HTML embedded in JavaScript string literals — in a page, when they hold more of the text than the page
+  itself; in a script, a JSON response or a text file (``let content = "<p style=\\"…\\">…";``), always: such a
+  file is sniffed by its content, whatever its extension (:func:`sniff_html`);
 * removes site chrome (scripts, navigation, breadcrumbs, share buttons, footers, link lists) and keeps the
   smallest element holding most of the remaining text: the article body;
 * turns every innermost ``<table>`` into a :class:`~gov_disclosure.parsing.document.RawTable` whose cells keep their
@@ -17,12 +21,14 @@ elements and 表二 is often split into several ``<table>`` elements. This reade
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
+from gov_disclosure.parsing.normalize import simplify_traditional
 from gov_disclosure.readers._common import clean_text, decode_bytes, is_cjk, render_table, require
 from gov_disclosure.readers._grid import build_table, place_cells
 
@@ -45,17 +51,39 @@ _BLOCKS = frozenset(
      "figcaption", "caption")
 )  # fmt: skip
 _JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', re.DOTALL)
+_JS_PLUS = re.compile(r"\s*\+\s*")
+"""What joins two string literals into one string: ``"<p>" + "…"``."""
+_MARKUP_STRING = re.compile(
+    rb"""["'`]\s*(?:<|\\u003[cC]|\\x3[cC])"""
+    rb"""(?i:!doctype|html|body|p|div|table|span|font|h[1-6]|br|strong|section|article)[\s>/\\]"""
+)
+"""A JavaScript or JSON string literal that opens with a page or an element of an article, its ``<`` maybe
+escaped."""
+_MARKUP_STRING_TEXT = re.compile(_MARKUP_STRING.pattern.decode())
+_SCRIPT_SNIFF_BYTES = 256 * 1024
+"""How far into a file that is not an HTML page :func:`sniff_html` looks for markup in a string literal."""
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)", re.DOTALL)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 _TAG = re.compile(r"<\s*[a-zA-Z][^<>]*>")
 
 
 def sniff_html(head: bytes) -> float:
-    """Confidence (0–1) that input starting with *head* is an HTML page or HTML inside JavaScript."""
+    """Confidence (0–1) that input starting with *head* is an HTML page or HTML inside JavaScript.
+
+    0.95 for a page with a doctype or ``<html>``; 0.85 for a script, JSON response or text whose string literals
+    hold an article's markup (``let content = "<p style=\\"…`` or ``{"content": "\\u003cp>…"}``, anywhere in
+    the first 256 KB): more than a JSON document or text named so (0.5 or 0.4, plus 0.3 for the extension);
+    else 0.8, 0.5 or 0 by the tags in the first 4 KB.
+
+    >>> sniff_html(b'let content = "<p style=\\\\"text-align:center\\\\">'), sniff_html(b'{"a": "\\\\u003cdiv>"}')
+    (0.85, 0.85)
+    """
     text = head[:4096].lstrip().lower()
     if text.startswith((b"<!doctype html", b"<html")):
         return 0.95
     hits = sum(text.count(tag) for tag in (b"<table", b"<p", b"<div", b"<td", b"<meta", b"<head", b"<body", b"<span"))
+    if not text.startswith(b"<") and _MARKUP_STRING.search(head, 0, _SCRIPT_SNIFF_BYTES):
+        return 0.85
     return 0.8 if hits >= 2 else (0.5 if hits == 1 else 0.0)
 
 
@@ -74,13 +102,15 @@ def read_html(
     """
     lxml_html: Any = require("lxml.html", form="HTML", extra="html")
     text = decode_bytes(data) if isinstance(data, bytes) else data
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    text = simplify_traditional(re.sub(r"^\s*<\?xml[^>]*>", "", text))  # grid labels too (big5 gateways)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
     root = _parse(lxml_html, text, parser)
     title = _page_title(root)
     embedded = _embedded_markup(text)
-    if embedded is not None and _cjk_count(embedded) > _cjk_count(_visible_text(root)):
+    script = not text.lstrip().startswith("<")  # a script, JSON or text file: its markup is all there is
+    if embedded is not None and (script or _cjk_count(embedded) > _cjk_count(_visible_text(root))):
         root = _parse(lxml_html, embedded, parser)
+        title = _page_title(root) if script else title
     _strip_chrome(root)
     body = root.find("body")
     container = _article(body if body is not None else root)
@@ -124,7 +154,18 @@ def _page_title(root: Any) -> str | None:
     return None
 
 
-def _js_unescape(literal: str) -> str:
+def _js_unescape(literal: str, quote: str) -> str:
+    """The value of a string literal's body: by :func:`json.loads` where it is valid JSON (a double-quoted
+    literal without JavaScript-only escapes), else by the JavaScript escapes (``\\x3c``, ``\\'``, line
+    continuations)."""
+    if quote == '"':
+        try:
+            value = json.loads(f'"{literal}"')
+        except ValueError:
+            pass
+        else:
+            return str(value)
+
     def one(match: re.Match[str]) -> str:
         code = match.group(1)
         if code[0] in "ux" and len(code) > 1:
@@ -137,16 +178,23 @@ def _js_unescape(literal: str) -> str:
 
 
 def _embedded_markup(text: str) -> str | None:
-    """The HTML held in JavaScript string literals (``var c = "<p style=\\"…\\">…"``), joined in order."""
-    if not re.search(r"\\[\"']|\\u003[cC]|\\x3[cC]", text):
+    """The HTML held in JavaScript string literals (``var c = "<p style=\\"…\\">…"``), joined in order; literals
+    joined by ``+`` are one string."""
+    if not re.search(r"\\[\"'/]|\\u003[cC]|\\x3[cC]", text) and not _MARKUP_STRING_TEXT.search(text):
         return None
-    parts = []
+    strings: list[str] = []
+    end = -1
     for match in _JS_STRING.finditer(text):
+        quote = match.group()[0]
         literal = next(group for group in match.groups() if group is not None)
-        decoded = _js_unescape(literal)
-        if _TAG.search(decoded):
-            parts.append(decoded)
-    return "".join(parts) or None
+        value = _js_unescape(literal, quote)
+        if strings and _JS_PLUS.fullmatch(text, end, match.start()):
+            strings[-1] += value
+        else:
+            strings.append(value)
+        end = match.end()
+    parts = [string for string in strings if _TAG.search(string)]
+    return "\n".join(parts) or None
 
 
 def _names(node: Any) -> str:
