@@ -26,18 +26,7 @@ from gov_disclosure.testing.truth import Comparison, Tally, Truth, Verdict, comp
 
 REAL = SHARED / "real"
 
-_CRAWLER = "issue 12: crawler text (the whole body on one line, cells glued) is not read yet"
-_SPLIT_HEADER = "issue 12: 表四's header broken into single characters, its 15 numbers on one line, is not read yet"
-_COLUMN_MAJOR = "issue 12: pdfminer's column-major text (all labels, then each column's numbers) is not read yet"
-NOT_READ_FULLY = {
-    "pingtan-2021.txt:file": _CRAWLER,
-    "pingtan-economic-development-2024.txt:file": _CRAWLER,
-    "pingtan-natural-resources-2020.txt:file": _CRAWLER,
-    "huaian-city-2024.pdf:pypdf": _SPLIT_HEADER,
-    "huaian-city-2024.pdf:pdfplumber": _SPLIT_HEADER,
-    "huaian-city-2024.pdf:pdfplumber-layout": _SPLIT_HEADER,
-    "huaian-city-2024.pdf:pdfminer": _COLUMN_MAJOR,
-}
+NOT_READ_FULLY: dict[str, str] = {}
 """The forms whose decidable cells are not all read today, and why (measured by ``benchmarks/fidelity.py``)."""
 
 
