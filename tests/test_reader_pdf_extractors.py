@@ -22,7 +22,7 @@ import pytest
 from conftest import shared_path
 from gov_disclosure.loader import ReadResult, read_text
 from gov_disclosure.model import CellKind
-from gov_disclosure.parsing.column_major import rows_from_columns
+from gov_disclosure.parsing.detached import reattach_labels
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.tables import read_text_tables
@@ -162,7 +162,7 @@ def test_column_major_block_made_rows() -> None:
     the first column, then seven columns of three numbers: row i gets the i-th number of each column."""
     numbers = _by_columns(_ROWS)
     lines = _lines(*_LABELS, *_HEADER, *numbers[:2], "- 4 -", *numbers[2:])
-    read = rows_from_columns(lines, "2021")
+    read = reattach_labels(lines, "2021")
     assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR"]
     texts = [line.text for line in read.lines][1:]
     assert texts[:5] == [
@@ -185,7 +185,7 @@ def test_row_major_table_is_left_alone() -> None:
         *_LABELS[3:], *map(str, _ROWS["denied_state_secret"]),
     )  # fmt: skip
     for lines in (on_the_line, one_per_line):
-        read = rows_from_columns(lines, "2021")
+        read = reattach_labels(lines, "2021")
         assert read.lines == tuple(lines)
         assert read.findings == ()
         assert _table3(lines) == {key: list(row) for key, row in _ROWS.items()}
@@ -195,7 +195,7 @@ def test_count_that_does_not_match_stays_flagged() -> None:
     """One number lost: 20 numbers for three rows of seven. Nothing is placed; the block is flagged and the cells
     are left without values (not guessed)."""
     lines = _lines(*_LABELS, *_HEADER, *_by_columns(_ROWS)[:-1])
-    read = rows_from_columns(lines, "2021")
+    read = reattach_labels(lines, "2021")
     assert read.lines == tuple(lines)
     assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR_UNCERTAIN"]
     assert "20 numbers for 3 rows" in read.findings[0].message_en
@@ -212,7 +212,7 @@ def test_order_the_identities_refute_stays_flagged() -> None:
     """All labels first, then the numbers one per line but row by row: the count matches, yet the identities hold
     read by rows and fail read by columns, so the block is not read column by column."""
     lines = _lines(*_LABELS, *_HEADER, *_by_rows(_ROWS))
-    read = rows_from_columns(lines, "2021")
+    read = reattach_labels(lines, "2021")
     assert read.lines == tuple(lines)
     assert [f.code for f in read.findings] == ["READ.COLUMN_MAJOR_UNCERTAIN"]
     assert "the identities hold row by row" in read.findings[0].message_en

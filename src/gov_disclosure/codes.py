@@ -105,6 +105,18 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
             _WARNING,
             "numbers printed column by column whose count or order is not certain: left unread, not guessed",
         ),
+        (
+            "READ.DETACHED_ROWS",
+            _INFO,
+            "row labels first, then one line of numbers per row (a markdown conversion that lost the label column): "
+            "read back in order",
+        ),
+        (
+            "READ.DETACHED_UNCERTAIN",
+            _WARNING,
+            "rows of numbers after two or more row labels whose count or widths do not place them with certainty: "
+            "dropped, not guessed",
+        ),
         ("TABLE.MISSING", _ERROR, "the report lacks a statutory table (as the rule of the same code)"),
         ("ROW.MISSING", _ERROR, "a present table lacks a row of its format (as the rule of the same code)"),
     ),

@@ -105,7 +105,9 @@ def cuts(text: str, version: FormatVersion) -> tuple[int, ...]:
     return tuple(offsets[found.start()] for found in every.finditer(key) if found.start() > 0)
 
 
-_GLUED_START = re.compile(r"\d\s*(?:\([一二三四五六七]\)|[一二三四][.、]|[1-8][.、]\D|规章|规范性|行政|其他对外|政府集中)")
+_GLUED_START = re.compile(
+    r"\d\s*(?:\([一二三四五六七]\)|[一二三四][.、]|[1-8][.、]\D|规章|规范性|行政|其他对外|政府集中)"
+)
 """A digit glued to what may start a row label: a quick test that the line may be a glued table, on its text as it
 is (most long lines are narrative, and are not compacted)."""
 

@@ -38,6 +38,7 @@ __all__ = [
 
 _CN = "一二三四五六七八九十"
 _ENUM = re.compile(rf"(?:\(([{_CN}]{{1,2}})\)|(?<![{_CN}])([{_CN}]{{1,2}})\.|(?<!\d)(\d{{1,2}})\.(?!\d))")
+_NUMBERED_NAMES = re.compile(r"(?:(?:项目|指标)?(?:数据|列|栏)\d{1,2})+")
 _CAPTION = re.compile(rf"第二十条第?\(?([{_CN}]{{1,2}})\)?项")
 
 
@@ -224,11 +225,15 @@ def is_header_text(label: str) -> bool:
     True
     >>> is_header_text("商业企业 科研机构 社会公益组织 法律服务机构 其他")
     True
+    >>> is_header_text("项目 数据1 数据2 数据3")
+    True
     >>> is_header_text("（三）不予公开"), is_header_text("规章"), is_header_text("3、其他")
     (False, False, False)
     """
     text = compact(label)
     header = _header_re(format_specs())
+    if _NUMBERED_NAMES.fullmatch(text):
+        return True  # ``数据1 数据2 …``: columns named by number (a markdown conversion that lost the header)
     if _ENUM.match(text) or not header.search(text):
         return False  # an enumerated label (``3.其他``) is a row, even when its words are column labels
     rest = header.sub("", text).replace("()", "")

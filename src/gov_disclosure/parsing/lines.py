@@ -35,6 +35,8 @@ _GLUED_INSIDE = re.compile(
 )
 """Values glued between a label and the next row's enumerated label: ``…申请1800360273.其他…``."""
 _DIGIT = re.compile(r"\d")
+_NUMBERED_NAME = re.compile(r"(?:数据|列|栏|项目)\d{1,2}")
+"""A column named by a number (``数据1`` … ``数据7``: markdown conversions that lost the header): a label, whole."""
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 """Blanks between digits inside one cell of a tab or pipe line: a line wrapped inside a number and joined back
 with a space (``| 6`` / ``00 |`` → ``6 00``; ``…申请0408522 25180006490``), or a separator lost in extraction."""
@@ -76,7 +78,7 @@ def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
     it :func:`is_value` (a run split off a label always is).
     """
     value = is_value(cell)
-    if value or _DIGIT.search(cell) is None:  # with no digit, nothing is glued to the label
+    if value or _DIGIT.search(cell) is None or _NUMBERED_NAME.fullmatch(cell):  # no digit: nothing glued to a label
         yield cell, False, value
         return
     inner = _GLUED_INSIDE.search(cell)

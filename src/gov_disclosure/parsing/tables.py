@@ -36,7 +36,7 @@ from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Ta
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.column_major import rows_from_columns
+from gov_disclosure.parsing.detached import reattach_labels
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact, compact_lines
@@ -201,8 +201,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
-    column_major = rows_from_columns(list(rows), version)  # a column-major block made rows again
-    lines = anchored_lines(column_major.lines, version)
+    reattached = reattach_labels(list(rows), version)  # rows printed apart from their labels made rows again
+    lines = anchored_lines(reattached.lines, version)
     plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
     for line, text in zip(lines, compact_lines(plains), strict=True):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
@@ -253,7 +253,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_full = t4_open = True
             continue
         _read_line(current, line, text, caption, version)
-    findings: list[Finding] = list(column_major.findings)
+    findings: list[Finding] = list(reattached.findings)
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
     t4 = _build_t4(t4_exact, t4_values, t4_source, findings) if "table4" in regions else None

@@ -1,36 +1,47 @@
-"""Column-major text made rows again: all row labels first, then each column's numbers as a list.
+"""Rows printed apart from their labels, made rows again: all row labels first, then the numbers.
 
-Some PDF text extractors (pdfminer.six's ``extract_text``) print a ruled table column by column: the row labels
-of a page one per line (a wrapped label over several lines, a group label broken into pieces), then the column
-headers, then the numbers of the first column one per line, then those of the second column, and so on — a page
-break may fall between the labels and the numbers. The line walker of :mod:`~gov_disclosure.parsing.tables`
-reads row by row; this module turns such a block back into rows before it walks, and leaves every other line as
-it is.
+Two forms print a table's row labels in one run and its numbers after them:
 
-A block is recognised only where it is certain (format-spec §3.5: "never guess"):
+- **column-major** text of PDF extractors (pdfminer.six's ``extract_text``), which print a ruled table column by
+  column: the row labels of a page one per line (a wrapped label over several lines, a group label broken into
+  pieces), then the column headers, then the numbers of the first column one per line, then those of the second
+  column, and so on — a page break may fall between the labels and the numbers;
+- **markdown conversions** of PDFs (PDF-to-markdown tools, LLM pipelines) that lose a table's label column: the
+  labels on lines of their own, then a pipe table of numbers only, one row per line, often under made-up column
+  names (``| 数据1 | 数据2 | …``).
+
+The line walker of :mod:`~gov_disclosure.parsing.tables` reads row by row; this module turns such a block back
+into rows before it walks, and leaves every other line as it is. A block is recognised only where it is certain
+(format-spec §3.5: "never guess"):
 
 - a run of lines without numbers names **official rows** (表三 rows by their enumerator and label, 表二 rows by
-  their whole label), with no number between them; it is followed by lines that each hold **one** number;
-- the numbers are **exactly** as many as the rows need (rows × columns; rows of one width after the other, as
-  表二 prints its blocks), so row *i* gets the *i*-th number of each column;
-- the order is **proved**: the rows' 表三 identities (format-spec §5.1) hold when the numbers are read column by
-  column and fail when they are read row by row. Where the identities cannot tell (rows of zeros read alike
-  either way; 表二 has no identity), a block is read column by column only when another block of the same text
-  proved that order — it is a property of the extractor, not of a table.
+  their whole label), with no number between them; it is followed by lines that each hold **one** number
+  (column-major) or lines that each hold **one row** of numbers and nothing else (row-major);
+- the numbers are **exactly** as many as the rows need: rows × columns one per line (rows of one width after the
+  other, as 表二 prints its blocks), so row *i* gets the *i*-th number of each column; or one line of the row's
+  width for each row, so row *i* gets the *i*-th line;
+- a column-major order is **proved**: the rows' 表三 identities (format-spec §5.1) hold when the numbers are read
+  column by column and fail when they are read row by row. Where the identities cannot tell (rows of zeros read
+  alike either way; 表二 has no identity), a block is read column by column only when another block of the same
+  text proved that order — it is a property of the extractor, not of a table. A row-major block needs no proof:
+  the lines are rows, and the labels' order is the rows' order.
 
 A block that looks column-major (two or more row labels, then more numbers than one row holds, one per line)
 but whose count does not match or whose order is not proved is left as it is and flagged
 (``READ.COLUMN_MAJOR_UNCERTAIN``): the walker then reads nothing of it with certainty (its cells are flagged or
-missing, never guessed). A block read is noted (``READ.COLUMN_MAJOR``). A row so read becomes one line: its
-label's lines joined (the label that was matched, so the walker reads the row this module named) and its numbers,
-located where its label is: that is where its cells are located.
+missing, never guessed). Rows of numbers after two or more labels whose count or widths do not match the labels
+are flagged (``READ.DETACHED_UNCERTAIN``) and dropped: which row each belongs to is not known, and the walker
+would give the first of them to the last label. A block read is noted (``READ.COLUMN_MAJOR``,
+``READ.DETACHED_ROWS``). A row so read becomes one line: its label's lines joined (the label that was matched,
+so the walker reads the row this module named) and its numbers, located where its label is: that is where its
+cells are located.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from attrs import define, field, frozen
 
@@ -46,7 +57,7 @@ from gov_disclosure.parsing.labels import enumerator, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact
 
-__all__ = ["ColumnMajor", "rows_from_columns"]
+__all__ = ["Reattached", "reattach_labels"]
 
 _DIGIT = re.compile(r"\d")
 _MIN_SCORE = 0.8
@@ -54,7 +65,7 @@ _MIN_SCORE = 0.8
 
 
 @frozen
-class ColumnMajor:
+class Reattached:
     """The lines of a text with its column-major blocks made rows, and the findings about those blocks."""
 
     lines: tuple[TextLine, ...]
@@ -75,7 +86,8 @@ class _Row:
 
 @define
 class _Band:
-    """Rows of one table and width that take their numbers from one list of numbers, column by column."""
+    """Rows of one table and width that take their numbers from one list of numbers, column by column (or row by
+    row: :attr:`row_major`)."""
 
     rows: list[_Row]
     numbers: list[str]
@@ -87,6 +99,13 @@ class _Band:
     """True when the 表三 identities hold read by rows and not by columns."""
     ambiguous: bool = False
     """True when the readings by columns and by rows differ and the band itself does not prove either."""
+    printed: list[list[str]] | None = None
+    """The numbers of each row when they were printed one row per line (a markdown conversion): the lines are the
+    rows; None for numbers printed one per line."""
+
+    @property
+    def row_major(self) -> bool:
+        return self.printed is not None
 
     @property
     def table(self) -> TableSpec:
@@ -101,6 +120,10 @@ class _Band:
         width = self.rows[0].width
         return [self.numbers[i * width : (i + 1) * width] for i in range(len(self.rows))]
 
+    def reading(self) -> list[list[str]]:
+        """The numbers of each row, in the order they were printed in."""
+        return self.by_columns() if self.printed is None else self.printed
+
 
 @define
 class _Scan:
@@ -113,6 +136,10 @@ class _Scan:
     queue: list[_Row] = field(factory=list)
     numbers: list[int] = field(factory=list)
     """Indices of the lines (one number each) not yet given to rows."""
+    value_rows: list[int] = field(factory=list)
+    """Indices of the lines (one row of numbers each) not yet given to rows."""
+    dropped: set[int] = field(factory=set)
+    """Indices of the lines of numbers whose rows are not known: left out of the text walked."""
     expected: int = 0
     bands: list[_Band] = field(factory=list)
     findings: list[Finding] = field(factory=list)
@@ -159,9 +186,35 @@ class _Scan:
         del self.queue[: sum(len(b) for b in bands)]
         self.numbers.clear()
 
+    def may_take(self, line: TextLine) -> bool:
+        """Whether a row of numbers may belong to the rows named: not wider than the widest of them."""
+        return len(_row_cells(line)) <= max(row.width for row in self.queue)
+
+    def give_rows(self) -> None:
+        """Give the rows of numbers waiting (one line each) to the two or more rows named, in order (see
+        :func:`_place`). The lines are then left out of the text walked: a row given none is flagged, not guessed."""
+        rows, lines = self.queue, self.value_rows
+        if len(rows) >= 2 and lines:
+            placed = _place(self.version, rows, [_row_cells(self.lines[i]) for i in lines])
+            given = [i for i in range(len(rows)) if i in placed]
+            if given:
+                printed = [placed[i] for i in given]
+                numbers = [cell for cells in printed for cell in cells]
+                self.bands.append(_Band([rows[i] for i in given], numbers, list(lines), printed=printed))
+            if len(given) < len(rows):
+                why = f"{len(lines)} rows of numbers for {len(rows)} row labels"
+                lost = [row for i, row in enumerate(rows) if i not in placed]
+                self.findings.append(_unplaced(self, lost, lines, why))
+            self.dropped.update(lines)
+        if lines:
+            self.queue.clear()
+        self.value_rows.clear()
+
     def give_up(self) -> None:
         """Forget the rows and numbers waiting: what comes next is not their block. Flag a block that looked
         column-major (two or more rows named, then more numbers than one row holds)."""
+        if self.value_rows:
+            self.give_rows()
         if len(self.queue) >= 2 and len(self.numbers) > self.queue[-1].width:
             why = f"{len(self.numbers)} numbers for {len(self.queue)} rows"
             self.findings.append(_uncertain(self, self.queue, self.numbers, why))
@@ -179,23 +232,49 @@ def _label_only(line: TextLine) -> bool:
     return _DIGIT.search(line.text) is None or not any(line.values)
 
 
-def rows_from_columns(lines: Sequence[TextLine], version: FormatVersion) -> ColumnMajor:
+def _row_cells(line: TextLine) -> list[str]:
+    """The cells of a line of numbers only: between its first and last printed cell (blank cells inside kept, where
+    the line has cell boundaries), or its printed values."""
+    cells = list(line.cells)
+    if not line.structured:
+        return [c for c in cells if c]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return cells
+
+
+def _values_row(line: TextLine) -> bool:
+    """True for a line that holds two or more values and nothing else (``| 64 | 0 | 0 | 2 | 0 | 4 | 70 |``)."""
+    values = line.values
+    return values.count(True) >= 2 and all(value or not cell for cell, value in zip(line.cells, values, strict=True))
+
+
+def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reattached:
     """*lines* with every column-major block that is certain made rows (see the module docstring).
 
     >>> from gov_disclosure.parsing.lines import text_rows
     >>> text = "规章\\n行政规范性文件\\n信息内容\\n1\\n8\\n0\\n26\\n11\\n66\\n"
-    >>> read = rows_from_columns(list(text_rows(text)), "2021")
+    >>> read = reattach_labels(list(text_rows(text)), "2021")
     >>> [line.text for line in read.lines]
     ['规章', '行政规范性文件', '信息内容', '1', '8', '0', '26', '11', '66']
     >>> [f.code for f in read.findings]  # 表二 has no identity: the order is not proved
     ['READ.COLUMN_MAJOR_UNCERTAIN']
     """
     single = [_single_value(line) for line in lines]
-    if not any(a and b for a, b in pairwise(single)):
-        return ColumnMajor(tuple(lines))  # no list of numbers one per line: nothing can be column-major
+    rows = [not one and _values_row(line) for one, line in zip(single, lines, strict=True)]
+    if not any(a and b for a, b in pairwise(single)) and not _after_labels(lines, rows):
+        return Reattached(tuple(lines))  # no list of numbers one per line, no rows of numbers after two labels
     scan = _Scan(version, lines)
     index, count = 0, len(lines)
     while index < count:
+        if rows[index] and scan.queue and not scan.numbers and scan.may_take(lines[index]):
+            scan.value_rows.append(index)
+            index += 1
+            if len(scan.value_rows) >= len(scan.queue):
+                scan.give_rows()
+            continue
         if single[index]:
             scan.numbers.append(index)
             index += 1
@@ -203,7 +282,7 @@ def rows_from_columns(lines: Sequence[TextLine], version: FormatVersion) -> Colu
                 scan.give()
             continue
         end = index
-        while end < count and not single[end] and _label_only(lines[end]):
+        while end < count and not single[end] and not rows[end] and _label_only(lines[end]):
             end += 1
         if end == index:  # a line with labels and numbers: what was named before is not a column-major block
             scan.give_up()
@@ -211,6 +290,13 @@ def rows_from_columns(lines: Sequence[TextLine], version: FormatVersion) -> Colu
             continue
         named = len(scan.queue)
         _name_rows(scan, range(index, end))
+        if scan.value_rows and len(scan.queue) > named:  # new rows while rows of numbers wait: not a whole block
+            new = scan.queue[named:]
+            del scan.queue[named:]
+            scan.give_rows()
+            scan.queue.extend(new)
+        elif scan.value_rows and not all(is_header_text(lines[i].text) for i in range(index, end)):
+            scan.give_rows()  # rows of numbers interrupted by text that is not a header: the block has ended
         if scan.numbers and len(scan.queue) > named:  # new rows while numbers wait: those were not a whole block
             new = scan.queue[named:]
             del scan.queue[named:]
@@ -219,6 +305,47 @@ def rows_from_columns(lines: Sequence[TextLine], version: FormatVersion) -> Colu
         index = end
     scan.give_up()
     return _rebuild(scan)
+
+
+_MOST_LOST = 2
+"""Most rows of numbers that may have been lost from a block for the identities to be asked where the gaps are."""
+
+
+def _place(version: FormatVersion, rows: Sequence[_Row], printed: Sequence[list[str]]) -> dict[int, list[str]]:
+    """The numbers of the rows named (by index in *rows*) that the rows of numbers *printed* after them certainly are.
+
+    As many rows of numbers as rows: row *i* is the *i*-th (the labels' order is the rows' order). Fewer (rows lost
+    in the conversion, at most :data:`_MOST_LOST`): every way to leave rows without numbers is tried, keeping the
+    order, each row as wide as its numbers, and kept only if the 表三 identities it lets be checked hold; a row
+    takes the numbers that every kept way gives it, and none where they differ or where some way leaves it empty.
+    表二 has no identity: a block of it that lost rows gives no row its numbers.
+    """
+    if len(printed) == len(rows):
+        return dict(enumerate(printed))
+    lost = len(rows) - len(printed)
+    if lost < 0 or lost > _MOST_LOST or any(row.table is not TABLE3 for row in rows):
+        return {}
+    kept: list[dict[int, list[str]]] = []
+    for gaps in combinations(range(len(rows)), lost):
+        given = [i for i in range(len(rows)) if i not in gaps]
+        if any(rows[i].width != len(cells) for i, cells in zip(given, printed, strict=True)):
+            continue
+        placement = dict(zip(given, printed, strict=True))
+        values: dict[CellKey, Number | None] = {}
+        for i, cells in placement.items():
+            values.update(_row_values(rows[i], cells))
+        if _holds(version, values) is not False:
+            kept.append(placement)
+    if not kept:
+        return {}
+    first = kept[0]
+    return {i: cells for i, cells in first.items() if all(other.get(i) == cells for other in kept[1:])}
+
+
+def _after_labels(lines: Sequence[TextLine], rows: Sequence[bool]) -> bool:
+    """True when some row of numbers comes right after two lines without numbers (a quick test: most texts have no
+    block of rows printed apart from their labels)."""
+    return any(rows[i] and _label_only(lines[i - 1]) and _label_only(lines[i - 2]) for i in range(2, len(lines)))
 
 
 def _name_rows(scan: _Scan, span: range) -> None:
@@ -263,10 +390,17 @@ def _close_item(scan: _Scan, start: int | None, stop: int) -> None:
 def _values(band: _Band, reading: list[list[str]]) -> dict[CellKey, Number | None]:
     out: dict[CellKey, Number | None] = {}
     for row, texts in zip(band.rows, reading, strict=True):
-        columns = band.table.row(row.key).columns
-        for column, text in zip(columns, texts, strict=True):
-            out[cell_key(band.table.key, row.key, column.key)] = parse_cell(text, column.value_type).value
+        out.update(_row_values(row, texts))
     return out
+
+
+def _row_values(row: _Row, texts: Sequence[str]) -> dict[CellKey, Number | None]:
+    """The values of *row* read from its printed *texts*, one per column."""
+    columns = row.table.row(row.key).columns
+    return {
+        cell_key(row.table.key, row.key, column.key): parse_cell(text, column.value_type).value
+        for column, text in zip(columns, texts, strict=True)
+    }
 
 
 def _holds(version: FormatVersion, values: dict[CellKey, Number | None]) -> bool | None:
@@ -286,7 +420,7 @@ def _holds(version: FormatVersion, values: dict[CellKey, Number | None]) -> bool
 
 def _judge(scan: _Scan, band: _Band) -> None:
     columns, rows = band.by_columns(), band.by_rows()
-    if columns == rows:
+    if band.row_major or columns == rows:
         return
     if band.table is not TABLE3:
         band.ambiguous = True  # no identity: proved only by another block
@@ -298,19 +432,19 @@ def _judge(scan: _Scan, band: _Band) -> None:
     band.ambiguous = not band.proved
 
 
-def _rebuild(scan: _Scan) -> ColumnMajor:
+def _rebuild(scan: _Scan) -> Reattached:
     for band in scan.bands:
         _judge(scan, band)
     proved = any(band.proved for band in scan.bands)
     lines = list(scan.lines)
-    dropped: set[int] = set()
+    dropped = set(scan.dropped)
     findings = list(scan.findings)
     for band in scan.bands:
         if band.contradicted or (band.ambiguous and not proved):
             why = "the identities hold row by row" if band.contradicted else "the order of the numbers is not proved"
             findings.append(_uncertain(scan, band.rows, band.lines, why))
             continue
-        for row, numbers in zip(band.rows, band.by_columns(), strict=True):
+        for row, numbers in zip(band.rows, band.reading(), strict=True):
             # the row's label, as matched, on one line with its numbers: the walker reads the row it names
             first, last = lines[row.first], lines[row.line]
             label = " ".join(lines[i].text for i in range(row.first, row.line + 1))
@@ -320,7 +454,7 @@ def _rebuild(scan: _Scan) -> ColumnMajor:
         if len(band.rows) > 1:
             findings.append(_read(scan, band))
     kept = tuple(line for i, line in enumerate(lines) if i not in dropped)
-    return ColumnMajor(kept, tuple(findings))
+    return Reattached(kept, tuple(findings))
 
 
 def _span(scan: _Scan, rows: Sequence[_Row], numbers: Sequence[int]) -> str:
@@ -331,17 +465,46 @@ def _span(scan: _Scan, rows: Sequence[_Row], numbers: Sequence[int]) -> str:
 def _read(scan: _Scan, band: _Band) -> Finding:
     table = band.table
     k, width = len(band.rows), band.rows[0].width
+    where = f"lines {_span(scan, band.rows, band.lines)}"
+    if band.row_major:
+        code = "READ.DETACHED_ROWS"
+        message = f"表{table.number}：{k}行的数字逐行印在行标签之后，已按顺序读回各行"
+        message_en = (
+            f"{table.key}: the numbers of {k} rows printed one row per line after their labels ({where}): read back "
+            "in order"
+        )
+    else:
+        code = "READ.COLUMN_MAJOR"
+        message = f"表{table.number}：{k}个行标签之后按列印有{width}列数字（每列{k}个），已按列读回各行"
+        message_en = (
+            f"{table.key}: {k} row labels followed by {width} column(s) of numbers ({k} each, one per line, {where}): "
+            "read back into rows, row i taking the i-th number of each column"
+        )
     return Finding(
-        code="READ.COLUMN_MAJOR",
+        code=code,
         severity=Severity.INFO,
-        message=f"表{table.number}：{k}个行标签之后按列印有{width}列数字（每列{k}个），已按列读回各行",
-        message_en=f"{table.key}: {k} row labels followed by {width} column(s) of numbers ({k} each, one per line, "
-        f"lines {_span(scan, band.rows, band.lines)}): read back into rows, row i taking the i-th number of each "
-        "column",
+        message=message,
+        message_en=message_en,
         table=table.key,
         outcome=Outcome.NOTE,
         evidence=" / ".join(row.key for row in band.rows),
         source=scan.lines[band.rows[0].line].source,
+    )
+
+
+def _unplaced(scan: _Scan, rows: Sequence[_Row], lines: Sequence[int], why: str) -> Finding:
+    table = rows[0].table
+    return Finding(
+        code="READ.DETACHED_UNCERTAIN",
+        severity=Severity.WARNING,
+        message=f"表{table.number}：{len(rows)}个行标签之后印有{len(lines)}行数字，行数或每行个数与标签不符，"
+        "无法确定各行数字所属的行，未作猜测",
+        message_en=f"{table.key}: {len(rows)} row labels followed by {len(lines)} rows of numbers (lines "
+        f"{_span(scan, rows, lines)}): which row each belongs to is not certain ({why}); not read, not guessed",
+        table=table.key,
+        outcome=Outcome.UNDECIDABLE,
+        evidence=" / ".join(row.key for row in rows),
+        source=scan.lines[rows[0].line].source,
     )
 
 
