@@ -36,6 +36,7 @@ from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Ta
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
+from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.column_major import rows_from_columns
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine
@@ -119,12 +120,17 @@ def table3_equations(version: FormatVersion) -> tuple[Equation, ...]:
 
 
 @functools.cache
+def _table3_row_identities(version: FormatVersion) -> dict[str, tuple[tuple[Identity, Equation], ...]]:
+    """For each row of 表三, the identities it takes part in, each with the resolver's view of it."""
+    spec = format_spec(version)
+    pairs = [(i, equation(i, _in_row)) for i in identities_of(spec) if i.table == TABLE3.key]
+    return {row.key: tuple(p for p in pairs if any(k.row == row.key for k in p[0].cells)) for row in spec.rows(TABLE3)}
+
+
+@functools.cache
 def _table3_row_equations(version: FormatVersion) -> dict[str, tuple[Equation, ...]]:
     """For each row of 表三, the identities it takes part in."""
-    return {
-        row.key: tuple(eq for eq in table3_equations(version) if any(k[0] == row.key for k in (*eq.lhs, *eq.rhs)))
-        for row in format_spec(version).rows(TABLE3)
-    }
+    return {row: tuple(eq for _, eq in pairs) for row, pairs in _table3_row_identities(version).items()}
 
 
 def _table4_identities() -> tuple[Identity, ...]:
@@ -357,7 +363,8 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
     if pending:
         known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
         equations = _table3_row_equations(version) if spec is TABLE3 else {}
-        _resolve_rows(spec, pending, equations, known, cells, findings)
+        identities = _table3_row_identities(version) if spec is TABLE3 else {}
+        _resolve_rows(spec, pending, equations, known, cells, findings, identities)
     for row_spec in format_spec(version).rows(spec):
         if row_spec.key not in cells:
             findings.append(_missing_finding(spec.key, row_spec.key))
@@ -442,12 +449,14 @@ def _resolve_rows(
     known: dict[Key, Number | None],
     cells: dict[str, list[Cell]],
     findings: list[Finding],
+    identities: Mapping[str, Sequence[tuple[Identity, Equation]]] | None = None,
 ) -> None:
     """Resolve the rows whose values are not certain, using only the identities that the final reading keeps.
 
     An identity that the reading of the whole table breaks (the agency's arithmetic, format-spec §5) was not usable
     and must not have picked a split (issue 12's honesty rule): the rows are resolved again without every identity
-    found broken, until no new one is.
+    found broken, until no new one is. A short row may then be completed from the usable *identities* (the same
+    identities as *equations*, with their definitions: :mod:`.completion`).
     """
     unusable: set[Equation] = set()
     while True:
@@ -464,7 +473,9 @@ def _resolve_rows(
             break
         unusable |= broken
     for index, row in enumerate(pending):
-        _place_row(spec, row, results[index], cells, findings)
+        assert row.spec is not None
+        usable_pairs = tuple(p for p in (identities or {}).get(row.spec.key, ()) if p[1] not in unusable)
+        _place_row(spec, row, results[index], cells, findings, usable_pairs, values)
 
 
 def _breaks(equation: Equation, values: Mapping[Key, Number | None]) -> bool:
@@ -502,13 +513,25 @@ def _resolve_pass(
 
 
 def _place_row(
-    spec: TableSpec, row: _Row, result: Resolution, cells: dict[str, list[Cell]], findings: list[Finding]
+    spec: TableSpec,
+    row: _Row,
+    result: Resolution,
+    cells: dict[str, list[Cell]],
+    findings: list[Finding],
+    identities: Sequence[tuple[Identity, Equation]] = (),
+    known: Mapping[Key, Number | None] | None = None,
 ) -> None:
     assert row.spec is not None
     row_spec = row.spec
     tokens = [v for v in row.values if v]
     n = len(row_spec.columns)
     raw = " ".join(tokens)
+    short = len(tokens) < n and not row.glued and not result.forced and None in result.pieces
+    if short and identities and result.readings:  # a short row the identities may force
+        completed = _complete(spec, row, result, tokens, identities, known or {}, findings)
+        if completed is not None:
+            cells[row_spec.key] = completed
+            return
     out: list[Cell] = []
     undecided: list[tuple[CellKey, ColumnSpec, tuple[Number, ...]]] = []
     for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
@@ -544,6 +567,39 @@ def _place_row(
                 source=row.source,
             )
         )
+
+
+def _complete(
+    spec: TableSpec,
+    row: _Row,
+    result: Resolution,
+    tokens: Sequence[str],
+    identities: Sequence[tuple[Identity, Equation]],
+    known: Mapping[Key, Number | None],
+    findings: list[Finding],
+) -> list[Cell] | None:
+    """The cells of a short row whose every cell the identities force (:mod:`.completion`), with its one finding;
+    None when they do not."""
+    assert row.spec is not None
+    columns = row.spec.columns
+    pinned = [
+        None if p is None else parse_cell(p, c.value_type, source=row.source)
+        for p, c in zip(result.pieces, columns, strict=True)
+    ]
+    if any(cell is not None and cell.value is None for cell in pinned):
+        return None  # a mark read with certainty: the identities through it say nothing
+    done = complete_row(
+        row.spec.key,
+        [c.value_type for c in columns],
+        [None if cell is None else cell.value for cell in pinned],
+        tokens,
+        identities,
+        known,
+    )
+    if done is None:
+        return None
+    findings.append(done.finding(spec, row.spec, len(tokens), f"{row.label} {' '.join(tokens)}", row.source))
+    return done.cells(pinned, row.source)
 
 
 @frozen

@@ -109,16 +109,17 @@ class CellNames:
 
 
 @functools.cache
-def cell_names(spec: FormatSpec) -> CellNames:
-    """The :class:`CellNames` of reports of *spec* (cached by the spec's value).
+def cell_names(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> CellNames:
+    """The :class:`CellNames` of reports of *spec* that print the rows *collapsed* as one (cached by value).
 
     >>> from gov_disclosure.model.formats import FORMAT_2021
     >>> names = cell_names(FORMAT_2021)
     >>> names.zh[layout(FORMAT_2021).index[CellKey("table4", "review", "total")]]
     '表四「行政复议 × 总计」'
     """
-    names_zh = tuple(map(cell_zh, layout(spec).keys))
-    names_en = tuple(map(str, layout(spec).keys))
+    keys = layout(spec, collapsed).keys
+    names_zh = tuple(map(cell_zh, keys))
+    names_en = tuple(map(str, keys))
     return CellNames(
         zh=names_zh,
         en=names_en,
