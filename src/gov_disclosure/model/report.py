@@ -77,9 +77,9 @@ def _check_collapsed(spec: FormatSpec, key: str, table: Table, row_key: str) -> 
         row = table.row(part)
         if row is None or any(cell.kind is not CellKind.NOT_PRINTED for _, cell in row.cells()):
             raise ModelError(
-                f"{key}.{part}",
-                f"a {spec.name} report prints row {label} ({row_key}) only in place of its parts, which are then "
-                "rows of cells not printed (CellKind.NOT_PRINTED)",
+                f"{key}.{row_key}",
+                f"row {label} is not in the {spec.name} format but in place of its parts, which are then rows of "
+                f"cells not printed (CellKind.NOT_PRINTED); {part} is {'absent' if row is None else 'printed'}",
             )
 
 
