@@ -83,7 +83,8 @@ def test_a_short_row_forced_by_the_identities_is_completed(seeds_dir: Path, tmp_
     assert [c.raw for _, c in row.cells()] == ["2", "", "", "", "", "", "2"]
     assert [(f.code, f.row) for f in result.findings] == [("READ.ROW_COMPLETED", "denied_law_prohibited")]
     finding = result.findings[0]
-    assert "T3.RESULTS_SUM×5" in finding.message and len(finding.cells) == 5
+    assert "T3.RESULTS_SUM×5" in finding.message
+    assert len(finding.cells) == 5
     statuses = {e.identity.name: e.status for e in evaluate_identities(result.report)}
     used = {f"T3.RESULTS_SUM:{c}" for c in COLUMNS[1:6]} | {"T3.ROW_SUM:denied_law_prohibited"}
     assert {name for name, status in statuses.items() if status is Status.COMPLETED} == used  # not counted as checks
@@ -121,7 +122,11 @@ def test_an_identity_that_fails_with_a_completed_value_is_reported() -> None:
         total=Cell.of(2),
     )
     zeros = [0] * 5
-    rows = {"review": completed, "litigation_direct": zeros, "litigation_after_review": zeros}
+    rows: dict[str, Table4Row | list[int]] = {
+        "review": completed,
+        "litigation_direct": zeros,
+        "litigation_after_review": zeros,
+    }
     report = Report(format_version="2021", table4=Table4.from_rows(rows))
     assert [(f.code, f.actual, f.expected) for f in validate(report) if f.code.startswith("T4.")] == [
         ("T4.GROUP_SUM", 2, 1)

@@ -69,14 +69,15 @@ def _collapsed_rows() -> dict[str, object]:
 def test_a_not_printed_cell_is_neither_zero_nor_blank() -> None:
     cell = Cell.not_printed()
     assert (cell.kind, cell.value, cell.is_number) == (CellKind.NOT_PRINTED, None, False)
-    assert cell != Cell.blank() and cell != Cell.of(0)
+    assert cell != Cell.blank()
+    assert cell != Cell.of(0)
 
 
 def test_a_2021_report_may_print_six_as_one_row_only_in_place_of_its_sub_rows() -> None:
     report = Report(format_version="2021", table3=Table3.from_rows(_collapsed_rows()))  # type: ignore[arg-type]
     assert report.collapsed == frozenset({"other_processing"})
     printed = _collapsed_rows() | {"other_other": [0] * 7}
-    with pytest.raises(ModelError, match="other_processing.*other_other is printed"):
+    with pytest.raises(ModelError, match=r"other_processing.*other_other is printed"):
         Report(format_version="2021", table3=Table3.from_rows(printed))  # type: ignore[arg-type]
     assert Report(format_version="2021").collapsed == frozenset()
 
@@ -124,7 +125,8 @@ def test_six_printed_as_one_row_and_as_sub_rows_keeps_the_sub_rows(seeds_dir: Pa
     first = next(i for i, line in enumerate(lines) if line.startswith("其他处理\t(六) 1."))
     result = _read(tmp_path, "\n".join([*lines[:first], "\t(六) 其他处理\t1\t0\t0\t0\t0\t0\t1", *lines[first:]]))
     table3 = result.report.table3
-    assert table3 is not None and table3.other_processing is None
+    assert table3 is not None
+    assert table3.other_processing is None
     assert _values(table3.other_no_correction) == [1, 0, 0, 0, 0, 0, 1]
     assert [e.label for e in table3.extra_rows] == ["(六) 其他处理"]
 
@@ -133,7 +135,8 @@ def test_reading_a_2021_table2_without_its_regulations_row(seeds_dir: Path, tmp_
     lines = [line for line in _seed_004(seeds_dir) if not line.startswith("规章\t")]
     result = _read(tmp_path, "\n".join(lines))
     table2 = result.report.table2
-    assert table2 is not None and table2.regulations is not None
+    assert table2 is not None
+    assert table2.regulations is not None
     assert {cell.kind for _, cell in table2.regulations.cells()} == {CellKind.NOT_PRINTED}
     assert [cell.value for _, cell in table2.normative_docs.cells()] == [0, 1, 4]  # type: ignore[union-attr]
     assert [(f.code, f.row) for f in result.findings] == [("READ.ROW_NOT_PRINTED", "regulations")]
@@ -143,7 +146,8 @@ def test_rows_lost_together_are_missing_not_unprinted(seeds_dir: Path, tmp_path:
     """Without the row after it, a 规章 row gone from the text may have been lost: missing, as before."""
     lines = [line for line in _seed_004(seeds_dir) if not line.startswith(("规章\t", "行政规范性文件\t"))]
     result = _read(tmp_path, "\n".join(lines))
-    assert result.report.table2 is not None and result.report.table2.regulations is None
+    assert result.report.table2 is not None
+    assert result.report.table2.regulations is None
     missing = [f.row for f in result.findings if f.code == "READ.ROW_MISSING"]
     assert missing == ["regulations", "normative_docs"]
     assert not [f for f in result.findings if f.code == "READ.ROW_NOT_PRINTED"]
@@ -160,7 +164,7 @@ def test_json_and_its_schema_carry_rows_not_printed(seeds_dir: Path, tmp_path: P
     document["table3"]["other_other"]["total"] = 0  # a printed sub-row beside the one （六） row
     assert not validator.is_valid(document)
     del document["table3"]["other_processing"]  # without the one row, the sub-rows may be printed again
-    document["table3"]["other_other"] = {key: 0 for key in Table3Row.column_keys()}
+    document["table3"]["other_other"] = dict.fromkeys(Table3Row.column_keys(), 0)
     validator.validate(document)
 
 

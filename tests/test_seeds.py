@@ -142,9 +142,9 @@ def test_seed_003_markdown_and_page_split(seeds_dir: Path) -> None:
     assert _row(result, "table3", "unable_still_unclear") == [0] * 7  # after the repeated header
     assert _row(result, "table3", "total_processed") == two
     assert report.table3 is not None
-    # 1.申请人无正当理由逾期不补正… prints six 0s for seven columns; which column lost its number is not printed, but
-    # each column's （七）总计 and its other result rows (read by hand: 予以公开 0, 保护第三方合法权益 1|0…|1, 本机关不掌握
-    # 1|0…|1, the rest 0, （七） 2|0…|2) force every cell to 0: completed from those identities, and said so
+    # 1.申请人无正当理由逾期不补正… prints six 0s for seven columns; which column lost its number is not printed,
+    # but each column's （七）总计 and its other result rows (read by hand: 予以公开 0, 保护第三方合法权益 1|0…|1,
+    # 本机关不掌握 1|0…|1, the rest 0, （七） 2|0…|2) force every cell to 0: completed from those identities, said so
     row = report.table3.other_no_correction
     assert row is not None
     assert [(c.value, c.completed_from) for _, c in row.cells()] == [

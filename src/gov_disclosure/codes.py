@@ -94,7 +94,8 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         (
             "READ.ROW_NOT_PRINTED",
             _INFO,
-            "the report does not print a row of the form (（六） as one row in 2021, no 规章 row): not printed, not zero",
+            "the report does not print a row of the form (（六） as one row in 2021, no 规章 row): "
+            "not printed, not zero",
         ),
         ("READ.UNDECIDED", _WARNING, "a value cannot be read with certainty (e.g. glued digits); it is not guessed"),
         ("READ.GLUED_RESOLVED", _INFO, "glued digits are split in the one way the table's identities allow"),

@@ -10,6 +10,7 @@ placed by :mod:`~gov_disclosure.parsing.resolve` when their number or position i
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -317,8 +318,8 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
         row = _Row(label, values, structured, line.source, uncertain=bool(glued), glued=glued)
         if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
             row.spec = whole
-            last = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
-            region.expected = next(i for i, r in enumerate(region.spec_rows) if r.key == last) + 1
+            final = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
+            region.expected = next(i for i, r in enumerate(region.spec_rows) if r.key == final) + 1
         elif found is not None:
             row.spec = region.spec_rows[found.index]
             region.expected = found.index + 1
@@ -420,7 +421,7 @@ def _not_printed(
         for part in parts:
             cells[part.key] = [Cell.not_printed()] * len(part.columns)
         findings.append(_not_printed_finding(spec, parts, f"“{spec.row(whole).label}”印为一行（2019年格式的排法）"))
-    for row, after in zip(rows, rows[1:], strict=False):
+    for row, after in itertools.pairwise(rows):
         if row.omissible and row.key not in cells and after.key in cells:
             cells[row.key] = [Cell.not_printed()] * len(row.columns)
             findings.append(_not_printed_finding(spec, [row], None))

@@ -133,7 +133,8 @@ def decode_cell(data: object, decode_source: Callable[[object], SourceLocation])
     True
     >>> decode_cell({"value": 22, "annotation": "其中修订16件", "raw": "22（其中修订16件）"}, repr).annotation
     '其中修订16件'
-    >>> decode_cell({"kind": "zero", "value": 0, "raw": "", "completed_from": "T3.ROW_SUM:granted"}, repr).completed_from
+    >>> completed = {"kind": "zero", "value": 0, "raw": "", "completed_from": "T3.ROW_SUM:granted"}
+    >>> decode_cell(completed, repr).completed_from
     'T3.ROW_SUM:granted'
     >>> decode_cell({"kind": "zero", "value": 3}, repr)
     Traceback (most recent call last):
