@@ -37,8 +37,8 @@ from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Ta
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.column_major import rows_from_columns
+from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_collapsed, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact, compact_lines
