@@ -62,6 +62,8 @@ def cell_reason_zh(name: str, cell: Cell | None) -> str:
         return f"{name}（空白）"
     if kind is CellKind.NOT_APPLICABLE:
         return f"{name}（不适用标记“{cell.raw}”）"
+    if kind is CellKind.NOT_PRINTED:
+        return f"{name}（未印出）"
     return f"{name}（无法识别“{cell.raw}”）"
 
 
@@ -74,6 +76,8 @@ def cell_reason_en(name: str, cell: Cell | None) -> str:
         return f"{name} (blank)"
     if kind is CellKind.NOT_APPLICABLE:
         return f"{name} (not-applicable mark {cell.raw!r})"
+    if kind is CellKind.NOT_PRINTED:
+        return f"{name} (not printed)"
     return f"{name} (unreadable text {cell.raw!r})"
 
 
