@@ -11,8 +11,9 @@ import pytest
 
 from gov_disclosure.findings import Finding
 from gov_disclosure.loader import ReadResult, load
-from gov_disclosure.model import TABLE3, CellKind
+from gov_disclosure.model import TABLE3, CellKind, Table3Row
 from gov_disclosure.model.formats import format_spec
+from gov_disclosure.validation import Status, evaluate_identities
 
 pytestmark = pytest.mark.seeds
 
@@ -123,7 +124,7 @@ def test_seed_002_lost_rows_and_short_rows(seeds_dir: Path) -> None:
 
 
 def test_seed_003_markdown_and_page_split(seeds_dir: Path) -> None:
-    """番禺区科工信局 2023: markdown headings, 表三 split by a page break with a repeated header."""
+    """番禺区科工信局 2023: markdown headings, 表三 split by a page break, a row of six 0s completed from identities."""
     result = _read(seeds_dir, "003")
     report = result.report
     assert (report.format_version, report.agency, report.report_year) == (
@@ -141,20 +142,28 @@ def test_seed_003_markdown_and_page_split(seeds_dir: Path) -> None:
     assert _row(result, "table3", "unable_still_unclear") == [0] * 7  # after the repeated header
     assert _row(result, "table3", "total_processed") == two
     assert report.table3 is not None
-    assert report.table3.other_no_correction is not None
-    assert all(c.kind is CellKind.TEXT for _, c in report.table3.other_no_correction.cells())  # six 0s for 7
+    # 1.申请人无正当理由逾期不补正… prints six 0s for seven columns; which column lost its number is not printed,
+    # but each column's （七）总计 and its other result rows (read by hand: 予以公开 0, 保护第三方合法权益 1|0…|1,
+    # 本机关不掌握 1|0…|1, the rest 0, （七） 2|0…|2) force every cell to 0: completed from those identities, said so
+    row = report.table3.other_no_correction
+    assert row is not None
+    assert [(c.value, c.completed_from) for _, c in row.cells()] == [
+        (0, f"T3.RESULTS_SUM:{column}") for column in Table3Row.column_keys()
+    ]
+    assert all(c.raw == "" for _, c in row.cells())  # nothing was printed in any one of its cells
     done = {"new_received", "denied_third_party", "unable_not_held", "total_processed", "other_no_correction"}
     _zeros(result, "table3", [k for k in T3_2021 if k not in done], 7)
     _zeros(result, "table4", ["review", "litigation_direct", "litigation_after_review"], 5)
-    # the row of six 0s for seven columns is one problem: one reading finding on the row, and one finding for the
-    # identities it leaves undecidable — not 7 READ.UNDECIDED + 7 CELL.TEXT + 7 T3.RESULTS_SUM + 1 T3.ROW_SUM
+    assert all(entry.cell.value is not None for entry in report.iter_cells())  # seed 003 reads all its cells
+    # one problem, one finding: the row was completed; nothing is left undecided
     about_row = [f for f in result.findings if f.row == "other_no_correction" or f.code.startswith("T3.")]
-    assert [(f.code, f.table, f.row) for f in about_row] == [
-        ("READ.ROW_SHORT", "table3", "other_no_correction"),
-        ("ROW.UNDECIDABLE", "table3", "other_no_correction"),
-    ]
-    assert about_row[1].evidence == "T3.RESULTS_SUM×7、T3.ROW_SUM"
-    assert not [f for f in result.findings if f.code in ("READ.UNDECIDED", "CELL.TEXT")]
+    assert [(f.code, f.table, f.row) for f in about_row] == [("READ.ROW_COMPLETED", "table3", "other_no_correction")]
+    assert not [f for f in result.findings if f.code in ("READ.UNDECIDED", "READ.ROW_SHORT", "CELL.TEXT")]
+    # the identities the row was completed from (and its own row sum, made only of completed values) are no checks
+    statuses = {e.identity.name: e.status for e in evaluate_identities(report)}
+    used = {f"T3.RESULTS_SUM:{column}" for column in Table3Row.column_keys()} | {"T3.ROW_SUM:other_no_correction"}
+    assert {name for name, status in statuses.items() if status is Status.COMPLETED} == used
+    assert all(status is Status.HOLDS for name, status in statuses.items() if name not in used)
 
 
 def test_seed_004_wrapped_labels_nonzero(seeds_dir: Path) -> None:

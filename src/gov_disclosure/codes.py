@@ -85,6 +85,18 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
             _ERROR,
             "a row prints fewer values than the table has columns; its cells are left without values",
         ),
+        (
+            "READ.ROW_COMPLETED",
+            _WARNING,
+            "a row prints fewer values than columns, and the identities force every cell: its values are completed "
+            "from them (Cell.completed_from), and those identities no longer count as checks of the row",
+        ),
+        (
+            "READ.ROW_NOT_PRINTED",
+            _INFO,
+            "the report does not print a row of the form (（六） as one row in 2021, no 规章 row): "
+            "not printed, not zero",
+        ),
         ("READ.UNDECIDED", _WARNING, "a value cannot be read with certainty (e.g. glued digits); it is not guessed"),
         ("READ.GLUED_RESOLVED", _INFO, "glued digits are split in the one way the table's identities allow"),
         (

@@ -21,6 +21,7 @@ _REASONS = {
     CellKind.BLANK: GapReason.BLANK,
     CellKind.NOT_APPLICABLE: GapReason.NOT_APPLICABLE,
     CellKind.TEXT: GapReason.TEXT,
+    CellKind.NOT_PRINTED: GapReason.MISSING,  # the input does not print the cell's row
 }
 
 

@@ -1,7 +1,9 @@
 """A table cell: value, kind, raw text, annotation, unit and provenance.
 
 format-spec §7: "Cell value model: (value: int | Decimal | None, raw: str, semantic: NUMERIC | ZERO | EMPTY |
-NA | TEXT, unit: str | None)". A blank is never zero.
+NA | TEXT, unit: str | None)". A blank is never zero, and neither is a cell the report's table has no place for
+(:attr:`CellKind.NOT_PRINTED`). A value the report did not print in its cell but the identities force is marked by
+:attr:`Cell.completed_from`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ class CellKind(enum.Enum):
     """A not-applicable mark such as ``/`` ``-`` ``—`` ``无``."""
     TEXT = "text"
     """Text that cannot be read as a number with certainty (e.g. glued digits with several splits)."""
+    NOT_PRINTED = "not_printed"
+    """The report's table has no such cell: its row is not printed. A 2021 表三 printing （六）其他处理 as one row
+    (the 2019 layout) leaves its three sub-rows unprinted; a 2021 表二 without a 规章 row leaves that row unprinted.
+    Not zero and not blank (a blank is an empty cell the table has): the agency gave no number there."""
+
+
+def _check_completed(instance: Cell, _attribute: object, value: str | None) -> None:
+    """Only a cell with a value is completed from an identity."""
+    if value is not None and instance.value is None:
+        raise ValueError(f"a {instance.kind.value} cell has no value to complete from {value}")
 
 
 def _check_value(instance: Cell, _attribute: object, value: Number | None) -> None:
@@ -76,6 +88,15 @@ class Cell:
     >>> from gov_disclosure.model.source import SourceLocation
     >>> Cell.of(3, source=SourceLocation(line=1)) == Cell.of(3)
     True
+
+    A value that was not printed in its cell but that the identities force (a row printed with fewer numbers than
+    columns) says so: it is not equal to the same number printed.
+
+    >>> completed = Cell.completed(0, "T3.RESULTS_SUM:natural_person")
+    >>> completed.value, completed.completed_from, completed == Cell.of(0)
+    (0, 'T3.RESULTS_SUM:natural_person', False)
+    >>> Cell.not_printed().kind, Cell.not_printed().value is None
+    (<CellKind.NOT_PRINTED: 'not_printed'>, True)
     """
 
     kind: CellKind
@@ -87,6 +108,11 @@ class Cell:
     unit: str | None = None
     """A unit printed inside the cell, e.g. ``元`` in ``251000元`` (header units are not repeated here)."""
     source: SourceLocation | None = field(default=None, eq=False)
+    completed_from: str | None = field(default=None, validator=_check_completed)
+    """The identity the value was completed from (:attr:`gov_disclosure.model.identities.Identity.name`, e.g.
+    ``T3.RESULTS_SUM:natural_person``), when the report printed the cell's row with fewer numbers than columns and
+    the identities force the value; None for a value read from the cell as printed. A completed value is certain, but
+    it is the identity's, not the print's: the identity it came from is no evidence that the row is right."""
 
     @classmethod
     def of(
@@ -110,6 +136,17 @@ class Cell:
             unit=unit,
             source=source,
         )
+
+    @classmethod
+    def completed(cls, value: Number, identity: str, *, source: SourceLocation | None = None) -> Cell:
+        """A number the report did not print in this cell, completed from the identity named *identity*."""
+        kind = cls.of(value).kind
+        return cls(kind=kind, value=value, source=source, completed_from=identity)
+
+    @classmethod
+    def not_printed(cls, *, source: SourceLocation | None = None) -> Cell:
+        """A cell of a row the report does not print (:attr:`CellKind.NOT_PRINTED`)."""
+        return cls(kind=CellKind.NOT_PRINTED, source=source)
 
     @classmethod
     def blank(cls, *, raw: str = "", source: SourceLocation | None = None) -> Cell:
@@ -140,6 +177,7 @@ class Cell:
             annotation=self.annotation,
             unit=self.unit,
             source=source,
+            completed_from=self.completed_from,
         )
 
     @property

@@ -91,6 +91,7 @@ class FormatSpec:
     """Where a report of this version keeps its tables: ``("table2", "table3", "table4")`` for 2021."""
     _rows: Mapping[str, tuple[RowSpec, ...]] = field(init=False, eq=False, repr=False)
     _absent: Mapping[str, tuple[str, ...]] = field(init=False, eq=False, repr=False)
+    _collapsible: Mapping[str, Mapping[str, tuple[str, ...]]] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         set_ = object.__setattr__  # derived once, here, for a frozen class (its __init__ has run)
@@ -104,7 +105,7 @@ class FormatSpec:
             for key in rows
         }
         set_(self, "_absent", absent)
-
+        set_(self, "_collapsible", {key: _collapsible(self, key, rows[key]) for key in rows})
 
     def table_class(self, key: str) -> type[Table]:
         """The model class of this version's table *key* (KeyError for a table the version does not have)."""
@@ -114,13 +115,44 @@ class FormatSpec:
             raise KeyError(key)
         return TABLE_CLASSES[key]
 
-    def rows(self, table: TableSpec | str) -> tuple[RowSpec, ...]:
-        """The rows a report of this version has in *table* (a spec or a key), in official order."""
+    def rows(self, table: TableSpec | str, collapsed: frozenset[str] = frozenset()) -> tuple[RowSpec, ...]:
+        """The rows a report of this version has in *table* (a spec or a key), in official order.
+
+        A report that prints rows of :meth:`collapsible` as one row each (*collapsed*, their keys) has them in place
+        of their parts:
+
+        >>> [r.key for r in FORMAT_2021.rows(TABLE3, frozenset({"other_processing"}))][-4:]
+        ['not_processed_confirm', 'other_processing', 'total_processed', 'carried_forward']
+        """
         key = table if isinstance(table, str) else table.key
         found = self._rows.get(key)
         if found is None:
             raise KeyError(key)
-        return found
+        if not collapsed:
+            return found
+        parts = self._collapsible[key]
+        layout = next(t for t in self.tables if t.key == key)
+        out: list[RowSpec] = []
+        for row in found:
+            whole = next((w for w in collapsed if row.key in parts.get(w, ())), None)
+            if whole is None:
+                out.append(row)
+            elif parts[whole][0] == row.key:
+                out.append(layout.row(whole))
+        return tuple(out)
+
+    def collapsible(self, key: str) -> Mapping[str, tuple[str, ...]]:
+        """The rows of table *key*'s model class that this version does not have but splits into parts (the rows it
+        groups under the row's label), with those parts: a report may print such a row as one row, as the version
+        that has it does, and leave its parts unprinted (:attr:`~gov_disclosure.model.cells.CellKind.NOT_PRINTED`).
+
+        format-spec §3.4: for 表三, "a shared model works if （六）其他处理 is a group whose total is always present
+        and whose three sub-items are optional". Real 2021 reports print （六） as one row, as the 2019 form does.
+
+        >>> dict(FORMAT_2021.collapsible("table3")), dict(FORMAT_2019.collapsible("table3"))
+        ({'other_processing': ('other_no_correction', 'other_fee_unpaid', 'other_other')}, {})
+        """
+        return self._collapsible[key]
 
     def rows_absent(self, key: str) -> tuple[str, ...]:
         """The rows the model class of table *key* has but this version does not (e.g. 2019's single （六） row in
@@ -151,6 +183,18 @@ class FormatSpec:
                     if marker is not None:
                         found[_nfkc(marker)] = None
         return tuple(found)
+
+
+def _collapsible(spec: FormatSpec, key: str, rows: tuple[RowSpec, ...]) -> Mapping[str, tuple[str, ...]]:
+    """:meth:`FormatSpec.collapsible` for table *key* whose rows in *spec* are *rows*."""
+    table = next(t for t in spec.tables if t.key == key)
+    found: dict[str, tuple[str, ...]] = {}
+    for absent in spec.rows_absent(key):
+        label = table.row(absent).label
+        parts = tuple(r.key for r in rows if r.group is not None and r.group == label)
+        if parts:
+            found[absent] = parts
+    return found
 
 
 FORMAT_2019 = FormatSpec(

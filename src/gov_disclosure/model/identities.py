@@ -69,6 +69,8 @@ class Identity:
     statement_zh: str
     """The identity in words, with official labels."""
     statement_en: str
+    subject: str | None = None
+    """What the identity is about: the column of rules 1–2, the row of rule 3, the group of rule 6."""
     _coefficients: Mapping[CellKey, int] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -78,6 +80,16 @@ class Identity:
         for key in self.rhs:
             coefficients[key] = coefficients.get(key, 0) - 1
         object.__setattr__(self, "_coefficients", {k: c for k, c in coefficients.items() if c})
+
+    @property
+    def name(self) -> str:
+        """The identity's name among those of a report: its code and subject (``T3.RESULTS_SUM:natural_person``).
+
+        >>> from gov_disclosure.model.formats import FORMAT_2021
+        >>> [i.name for i in identities_of(FORMAT_2021)][::14]
+        ['T3.BALANCE:natural_person', 'T3.ROW_SUM:new_received', 'T3.ROW_SUM:unable_still_unclear']
+        """
+        return self.code if self.subject is None else f"{self.code}:{self.subject}"
 
     @property
     def cells(self) -> tuple[CellKey, ...]:
@@ -121,16 +133,16 @@ def _t3(row: str, column: str) -> CellKey:
     return cell_key("table3", row, column)
 
 
-def _result_rows(spec: FormatSpec) -> tuple[RowSpec, ...]:
-    """（一）…（六） of *spec*: the rows between 二 and （七）."""
-    return tuple(r for r in spec.rows(TABLE3) if r.group is not None and r.key != "total_processed")
+def _result_rows(spec: FormatSpec, collapsed: frozenset[str]) -> tuple[RowSpec, ...]:
+    """（一）…（六） of *spec* (with the rows in *collapsed* printed as one): the rows between 二 and （七）."""
+    return tuple(r for r in spec.rows(TABLE3, collapsed) if r.group is not None and r.key != "total_processed")
 
 
-def _results_words(spec: FormatSpec) -> str:
+def _results_words(spec: FormatSpec, collapsed: frozenset[str]) -> str:
     """``（一）予以公开 + （二）部分公开 + （三）不予公开1–8 + …`` from the layout."""
     words: list[str] = []
     groups: dict[str, int] = {}
-    for row in _result_rows(spec):
+    for row in _result_rows(spec, collapsed):
         group = row.group or ""
         if group == _RESULTS_GROUP:
             words.append(short(row.label))
@@ -151,12 +163,13 @@ def _balance() -> Iterator[Identity]:
             statement_zh=f"表三「{column.label}」列：{one} + {two} = {seven} + {four}",
             statement_en=f"table 3, column {column.key}: new_received + carried_over = "
             "total_processed + carried_forward",
+            subject=column.key,
         )
 
 
-def _results_sum(spec: FormatSpec) -> Iterator[Identity]:
-    results = _result_rows(spec)
-    words = _results_words(spec)
+def _results_sum(spec: FormatSpec, collapsed: frozenset[str]) -> Iterator[Identity]:
+    results = _result_rows(spec, collapsed)
+    words = _results_words(spec, collapsed)
     for column in _T3_COLUMNS:
         yield Identity(
             code=T3_RESULTS_SUM,
@@ -165,18 +178,20 @@ def _results_sum(spec: FormatSpec) -> Iterator[Identity]:
             statement_zh=f"表三「{column.label}」列：（七）总计 = {words}",
             statement_en=f"table 3, column {column.key}: total_processed = sum of the {len(results)} result rows "
             f"({results[0].key} … {results[-1].key})",
+            subject=column.key,
         )
 
 
-def _row_sum(spec: FormatSpec) -> Iterator[Identity]:
+def _row_sum(spec: FormatSpec, collapsed: frozenset[str]) -> Iterator[Identity]:
     parts_zh = " + ".join(c.label for c in _APPLICANT)
-    for row in spec.rows(TABLE3):
+    for row in spec.rows(TABLE3, collapsed):
         yield Identity(
             code=T3_ROW_SUM,
             lhs=(_t3(row.key, "total"),),
             rhs=tuple(_t3(row.key, c.key) for c in _APPLICANT),
             statement_zh=f"表三「{short(row_zh(row))}」行：总计 = {parts_zh}",
             statement_en=f"table 3, row {row.key}: total = sum of the six applicant columns",
+            subject=row.key,
         )
 
 
@@ -190,11 +205,25 @@ def _group_sum(spec: FormatSpec) -> Iterator[Identity]:
             rhs=tuple(cell_key("table4", row.key, c.key) for c in parts),
             statement_zh=f"表四「{row.full_label}」：总计 = {parts_zh}",
             statement_en=f"table 4, {row.key}: total = upheld + corrected + other + pending",
+            subject=row.key,
         )
 
 
 @functools.cache
-def identities_of(spec: FormatSpec) -> tuple[Identity, ...]:
+def identities_of(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> tuple[Identity, ...]:
     """Every accounting identity of a report of *spec*, in catalogue order: rule 1 by column, rule 2 by column,
-    rule 3 by row (of 表三), rule 6 by group (of 表四). Cached by the spec's value."""
-    return (*_balance(), *_results_sum(spec), *_row_sum(spec), *_group_sum(spec))
+    rule 3 by row (of 表三), rule 6 by group (of 表四). Cached by the spec's value.
+
+    A report that prints rows of :meth:`FormatSpec.collapsible` as one row each (*collapsed*, e.g. a 2021 report
+    printing （六）其他处理 as one row, as the 2019 form does) has them in rule 2 in place of their parts, and rule 3
+    for them instead of the parts, which it does not print (format-spec §5.1 rule 2: "（六） = Σ（六）1..3 in 2021 and
+    the single row in 2019"):
+
+    >>> from gov_disclosure.model.formats import FORMAT_2021
+    >>> six = frozenset({"other_processing"})
+    >>> len(identities_of(FORMAT_2021, six))
+    40
+    >>> print(identities_of(FORMAT_2021, six)[7].statement_zh.split(" + ")[-2:])
+    ['（五）不予处理1–5', '（六）其他处理']
+    """
+    return (*_balance(), *_results_sum(spec, collapsed), *_row_sum(spec, collapsed), *_group_sum(spec))

@@ -64,6 +64,11 @@ class RowSpec:
     marker: str | None = None
     """A label (or the part of one that survives wrapping) that only the formats having this row print
     (format-spec §7), like :attr:`ColumnSpec.marker`."""
+    omissible: bool = False
+    """True for a row that agencies with nothing to put in it leave out of their table: a table found without it
+    (the row after it being there) has not printed it, rather than lost it
+    (:attr:`~gov_disclosure.model.cells.CellKind.NOT_PRINTED`). The 2021 表二 规章 row: format-spec §5.3 rule 10,
+    "规章 can only be made by 国务院部门, 省级 and 设区的市/自治州 governments (立法法)"."""
 
     def column(self, key: str) -> ColumnSpec:
         """The column called *key* (KeyError if there is none)."""
@@ -114,7 +119,7 @@ TABLE2 = TableSpec(
     "二",
     "主动公开政府信息情况",
     (
-        RowSpec("regulations", "规章", _DOC_COLUMNS, "第二十条第（一）项"),
+        RowSpec("regulations", "规章", _DOC_COLUMNS, "第二十条第（一）项", omissible=True),
         RowSpec("normative_docs", "行政规范性文件", _DOC_COLUMNS, "第二十条第（一）项"),
         RowSpec("licensing", "行政许可", _DECISIONS, "第二十条第（五）项"),
         RowSpec("punishment", "行政处罚", _DECISIONS, "第二十条第（六）项"),

@@ -9,7 +9,7 @@ import attrs
 from attrs import field, frozen
 
 from gov_disclosure.errors import ModelError
-from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.formats import FormatSpec, format_spec, format_specs
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import TableSpec
@@ -66,6 +66,23 @@ def _check_version(_instance: object, _attribute: object, value: str) -> None:
     format_spec(value)  # UnknownFormatError (a ModelError) for a version that is not registered
 
 
+def _check_collapsed(spec: FormatSpec, key: str, table: Table, row_key: str) -> None:
+    """Row *row_key* of *table*, which format *spec* does not have, is allowed only printed in place of the parts
+    *spec* splits it into, which the report then marks as not printed (rows of ``CellKind.NOT_PRINTED`` cells)."""
+    label = table.spec.row(row_key).label
+    parts = spec.collapsible(key).get(row_key)
+    if parts is None:
+        raise ModelError(f"{key}.{row_key}", f"row {label} is not in the {spec.name} format")
+    for part in parts:
+        row = table.row(part)
+        if row is None or any(cell.kind is not CellKind.NOT_PRINTED for _, cell in row.cells()):
+            raise ModelError(
+                f"{key}.{row_key}",
+                f"row {label} is not in the {spec.name} format but in place of its parts, which are then rows of "
+                f"cells not printed (CellKind.NOT_PRINTED); {part} is {'absent' if row is None else 'printed'}",
+            )
+
+
 @frozen(kw_only=True)
 class Report:
     """One annual report.
@@ -79,7 +96,16 @@ class Report:
     ['table4.review.upheld', 'table4.review.corrected']
 
     A report carries at most one of ``table2`` (2021) / ``table2_2019`` (2019), matching its format,
-    and only the 表三 rows of its format.
+    and only the 表三 rows of its format — but for a row its format splits into parts, printed as one row in their
+    place (:meth:`FormatSpec.collapsible`): a 2021 表三 may print （六）其他处理 as one row, as the 2019 form does, its
+    three sub-rows being rows of cells not printed.
+
+    >>> from gov_disclosure.model import Cell, Table3, Table3Row
+    >>> unprinted = Table3Row.from_cells([Cell.not_printed()] * 7)
+    >>> six = Table3.from_rows({"other_processing": [1, 0, 0, 0, 0, 0, 1], "other_no_correction": unprinted,
+    ...                         "other_fee_unpaid": unprinted, "other_other": unprinted})
+    >>> Report(format_version="2021", table3=six).collapsed
+    frozenset({'other_processing'})
     """
 
     format_version: FormatVersion = field(validator=_check_version)
@@ -108,8 +134,20 @@ class Report:
                 raise ModelError(key, f"expected a {expected.__name__} in the {spec.name} format, got {got}")
             for row_key in spec.rows_absent(key):
                 if getattr(table, row_key) is not None:
-                    label = table.spec.row(row_key).label
-                    raise ModelError(f"{key}.{row_key}", f"row {label} is not in the {spec.name} format")
+                    _check_collapsed(spec, key, table, row_key)
+
+    @property
+    def collapsed(self) -> frozenset[str]:
+        """The rows this report prints as one in place of the parts its format splits them into
+        (:meth:`FormatSpec.collapsible`); empty for a report printed as its format's form."""
+        spec = self.format
+        return frozenset(
+            row_key
+            for key in spec.table_keys
+            if getattr(self, key) is not None
+            for row_key in spec.collapsible(key)
+            if getattr(getattr(self, key), row_key) is not None
+        )
 
     @property
     def format(self) -> FormatSpec:

@@ -318,11 +318,12 @@ _GROUPS: tuple[tuple[FactKind, str, str, str], ...] = (
 
 
 @cache
-def _group_targets(version: FormatVersion, group: str) -> tuple[_Target, ...]:
-    """The group's sum first, then each of its rows (a narrative may quote a single sub-item, format-spec §5.4)."""
+def _group_targets(version: FormatVersion, group: str, collapsed: frozenset[str] = frozenset()) -> tuple[_Target, ...]:
+    """The group's sum first, then each of its rows (a narrative may quote a single sub-item, format-spec §5.4), in a
+    report that prints the rows *collapsed* as one (a 2021 report printing （六） as one row: that row)."""
     rows = [
         row
-        for row in format_spec(version).rows(TABLE3)
+        for row in format_spec(version).rows(TABLE3, collapsed)
         if row.group == group or (row.group is not None and row.label == group)
     ]
     whole = _Target(f"表三“{group}”各项之和", f"table 3 {group} summed", tuple(_t3(row.key) for row in rows))
@@ -343,7 +344,7 @@ def outcomes(subject: NarratedReport, context: RuleContext) -> Iterable[Finding]
     for kind, group, what, what_en in _GROUPS:
         facts = subject.of(kind)
         if facts:
-            targets = _group_targets(subject.report.format_version, group)
+            targets = _group_targets(subject.report.format_version, group, subject.report.collapsed)
             yield from _compare(subject, context, facts, targets, code="NARR.OUTCOME", what=what, what_en=what_en)
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "enumerator",
     "header_words",
     "is_header_text",
+    "match_collapsed",
     "match_row",
     "match_rows",
     "split_enumerator",
@@ -163,6 +164,31 @@ def match_row(
     True
     """
     return _match(label, table.key, version, expected)
+
+
+def match_collapsed(label: str, table: TableSpec, version: FormatVersion) -> RowSpec | None:
+    """The row of *table* that *version* splits into parts (:meth:`FormatSpec.collapsible`) when *label* names it
+    whole, as the other format prints it: a 2021 表三 printing ``（六）其他处理`` as one row, as the 2019 form does.
+    The label must be the row's, but for its enumerator (kept, or left out, or moved after the words when a
+    vertical group cell is read first); a label naming one of the parts (``（六）其他处理 3.其他``) is not it.
+
+    >>> match_collapsed("(六) 其他处理", TABLE3, "2021").key, match_collapsed("其他处理（六）", TABLE3, "2021").key
+    ('other_processing', 'other_processing')
+    >>> match_collapsed("（六）其他处理 3.其他", TABLE3, "2021"), match_collapsed("（六）其他处理", TABLE3, "2019")
+    (None, None)
+    """
+    collapsible = format_spec(version).collapsible(table.key) if table.key in format_spec(version).table_keys else {}
+    if not collapsible:
+        return None
+    text = compact(label)
+    enums = [split_enumerator(m.group(0))[0] for m in _ENUM.finditer(text)]
+    words = _ENUM.sub("", text)
+    for key in collapsible:
+        row = table.row(key)
+        enum, core = split_enumerator(compact(row.label))
+        if words == core and all(e == enum for e in enums):
+            return row
+    return None
 
 
 def match_rows(

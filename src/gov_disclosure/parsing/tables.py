@@ -10,6 +10,7 @@ placed by :mod:`~gov_disclosure.parsing.resolve` when their number or position i
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -36,8 +37,9 @@ from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Ta
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
+from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.detached import reattach_labels
-from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_row
+from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_collapsed, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, solve
@@ -95,10 +97,16 @@ class _Region:
     expected: int = 0
     spec_rows: tuple[RowSpec, ...] = field(init=False)
     """The rows of *spec* that a report of *version* has."""
+    absent: frozenset[str] = field(init=False)
+    """The rows of *spec*'s model class that a report of *version* does not have (2019's （六） row in 2021)."""
 
     @spec_rows.default
     def _spec_rows(self) -> tuple[RowSpec, ...]:
         return format_spec(self.version).rows(self.spec)
+
+    @absent.default
+    def _absent(self) -> frozenset[str]:
+        return frozenset(format_spec(self.version).rows_absent(self.spec.key))
 
 
 def _in_row(key: CellKey) -> Key:
@@ -119,12 +127,25 @@ def table3_equations(version: FormatVersion) -> tuple[Equation, ...]:
 
 
 @functools.cache
-def _table3_row_equations(version: FormatVersion) -> dict[str, tuple[Equation, ...]]:
-    """For each row of 表三, the identities it takes part in."""
+def _table3_row_identities(
+    version: FormatVersion, collapsed: frozenset[str] = frozenset()
+) -> dict[str, tuple[tuple[Identity, Equation], ...]]:
+    """For each row of 表三 (with the rows *collapsed* printed as one), the identities it takes part in, each with
+    the resolver's view of it."""
+    spec = format_spec(version)
+    pairs = [(i, equation(i, _in_row)) for i in identities_of(spec, collapsed) if i.table == TABLE3.key]
     return {
-        row.key: tuple(eq for eq in table3_equations(version) if any(k[0] == row.key for k in (*eq.lhs, *eq.rhs)))
-        for row in format_spec(version).rows(TABLE3)
+        row.key: tuple(p for p in pairs if any(k.row == row.key for k in p[0].cells))
+        for row in spec.rows(TABLE3, collapsed)
     }
+
+
+@functools.cache
+def _table3_row_equations(
+    version: FormatVersion, collapsed: frozenset[str] = frozenset()
+) -> dict[str, tuple[Equation, ...]]:
+    """For each row of 表三, the identities it takes part in."""
+    return {row: tuple(eq for _, eq in pairs) for row, pairs in _table3_row_identities(version, collapsed).items()}
 
 
 def _table4_identities() -> tuple[Identity, ...]:
@@ -292,9 +313,14 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
             continue
         label = " ".join([*region.pending, *labels])
         region.pending.clear()
-        found = match_row(label, region.spec, version=version, expected=region.expected)
+        whole = match_collapsed(label, region.spec, version)
+        found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
         row = _Row(label, values, structured, line.source, uncertain=bool(glued), glued=glued)
-        if found is not None:
+        if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
+            row.spec = whole
+            final = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
+            region.expected = next(i for i, r in enumerate(region.spec_rows) if r.key == final) + 1
+        elif found is not None:
             row.spec = region.spec_rows[found.index]
             region.expected = found.index + 1
         else:
@@ -331,7 +357,10 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
     pending: list[_Row] = []
     extras: list[ExtraRow] = []
     last_key: str | None = None
+    collapsed = _collapsed(region, version)
     for row in region.rows:
+        if row.spec is not None and row.spec.key in region.absent and row.spec.key not in collapsed:
+            row.spec = None  # printed with its parts as well: a row the form does not have
         if row.spec is None:
             extras.append(
                 ExtraRow(
@@ -356,14 +385,62 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
         cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source, money=money)
     if pending:
         known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
-        equations = _table3_row_equations(version) if spec is TABLE3 else {}
-        _resolve_rows(spec, pending, equations, known, cells, findings)
+        equations = _table3_row_equations(version, collapsed) if spec is TABLE3 else {}
+        identities = _table3_row_identities(version, collapsed) if spec is TABLE3 else {}
+        _resolve_rows(spec, pending, equations, known, cells, findings, identities)
+    _not_printed(spec, version, collapsed, cells, findings)
     for row_spec in format_spec(version).rows(spec):
         if row_spec.key not in cells:
             findings.append(_missing_finding(spec.key, row_spec.key))
     table = format_spec(version).table_class(spec.key)
     built = {key: table.row_types[key].from_cells(values) for key, values in cells.items()}
     return table.from_rows(built, extra_rows=extras)
+
+
+def _collapsed(region: _Region, version: FormatVersion) -> frozenset[str]:
+    """The rows of *region* printed as one in place of the parts the format splits them into (and not with them)."""
+    parts = format_spec(version).collapsible(region.spec.key)
+    read = {row.spec.key for row in region.rows if row.spec is not None}
+    return frozenset(key for key in parts if key in read and read.isdisjoint(parts[key]))
+
+
+def _not_printed(
+    spec: TableSpec,
+    version: FormatVersion,
+    collapsed: frozenset[str],
+    cells: dict[str, list[Cell]],
+    findings: list[Finding],
+) -> None:
+    """Fill the rows the report does not print with cells not printed, one ``READ.ROW_NOT_PRINTED`` finding each
+    time: the parts of a row printed as one (*collapsed*), and an omissible row (:attr:`RowSpec.omissible`) whose
+    table goes on with the row after it."""
+    fmt = format_spec(version)
+    rows = fmt.rows(spec)
+    for whole in sorted(collapsed):
+        parts = [spec.row(key) for key in fmt.collapsible(spec.key)[whole]]
+        for part in parts:
+            cells[part.key] = [Cell.not_printed()] * len(part.columns)
+        findings.append(_not_printed_finding(spec, parts, f"“{spec.row(whole).label}”印为一行（2019年格式的排法）"))
+    for row, after in itertools.pairwise(rows):
+        if row.omissible and row.key not in cells and after.key in cells:
+            cells[row.key] = [Cell.not_printed()] * len(row.columns)
+            findings.append(_not_printed_finding(spec, [row], None))
+
+
+def _not_printed_finding(spec: TableSpec, rows: Sequence[RowSpec], why: str | None) -> Finding:
+    labels = "、".join(f"“{row.full_label}”" for row in rows)
+    keys = ", ".join(row.key for row in rows)
+    return Finding(
+        code="READ.ROW_NOT_PRINTED",
+        severity=Severity.INFO,
+        message=f"表{spec.number}{why + '，' if why else ''}未印出{labels}{'行' if len(rows) == 1 else '各行'}："
+        "记为未印出，不是0，也不是空白。",
+        message_en=f"{spec.key}: the report does not print {keys}"
+        + (f" (it prints {rows[0].group} as one row, as the 2019 form does)" if why else "")
+        + ": not printed, which is neither zero nor blank.",
+        cells=tuple(CellKey(spec.key, row.key, column.key) for row in rows for column in row.columns),
+        outcome=Outcome.NOTE,
+    )
 
 
 _MONEY_ROWS = frozenset(
@@ -442,12 +519,14 @@ def _resolve_rows(
     known: dict[Key, Number | None],
     cells: dict[str, list[Cell]],
     findings: list[Finding],
+    identities: Mapping[str, Sequence[tuple[Identity, Equation]]] | None = None,
 ) -> None:
     """Resolve the rows whose values are not certain, using only the identities that the final reading keeps.
 
     An identity that the reading of the whole table breaks (the agency's arithmetic, format-spec §5) was not usable
     and must not have picked a split (issue 12's honesty rule): the rows are resolved again without every identity
-    found broken, until no new one is.
+    found broken, until no new one is. A short row may then be completed from the usable *identities* (the same
+    identities as *equations*, with their definitions: :mod:`.completion`).
     """
     unusable: set[Equation] = set()
     while True:
@@ -464,7 +543,9 @@ def _resolve_rows(
             break
         unusable |= broken
     for index, row in enumerate(pending):
-        _place_row(spec, row, results[index], cells, findings)
+        assert row.spec is not None
+        usable_pairs = tuple(p for p in (identities or {}).get(row.spec.key, ()) if p[1] not in unusable)
+        _place_row(spec, row, results[index], cells, findings, usable_pairs, values)
 
 
 def _breaks(equation: Equation, values: Mapping[Key, Number | None]) -> bool:
@@ -502,13 +583,25 @@ def _resolve_pass(
 
 
 def _place_row(
-    spec: TableSpec, row: _Row, result: Resolution, cells: dict[str, list[Cell]], findings: list[Finding]
+    spec: TableSpec,
+    row: _Row,
+    result: Resolution,
+    cells: dict[str, list[Cell]],
+    findings: list[Finding],
+    identities: Sequence[tuple[Identity, Equation]] = (),
+    known: Mapping[Key, Number | None] | None = None,
 ) -> None:
     assert row.spec is not None
     row_spec = row.spec
     tokens = [v for v in row.values if v]
     n = len(row_spec.columns)
     raw = " ".join(tokens)
+    short = len(tokens) < n and not row.glued and not result.forced and None in result.pieces
+    if short and identities and result.readings:  # a short row the identities may force
+        completed = _complete(spec, row, result, tokens, identities, known or {}, findings)
+        if completed is not None:
+            cells[row_spec.key] = completed
+            return
     out: list[Cell] = []
     undecided: list[tuple[CellKey, ColumnSpec, tuple[Number, ...]]] = []
     for i, (piece, column) in enumerate(zip(result.pieces, row_spec.columns, strict=True)):
@@ -544,6 +637,39 @@ def _place_row(
                 source=row.source,
             )
         )
+
+
+def _complete(
+    spec: TableSpec,
+    row: _Row,
+    result: Resolution,
+    tokens: Sequence[str],
+    identities: Sequence[tuple[Identity, Equation]],
+    known: Mapping[Key, Number | None],
+    findings: list[Finding],
+) -> list[Cell] | None:
+    """The cells of a short row whose every cell the identities force (:mod:`.completion`), with its one finding;
+    None when they do not."""
+    assert row.spec is not None
+    columns = row.spec.columns
+    pinned = [
+        None if p is None else parse_cell(p, c.value_type, source=row.source)
+        for p, c in zip(result.pieces, columns, strict=True)
+    ]
+    if any(cell is not None and cell.value is None for cell in pinned):
+        return None  # a mark read with certainty: the identities through it say nothing
+    done = complete_row(
+        row.spec.key,
+        [c.value_type for c in columns],
+        [None if cell is None else cell.value for cell in pinned],
+        tokens,
+        identities,
+        known,
+    )
+    if done is None:
+        return None
+    findings.append(done.finding(spec, row.spec, len(tokens), f"{row.label} {' '.join(tokens)}", row.source))
+    return done.cells(pinned, row.source)
 
 
 @frozen

@@ -35,6 +35,7 @@ def _unknown_reason(cell: Cell | None) -> tuple[str, str]:
     return {
         CellKind.BLANK: ("空白", "blank"),
         CellKind.NOT_APPLICABLE: (f"为不适用标记“{cell.raw}”", f"not-applicable mark {cell.raw!r}"),
+        CellKind.NOT_PRINTED: ("未印出", "not printed"),
     }.get(cell.kind, (f"无法识别（{cell.raw}）", f"unreadable text {cell.raw!r}"))
 
 

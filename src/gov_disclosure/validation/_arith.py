@@ -75,6 +75,11 @@ class Status(enum.Enum):
     FAILS = "fails"
     UNDECIDABLE = "undecidable"
     """Some cell has no usable value (blank under the default policy, a mark, text, or an absent row)."""
+    COMPLETED = "completed"
+    """It holds, but only with values the report did not print: a cell of it was completed from the identities
+    (:attr:`~gov_disclosure.model.cells.Cell.completed_from`, a row printed with fewer numbers than columns). An
+    identity a value was completed from holds by construction, so it is not counted as a check: it is no evidence
+    that the printed numbers are right. (One that fails with a completed value is reported as failing.)"""
 
 
 @frozen(kw_only=True)

@@ -54,22 +54,25 @@ class Layout:
     """The position of each key."""
     tables: tuple[tuple[str, int, tuple[_RowRead, ...]], ...]
     """Each table: its key, how many cells it has, and its rows (key, a getter of the row's cells, how many)."""
+    collapsed: frozenset[str] = frozenset()
+    """The rows printed as one in place of their parts (:attr:`Report.collapsed`): the parts, not printed, have no
+    positions."""
 
 
 @functools.cache
-def layout(spec: FormatSpec) -> Layout:
-    """The :class:`Layout` of reports of *spec* (cached by the spec's value)."""
+def layout(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> Layout:
+    """The :class:`Layout` of reports of *spec* that print the rows *collapsed* as one (cached by value)."""
     keys: list[CellKey] = []
     tables: list[tuple[str, int, tuple[_RowRead, ...]]] = []
     for table in spec.tables:
         row_types = spec.table_class(table.key).row_types
         rows: list[_RowRead] = []
-        for row in spec.rows(table):
+        for row in spec.rows(table, collapsed):
             columns = row_types[row.key].column_keys()
             rows.append((row.key, row_getter(columns), len(columns)))
             keys.extend(cell_key(table.key, row.key, c) for c in columns)
         tables.append((table.key, sum(size for _, _, size in rows), tuple(rows)))
-    return Layout(tuple(keys), {key: i for i, key in enumerate(keys)}, tuple(tables))
+    return Layout(tuple(keys), {key: i for i, key in enumerate(keys)}, tuple(tables), collapsed)
 
 
 @frozen(kw_only=True)
@@ -88,6 +91,8 @@ class ReportCells:
     """The value of each cell: None for a blank, a mark, text or an absent cell."""
     unknown: frozenset[int]
     """The positions of the cells without a value (None in :attr:`values`)."""
+    completed: frozenset[int]
+    """The positions of the values completed from an identity (:attr:`Cell.completed_from`), not printed."""
     blank: tuple[int, ...]
     not_applicable: tuple[int, ...]
     text: tuple[int, ...]
@@ -106,7 +111,7 @@ class ReportCells:
 
 def read_cells(report: Report) -> ReportCells:
     """The report's :class:`ReportCells` (read once per :func:`validate` call, which hands them to every rule)."""
-    where = layout(report.format)
+    where = layout(report.format, report.collapsed)
     cells: list[Cell | None] = []
     missing_rows: list[tuple[str, str]] = []
     absent_tables: list[str] = []
@@ -129,6 +134,7 @@ def read_cells(report: Report) -> ReportCells:
     not_applicable: list[int] = []
     text: list[int] = []
     unusual: list[int] = []
+    completed: list[int] = []
     for i, cell in enumerate(cells):  # one pass: cells are read by the hundred per report
         if cell is None:
             values.append(None)
@@ -139,6 +145,8 @@ def read_cells(report: Report) -> ReportCells:
         if value is not None:
             if type(value) is not int or value < 0:
                 unusual.append(i)
+            if cell.completed_from is not None:
+                completed.append(i)
             continue
         unknown.append(i)
         kind = cell.kind
@@ -153,6 +161,7 @@ def read_cells(report: Report) -> ReportCells:
         cells=tuple(cells),
         values=tuple(values),
         unknown=frozenset(unknown),
+        completed=frozenset(completed),
         blank=tuple(blank),
         not_applicable=tuple(not_applicable),
         text=tuple(text),

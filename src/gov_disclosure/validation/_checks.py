@@ -60,9 +60,10 @@ def _getter(positions: tuple[int, ...]) -> _Getter:
 
 
 @functools.cache
-def compiled_identities(spec: FormatSpec) -> CompiledIdentities:
-    """The :class:`CompiledIdentities` of reports of *spec* (cached by the spec's value)."""
-    identities, cells = identities_of(spec), layout(spec)
+def compiled_identities(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> CompiledIdentities:
+    """The :class:`CompiledIdentities` of reports of *spec* that print the rows *collapsed* as one (cached by
+    value)."""
+    identities, cells = identities_of(spec, collapsed), layout(spec, collapsed)
     positions = tuple((tuple(cells.index[k] for k in i.lhs), tuple(cells.index[k] for k in i.rhs)) for i in identities)
     tables: dict[str, list[tuple[int, frozenset[int], _Getter, _Getter]]] = {}
     by_code: dict[str, list[int]] = {}
@@ -74,7 +75,7 @@ def compiled_identities(spec: FormatSpec) -> CompiledIdentities:
         cells,
         positions,
         tuple(lhs + rhs for lhs, rhs in positions),
-        cell_names(spec),
+        cell_names(spec, collapsed),
         tuple((table, tuple(terms)) for table, terms in tables.items()),
         {code: tuple(found) for code, found in by_code.items()},
     )
@@ -86,7 +87,8 @@ class IdentityChecks:
 
     compiled: CompiledIdentities
     statuses: tuple[Status | None, ...]
-    """The status of each identity (None when its table is absent)."""
+    """The status of each identity (None when its table is absent); ``COMPLETED`` for one that holds only with
+    values completed from the identities (not a check)."""
     troubled: tuple[int, ...]
     """The positions of the identities that fail or cannot be decided."""
     failing: tuple[int, ...]
@@ -118,6 +120,8 @@ class IdentityChecks:
             return Evaluation(identity=identity, status=Status.UNDECIDABLE, unknown=tuple(unknown), zeroed=zeroed)
         lhs_total, rhs_total = sides
         status = Status.HOLDS if lhs_total == rhs_total else Status.FAILS
+        if status is Status.HOLDS and self.statuses[position] is Status.COMPLETED:
+            status = Status.COMPLETED
         return Evaluation(identity=identity, status=status, lhs=lhs_total, rhs=rhs_total, zeroed=zeroed)
 
     def evaluations(self, table: str | None = None) -> tuple[Evaluation, ...]:
@@ -140,9 +144,9 @@ def check_identities(spec: FormatSpec, found: ReportCells, policy: BlankPolicy) 
     """Every identity of *spec* checked on a report's cells (*found*, read by
     :func:`~gov_disclosure.validation._cells.read_cells`) under *policy*; identities of absent tables are not
     checked."""
-    compiled = compiled_identities(spec)
+    compiled = compiled_identities(spec, found.layout.collapsed)
     values: Sequence[Number | None] = found.values
-    unknown, zeroed = found.unknown, frozenset[int]()
+    unknown, zeroed, completed = found.unknown, frozenset[int](), found.completed
     if policy is BlankPolicy.ZERO and found.blank:
         values = list(values)
         for i in found.blank:
@@ -160,7 +164,7 @@ def check_identities(spec: FormatSpec, found: ReportCells, policy: BlankPolicy) 
                 statuses[position] = Status.UNDECIDABLE
                 troubled.append(position)
             elif sum(left_of(values)) == sum(right_of(values)):
-                statuses[position] = Status.HOLDS
+                statuses[position] = Status.COMPLETED if completed and not cells.isdisjoint(completed) else Status.HOLDS
             else:
                 statuses[position] = Status.FAILS
                 troubled.append(position)

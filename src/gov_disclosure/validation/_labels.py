@@ -62,6 +62,8 @@ def cell_reason_zh(name: str, cell: Cell | None) -> str:
         return f"{name}（空白）"
     if kind is CellKind.NOT_APPLICABLE:
         return f"{name}（不适用标记“{cell.raw}”）"
+    if kind is CellKind.NOT_PRINTED:
+        return f"{name}（未印出）"
     return f"{name}（无法识别“{cell.raw}”）"
 
 
@@ -74,6 +76,8 @@ def cell_reason_en(name: str, cell: Cell | None) -> str:
         return f"{name} (blank)"
     if kind is CellKind.NOT_APPLICABLE:
         return f"{name} (not-applicable mark {cell.raw!r})"
+    if kind is CellKind.NOT_PRINTED:
+        return f"{name} (not printed)"
     return f"{name} (unreadable text {cell.raw!r})"
 
 
@@ -109,16 +113,17 @@ class CellNames:
 
 
 @functools.cache
-def cell_names(spec: FormatSpec) -> CellNames:
-    """The :class:`CellNames` of reports of *spec* (cached by the spec's value).
+def cell_names(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> CellNames:
+    """The :class:`CellNames` of reports of *spec* that print the rows *collapsed* as one (cached by value).
 
     >>> from gov_disclosure.model.formats import FORMAT_2021
     >>> names = cell_names(FORMAT_2021)
     >>> names.zh[layout(FORMAT_2021).index[CellKey("table4", "review", "total")]]
     '表四「行政复议 × 总计」'
     """
-    names_zh = tuple(map(cell_zh, layout(spec).keys))
-    names_en = tuple(map(str, layout(spec).keys))
+    keys = layout(spec, collapsed).keys
+    names_zh = tuple(map(cell_zh, keys))
+    names_en = tuple(map(str, keys))
     return CellNames(
         zh=names_zh,
         en=names_en,

@@ -171,7 +171,7 @@ def rule_cell_blank(report: Report, context: RuleContext) -> Iterator[Finding]:
     found = run.cells
     if not found.blank:
         return
-    keys, names = found.layout.keys, cell_names(run.format)
+    keys, names = found.layout.keys, cell_names(run.format, found.layout.collapsed)
     zero = context.blank_policy is BlankPolicy.ZERO
     for table, positions in _by_table(keys, found.blank).items():
         policy_zh = "已按“空白计为0”口径在勾稽关系中计为0。" if zero else "空白不等于0，涉及它们的勾稽关系无法判断。"
@@ -200,7 +200,7 @@ def rule_cell_not_applicable(report: Report, context: RuleContext) -> Iterator[F
     found = ValidationRun.of(report, context).cells
     if not found.not_applicable:
         return
-    keys, names = found.layout.keys, cell_names(report.format)
+    keys, names = found.layout.keys, cell_names(report.format, found.layout.collapsed)
     for table, positions in _by_table(keys, found.not_applicable).items():
         yield Finding(
             code="CELL.NOT_APPLICABLE",
@@ -224,7 +224,7 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     found = ValidationRun.of(report, context).cells
     if not found.text:
         return
-    keys, names = found.layout.keys, cell_names(report.format)
+    keys, names = found.layout.keys, cell_names(report.format, found.layout.collapsed)
     error = Severity.ERROR  # looked up once for all the cells
     for i in found.text:
         cell = found.cells[i]

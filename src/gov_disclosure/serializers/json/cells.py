@@ -12,9 +12,12 @@ Cells: the *bare* form is used when nothing but the value needs saying —
   (``str(value)``) and which has no annotation, unit or source;
 * ``null`` for a blank cell with empty raw text and no source.
 
-Every other cell is an object ``{"kind", "value", "raw", "annotation", "unit", "source"}``; ``value`` is
-present only for number/zero cells, ``raw`` only when it differs from the canonical text (``str(value)``,
-or ``""`` for cells without a value), ``annotation``/``unit``/``source`` only when set. ``kind`` is always
+Every other cell is an object ``{"kind", "value", "raw", "annotation", "unit", "source", "completed_from"}``;
+``value`` is present only for number/zero cells, ``raw`` only when it differs from the canonical text
+(``str(value)``, or ``""`` for cells without a value), ``annotation``/``unit``/``source``/``completed_from`` only when
+set. A cell of a row the report does not print is ``{"kind": "not_printed"}``; a value completed from an identity
+(a row printed with fewer numbers than columns) names it: ``{"kind": "zero", "value": 0, "raw": "",
+"completed_from": "T3.RESULTS_SUM:natural_person"}``. ``kind`` is always
 written; when reading it may be left out if the value implies it (a value → number/zero, no value → blank).
 """
 
@@ -36,7 +39,7 @@ DECIMAL_PATTERN = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
 """The decimal strings a document may hold (what :class:`~decimal.Decimal` writes for finite values)."""
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 
-CELL_KEYS = ("kind", "value", "raw", "annotation", "unit", "source")
+CELL_KEYS = ("kind", "value", "raw", "annotation", "unit", "source", "completed_from")
 """The keys of a cell object, in the order they are written."""
 
 
@@ -94,6 +97,10 @@ def encode_cell(cell: Cell, encode_source: Callable[[SourceLocation], Any]) -> A
     {'kind': 'number', 'value': 22, 'raw': '22（其中修订16件）', 'annotation': '其中修订16件'}
     >>> encode_cell(Cell.not_applicable("/"), repr)
     {'kind': 'not_applicable', 'raw': '/'}
+    >>> encode_cell(Cell.not_printed(), repr)
+    {'kind': 'not_printed'}
+    >>> encode_cell(Cell.completed(0, "T3.RESULTS_SUM:other"), repr)
+    {'kind': 'zero', 'value': 0, 'raw': '', 'completed_from': 'T3.RESULTS_SUM:other'}
     """
     plain = cell.raw == _canonical_raw(cell) and cell.annotation is None and cell.unit is None and cell.source is None
     if plain and cell.value is not None:
@@ -111,6 +118,8 @@ def encode_cell(cell: Cell, encode_source: Callable[[SourceLocation], Any]) -> A
         out["unit"] = cell.unit
     if cell.source is not None:
         out["source"] = encode_source(cell.source)
+    if cell.completed_from is not None:
+        out["completed_from"] = cell.completed_from
     return out
 
 
@@ -124,6 +133,9 @@ def decode_cell(data: object, decode_source: Callable[[object], SourceLocation])
     True
     >>> decode_cell({"value": 22, "annotation": "其中修订16件", "raw": "22（其中修订16件）"}, repr).annotation
     '其中修订16件'
+    >>> completed = {"kind": "zero", "value": 0, "raw": "", "completed_from": "T3.ROW_SUM:granted"}
+    >>> decode_cell(completed, repr).completed_from
+    'T3.ROW_SUM:granted'
     >>> decode_cell({"kind": "zero", "value": 3}, repr)
     Traceback (most recent call last):
     ...
@@ -154,6 +166,7 @@ def decode_cell(data: object, decode_source: Callable[[object], SourceLocation])
     annotation = _field(data, "annotation", _string, None)
     unit = _field(data, "unit", _string, None)
     source = _field(data, "source", decode_source, None)
+    completed_from = _field(data, "completed_from", _string, None)
     try:
         return Cell(
             kind=kind,
@@ -162,6 +175,7 @@ def decode_cell(data: object, decode_source: Callable[[object], SourceLocation])
             annotation=annotation,
             unit=unit,
             source=source,
+            completed_from=completed_from,
         )
     except (TypeError, ValueError) as exc:
         raise PathError(str(exc)) from None

@@ -109,15 +109,33 @@ def _table(spec: TableSpec, versions: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _version_rules(tables: dict[str, tuple[TableSpec, tuple[str, ...]]]) -> list[dict[str, Any]]:
-    """Per format: the tables of other formats and the rows of its tables it lacks must be absent (or null)."""
+    """Per format: the tables of other formats and the rows of its tables it lacks must be absent (or null) — but for
+    a row the format splits into parts (:meth:`FormatSpec.collapsible`), which it may print as one row when its
+    parts are rows of cells not printed."""
     rules = []
     for spec in format_specs():
         absent: dict[str, Any] = {key: {"type": "null"} for key in tables if key not in spec.table_keys}
         for key in spec.table_keys:
             has = {row.key for row in spec.rows(key)}
-            missing = {row.key: {"type": "null"} for row in tables[key][0].rows if row.key not in has}
-            if missing:
-                absent[key] = {"properties": missing}
+            collapsible = spec.collapsible(key)
+            missing = {
+                row.key: {"type": "null"}
+                for row in tables[key][0].rows
+                if row.key not in has and row.key not in collapsible
+            }
+            rule: dict[str, Any] = {"properties": missing} if missing else {}
+            if collapsible:
+                rule["allOf"] = [
+                    {
+                        "anyOf": [
+                            {"properties": {whole: {"type": "null"}}},
+                            {"properties": {p: _ref("not_printed_row") for p in parts}, "required": list(parts)},
+                        ]
+                    }
+                    for whole, parts in collapsible.items()
+                ]
+            if rule:
+                absent[key] = rule
         rules.append(
             {
                 "if": {"properties": {"format_version": {"const": spec.name}}, "required": ["format_version"]},
@@ -142,7 +160,8 @@ def _cell_defs() -> dict[str, Any]:
         "cell": {
             "description": (
                 "A table cell: a bare number (its raw text is the number's canonical text), null (blank, nothing "
-                "printed), or an object with kind, value, raw text, annotation, unit and source."
+                "printed), or an object with kind, value, raw text, annotation, unit, source and the identity a value "
+                "was completed from (kind not_printed: the report does not print the cell's row)."
             ),
             "anyOf": [{"type": "null"}, _ref("number"), _ref("cell_object")],
         },
@@ -155,6 +174,11 @@ def _cell_defs() -> dict[str, Any]:
                 "annotation": {"type": ["string", "null"], "description": "Text printed beside the number."},
                 "unit": {"type": ["string", "null"], "description": "A unit printed in the cell, e.g. 元."},
                 "source": _nullable(_ref("source_location")),
+                "completed_from": {
+                    "type": ["string", "null"],
+                    "description": "The identity a value not printed in the cell was completed from, e.g. "
+                    "T3.RESULTS_SUM:natural_person (a row printed with fewer numbers than columns).",
+                },
             },
             "additionalProperties": False,
             "allOf": [
@@ -167,6 +191,15 @@ def _cell_defs() -> dict[str, Any]:
                     "then": {"required": ["value"], "properties": {"value": _ref("number")}},
                 },
             ],
+        },
+        "not_printed_row": {
+            "description": "A row the report does not print: every cell {\"kind\": \"not_printed\"}.",
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {"kind": {"const": CellKind.NOT_PRINTED.value}},
+                "required": ["kind"],
+            },
         },
         "extra_row": {
             "type": "object",

@@ -17,7 +17,13 @@ from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
-from gov_disclosure.serializers.xlsx.values import SheetValue, decimal_from_sheet, places_of, unit_of_format
+from gov_disclosure.serializers.xlsx.values import (
+    NOT_PRINTED_MARK,
+    SheetValue,
+    decimal_from_sheet,
+    places_of,
+    unit_of_format,
+)
 
 __all__ = ["number_from_sheet", "read_cell", "same_image"]
 
@@ -81,6 +87,8 @@ def read_cell(
             return Cell.text(repr(value), source=where), None
         _, unit = unit_of_format(grid.formats.get((row, column)))
         return Cell.of(number, raw=_shown(number, unit), unit=unit, source=where), None
+    if value.strip() == NOT_PRINTED_MARK:
+        return Cell.not_printed(source=where), None
     return parse_cell(value, value_type or ValueType.MONEY, source=where), None
 
 

@@ -33,11 +33,12 @@ from gov_disclosure.model.layout import (
 from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.labels import LabelMatch, caption_item, match_row
+from gov_disclosure.parsing.labels import LabelMatch, caption_item, match_collapsed, match_row
 from gov_disclosure.parsing.normalize import compact
 from gov_disclosure.parsing.title import find_title
 from gov_disclosure.serializers.xlsx.errors import XlsxLayoutError
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, ref
+from gov_disclosure.serializers.xlsx.values import NOT_PRINTED_MARK
 
 __all__ = ["LocatedExtra", "LocatedRow", "LocatedTable", "SheetLayout", "detect_version", "locate_tables"]
 
@@ -90,7 +91,12 @@ def _labels(grid: SheetGrid) -> dict[int, list[tuple[int, str]]]:
     """Per sheet row, the ``(column, text)`` of cells holding text that is not a number or a mark."""
     out: dict[int, list[tuple[int, str]]] = {}
     for (row, column), value in sorted(grid.values.items()):
-        if isinstance(value, str) and value.strip() and parse_cell(value).kind.name == "TEXT":
+        if (
+            isinstance(value, str)
+            and value.strip()
+            and value.strip() != NOT_PRINTED_MARK
+            and parse_cell(value).kind.name == "TEXT"
+        ):
             out.setdefault(row, []).append((column, value))
     return out
 
@@ -273,7 +279,10 @@ def locate_tables(grid: SheetGrid, version: FormatVersion | None = None) -> Shee
     for row, cells in sorted(labels.items()):
         best: tuple[float, TableSpec, str, int] | None = None
         loose: str | None = None
-        for column, text in reversed(cells):
+        whole = _collapsed_label(cells, version)
+        if whole is not None:  # （六）其他处理 as one row on a 2021 form: in place of its parts
+            best = (1.0, TABLE3, whole, cells[0][0])
+        for column, text in reversed(cells if whole is None else ()):
             if _is_structure(text, structure):
                 continue
             for spec in specs:
@@ -336,6 +345,14 @@ def locate_tables(grid: SheetGrid, version: FormatVersion | None = None) -> Shee
     if table4 is not None:
         tables.append(table4)
     return SheetLayout(version, tuple(tables), tuple(findings), agency, year)
+
+
+def _collapsed_label(cells: Sequence[tuple[int, str]], version: FormatVersion | None) -> str | None:
+    """The key of the row *version* splits into parts when the only label of a sheet row names it whole."""
+    if version is None or len(cells) != 1:
+        return None
+    found = match_collapsed(cells[0][1], TABLE3, version)
+    return None if found is None else found.key
 
 
 def _extras(located: Sequence[LocatedRow], unmatched: dict[int, str], spec: TableSpec) -> tuple[LocatedExtra, ...]:

@@ -60,10 +60,13 @@ CELLS_COLUMNS: tuple[str, ...] = (
     "unit",
     "after",
     "cell",
+    "completed_from",
 )
 """Columns of the ``cells`` sheet. ``value`` is a number (text when a spreadsheet number would not be exact);
-``after`` is set for extra rows only (the key of the official row they follow); ``cell`` is the A1 reference of
-the cell in the report's sheet."""
+``kind`` is ``not_printed`` for a cell of a row the report does not print; ``after`` is set for extra rows only (the
+key of the official row they follow); ``cell`` is the A1 reference of the cell in the report's sheet;
+``completed_from`` names the identity a value not printed in its cell was completed from
+(``T3.RESULTS_SUM:natural_person``). A sheet without the last column (written before it existed) is read too."""
 
 REPORTS_COLUMNS: tuple[str, ...] = ("sheet", "agency", "report_year", "format_version", "tables")
 """Columns of the ``reports`` sheet; ``tables`` lists the tables present (``table2 table3 table4``)."""
@@ -128,7 +131,7 @@ def _header(ws: Worksheet, columns: Sequence[str], widths: Sequence[float]) -> N
 
 def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRefs]]) -> None:
     """Fill *ws* with one row per cell of every ``(sheet name, report, cell references)``."""
-    _header(ws, CELLS_COLUMNS, (18, 18, 8, 8, 12, 28, 16, 30, 40, 26, 12, 14, 16, 16, 8, 16, 8))
+    _header(ws, CELLS_COLUMNS, (18, 18, 8, 8, 12, 28, 16, 30, 40, 26, 12, 14, 16, 16, 8, 16, 8, 30))
     value_column = CELLS_COLUMNS.index("value") + 1
     for sheet, report, refs in reports:
         for row in long_rows(report):
@@ -155,6 +158,7 @@ def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRe
                     row.cell.unit,
                     row.after,
                     refs.get((row.table, row.row_key, row.column_key)),
+                    row.cell.completed_from,
                 ),
                 {value_column: fmt} if fmt else None,
             )

@@ -120,7 +120,8 @@ def read_cells(grid: SheetGrid) -> dict[LongKey, LongCell]:
     """The ``cells`` sheet: ``(sheet, table, row key, column key)`` → cell."""
     out: dict[LongKey, LongCell] = {}
     value_column = CELLS_COLUMNS.index("value") + 1
-    for n, row in enumerate(_rows(grid, CELLS_COLUMNS), start=2):
+    columns = CELLS_COLUMNS if grid.value(1, len(CELLS_COLUMNS)) == CELLS_COLUMNS[-1] else CELLS_COLUMNS[:-1]
+    for n, row in enumerate(_rows(grid, columns), start=2):
         sheet, table, row_key, column_key = (
             _text(row["sheet"]),
             _text(row["table"]),
@@ -136,10 +137,13 @@ def read_cells(grid: SheetGrid) -> dict[LongKey, LongCell]:
         value_type = _value_type(table, row_key, column_key)
         raw = _text(row["raw"]) or ""
         annotation, unit = _text(row["annotation"]), _text(row["unit"])
+        completed_from = _text(row.get("completed_from"))
         try:
             if kind in (CellKind.NUMBER, CellKind.ZERO):
                 number = _value(row["value"], grid.formats.get((n, value_column)), value_type, ref(n, value_column))
-                cell = Cell(kind=kind, value=number, raw=raw, annotation=annotation, unit=unit)
+                cell = Cell(
+                    kind=kind, value=number, raw=raw, annotation=annotation, unit=unit, completed_from=completed_from
+                )
             else:
                 cell = Cell(kind=kind, raw=raw, annotation=annotation, unit=unit)
         except (TypeError, ValueError) as exc:

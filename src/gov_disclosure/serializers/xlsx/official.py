@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gov_disclosure.model.cells import Cell
+from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.layout import (
     TABLE2_CONTENT,
     TABLE3,
@@ -43,6 +43,7 @@ from gov_disclosure.serializers.xlsx.text import escape
 from gov_disclosure.serializers.xlsx.values import SheetValue, number_is_exact, places_of, sheet_value
 
 __all__ = [
+    "COMPLETED_NOTE",
     "GRID",
     "LABEL_COLUMNS",
     "RESULTS_LABEL",
@@ -62,6 +63,9 @@ _T4_SLOT = GRID // 15
 
 RESULTS_LABEL = TABLE3_RESULTS
 """``三、本年度办理结果``, the vertical cell of 表三."""
+
+COMPLETED_NOTE = "未印出，由勾稽关系补全："
+"""The start of the comment on a cell whose value was completed from an identity (the identity's name follows)."""
 
 CellRefs = dict[tuple[str, str, str], str]
 """``(table key, row key, column key) -> "J12"``: where each value cell was written."""
@@ -118,11 +122,12 @@ class _Painter:
         return cell.coordinate
 
     def put_cell(self, row: int, column: int, columns: int, cell: Cell | None) -> str:
-        """Write one table cell (``None``: the row is absent, shaded)."""
+        """Write one table cell (``None``: the row is absent, shaded; a cell not printed: shaded, marked)."""
         if cell is None:
             return self.put(row, column, None, "absent", columns=columns)
         value, fmt = sheet_value(cell)
-        ref = self.put(row, column, value, "value", columns=columns, number_format=fmt)
+        style = "absent" if cell.kind is CellKind.NOT_PRINTED else "value"
+        ref = self.put(row, column, value, style, columns=columns, number_format=fmt)
         note = _comment(cell)
         if note:
             self.ws[ref].comment = Comment(escape(note), "gov_disclosure", width=240, height=80)
@@ -130,9 +135,12 @@ class _Painter:
 
 
 def _comment(cell: Cell) -> str | None:
-    """A note for cells whose printed text the sheet cannot show: ``原文：22（其中修订16件）``."""
+    """A note for cells whose printed text the sheet cannot show: ``原文：22（其中修订16件）``, or whose value was not
+    printed but completed from an identity: ``未印出，由勾稽关系补全：T3.RESULTS_SUM:natural_person``."""
     if cell.value is None:
         return None
+    if cell.completed_from is not None:
+        return f"{COMPLETED_NOTE}{cell.completed_from}"
     notes = []
     if not number_is_exact(cell.value):
         notes.append("以文本保存，保持精确值")
@@ -264,9 +272,20 @@ def _depth(spec: RowSpec) -> int:
     return 1 if spec.group == RESULTS_LABEL else 2
 
 
+def _table3_rows(report: Report) -> list[RowSpec]:
+    """The rows of 表三 on the form: the format's, and a row printed as one in place of its parts (a 2021 report's
+    （六）其他处理) just before them, the parts marked not printed."""
+    rows = list(report.format.rows(TABLE3))
+    parts = report.format.collapsible(TABLE3.key)
+    for whole in sorted(report.collapsed & parts.keys()):
+        first = next(i for i, row in enumerate(rows) if row.key == parts[whole][0])
+        rows.insert(first, TABLE3.row(whole))
+    return rows
+
+
 def _write_table3(p: _Painter, report: Report, table: Table, refs: CellRefs) -> None:
     _write_table3_header(p)
-    items = _items(TABLE3, table, report.format.rows(TABLE3))
+    items = _items(TABLE3, table, _table3_rows(report))
     first = p.row
     depths = [_depth(i.spec) if i.spec is not None else -1 for i in items]
     inner = [n for n, d in enumerate(depths) if d >= 1]

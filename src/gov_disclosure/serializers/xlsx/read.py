@@ -21,7 +21,7 @@ from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.formats import current_format, default_format_for_year, format_spec
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.model.layout import TableSpec
+from gov_disclosure.model.layout import RowSpec, TableSpec
 from gov_disclosure.model.report import Report, Sections
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.model.tables import ExtraRow, Table
@@ -108,6 +108,34 @@ def _cell(
     return cell
 
 
+def _rows_to_read(
+    spec: TableSpec,
+    version: FormatVersion,
+    places: Mapping[str, object],
+    long: Mapping[tuple[str, str, str], object] | None,
+) -> list[RowSpec]:
+    """The rows of *spec* a sheet of *version* may hold: the format's, and a row it splits into parts when the sheet
+    prints it as one (found on the form, or in the ``cells`` sheet) — a 2021 表三's （六）其他处理."""
+    rows = list(format_spec(version).rows(spec))
+    if spec.key not in format_spec(version).table_keys:
+        return rows
+    for whole in format_spec(version).collapsible(spec.key):
+        row = spec.row(whole)
+        if whole in places or (long is not None and any((spec.key, whole, c.key) in long for c in row.columns)):
+            rows.append(row)
+    return rows
+
+
+def _drop_group_label(spec: TableSpec, version: FormatVersion, rows: dict[str, dict[str, Cell]]) -> None:
+    """A row found whole (（六）其他处理) while its parts print values is their group label, not a row of values."""
+    if spec.key not in format_spec(version).table_keys:
+        return
+    for whole, parts in format_spec(version).collapsible(spec.key).items():
+        printed = any(c.kind is not CellKind.NOT_PRINTED for part in parts for c in rows.get(part, {}).values())
+        if whole in rows and (printed or not all(part in rows for part in parts)):
+            del rows[whole]
+
+
 def _table(
     grid: SheetGrid,
     spec: TableSpec,
@@ -119,7 +147,7 @@ def _table(
 ) -> Table | None:
     rows: dict[str, dict[str, Cell]] = {}
     places = {r.key: r for r in located.rows} if located is not None else {}
-    for row_spec in format_spec(version).rows(spec):
+    for row_spec in _rows_to_read(spec, version, places, long):
         place = places.get(row_spec.key)
         cells: dict[str, Cell] = {}
         for index, column in enumerate(row_spec.columns):
@@ -141,6 +169,7 @@ def _table(
                     cells=tuple(CellKey(spec.key, row_spec.key, c.key) for c in row_spec.columns),
                 )
             )
+    _drop_group_label(spec, version, rows)
     extras = _extra_rows(grid, spec, located, long, path, findings)
     if not rows and not extras and located is None and long is None:
         return None
@@ -196,8 +225,7 @@ def _extra_rows(
                 code="XLSX.EXTRA_ROW",
                 severity=Severity.INFO,
                 message=(
-                    f"工作表 {grid.title} 第 {extra.row} 行“{extra.label}”不是表{spec.number}的规定行，"
-                    "已作为附加行保留"
+                    f"工作表 {grid.title} 第 {extra.row} 行“{extra.label}”不是表{spec.number}的规定行，已作为附加行保留"
                 ),
                 message_en=(
                     f"sheet {grid.title} row {extra.row}: {extra.label!r} is not a row of table {spec.key}; "

@@ -16,6 +16,7 @@ from gov_disclosure.model.cells import Cell, CellKind, Number
 
 __all__ = [
     "EXCEL_DIGITS",
+    "NOT_PRINTED_MARK",
     "SheetValue",
     "decimal_from_sheet",
     "number_format",
@@ -31,6 +32,10 @@ SheetValue = int | float | Decimal | str | None
 
 EXCEL_DIGITS = 15
 """Significant decimal digits Excel keeps in a number."""
+
+NOT_PRINTED_MARK = "未印出"
+"""What the form shows in a cell of a row the report does not print (:attr:`CellKind.NOT_PRINTED`); read back as
+such. No report prints it in a table cell."""
 
 _FORMAT = re.compile(r'^0(?:\.(?P<places>0+))?(?:"(?P<unit>[^"]*)")?$')
 
@@ -130,8 +135,8 @@ def sheet_value(cell: Cell) -> tuple[SheetValue, str | None]:
 
     >>> sheet_value(Cell.of(Decimal("96171.60")))
     (Decimal('96171.60'), '0.00')
-    >>> sheet_value(Cell.not_applicable("/")), sheet_value(Cell.blank())
-    (('/', None), (None, None))
+    >>> sheet_value(Cell.not_applicable("/")), sheet_value(Cell.blank()), sheet_value(Cell.not_printed())
+    (('/', None), (None, None), ('未印出', None))
     >>> sheet_value(Cell.of(Decimal("0.1234567890123456789")))
     ('0.1234567890123456789', None)
     """
@@ -141,4 +146,6 @@ def sheet_value(cell: Cell) -> tuple[SheetValue, str | None]:
         return str(cell.value), None
     if cell.kind is CellKind.BLANK:
         return None, None
+    if cell.kind is CellKind.NOT_PRINTED:
+        return NOT_PRINTED_MARK, None
     return cell.raw, None
