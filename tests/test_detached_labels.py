@@ -77,7 +77,8 @@ def test_a_lost_row_leaves_the_rows_it_may_have_been_unread() -> None:
     report = _report(4)
     result = read_text(_detach(render_text(report, damage=Damage(separator="markdown")), drop=2))
     values = dict(_table3(result.report))
-    assert report.table3 is not None and report.table3.new_received is not None
+    assert report.table3 is not None
+    assert report.table3.new_received is not None
     assert values["table3.new_received.total"] == report.table3.new_received.total.value
     assert values.get("table3.partial.total") is None  # lost, or its row may be the lost one
     assert "READ.DETACHED_UNCERTAIN" in {f.code for f in result.findings}

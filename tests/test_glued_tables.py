@@ -60,7 +60,8 @@ def test_an_agency_total_that_breaks_the_identities_is_read_as_printed_and_repor
     for column in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other", "total"):
         report = report.with_cell(cell_key("table3", "total_processed", column), zero)
     result = read_text(_one_line(render_text(report)))
-    assert result.report.table3 is not None and result.report.table3.total_processed is not None
+    assert result.report.table3 is not None
+    assert result.report.table3.total_processed is not None
     assert [c.value for _, c in result.report.table3.total_processed.cells()] == [0] * 7
     assert "T3.BALANCE" in {f.code for f in result.findings}
     assert problems(report, result) == []

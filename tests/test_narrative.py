@@ -412,3 +412,20 @@ def test_seed_003_outcomes_agree(seeds_dir: Path) -> None:
     report = Report(format_version="2021", table3=Table3.from_rows(rows))
     findings = check_facts(report, extract_facts(_seed(seeds_dir, "003")))
     assert findings == ()
+
+
+def test_a_quoted_number_is_a_name_not_a_count() -> None:
+    """``“三个”第一时间`` (a slogan in the 平潭 2021 report) is not three applications received."""
+    text = "对每件申请做到受理、第一时间转送承办单位和第一时间回复申请的“三个”第一时间。全年受理申请12件。"
+    assert [(f.kind.value, f.value) for f in extract_facts(text)] == [("received", 12)]
+
+
+def test_information_classified_as_not_public_is_not_applications_denied() -> None:
+    """主动公开 … 依申请公开 … 不予公开 N 条 classifies the information an agency made (平潭经济发展局 2024), it
+    does not count applications denied; 不予公开 N 件 in a sentence about applications still does."""
+    made = "2024年，我局共制发政府信息349条，其中，主动公开政府信息124条、依申请公开173条、不予公开52条。"
+    assert [f.kind.value for f in extract_facts(made)] == []
+    assert [(f.kind.value, f.value) for f in extract_facts("收到申请10件，其中不予公开2件。")] == [
+        ("received", 10),
+        ("denied", 2),
+    ]

@@ -224,6 +224,8 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _FEE = re.compile("信息处理费")
+_QUOTES = ("“", '"', "「", "『", "‘", "'")
+"""Opening quotes: a number right after one is quoted as a name."""
 _CLAUSE_END = "。;!?\n\t"
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
 _CLAUSE_STOP = re.compile("[。;\n]")
@@ -373,8 +375,10 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
             mid = match["mid"] or ""  # every pattern of _PATTERNS has it
             if requires and not any(word in match.group(0) for word in requires):
                 continue
-            if any(word in mid for word in forbids):
-                continue
+            if any(word in mid for word in forbids) or mid.endswith(_QUOTES):
+                continue  # a number in quotes names something (``“三个”第一时间``): not a count
+            if kind is FactKind.DENIED and "主动公开" in searched.sentence(match.start(), match.end()):
+                continue  # 主动公开 … 不予公开 N 条: information classified by openness, not applications denied
             fact = _fact(searched, kind, match)
             if fact is None:
                 continue
