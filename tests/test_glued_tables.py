@@ -85,3 +85,31 @@ def test_a_run_no_reading_explains_is_read_as_its_characters_force_it() -> None:
 
 def test_narrative_naming_table_rows_is_not_cut() -> None:
     assert cuts("公开行政许可、行政处罚和行政强制信息123条，规章2件", "2021") == ()
+
+
+def test_a_2021_table_printing_other_processing_as_one_row_is_read_glued() -> None:
+    """A 2021 report printing （六）其他处理 as one row (the 2019 layout), glued into one line: the printed total is
+    kept as what it is and its three sub-rows are not printed (not zero)."""
+    report = load_example()
+    text = render_text(report)
+    lines = text.split("\n")
+    marks = ("（六）其他处理", "申请人逾期未按收费", "\t3.其他\t")
+    sub = [i for i, line in enumerate(lines) if any(mark in line for mark in marks)]
+    assert len(sub) == 3
+    assert report.table3 is not None
+    sums = [
+        sum(int(getattr(report.table3, row).cells()[i][1].value or 0) for row in _SIX)
+        for i in range(7)
+    ]
+    lines[sub[0] : sub[-1] + 1] = ["\t（六）其他处理\t" + "\t".join(map(str, sums))]
+    result = read_text(_one_line("\n".join(lines)))
+    table3 = result.report.table3
+    assert table3 is not None
+    assert table3.other_processing is not None
+    assert [c.value for _, c in table3.other_processing.cells()] == sums
+    assert table3.other_other is not None
+    assert {c.kind.name for _, c in table3.other_other.cells()} == {"NOT_PRINTED"}
+    assert "READ.ROW_NOT_PRINTED" in {f.code for f in result.findings}
+
+
+_SIX = ("other_no_correction", "other_fee_unpaid", "other_other")
