@@ -137,7 +137,8 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         (
             "ROW.UNDECIDABLE",
             _WARNING,
-            "a row could not be read, so the checks that involve it cannot be decided (listed in one finding)",
+            "a row could not be read, so the checks that involve it cannot be decided (listed in one finding; one for "
+            "the table when rows are missing or a check needs several unread rows)",
         ),
     ),
     *_declare(

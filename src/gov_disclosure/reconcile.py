@@ -9,8 +9,10 @@ gathers validation's, by their structured location (:attr:`Finding.table`, :attr
 * ``TABLE.MISSING`` for a table reading reported missing (``READ.TABLE_MISSING``) is dropped;
 * ``ROW.MISSING`` for rows reading reported missing (``READ.ROW_MISSING``) is dropped;
 * ``CELL.TEXT`` on cells reading left undecided (``READ.UNDECIDED``, ``READ.ROW_SHORT``) is dropped;
-* an identity that is undecidable only because of such unread cells is not reported on its own: the identities
-  each unread row makes undecidable are gathered into one ``ROW.UNDECIDABLE`` finding for that row.
+* an identity that is undecidable only because of such unread cells, or of rows reading reported missing, is not
+  reported on its own: the identities one unread row makes undecidable are gathered into one ``ROW.UNDECIDABLE``
+  finding for that row, and those that missing rows or several unread rows make undecidable into one
+  ``ROW.UNDECIDABLE`` finding for the table.
 """
 
 from __future__ import annotations
@@ -32,24 +34,30 @@ def _rows_of(finding: Finding) -> set[tuple[str, str]]:
     return {(cell.table, cell.row) for cell in finding.cells}
 
 
-def _row_undecidable(table: str, row: str, gathered: Sequence[Finding], unread: Sequence[CellKey]) -> Finding:
-    """The one finding for the identities that the unread cells of *row* make undecidable."""
-    spec = layout_of(table, row)
-    label = spec.row(row).full_label
+def _undecidable(table: str, rows: Sequence[str], gathered: Sequence[Finding], cells: Sequence[CellKey]) -> Finding:
+    """The one finding for the identities that the unread *rows* of *table* make undecidable (one row, or the rows
+    an identity spans when it needs several of them)."""
     counts: dict[str, int] = {}
     for finding in gathered:
         counts[finding.code] = counts.get(finding.code, 0) + 1
     listed = "、".join(code if n == 1 else f"{code}×{n}" for code, n in counts.items())
+    number = layout_of(table, rows[0]).number
+    if len(rows) == 1:
+        label = layout_of(table, rows[0]).row(rows[0]).full_label
+        what, what_en = f"表{number}「{label}」行的数值未能读取，涉及该行", f"{table}.{rows[0]} could not be read"
+    else:
+        what = f"表{number}有{len(rows)}行的数值未能读取，涉及这些行"
+        what_en = f"{len(rows)} rows of {table} could not be read ({', '.join(rows)})"
     return Finding(
         code="ROW.UNDECIDABLE",
         severity=Severity.WARNING,
         outcome=Outcome.UNDECIDABLE,
-        message=f"表{spec.number}「{label}」行的数值未能读取，涉及该行的{len(gathered)}项核对无法判断（{listed}）。",
-        message_en=f"{table}.{row} could not be read, so {len(gathered)} checks that involve it cannot be decided "
-        f"({listed.replace('、', ', ')}).",
-        cells=tuple(unread),
+        message=f"{what}的{len(gathered)}项核对无法判断（{listed}）。",
+        message_en=f"{what_en}, so {len(gathered)} checks that involve {'it' if len(rows) == 1 else 'them'} cannot "
+        f"be decided ({listed.replace('、', ', ')}).",
+        cells=tuple(cells),
         table=table,
-        row=row,
+        row=rows[0] if len(rows) == 1 else None,
         evidence=listed,
     )
 
@@ -66,7 +74,7 @@ def reconcile(
     missing_rows = {(c.table, c.row) for f in reading if f.code == "READ.ROW_MISSING" for c in f.cells}
     unread = {c for f in reading if f.code in _UNREAD for c in f.cells}
     kept: list[Finding] = []
-    gathered: dict[tuple[str, str], list[Finding]] = {}
+    gathered: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
     for finding in checked:
         if finding.code == "TABLE.MISSING" and finding.table in missing_tables:
             continue
@@ -74,15 +82,23 @@ def reconcile(
             continue
         if unread and finding.code == "CELL.TEXT" and finding.cells and set(finding.cells) <= unread:
             continue
-        if unread and finding.outcome is Outcome.UNDECIDABLE and not unread.isdisjoint(finding.cells):
+        if (unread or missing_rows) and finding.outcome is Outcome.UNDECIDABLE:
             unknown = [cell for cell in finding.cells if cell in valueless]
-            rows = {(c.table, c.row) for c in unknown}
-            if unknown and len(rows) == 1 and set(unknown) <= unread:
-                gathered.setdefault(rows.pop(), []).append(finding)
-                continue
+            if unknown and all(c in unread or (c.table, c.row) in missing_rows for c in unknown):
+                table = unknown[0].table
+                rows = tuple(dict.fromkeys(c.row for c in unknown))
+                if all(c.table == table for c in unknown):
+                    # one unread row: its own finding; missing rows, or identities across rows: one for the table
+                    alone = len(rows) == 1 and (table, rows[0]) not in missing_rows
+                    gathered.setdefault((table, rows if alone else ()), []).append(finding)
+                    continue
         kept.append(finding)
-    for (table, row), findings in gathered.items():
-        columns = [c.key for c in layout_of(table, row).row(row).columns]
-        cells = sorted((c for c in unread if (c.table, c.row) == (table, row)), key=lambda c: columns.index(c.column))
-        kept.append(_row_undecidable(table, row, findings, cells))
+    for (table, _), findings in gathered.items():
+        unknown = {c for f in findings for c in f.cells if c in valueless}
+        spec = layout_of(table, next(iter(unknown)).row)
+        order = {row.key: i for i, row in enumerate(spec.rows)}
+        columns = {row.key: [c.key for c in row.columns] for row in spec.rows}
+        cells = sorted(unknown, key=lambda c: (order[c.row], columns[c.row].index(c.column)))
+        rows = list(dict.fromkeys(c.row for c in cells))
+        kept.append(_undecidable(table, rows, findings, cells))
     return tuple(kept)
