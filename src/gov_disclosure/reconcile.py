@@ -94,11 +94,10 @@ def reconcile(
                     continue
         kept.append(finding)
     for (table, _), findings in gathered.items():
-        unknown = {c for f in findings for c in f.cells if c in valueless}
-        spec = layout_of(table, next(iter(unknown)).row)
+        valueless_cells = {c for f in findings for c in f.cells if c in valueless}
+        spec = layout_of(table, next(iter(valueless_cells)).row)
         order = {row.key: i for i, row in enumerate(spec.rows)}
         columns = {row.key: [c.key for c in row.columns] for row in spec.rows}
-        cells = sorted(unknown, key=lambda c: (order[c.row], columns[c.row].index(c.column)))
-        rows = list(dict.fromkeys(c.row for c in cells))
-        kept.append(_undecidable(table, rows, findings, cells))
+        cells = sorted(valueless_cells, key=lambda c: (order[c.row], columns[c.row].index(c.column)))
+        kept.append(_undecidable(table, list(dict.fromkeys(c.row for c in cells)), findings, cells))
     return tuple(kept)
