@@ -36,7 +36,7 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.parsing.cells import UNITS
 from gov_disclosure.parsing.lines import VALUE_RUN
 
-__all__ = ["BUDGET", "Equation", "Key", "Resolution", "check", "equation", "solve", "splits"]
+__all__ = ["BUDGET", "Equation", "Key", "Resolution", "check", "equation", "readings", "solve", "splits"]
 
 Key = tuple[str, int]
 """A cell of the table being read: (row key, column index)."""
@@ -340,25 +340,35 @@ def solve(
     return result if forced is None else Resolution(forced, ((),) * columns, 0, forced=True)
 
 
-def _forced(
-    tokens: Sequence[str], columns: int, value: Callable[[int, str], tuple[bool, Number | None]], glued: frozenset[int]
-) -> tuple[str, ...] | None:
-    """The one reading of *tokens* as *columns* printed values that their own characters force, or None.
+def readings(
+    tokens: Sequence[str],
+    columns: int,
+    value: Callable[[int, str], tuple[bool, Number | None]],
+    glued: frozenset[int],
+    limit: int,
+) -> tuple[tuple[str, ...], ...] | None:
+    """Every reading of *tokens* as *columns* printed values, every column filled, or None when there are more than
+    *limit*.
 
-    Used when no reading satisfies the identities (format-spec §5: the agency's own arithmetic is wrong): the rows
-    whose split does not depend on the identities are still read as printed (``0000000`` for seven columns), and the
-    broken identity is reported by validation. Only runs split off a label (*glued*) are cut; every column is filled
-    (a lost value is an assumption no digit forces); a second reading, or a piece the column cannot hold, is None.
+    Only runs split off a label (*glued*) are cut (cutting another is an assumption no character shows); each piece
+    must be one the column can hold (*value*). A lost value is an assumption too: readings with one are not listed.
 
     >>> def value(column, piece):
     ...     return True, int(piece)
-    >>> _forced(["0000000"], 7, value, frozenset({0})), _forced(["1000001"], 7, value, frozenset({0}))
-    (('0', '0', '0', '0', '0', '0', '0'), ('1', '0', '0', '0', '0', '0', '1'))
-    >>> _forced(["10000010"], 7, value, frozenset({0})) is None  # 10,0,0,0,0,0,10 or 1,0,0,0,0,0,10 …
-    True
-    >>> _forced(["0000000"], 7, value, frozenset()) is None  # not split off a label: not known to be glued
-    True
+    >>> readings(["0000000"], 7, value, frozenset({0}), 5)
+    (('0', '0', '0', '0', '0', '0', '0'),)
+    >>> readings(["10000010"], 7, value, frozenset({0}), 5)
+    (('1', '0', '0', '0', '0', '0', '10'), ('10', '0', '0', '0', '0', '1', '0'))
+    >>> readings(["0000000"], 7, value, frozenset(), 5)  # not split off a label: not known to be glued
+    ()
     """
+    ways = [_ways(text, columns) if t in glued else _whole(text, columns) for t, text in enumerate(tokens)]
+    total = [1] + [0] * columns  # total[k]: readings of the tokens so far as k values
+    for counts in ways:
+        total = [sum(total[k - n] * counts[n] for n in range(1, k + 1)) for k in range(columns + 1)]
+    if total[columns] > limit:
+        return None
+    # how many values the tokens from t on may still make: the pieces of a token are cut only where it can finish
     found: list[tuple[str, ...]] = []
 
     def walk(token: int, done: tuple[str, ...]) -> None:
@@ -367,16 +377,54 @@ def _forced(
                 found.append(done)
             return
         text = tokens[token]
-        for parts in range(1, columns - len(done) + 1) if token in glued else (1,):
+        for parts, count in enumerate(ways[token]):
+            if not count or len(done) + parts > columns:
+                continue
             for pieces in splits(text, parts) if token in glued else ((text,),):
-                fits = len(done) + len(pieces) <= columns
-                if fits and all(value(len(done) + i, piece)[0] for i, piece in enumerate(pieces)):
+                if all(value(len(done) + i, piece)[0] for i, piece in enumerate(pieces)):
                     walk(token + 1, (*done, *pieces))
-                if len(found) > 1:
-                    return
 
     walk(0, ())
-    return found[0] if len(found) == 1 else None
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1024)
+def _ways(run: str, most: int) -> tuple[int, ...]:
+    """``out[k]``: how many ways *run* splits into k valid pieces, for k = 0 … *most*."""
+    ends = _ends(run)
+    size = len(run)
+    # count[i][k]: ways to cut run[i:] into k pieces
+    count = [[0] * (most + 1) for _ in range(size + 1)]
+    count[size][0] = 1
+    for start in range(size - 1, -1, -1):
+        for end in ends[start]:
+            for k in range(1, most + 1):
+                count[start][k] += count[end][k - 1]
+    return tuple(count[0])
+
+
+def _whole(text: str, most: int) -> tuple[int, ...]:
+    """The ways of a token that is not cut: one value, itself."""
+    return tuple(1 if k == 1 else 0 for k in range(most + 1))
+
+
+def _forced(
+    tokens: Sequence[str], columns: int, value: Callable[[int, str], tuple[bool, Number | None]], glued: frozenset[int]
+) -> tuple[str, ...] | None:
+    """The one reading of *tokens* as *columns* printed values that their own characters force (:func:`readings`),
+    or None.
+
+    Used when no reading satisfies the identities (format-spec §5: the agency's own arithmetic is wrong): the rows
+    whose split does not depend on the identities are still read as printed (``0000000`` for seven columns), and the
+    broken identity is reported by validation.
+
+    >>> def value(column, piece):
+    ...     return True, int(piece)
+    >>> _forced(["1000001"], 7, value, frozenset({0})), _forced(["10000010"], 7, value, frozenset({0}))
+    (('1', '0', '0', '0', '0', '0', '1'), None)
+    """
+    found = readings(tokens, columns, value, glued, 1)
+    return found[0] if found else None
 
 
 def _singles(tokens: Sequence[str], columns: int, budget: int) -> bool:

@@ -38,11 +38,12 @@ from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.completion import complete_row
+from gov_disclosure.parsing.consistency import READINGS, RowReadings, prune
 from gov_disclosure.parsing.detached import reattach_labels
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_collapsed, match_row
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact, compact_lines
-from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, solve
+from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, readings, solve
 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
@@ -494,10 +495,7 @@ def _solve_row(
 ) -> Resolution:
     assert row.spec is not None
     row_spec = row.spec
-    printed = [i for i, v in enumerate(row.values) if v]
-    tokens = [row.values[i] for i in printed]
-    glued = frozenset(t for t, i in enumerate(printed) if i in row.glued)
-    types = [c.value_type for c in row_spec.columns]
+    tokens, glued, types = _tokens(row)
     signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
     return solve(
         tokens,
@@ -533,6 +531,7 @@ def _resolve_rows(
         usable = {row: tuple(eq for eq in eqs if eq not in unusable) for row, eqs in equations.items()}
         values = dict(known)
         results = _resolve_pass(spec, pending, usable, values)
+        results = _resolve_jointly(pending, usable, values, results)
         for index, row in enumerate(pending):
             assert row.spec is not None
             for i, piece in enumerate(results[index].pieces):
@@ -546,6 +545,57 @@ def _resolve_rows(
         assert row.spec is not None
         usable_pairs = tuple(p for p in (identities or {}).get(row.spec.key, ()) if p[1] not in unusable)
         _place_row(spec, row, results[index], cells, findings, usable_pairs, values)
+
+
+def _resolve_jointly(
+    pending: list[_Row],
+    equations: Mapping[str, Sequence[Equation]],
+    known: Mapping[Key, Number | None],
+    results: dict[int, Resolution],
+) -> dict[int, Resolution]:
+    """*results* with the rows still undecided decided together, as far as their complete readings pruned by the
+    identities they share make certain (:mod:`~gov_disclosure.parsing.consistency`)."""
+    listed: dict[int, RowReadings] = {}
+    for index, result in results.items():
+        row = pending[index]
+        if result.forced or row.extended or None not in result.pieces:
+            continue
+        assert row.spec is not None
+        tokens, glued, types = _tokens(row)
+        read = _reader(types)
+        found = readings(tokens, len(types), read, glued, READINGS)
+        agreeing = [r for r in found or () if all(p is None or p == q for p, q in zip(result.pieces, r, strict=True))]
+        if agreeing:
+            printed = tuple(tuple(read(c, piece)[1] for c, piece in enumerate(r)) for r in agreeing)
+            listed[index] = RowReadings(row.spec.key, tuple(agreeing), printed)
+    if not listed:
+        return results
+    open_rows = {r.row for r in listed.values()}
+    others = {key: value for key, value in known.items() if key[0] not in open_rows}
+    shared = tuple(dict.fromkeys(eq for eqs in equations.values() for eq in eqs))
+    pruned = prune(list(listed.values()), shared, others)
+    if pruned is None:
+        return results
+    out = dict(results)
+    for index, remaining in zip(listed, pruned, strict=True):
+        if not remaining.checked:
+            continue  # no identity tested its readings: their agreeing proves nothing (a value may be blank)
+        pieces = tuple(column[0] if len(set(column)) == 1 else None for column in zip(*remaining.pieces, strict=True))
+        candidates = tuple(
+            () if piece is not None else tuple(sorted({v for v in column if v is not None}))
+            for piece, column in zip(pieces, zip(*remaining.values, strict=True), strict=True)
+        )
+        out[index] = Resolution(pieces, candidates, len(remaining.pieces))
+    return out
+
+
+def _tokens(row: _Row) -> tuple[list[str], frozenset[int], list[ValueType]]:
+    """The printed values of *row*, which of them are glued runs, and the value types of its columns."""
+    assert row.spec is not None
+    printed = [i for i, v in enumerate(row.values) if v]
+    tokens = [row.values[i] for i in printed]
+    glued = frozenset(t for t, i in enumerate(printed) if i in row.glued)
+    return tokens, glued, [c.value_type for c in row.spec.columns]
 
 
 def _breaks(equation: Equation, values: Mapping[Key, Number | None]) -> bool:
