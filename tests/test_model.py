@@ -216,10 +216,23 @@ def test_from_rows_of_built_rows_equals_the_constructor() -> None:
         Table4.from_rows({"review": review, "reveiw": review})
 
 
+def test_rows_are_built_positionally_in_column_order() -> None:
+    """A row built from its cells in official column order (the readers' way) is the row built by keyword."""
+    cells = [Cell.of(1), Cell.of(0), Cell.blank(), Cell.of(1), Cell.of(2)]
+    row = Table4Row(*cells)
+    assert row == Table4Row(**dict(zip(Table4Row.column_keys(), cells, strict=True)))
+    assert row == Table4Row.from_cells(cells)
+    assert [cell for _, cell in row.cells()] == cells
+    with pytest.raises(TypeError):
+        Table4Row(*cells[:4])
+
+
 def test_constructors_check_what_they_are_given() -> None:
     """Rows refuse what is not a Cell and tables what is not their row class, however they are built."""
     with pytest.raises(TypeError, match="upheld must be a Cell"):
         Table4Row(upheld=1, corrected=Cell.of(0), other=Cell.of(0), pending=Cell.of(0), total=Cell.of(1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="total must be a Cell"):
+        Table4Row(Cell.of(1), Cell.of(0), Cell.of(0), Cell.of(1), 2)  # type: ignore[arg-type]
     row3 = Table3Row.from_values(ZEROS7)
     with pytest.raises(TypeError, match="review must be a Table4Row or None"):
         Table4(review=row3)  # type: ignore[arg-type]

@@ -66,7 +66,12 @@ _JUST_CELLS = frozenset({Cell})
 
 
 class Row:
-    """Behaviour shared by every row class: cells by column key, construction from plain values."""
+    """Behaviour shared by every row class: cells by column key, construction from plain values.
+
+    A row class is built from one :class:`Cell` per column, by column key or in official column order (the
+    readers' way: ``Table4Row(upheld, corrected, other, pending, total)``); :meth:`from_cells` and
+    :meth:`from_values` also take numbers and None for a blank.
+    """
 
     __slots__ = ()
     _columns: ClassVar[tuple[str, ...]]
@@ -107,7 +112,7 @@ class Row:
             raise ModelError(where, f"expected {len(keys)} values ({', '.join(keys)}), got {len(cells)}")
         if set(map(type, cells)) != _JUST_CELLS:  # numbers or blanks given as None: made cells first
             cells = [_to_cell(cell, where, key) for key, cell in zip(keys, cells, strict=True)]
-        return cls(**dict(zip(keys, cells, strict=True)))
+        return cls(*cells)
 
     @classmethod
     def from_values(cls: type[_R], values: RowInput | Row, *, where: str = "row") -> _R:
@@ -235,7 +240,7 @@ def _cell_field() -> Any:
 # --- rows -----------------------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+@frozen
 class DocumentCounts(Row):
     """表二 (2021) 第二十条第（一）项: 本年制发件数 · 本年废止件数 · 现行有效件数."""
 
@@ -244,21 +249,21 @@ class DocumentCounts(Row):
     valid: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class DecisionCount(Row):
     """表二 (2021) 第二十条第（五）（六）项: 本年处理决定数量."""
 
     decisions: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class FeeAmount(Row):
     """表二 (2021) 第二十条第（八）项: 本年收费金额（单位：万元）, a decimal."""
 
     amount_wan_yuan: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class PublicationCounts(Row):
     """表二 (2019) 第二十条第（一）项: 本年新制作数量 · 本年新公开数量 · 对外公开总数量."""
 
@@ -267,7 +272,7 @@ class PublicationCounts(Row):
     total_published: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class ItemCounts(Row):
     """表二 (2019) 第二十条第（五）（六）项: 上一年项目数量 · 本年增/减 (signed) · 处理决定数量."""
 
@@ -276,7 +281,7 @@ class ItemCounts(Row):
     decisions: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class FeeItems(Row):
     """表二 (2019) 第二十条第（八）项: 上一年项目数量 · 本年增/减."""
 
@@ -284,7 +289,7 @@ class FeeItems(Row):
     change: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class Procurement(Row):
     """表二 (2019) 第二十条第（九）项: 采购项目数量 · 采购总金额 (money; unit as printed, in ``Cell.unit``)."""
 
@@ -292,7 +297,7 @@ class Procurement(Row):
     amount: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class Table3Row(Row):
     """A 表三 row: the six applicant columns and 总计."""
 
@@ -305,7 +310,7 @@ class Table3Row(Row):
     total: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class Table4Row(Row):
     """A 表四 group: 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计."""
 
