@@ -216,6 +216,16 @@ def test_from_rows_of_built_rows_equals_the_constructor() -> None:
         Table4.from_rows({"review": review, "reveiw": review})
 
 
+def test_cells_are_built_positionally_in_field_order() -> None:
+    """A cell built from its fields in order (how Cell.located copies one) is the cell built by keyword, and its
+    value is checked the same way."""
+    where = SourceLocation(line=2)
+    assert Cell(CellKind.NUMBER, 7, "7", None, None, where) == Cell(kind=CellKind.NUMBER, value=7, raw="7")
+    assert Cell(CellKind.NUMBER, 7, "7", None, None, where).source is where
+    with pytest.raises(ValueError, match="does not match"):
+        Cell(CellKind.ZERO, 7)
+
+
 def test_rows_are_built_positionally_in_column_order() -> None:
     """A row built from its cells in official column order (the readers' way) is the row built by keyword."""
     cells = [Cell.of(1), Cell.of(0), Cell.blank(), Cell.of(1), Cell.of(2)]
