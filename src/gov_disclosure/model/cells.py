@@ -170,7 +170,8 @@ class Cell:
         >>> cell == Cell.of(7), cell.source.line
         (True, 12)
         """
-        return Cell(self.kind, self.value, self.raw, self.annotation, self.unit, source, self.completed_from)  # in order
+        # every field, in order: no keyword matching for the cell made per value read
+        return Cell(self.kind, self.value, self.raw, self.annotation, self.unit, source, self.completed_from)
 
     @property
     def is_number(self) -> bool:
