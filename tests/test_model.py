@@ -26,6 +26,7 @@ from gov_disclosure.model import (
     Table4Row,
 )
 from gov_disclosure.model.formats import format_spec
+from gov_disclosure.model.tables import Row
 
 ZEROS7 = [0] * 7
 
@@ -235,6 +236,19 @@ def test_rows_are_built_positionally_in_column_order() -> None:
     assert [cell for _, cell in row.cells()] == cells
     with pytest.raises(TypeError):
         Table4Row(*cells[:4])
+
+
+def test_from_cells_builds_a_row_class_that_takes_keywords_only() -> None:
+    """A third-party row class may take its cells by keyword only: from_cells builds it all the same."""
+
+    @attrs.frozen(kw_only=True)
+    class Pair(Row):
+        first: Cell
+        second: Cell
+
+    assert Pair.by_position() is False
+    assert Table4Row.by_position() is True
+    assert Pair.from_cells([Cell.of(1), Cell.blank()]) == Pair(first=Cell.of(1), second=Cell.blank())
 
 
 def test_constructors_check_what_they_are_given() -> None:

@@ -68,14 +68,18 @@ _JUST_CELLS = frozenset({Cell})
 class Row:
     """Behaviour shared by every row class: cells by column key, construction from plain values.
 
-    A row class is built from one :class:`Cell` per column, by column key or in official column order (the
-    readers' way: ``Table4Row(upheld, corrected, other, pending, total)``); :meth:`from_cells` and
-    :meth:`from_values` also take numbers and None for a blank.
+    A row class is built from one :class:`Cell` per column, by column key or — the built-in row classes — in
+    official column order (``Table4Row(upheld, corrected, other, pending, total)``); :meth:`from_cells` (the
+    readers' way) builds any row class from its cells in column order, and it and :meth:`from_values` also take
+    numbers and None for a blank.
     """
 
     __slots__ = ()
     _columns: ClassVar[tuple[str, ...]]
     """The column keys of a row class, read from its attrs fields when first asked and kept on the class."""
+    _by_position: ClassVar[bool]
+    """Whether a row class takes its cells positionally, read from its attrs fields when first asked and kept on
+    the class (a third-party row class may take them by keyword only)."""
 
     def cell(self, column: str) -> Cell:
         """The cell in *column* (KeyError for an unknown column)."""
@@ -97,6 +101,15 @@ class Row:
         return keys
 
     @classmethod
+    def by_position(cls) -> bool:
+        """Whether the class's ``__init__`` takes its cells in column order (else by column key only)."""
+        positional: bool | None = cls.__dict__.get("_by_position")
+        if positional is None:
+            fields = attrs.fields(cls)  # type: ignore[arg-type]
+            positional = cls._by_position = not any(field.kw_only for field in fields)
+        return positional
+
+    @classmethod
     def from_cells(cls: type[_R], cells: Sequence[CellInput], *, where: str = "row") -> _R:
         """Build a row from one cell (or number, or None for a blank) per column, in official column order.
 
@@ -112,7 +125,7 @@ class Row:
             raise ModelError(where, f"expected {len(keys)} values ({', '.join(keys)}), got {len(cells)}")
         if set(map(type, cells)) != _JUST_CELLS:  # numbers or blanks given as None: made cells first
             cells = [_to_cell(cell, where, key) for key, cell in zip(keys, cells, strict=True)]
-        return cls(*cells)
+        return cls(*cells) if cls.by_position() else cls(**dict(zip(keys, cells, strict=True)))
 
     @classmethod
     def from_values(cls: type[_R], values: RowInput | Row, *, where: str = "row") -> _R:

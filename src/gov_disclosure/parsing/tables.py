@@ -33,7 +33,7 @@ from gov_disclosure.model.layout import (
     ValueType,
 )
 from gov_disclosure.model.source import SourceLocation
-from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4, Table4Row
+from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.anchors import anchored_lines
 from gov_disclosure.parsing.cells import parse_cell
@@ -393,8 +393,7 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
         if row_spec.key not in cells:
             findings.append(_missing_finding(spec.key, row_spec.key))
     table = format_spec(version).table_class(spec.key)
-    row_types = table.row_types
-    built = {key: row_types[key](*values) for key, values in cells.items()}  # one cell per column, in order
+    built = {key: table.row_types[key].from_cells(values) for key, values in cells.items()}
     return table.from_rows(built, extra_rows=extras)
 
 
@@ -816,5 +815,5 @@ def _build_t4(
                     source=source,
                 )
             )
-    rows = {r.key: Table4Row(*cells[i * 5 : i * 5 + 5]) for i, r in enumerate(TABLE4.rows)}
+    rows = {r.key: Table4.row_types[r.key].from_cells(cells[i * 5 : i * 5 + 5]) for i, r in enumerate(TABLE4.rows)}
     return Table4.from_rows(rows)
