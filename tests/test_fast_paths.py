@@ -54,6 +54,20 @@ def test_fast_nfkc_is_nfkc(text: str) -> None:
     assert normalize._nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
+_FULL_WIDTH_TABLE = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0xFF01, 0xFF5F), 0x3000)}
+
+
+@given(tricky_text)
+def test_half_width_is_its_definition(text: str) -> None:
+    """half_width (the common forms replaced first, the others searched for only in a text not NFKC-normalised
+    then) and half_width_form replace every full-width ASCII form and the ideographic space, and nothing else."""
+    expected = text.translate(_FULL_WIDTH_TABLE)
+    assert normalize.half_width(text) == expected
+    form = normalize.half_width_form(text)
+    assert form.half == expected
+    assert form.normalized == unicodedata.is_normalized("NFKC", expected)
+
+
 @given(tricky_text)
 def test_normalize_text_matches_its_definition(text: str) -> None:
     """normalize_text equals the plain sequence of NFKC, translate and regex substitutions."""
@@ -86,8 +100,10 @@ def test_is_number_token_matches_the_cell_pattern(text: str) -> None:
 def test_folding_a_line_equals_its_definition(text: str) -> None:
     """Folding a line (runs that fold to themselves copied whole) equals NFKC of every character without the
     characters folding drops: runs of printable ASCII and CJK ideographs in any line, runs of every kept
-    character in an NFKC-normalised line."""
-    for line, kept in ((text, folding._KEPT_PIECE), (unicodedata.normalize("NFKC", text), folding._KEPT_RUN)):
+    character in an NFKC-normalised line (split at its spaces when it is printable)."""
+    normalized = unicodedata.normalize("NFKC", text)
+    printable = "".join(char for char in normalized if char.isprintable())
+    for line, kept in ((text, folding._KEPT_PIECE), (normalized, folding._KEPT_RUN), (printable, folding._KEPT_RUN)):
         pieces: list[str] = []
         origins: list[int] = []
         folding._fold_line(line, 3, kept, pieces, origins)

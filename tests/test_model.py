@@ -26,6 +26,7 @@ from gov_disclosure.model import (
     Table4Row,
 )
 from gov_disclosure.model.formats import format_spec
+from gov_disclosure.model.tables import Row
 
 ZEROS7 = [0] * 7
 
@@ -216,10 +217,46 @@ def test_from_rows_of_built_rows_equals_the_constructor() -> None:
         Table4.from_rows({"review": review, "reveiw": review})
 
 
+def test_cells_are_built_positionally_in_field_order() -> None:
+    """A cell built from its fields in order (how Cell.located copies one) is the cell built by keyword, and its
+    value is checked the same way."""
+    where = SourceLocation(line=2)
+    assert Cell(CellKind.NUMBER, 7, "7", None, None, where) == Cell(kind=CellKind.NUMBER, value=7, raw="7")
+    assert Cell(CellKind.NUMBER, 7, "7", None, None, where).source is where
+    with pytest.raises(ValueError, match="does not match"):
+        Cell(CellKind.ZERO, 7)
+
+
+def test_rows_are_built_positionally_in_column_order() -> None:
+    """A row built from its cells in official column order (the readers' way) is the row built by keyword."""
+    cells = [Cell.of(1), Cell.of(0), Cell.blank(), Cell.of(1), Cell.of(2)]
+    row = Table4Row(*cells)
+    assert row == Table4Row(**dict(zip(Table4Row.column_keys(), cells, strict=True)))
+    assert row == Table4Row.from_cells(cells)
+    assert [cell for _, cell in row.cells()] == cells
+    with pytest.raises(TypeError):
+        Table4Row(*cells[:4])
+
+
+def test_from_cells_builds_a_row_class_that_takes_keywords_only() -> None:
+    """A third-party row class may take its cells by keyword only: from_cells builds it all the same."""
+
+    @attrs.frozen(kw_only=True)
+    class Pair(Row):
+        first: Cell
+        second: Cell
+
+    assert Pair.by_position() is False
+    assert Table4Row.by_position() is True
+    assert Pair.from_cells([Cell.of(1), Cell.blank()]) == Pair(first=Cell.of(1), second=Cell.blank())
+
+
 def test_constructors_check_what_they_are_given() -> None:
     """Rows refuse what is not a Cell and tables what is not their row class, however they are built."""
     with pytest.raises(TypeError, match="upheld must be a Cell"):
         Table4Row(upheld=1, corrected=Cell.of(0), other=Cell.of(0), pending=Cell.of(0), total=Cell.of(1))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="total must be a Cell"):
+        Table4Row(Cell.of(1), Cell.of(0), Cell.of(0), Cell.of(1), 2)  # type: ignore[arg-type]
     row3 = Table3Row.from_values(ZEROS7)
     with pytest.raises(TypeError, match="review must be a Table4Row or None"):
         Table4(review=row3)  # type: ignore[arg-type]

@@ -68,7 +68,7 @@ def _check_value(instance: Cell, _attribute: object, value: Number | None) -> No
         raise ValueError(f"a {kind.value} cell has no value, got {value!r}")
 
 
-@frozen(kw_only=True)
+@frozen
 class Cell:
     """One cell of a statutory table.
 
@@ -170,15 +170,8 @@ class Cell:
         >>> cell == Cell.of(7), cell.source.line
         (True, 12)
         """
-        return Cell(
-            kind=self.kind,
-            value=self.value,
-            raw=self.raw,
-            annotation=self.annotation,
-            unit=self.unit,
-            source=source,
-            completed_from=self.completed_from,
-        )
+        # every field, in order: no keyword matching for the cell made per value read
+        return Cell(self.kind, self.value, self.raw, self.annotation, self.unit, source, self.completed_from)
 
     @property
     def is_number(self) -> bool:

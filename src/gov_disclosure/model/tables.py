@@ -66,11 +66,20 @@ _JUST_CELLS = frozenset({Cell})
 
 
 class Row:
-    """Behaviour shared by every row class: cells by column key, construction from plain values."""
+    """Behaviour shared by every row class: cells by column key, construction from plain values.
+
+    A row class is built from one :class:`Cell` per column, by column key or — the built-in row classes — in
+    official column order (``Table4Row(upheld, corrected, other, pending, total)``); :meth:`from_cells` (the
+    readers' way) builds any row class from its cells in column order, and it and :meth:`from_values` also take
+    numbers and None for a blank.
+    """
 
     __slots__ = ()
     _columns: ClassVar[tuple[str, ...]]
     """The column keys of a row class, read from its attrs fields when first asked and kept on the class."""
+    _by_position: ClassVar[bool]
+    """Whether a row class takes its cells positionally, read from its attrs fields when first asked and kept on
+    the class (a third-party row class may take them by keyword only)."""
 
     def cell(self, column: str) -> Cell:
         """The cell in *column* (KeyError for an unknown column)."""
@@ -92,6 +101,15 @@ class Row:
         return keys
 
     @classmethod
+    def by_position(cls) -> bool:
+        """Whether the class's ``__init__`` takes its cells in column order (else by column key only)."""
+        positional: bool | None = cls.__dict__.get("_by_position")
+        if positional is None:
+            fields = attrs.fields(cls)  # type: ignore[arg-type]
+            positional = cls._by_position = not any(field.kw_only for field in fields)
+        return positional
+
+    @classmethod
     def from_cells(cls: type[_R], cells: Sequence[CellInput], *, where: str = "row") -> _R:
         """Build a row from one cell (or number, or None for a blank) per column, in official column order.
 
@@ -107,7 +125,7 @@ class Row:
             raise ModelError(where, f"expected {len(keys)} values ({', '.join(keys)}), got {len(cells)}")
         if set(map(type, cells)) != _JUST_CELLS:  # numbers or blanks given as None: made cells first
             cells = [_to_cell(cell, where, key) for key, cell in zip(keys, cells, strict=True)]
-        return cls(**dict(zip(keys, cells, strict=True)))
+        return cls(*cells) if cls.by_position() else cls(**dict(zip(keys, cells, strict=True)))
 
     @classmethod
     def from_values(cls: type[_R], values: RowInput | Row, *, where: str = "row") -> _R:
@@ -235,7 +253,7 @@ def _cell_field() -> Any:
 # --- rows -----------------------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+@frozen
 class DocumentCounts(Row):
     """表二 (2021) 第二十条第（一）项: 本年制发件数 · 本年废止件数 · 现行有效件数."""
 
@@ -244,21 +262,21 @@ class DocumentCounts(Row):
     valid: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class DecisionCount(Row):
     """表二 (2021) 第二十条第（五）（六）项: 本年处理决定数量."""
 
     decisions: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class FeeAmount(Row):
     """表二 (2021) 第二十条第（八）项: 本年收费金额（单位：万元）, a decimal."""
 
     amount_wan_yuan: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class PublicationCounts(Row):
     """表二 (2019) 第二十条第（一）项: 本年新制作数量 · 本年新公开数量 · 对外公开总数量."""
 
@@ -267,7 +285,7 @@ class PublicationCounts(Row):
     total_published: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class ItemCounts(Row):
     """表二 (2019) 第二十条第（五）（六）项: 上一年项目数量 · 本年增/减 (signed) · 处理决定数量."""
 
@@ -276,7 +294,7 @@ class ItemCounts(Row):
     decisions: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class FeeItems(Row):
     """表二 (2019) 第二十条第（八）项: 上一年项目数量 · 本年增/减."""
 
@@ -284,7 +302,7 @@ class FeeItems(Row):
     change: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class Procurement(Row):
     """表二 (2019) 第二十条第（九）项: 采购项目数量 · 采购总金额 (money; unit as printed, in ``Cell.unit``)."""
 
@@ -292,7 +310,7 @@ class Procurement(Row):
     amount: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class Table3Row(Row):
     """A 表三 row: the six applicant columns and 总计."""
 
@@ -305,7 +323,7 @@ class Table3Row(Row):
     total: Cell = _cell_field()
 
 
-@frozen(kw_only=True)
+@frozen
 class Table4Row(Row):
     """A 表四 group: 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计."""
 

@@ -171,7 +171,16 @@ def _fold_line(body: str, start: int, kept: re.Pattern[str], pieces: list[str], 
     *kept* finds the pieces of *body* between the characters folding drops: runs of characters that fold to
     themselves (group ``run``), copied whole, and single characters (group ``char``), folded alone (NFKC, the
     characters folding drops left out): each character it folds to is a piece of its own, at the character's offset.
+    A printable line of an NFKC-normalised text (most lines; space-separated table rows have a run per value) is
+    split at its spaces instead, in one call: of the characters folding drops, only the space is printable.
     """
+    if kept is _KEPT_RUN and body.isprintable():  # of the characters folding drops, only the space is printable
+        for run in body.split(" "):
+            if run:
+                pieces.append(run)
+                origins.append(start)
+            start += len(run) + 1
+        return
     for match in kept.finditer(body):
         if match.lastgroup == "run":
             pieces.append(match.group())

@@ -76,7 +76,7 @@ class Document:
     @cached_property
     def title(self) -> Title | None:
         """The report's title, agency and year (:func:`find_title`), None when there is none."""
-        return find_title(self.normalized)
+        return find_title(self.normalized, nfkc=True)
 
     @cached_property
     def evidence(self) -> FormatEvidence:

@@ -178,7 +178,24 @@ def half_width(text: str) -> str:
     >>> half_width("共１２件（含上年结转），　完毕")
     '共12件(含上年结转), 完毕'
     """
-    return _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
+    text = _replace_common(text)
+    return text if unicodedata.is_normalized("NFKC", text) else _replace_each(text, _FULL_WIDTH, _HALF_WIDTH)
+
+
+_COMMON_FULL_WIDTH = "，（）：；\u3000"
+"""The full-width forms report text is full of."""
+
+
+def _replace_common(text: str) -> str:
+    """*text* with the :data:`_COMMON_FULL_WIDTH` forms replaced by their half-width ones, each in one call.
+
+    A text left NFKC-normalised then holds no other full-width form (NFKC maps each of them): most report text
+    needs no search for them.
+    """
+    for char in _COMMON_FULL_WIDTH:
+        if char in text:
+            text = text.replace(char, _HALF_WIDTH[char])
+    return text
 
 
 OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -208,8 +225,11 @@ def half_width_form(text: str) -> HalfWidthForm:
     >>> half_width_form("共１２件。\\n")
     HalfWidthForm(half='共12件。\\n', normalized=True, plain=True)
     """
-    half = half_width(text)
+    half = _replace_common(text)
     normalized = unicodedata.is_normalized("NFKC", half)
+    if not normalized:  # other full-width forms may be left (see _replace_common)
+        half = _replace_each(half, _FULL_WIDTH, _HALF_WIDTH)
+        normalized = unicodedata.is_normalized("NFKC", half)
     return HalfWidthForm(half, normalized, normalized and not any(char in text for char in OTHER_LINE_BREAKS))
 
 

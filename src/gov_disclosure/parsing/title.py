@@ -31,6 +31,11 @@ _B = f"[^\\S{_LINE_BREAKS}]*"
 """Blanks inside a line: any whitespace but a line break."""
 _AGENCY_END = _LINE_BREAKS + "。;；"
 """Characters an agency name (and the blanks after it) never holds: a title is within one line and one sentence."""
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+_LAST_LINE_BREAK = re.compile(f"(?s:.*)[{_LINE_BREAKS}]")
+""":data:`_LINE_BREAK` matched from a position: the last line break before the end of the search (greedy)."""
+_AGENCY_BREAK = re.compile(f"[{_AGENCY_END}]")
+_LAST_AGENCY_BREAK = re.compile(f"(?s:.*)[{_AGENCY_END}]")
 
 
 def _spaced(word: str) -> str:
@@ -91,8 +96,11 @@ class Title:
     """Offset just after :attr:`text`."""
 
 
-def find_title(text: str, *, within: int = WITHIN) -> Title | None:
+def find_title(text: str, *, within: int = WITHIN, nfkc: bool = False) -> Title | None:
     """The title of *text*: a crawler's ``标题:`` header line, else the first title in its first *within* characters.
+
+    Full-width forms are read as their half-width ones; *nfkc* says that *text* is NFKC-normalised already (it
+    holds none), as the normalised text of a :class:`~gov_disclosure.parsing.document.Document` is.
 
     >>> t = find_title("\\n# 广州市番禺区科技工业商务和信息化局 2023 年政府信息公开工作年度报告\\n")
     >>> t.agency, t.year, t.line
@@ -104,7 +112,7 @@ def find_title(text: str, *, within: int = WITHIN) -> Title | None:
     >>> find_title("标题：平潭综合实验区2021年度政府信息公开工作年度报告\\n发布时间: 2022-02-08").text
     '平潭综合实验区2021年度政府信息公开工作年度报告'
     """
-    half = half_width(text[:within])  # one character for one: offsets stay those of *text*
+    half = text[:within] if nfkc else half_width(text[:within])  # one character for one: offsets stay those of *text*
     header = _HEADER.search(half, 0, _HEADER_WITHIN)
     title = _first(half, header.start("value"), header.end("value")) if header is not None else None
     title = title or _first(half, 0, len(half))
@@ -150,14 +158,21 @@ def _first_dated(text: str, start: int, end: int) -> re.Match[str] | None:
         blanks = year
         while blanks > start and _is_blank(text[blanks - 1]):
             blanks -= 1
-        after_break = max(start, *(text.rfind(char, start, year) + 1 for char in _AGENCY_END))
-        earliest = max(after_break, blanks - _AGENCY_CHARS)
+        earliest = max(start, blanks - _AGENCY_CHARS)
+        if (last := _LAST_AGENCY_BREAK.match(text, earliest, year)) is not None:
+            earliest = last.end()  # just after the last break before the year
         if first is None or earliest < first:
             first = earliest
-            breaks = [found for char in _AGENCY_END if (found := text.find(char, first, limit)) >= 0]
-            limit = min(breaks, default=limit)
+            if (found := _AGENCY_BREAK.search(text, first, limit)) is not None:
+                limit = found.start()
         position = tail.end()
     return None if first is None else _DATED.search(text, first, end)
+
+
+def _line_start(text: str, start: int, position: int) -> int:
+    """Where the line holding *position* starts, or *start* when that is later."""
+    last = _LAST_LINE_BREAK.match(text, start, position)
+    return start if last is None else last.end()
 
 
 def _is_blank(char: str) -> bool:
@@ -167,11 +182,10 @@ def _is_blank(char: str) -> bool:
 def _first_undated(text: str, start: int, before: int, end: int) -> Title | None:
     """The first title without a year in ``text[start:end]`` on a line starting before *before*: the report's name
     ends its line, and the line before it names an agency (not an item number) and no year."""
-    if before < end:  # a name on a line starting before *before* ends by the end of the line *before* is on
-        line_end = min((found for char in _LINE_BREAKS if (found := text.find(char, before, end)) >= 0), default=end)
-        end = min(end, line_end + 1)
+    if before < end and (line_end := _LINE_BREAK.search(text, before, end)) is not None:
+        end = line_end.end()  # a name on a line starting before *before* ends by the end of the line *before* is on
     for name in _UNDATED_TAIL.finditer(text, start, end):
-        line_start = max(start, *(text.rfind(char, 0, name.start()) + 1 for char in _LINE_BREAKS))
+        line_start = _line_start(text, start, name.start())
         if line_start >= before:
             break
         run = text[line_start : name.start()]
@@ -194,7 +208,7 @@ def _title(text: str, run: int, name: int, end: int, year: int | None) -> Title:
     agency_start += len(raw) - len(stripped)
     agency = normalize_line(stripped.rstrip(_AGENCY_MARKUP)) or None
     start = agency_start if agency else name
-    line_start = max(text.rfind(char, 0, name) for char in _LINE_BREAKS) + 1
+    line_start = _line_start(text, 0, name)
     if agency is None and not text[line_start:name].strip(_AGENCY_MARKUP):
         agency = _agency_above(text, line_start)
     return Title(
