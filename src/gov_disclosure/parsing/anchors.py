@@ -106,7 +106,7 @@ def cuts(text: str, version: FormatVersion) -> tuple[int, ...]:
 
 
 _GLUED_START = re.compile(
-    r"\d\s*(?:\([一二三四五六七]\)|[一二三四][.、]|[1-8][.、]\D|规章|规范性|行政|其他对外|政府集中)"
+    r"\d[ \t]*(?:\([一二三四五六七]\)|[一二三四][.、]|[1-8][.、]\D|规章|规范性|行政|其他对外|政府集中)"
 )
 """A digit glued to what may start a row label: a quick test that the line may be a glued table, on its text as it
 is (most long lines are narrative, and are not compacted)."""
@@ -133,6 +133,9 @@ def anchored_lines(lines: Sequence[TextLine], version: FormatVersion) -> list[Te
 
     A line is only looked into when it is long enough to hold :data:`GLUED_LABELS` labels: most lines are not.
     """
+    long = [line.text for line in lines if len(line.text) >= _SHORTEST]
+    if not long or not _may_be_glued("\n".join(long)):
+        return list(lines)  # no line holds three labels glued to digits: the usual text, in one search
     out: list[TextLine] = []
     for line in lines:
         if len(line.text) < _SHORTEST:

@@ -39,6 +39,7 @@ cells are located.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from itertools import combinations, pairwise
@@ -55,7 +56,7 @@ from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import enumerator, is_header_text, match_row
 from gov_disclosure.parsing.lines import TextLine, is_value
-from gov_disclosure.parsing.normalize import compact
+from gov_disclosure.parsing.normalize import compact, compact_lines
 
 __all__ = ["Reattached", "reattach_labels"]
 
@@ -131,6 +132,8 @@ class _Scan:
 
     version: FormatVersion
     lines: Sequence[TextLine]
+    keys: Sequence[str]
+    """:func:`~gov_disclosure.parsing.normalize.compact` of each line's text."""
     table2: dict[str, tuple[TableSpec, str, int]] = field(init=False)
     """表二 rows of the version by compacted label: (table, row key, width)."""
     queue: list[_Row] = field(factory=list)
@@ -146,8 +149,7 @@ class _Scan:
 
     @table2.default
     def _table2(self) -> dict[str, tuple[TableSpec, str, int]]:
-        spec = format_spec(self.version).table2
-        return {compact(r.label): (spec, r.key, len(r.columns)) for r in format_spec(self.version).rows(spec)}
+        return _table2_rows(self.version)
 
     def bands_waiting(self) -> list[list[_Row]]:
         """The rows waiting, cut where the table or the width changes (表二 prints its blocks one after another)."""
@@ -228,8 +230,17 @@ def _single_value(line: TextLine) -> bool:
     return " " not in text and "\t" not in text and is_value(text)
 
 
+@functools.lru_cache(maxsize=16)
+def _table2_rows(version: FormatVersion) -> dict[str, tuple[TableSpec, str, int]]:
+    spec = format_spec(version).table2
+    return {compact(r.label): (spec, r.key, len(r.columns)) for r in format_spec(version).rows(spec)}
+
+
 def _label_only(line: TextLine) -> bool:
-    return _DIGIT.search(line.text) is None or not any(line.values)
+    """True for a line without values. A sentence (``…。``) with a digit is taken to hold one without being split
+    into cells: it is narrative, never a run of labels."""
+    text = line.text
+    return _DIGIT.search(text) is None or ("。" not in text and not any(line.values))
 
 
 def _row_cells(line: TextLine) -> list[str]:
@@ -243,6 +254,10 @@ def _row_cells(line: TextLine) -> list[str]:
     while cells and not cells[0]:
         cells.pop(0)
     return cells
+
+
+_NUMBERS_ONLY = re.compile(r"[\s|\d.,+\-/%元万—－无*]*\d[\s|\d.,+\-/%元万—－无*]*")
+"""A line that may hold numbers and nothing else (a quick test before it is split into cells)."""
 
 
 def _values_row(line: TextLine) -> bool:
@@ -263,10 +278,13 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
     ['READ.COLUMN_MAJOR_UNCERTAIN']
     """
     single = [_single_value(line) for line in lines]
-    rows = [not one and _values_row(line) for one, line in zip(single, lines, strict=True)]
+    rows = [
+        not one and _NUMBERS_ONLY.fullmatch(line.text) is not None and _values_row(line)
+        for one, line in zip(single, lines, strict=True)
+    ]
     if not any(a and b for a, b in pairwise(single)) and not _after_labels(lines, rows):
         return Reattached(tuple(lines))  # no list of numbers one per line, no rows of numbers after two labels
-    scan = _Scan(version, lines)
+    scan = _Scan(version, lines, compact_lines([line.text for line in lines]))
     index, count = 0, len(lines)
     while index < count:
         if rows[index] and scan.queue and not scan.numbers and scan.may_take(lines[index]):
@@ -342,10 +360,22 @@ def _place(version: FormatVersion, rows: Sequence[_Row], printed: Sequence[list[
     return {i: cells for i, cells in first.items() if all(other.get(i) == cells for other in kept[1:])}
 
 
+_ROW_START = re.compile(
+    r"\s*(?:[(（][一二三四五六七][)）]|[一二三四][、.]|[1-8][、.．]|规章|行政规范性文件|规范性文件|行政许可|其他对外|行政处罚|"
+    r"行政强制|行政事业性收费|政府集中采购)"
+)
+"""How a line naming an official row starts (an enumerator, or a 表二 label): a quick test on its text as it is."""
+
+
 def _after_labels(lines: Sequence[TextLine], rows: Sequence[bool]) -> bool:
-    """True when some row of numbers comes right after two lines without numbers (a quick test: most texts have no
-    block of rows printed apart from their labels)."""
-    return any(rows[i] and _label_only(lines[i - 1]) and _label_only(lines[i - 2]) for i in range(2, len(lines)))
+    """True when some row of numbers comes right after two lines that start like official row labels, with at most one
+    other line between (a header such as ``| 数据1 | 数据2 | …``): a quick test, since most texts have no block of
+    rows printed apart from their labels."""
+    for i in (i for i, row in enumerate(rows) if row):
+        before = [line for line in lines[max(0, i - 3) : i] if _label_only(line)]
+        if sum(_ROW_START.match(line.text) is not None for line in before) >= 2:
+            return True
+    return False
 
 
 def _name_rows(scan: _Scan, span: range) -> None:
@@ -355,10 +385,9 @@ def _name_rows(scan: _Scan, span: range) -> None:
     runs over the lines that follow without one (a wrapped label, or a piece of a broken group label) up to a
     column header; it is a row when it matches an official row of the version with the same enumerator, in the
     official order."""
-    lines = scan.lines
     start: int | None = None
     for i in span:
-        key = compact(lines[i].text)
+        key = scan.keys[i]
         if key in scan.table2:
             _close_item(scan, start, i)
             start = None

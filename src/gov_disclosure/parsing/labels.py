@@ -177,9 +177,17 @@ def match_collapsed(label: str, table: TableSpec, version: FormatVersion) -> Row
     >>> match_collapsed("（六）其他处理 3.其他", TABLE3, "2021"), match_collapsed("（六）其他处理", TABLE3, "2019")
     (None, None)
     """
-    collapsible = format_spec(version).collapsible(table.key) if table.key in format_spec(version).table_keys else {}
+    return _collapsed(label, table.key, version)
+
+
+@functools.lru_cache(maxsize=4096)
+def _collapsed(label: str, key: str, version: FormatVersion) -> RowSpec | None:
+    """:func:`match_collapsed`, remembered: the same labels recur in every report."""
+    spec = format_spec(version)
+    collapsible = spec.collapsible(key) if key in spec.table_keys else {}
     if not collapsible:
         return None
+    table = table_spec(key)
     text = compact(label)
     enums = [split_enumerator(m.group(0))[0] for m in _ENUM.finditer(text)]
     words = _ENUM.sub("", text)

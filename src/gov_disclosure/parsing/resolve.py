@@ -368,6 +368,8 @@ def readings(
         total = [sum(total[k - n] * counts[n] for n in range(1, k + 1)) for k in range(columns + 1)]
     if total[columns] > limit:
         return None
+    if not total[columns]:
+        return ()
     # how many values the tokens from t on may still make: the pieces of a token are cut only where it can finish
     found: list[tuple[str, ...]] = []
 

@@ -528,7 +528,11 @@ def _resolve_rows(
     """
     unusable: set[Equation] = set()
     while True:
-        usable = {row: tuple(eq for eq in eqs if eq not in unusable) for row, eqs in equations.items()}
+        usable = (
+            equations
+            if not unusable
+            else {r: tuple(e for e in eqs if e not in unusable) for r, eqs in equations.items()}
+        )
         values = dict(known)
         results = _resolve_pass(spec, pending, usable, values)
         results = _resolve_jointly(pending, usable, values, results)
@@ -537,7 +541,8 @@ def _resolve_rows(
             for i, piece in enumerate(results[index].pieces):
                 if piece is not None:
                     values.setdefault((row.spec.key, i), parse_cell(piece, row.spec.columns[i].value_type).value)
-        broken = {eq for eqs in usable.values() for eq in eqs if _breaks(eq, values)}
+        used = {eq for row in pending if row.spec is not None for eq in usable.get(row.spec.key, ())}
+        broken = {eq for eq in used if _breaks(eq, values)}  # only these could have picked a split
         if not broken:
             break
         unusable |= broken
@@ -562,6 +567,8 @@ def _resolve_jointly(
             continue
         assert row.spec is not None
         tokens, glued, types = _tokens(row)
+        if not glued:
+            continue  # nothing to cut: its readings are its tokens, which the row-by-row search has weighed
         read = _reader(types)
         found = readings(tokens, len(types), read, glued, READINGS)
         agreeing = [r for r in found or () if all(p is None or p == q for p, q in zip(result.pieces, r, strict=True))]
