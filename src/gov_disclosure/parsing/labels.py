@@ -43,6 +43,11 @@ _NUMBERED_NAMES = re.compile(r"(?:(?:项目|指标)?(?:数据|列|栏)\d{1,2})+"
 _CAPTION = re.compile(rf"第二十条第?\(?([{_CN}]{{1,2}})\)?项")
 
 
+_SHORT_CORE = 2
+"""Labels this short (``3.其他``) are matched only when the text starts with them: their characters are found in
+too many other labels to be matched by overlap."""
+
+
 def split_enumerator(label: str) -> tuple[str | None, str]:
     """The last enumerator of a compacted label and the text after it.
 
@@ -114,6 +119,8 @@ def _score(target: _Target, enum: str | None, tail: str) -> float:
         return 0.0
     if tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开")):
         overlap = 1.0
+    elif len(target.core) <= _SHORT_CORE and not tail.startswith(target.core):
+        return 0.0  # ``其他`` inside a wrapped piece of another label (``形，不计其他情形）``) does not name 3.其他
     else:
         common = len(target.chars & frozenset(tail))
         recall = common / len(target.chars)

@@ -30,6 +30,11 @@ and a trailing unit. :mod:`~gov_disclosure.parsing.resolve` decides where such a
 _GLUED_TAIL = re.compile(rf"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>{_RUN})$")
 _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
+_GLUED_BEFORE_WORD = re.compile(
+    r"^(?P<digits>[+-]?\d+(?:\.\d+)?)(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*)$"
+)
+"""Values glued in front of the next row's label, two lines joined (``3985758行政强制``): the values, then the label
+(not a unit or count word: ``12件次`` is one cell)."""
 _GLUED_INSIDE = re.compile(
     r"(?<=[^\d\s.,+\-/])(?P<digits>[+-]?\d(?:[\d.+-]*?\d)?)(?=(?:[1-9][.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十][.、])[^\d\s.,、])"
 )
@@ -87,7 +92,7 @@ def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
         yield inner["digits"], True, True
         yield from _pieces(cell[inner.end() :])
         return
-    head = None if _ENUM_START.match(cell) else _GLUED_HEAD.match(cell)
+    head = None if _ENUM_START.match(cell) else _GLUED_HEAD.match(cell) or _GLUED_BEFORE_WORD.match(cell)
     if head is not None:
         yield head["digits"], True, True
         cell = head["label"]
@@ -245,6 +250,8 @@ def split_line(line: str) -> tuple[list[str], bool]:
     (['1.属于国家秘密', '0302027'], ['行政许可', '39-5181'])
     >>> split_line("2.重复申请1800360273.其他71123018160")[0]
     ['2.重复申请', '180036027', '3.其他', '71123018160']
+    >>> split_line("行政处罚 3985758行政强制 88283")[0], split_line("行政许可 12件次")[0]
+    (['行政处罚', '3985758', '行政强制', '88283'], ['行政许可 12件次'])
     >>> split_line("(一)予以公开3852(二)部分公开45")[0]
     ['(一)予以公开', '3852', '(二)部分公开', '45']
     >>> split_line("| 3.其他 | 6 00 | 1 |")[0], split_line("| 2.申请0408 490 |")[0]

@@ -1,0 +1,55 @@
+"""The minimised inputs of ``../shared/fuzz-repro`` (README there): damage that only removes information — lines
+deleted, split or joined — on which the reader once returned a wrong number. Every number returned must be the
+truth of the report the input was made from; a cell that cannot be read is flagged, never guessed.
+
+- D1: table 四 lost, a narrative sentence quoting its header (``结果维持 72 件…``) must not become table 四;
+- D2: a wrapped piece of （二）部分公开's label (``形，不计其他情形）``) must not name the row ``3.其他``;
+- D3: two lines joined (``行政处罚 3985758行政强制 88283``): 3985758 is 行政处罚's, 88283 行政强制's;
+- D6: crawler text with one line break inserted: table 四 must not take table 三's glued runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, shared_path
+from gov_disclosure import read_text
+from gov_disclosure.testing.truth import Truth, Verdict, compare
+
+TRUTH = {"D6": "crawler/pingtan-2021.truth.json"}
+"""The truth file of each reproducer made from a report other than the 淮安 2024 PDF."""
+
+REPROS = sorted((SHARED / "fuzz-repro").glob("*.txt")) or [SHARED / "fuzz-repro"]
+
+
+@pytest.mark.parametrize("path", REPROS, ids=lambda p: p.stem)
+def test_damage_that_removes_information_never_gives_a_wrong_number(path: Path) -> None:
+    text = shared_path("fuzz-repro", path.name).read_text(encoding="utf-8")
+    truth = Truth.load(shared_path("real", TRUTH.get(path.stem[:2], "huaian-city-2024.truth.json")))
+    result = read_text(text)
+    comparison = compare(truth, result.report, result.findings)
+    assert comparison.having(Verdict.WRONG) == ()
+    assert comparison.having(Verdict.GUESSED) == ()
+
+
+def test_values_glued_before_the_next_label_stay_in_their_row() -> None:
+    """D3's mechanism, without ../shared: two lines of 表二 joined, the first row's values glued to the next label."""
+    lines = ["某县2024年政府信息公开工作年度报告", "第二十条第（六）项", "信息内容 本年处理决定数量"]
+    table = read_text("\n".join([*lines, "行政处罚 3985758行政强制 88283"])).report.table2
+    assert table is not None
+    assert table.punishment is not None
+    assert table.coercion is not None
+    assert (table.punishment.decisions.value, table.coercion.decisions.value) == (3985758, 88283)
+
+
+def test_a_short_label_is_not_found_inside_a_wrapped_piece_of_another() -> None:
+    """D2's mechanism: ``形，不计其他情形）`` (the end of （二）部分公开's label) is not the row 3.其他."""
+    from gov_disclosure.model.layout import TABLE3
+    from gov_disclosure.parsing.labels import match_row
+
+    assert match_row("形，不计其他情形）", TABLE3, version="2021") is None
+    found = match_row("3.其他", TABLE3, version="2021")
+    assert found is not None
+    assert found.key == "other_other"
