@@ -11,7 +11,7 @@ from __future__ import annotations
 from gov_disclosure.loader import ReadResult
 from gov_disclosure.model import CellKind, Report
 
-FLAGS = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT", "READ.ROW_MISSING"})
+FLAGS = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT", "READ.ROW_MISSING", "READ.ROW_NOT_PRINTED"})
 """Findings that flag a cell the reader could not decide."""
 
 
@@ -24,7 +24,7 @@ def problems(original: Report, result: ReadResult) -> list[str]:
     out = []
     for entry in original.iter_cells():
         cell = got.cell(entry.key)
-        if cell is None or cell.kind is CellKind.TEXT:
+        if cell is None or cell.kind in (CellKind.TEXT, CellKind.NOT_PRINTED):
             if entry.key not in flagged:
                 out.append(f"{entry.key}: {'lost' if cell is None else 'unreadable'} without a flag")
         elif (cell.kind, cell.value) != (entry.cell.kind, entry.cell.value):

@@ -10,13 +10,16 @@ truth of the report the input was made from; a cell that cannot be read is flagg
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from conftest import SHARED, shared_path
-from gov_disclosure import read_text
+from gov_disclosure import load_example, read_text
+from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing.truth import Truth, Verdict, compare
+from roundtrip_check import problems
 
 TRUTH = {"D6": "crawler/pingtan-2021.truth.json"}
 """The truth file of each reproducer made from a report other than the 淮安 2024 PDF."""
@@ -53,3 +56,27 @@ def test_a_short_label_is_not_found_inside_a_wrapped_piece_of_another() -> None:
     found = match_row("3.其他", TABLE3, version="2021")
     assert found is not None
     assert found.key == "other_other"
+
+
+@pytest.mark.parametrize("cut", ["96171\n.6", "96171.\n6"])
+def test_a_number_cut_at_its_decimal_point_is_one_number(cut: str) -> None:
+    """A PDF extractor's line break inside 96171.6: read as 96171.6, never 96171 or 6."""
+    text = render_text(load_example()).replace("行政事业性收费\t96171.6", "行政事业性收费\t" + cut)
+    fees = read_text(text).report.table2
+    assert fees is not None
+    assert fees.fees is not None
+    assert fees.fees.amount_wan_yuan.value == Decimal("96171.6")
+
+
+def test_a_row_whose_value_was_lost_does_not_lend_its_label_to_the_next() -> None:
+    """One cell per line, 行政处罚's value deleted: 行政处罚 / 行政强制 / 88283 — 88283 is 行政强制's, and 行政处罚
+    is flagged, not given 88283."""
+    lines = render_text(load_example(), damage=Damage(separator="cell-per-line")).split("\n")
+    lines.remove("3985758")
+    result = read_text("\n".join(lines))
+    table = result.report.table2
+    assert table is not None
+    assert table.punishment is None
+    assert table.coercion is not None
+    assert table.coercion.decisions.value == 88283
+    assert problems(load_example(), result) == []

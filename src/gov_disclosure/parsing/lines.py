@@ -281,6 +281,22 @@ def _pipe_row_end(lines: list[str], index: int) -> int:
     return index
 
 
+_ENDS_IN_DIGIT = re.compile(r"\d\.?$")
+_DECIMAL_REST = re.compile(r"\s*\.?\d+(?=[\s|]|$)")
+
+
+def _decimal_cut(line: str, following: str) -> bool:
+    """True when *line* ends in the first part of a number cut at its decimal point and *following* starts with the
+    rest: ``96171`` / ``.6``, or ``96171.`` / ``6`` (a PDF extractor's line break)."""
+    if not line or not following or not line[-1].isdigit() and line[-1] != ".":
+        return False
+    head = _ENDS_IN_DIGIT.search(line)
+    rest = _DECIMAL_REST.match(following)
+    if head is None or rest is None:
+        return False
+    return head.group(0).endswith(".") != rest.group(0).lstrip().startswith(".")
+
+
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     """Every non-empty line of normalised *text* as a :class:`TextLine`.
 
@@ -297,6 +313,8 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     ['行政许可', '600']
     >>> next(text_rows("| 行政许可 | 6 00 | 3 |")).glued  # joined back with a space: may hold several numbers
     frozenset({1})
+    >>> [line.text for line in text_rows("行政事业性收费\\t96171\\n.6\\n规章\\t1.\\n2.重复申请")]
+    ['行政事业性收费\\t96171.6', '规章\\t1.', '2.重复申请']
     """
     lines = text.split("\n")
     offsets = list(accumulate((len(line) + 1 for line in lines), initial=0))
@@ -308,6 +326,9 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
             end = _pipe_row_end(lines, index)
             if end != index:
                 line = "".join(part.strip() for part in lines[index : end + 1])
+        while end + 1 < count and _decimal_cut(line, lines[end + 1]):
+            end += 1  # a number cut at its decimal point (``96171`` / ``.6``): one number again
+            line = line.rstrip() + lines[end].strip()
         start, index = index, end + 1
         if "---" in line:
             if _MD_SEPARATOR.match(line.strip()):

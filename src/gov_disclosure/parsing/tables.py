@@ -312,7 +312,10 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
                 last.values.extend(values)
                 last.structured = False
             continue
-        label = " ".join([*region.pending, *labels])
+        held = [*region.pending, " ".join(labels)] if labels else list(region.pending)
+        if len(held) > 1:
+            del held[: _own_label_start(region, held, version)]  # rows printed with no value before this one
+        label = " ".join(held)
         region.pending.clear()
         whole = match_collapsed(label, region.spec, version)
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
@@ -328,6 +331,22 @@ def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, 
             row.extra = len(compact(label)) <= 24 and "。" not in label
         if row.spec is not None or row.extra:
             region.rows.append(row)
+
+
+def _own_label_start(region: _Region, held: Sequence[str], version: FormatVersion) -> int:
+    """Where the label of the row whose values come next starts among the label pieces *held* for it: at the last
+    piece that names an official row whole, when an earlier piece names another row whole — that row was printed
+    with no value (or lost it), and its label is not the first part of this one (``行政处罚`` / ``行政强制`` /
+    ``88283``: 88283 is 行政强制's). Otherwise 0: the pieces are one label wrapped over lines, or a group label
+    and a row label."""
+    exact = []
+    for index, piece in enumerate(held):
+        found = match_row(piece, region.spec, version=version, expected=region.expected)
+        if found is not None and found.exact:
+            exact.append((index, found.index))
+    if len(exact) > 1 and len({row for _, row in exact}) > 1:
+        return exact[-1][0]
+    return 0
 
 
 def _where(spec: TableSpec, row: RowSpec, column: ColumnSpec) -> CellKey:
