@@ -288,7 +288,7 @@ _DECIMAL_REST = re.compile(r"\s*\.?\d+(?=[\s|]|$)")
 def _decimal_cut(line: str, following: str) -> bool:
     """True when *line* ends in the first part of a number cut at its decimal point and *following* starts with the
     rest: ``96171`` / ``.6``, or ``96171.`` / ``6`` (a PDF extractor's line break)."""
-    if not line or not following or not line[-1].isdigit() and line[-1] != ".":
+    if not line or not following or (not line[-1].isdigit() and line[-1] != "."):
         return False
     head = _ENDS_IN_DIGIT.search(line)
     rest = _DECIMAL_REST.match(following)
