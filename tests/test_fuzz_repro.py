@@ -10,6 +10,7 @@ truth of the report the input was made from; a cell that cannot be read is flagg
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +18,10 @@ import pytest
 
 from conftest import SHARED, shared_path
 from gov_disclosure import load_example, read_text
+from gov_disclosure.loader import read_bytes
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing.truth import Truth, Verdict, compare
+from layout_grids import report_html
 from roundtrip_check import problems
 
 TRUTH = {"D6": "crawler/pingtan-2021.truth.json"}
@@ -80,3 +83,18 @@ def test_a_row_whose_value_was_lost_does_not_lend_its_label_to_the_next() -> Non
     assert table.coercion is not None
     assert table.coercion.decisions.value == 88283
     assert problems(load_example(), result) == []
+
+
+def test_a_lost_header_cell_does_not_shift_the_columns_of_a_web_page() -> None:
+    """A web page whose 法人或其他组织 header cell was deleted: 总计 then sits over the second column, and pairing
+    values with headers would give 商业企业's 53 to 总计 and shift the rest. Headers out of the official order are
+    not trusted; the seven values of each row are taken in order."""
+    report = load_example()
+    html = report_html(report)
+    cell = re.search(r"<td[^>]*>法人或其他组织</td>", html)
+    assert cell is not None
+    result = read_bytes((html[: cell.start()] + html[cell.end() :]).encode(), name="report.html")
+    assert problems(report, result) == []
+    assert result.report.table3 is not None
+    assert result.report.table3.new_received is not None
+    assert result.report.table3.new_received.commercial.value == 53

@@ -256,6 +256,9 @@ class _Reader:
                         placed = {}
                         break
                     continue  # a blank filler cell under no header (colspan differences): not a value
+                if placed and index < max(placed):
+                    placed = {}  # headers out of the official order: a header cell was lost, they are shifted
+                    break
                 placed[index] = cell
             if len(placed) == len(columns):
                 return [placed[i] for i in range(len(columns))]
