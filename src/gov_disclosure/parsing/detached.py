@@ -256,6 +256,29 @@ def _row_cells(line: TextLine) -> list[str]:
     return cells
 
 
+_ONE_VALUE = r"[ \t]*(?:[+-]?\d[\d.,]*(?:万元|元|%)?|[/—－-]|无)[ \t]*"
+_NUMBER_PAIR = re.compile(rf"\n{_ONE_VALUE}\n{_ONE_VALUE}(?=\n)")
+"""Two lines of one value each (in the lines joined, with a line break before and after): what a column-major
+block must hold. Each pattern starts with a line break, which the search looks for first."""
+_NUMBERS_AFTER_LABEL = re.compile(
+    r"\n[ \t|]*(?:[(（][一二三四五六七][)）]|[一二三四][、.]|[1-8][、.．]|规章|行政|规范性|其他对外|政府集中)[^\d\n]*"
+    r"\n[ \t|]*\d[\d.,]*(?:[ \t|]+[\d.,]+)+[ \t|]*(?=\n)"
+)
+"""A line of two or more numbers only right after a row label without digits: what a row-major block holds, unless
+a header of columns named by number (``| 数据1 | 数据2 |``) sits between them (:data:`_NUMBERED_COLUMNS`)."""
+_NUMBERED_COLUMNS = ("数据1", "列1", "栏1")
+
+
+def _may_hold_a_block(lines: Sequence[TextLine]) -> bool:
+    """Whether *lines* may hold a block of rows printed apart from their labels: a quick test, in a few searches."""
+    joined = "\n" + "\n".join(line.text for line in lines) + "\n"
+    return (
+        _NUMBER_PAIR.search(joined) is not None
+        or _NUMBERS_AFTER_LABEL.search(joined) is not None
+        or any(name in joined for name in _NUMBERED_COLUMNS)
+    )
+
+
 _NUMBERS_ONLY = re.compile(r"[\s|\d.,+\-/%元万—－无*]*\d[\s|\d.,+\-/%元万—－无*]*")
 """A line that may hold numbers and nothing else (a quick test before it is split into cells)."""
 
@@ -277,6 +300,8 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
     >>> [f.code for f in read.findings]  # 表二 has no identity: the order is not proved
     ['READ.COLUMN_MAJOR_UNCERTAIN']
     """
+    if not _may_hold_a_block(lines):
+        return Reattached(tuple(lines))  # the usual text
     single = [_single_value(line) for line in lines]
     rows = [
         not one and _NUMBERS_ONLY.fullmatch(line.text) is not None and _values_row(line)

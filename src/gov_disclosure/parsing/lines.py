@@ -281,20 +281,22 @@ def _pipe_row_end(lines: list[str], index: int) -> int:
     return index
 
 
-_ENDS_IN_DIGIT = re.compile(r"\d\.?$")
 _DECIMAL_REST = re.compile(r"\s*\.?\d+(?=[\s|]|$)")
 
 
 def _decimal_cut(line: str, following: str) -> bool:
     """True when *line* ends in the first part of a number cut at its decimal point and *following* starts with the
     rest: ``96171`` / ``.6``, or ``96171.`` / ``6`` (a PDF extractor's line break)."""
-    if not line or not following or (not line[-1].isdigit() and line[-1] != "."):
+    if not line or not following:
         return False
-    head = _ENDS_IN_DIGIT.search(line)
-    rest = _DECIMAL_REST.match(following)
-    if head is None or rest is None:
+    last, first = line[-1], following.lstrip()[:1]
+    if last.isdigit():
+        cut = first == "."
+    elif last == "." and len(line) > 1 and line[-2].isdigit():
+        cut = first.isdigit()
+    else:
         return False
-    return head.group(0).endswith(".") != rest.group(0).lstrip().startswith(".")
+    return cut and _DECIMAL_REST.match(following) is not None
 
 
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
