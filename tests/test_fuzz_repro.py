@@ -98,3 +98,17 @@ def test_a_lost_header_cell_does_not_shift_the_columns_of_a_web_page() -> None:
     assert result.report.table3 is not None
     assert result.report.table3.new_received is not None
     assert result.report.table3.new_received.commercial.value == 53
+
+
+def test_a_pipe_row_cut_inside_its_last_cell_does_not_read_what_is_left() -> None:
+    """``| 行政强制 | 882`` (the rest, ``83 |  |  |``, lost with the next line): the pipe rows of the text are closed,
+    so this one was cut inside its last cell, and 882 is not read as 行政强制's value."""
+    report = load_example()
+    text = render_text(report, damage=Damage(separator="markdown"))
+    cut = text.replace("| 行政强制 | 88283 |  |  |", "| 行政强制 | 882")
+    assert cut != text
+    result = read_text(cut)
+    assert problems(report, result) == []
+    table = result.report.table2
+    assert table is not None
+    assert table.coercion is None or table.coercion.decisions.value is None

@@ -129,6 +129,9 @@ class TextLine:
     end: int
     """Its span in the text (the line breaks of a wrapped pipe row included, the final one not)."""
     path: str | None = None
+    cut: bool = False
+    """True for a pipe row left open before the next row, in a text whose pipe rows are closed: the line was cut
+    inside its last cell, which may have lost characters (``| 行政强制 | 882`` for 88283) and is not read."""
     # What is made when first asked (most lines of a report are not table lines), kept in plain fields: cheaper
     # to fill than cached properties on a slotted class, and left out of equality and repr.
     _source: SourceLocation | None = field(default=None, init=False, eq=False, repr=False)
@@ -149,6 +152,9 @@ class TextLine:
         parts = self._parts
         if parts is None:
             cells, structured, glued, values = _split(self.text)
+            if self.cut and cells:
+                cells, values = cells[:-1], values[:-1]
+                glued = frozenset(i for i in glued if i < len(cells))
             parts = (tuple(cells), structured, glued, tuple(values))
             self._parts = parts
         return parts
@@ -299,6 +305,29 @@ def _decimal_cut(line: str, following: str) -> bool:
     return cut and _DECIMAL_REST.match(following) is not None
 
 
+def _pipe_rows_closed(lines: list[str]) -> bool:
+    """True when the text's pipe rows are closed with ``|`` (nine in ten, and at least three): then one left open is
+    cut, not written in another style."""
+    opened = closed = 0
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            if stripped.endswith("|"):
+                closed += 1
+            else:
+                opened += 1
+    return closed >= 3 and opened * 10 <= closed
+
+
+def _left_open(line: str, lines: list[str], index: int) -> bool:
+    """True when the pipe row *line* (line *index*) is left open and the next line that is not blank opens a row."""
+    stripped = line.strip()
+    if not stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") < 2:
+        return False
+    following = next((other.strip() for other in lines[index + 1 :] if other.strip()), "")
+    return following.startswith("|")
+
+
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     """Every non-empty line of normalised *text* as a :class:`TextLine`.
 
@@ -321,13 +350,17 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     lines = text.split("\n")
     offsets = list(accumulate((len(line) + 1 for line in lines), initial=0))
     index, count = 0, len(lines)
+    closed = "|" in text and _pipe_rows_closed(lines)
     while index < count:
         line = lines[index]
         end = index
+        cut = False
         if "|" in line:
             end = _pipe_row_end(lines, index)
             if end != index:
                 line = "".join(part.strip() for part in lines[index : end + 1])
+            elif closed:
+                cut = _left_open(line, lines, index)
         while end + 1 < count and _decimal_cut(line, lines[end + 1]):
             end += 1  # a number cut at its decimal point (``96171`` / ``.6``): one number again
             line = line.rstrip() + lines[end].strip()
@@ -337,4 +370,4 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
                 continue
         elif line.isspace() or not line:
             continue
-        yield TextLine(line, start + 1, offsets[start], offsets[index] - 1, path)
+        yield TextLine(line, start + 1, offsets[start], offsets[index] - 1, path, cut)
