@@ -287,7 +287,7 @@ def _pipe_row_end(lines: list[str], index: int) -> int:
     return index
 
 
-_DECIMAL_REST = re.compile(r"\s*\.?\d+(?=[\s|]|$)")
+_DECIMAL_REST = re.compile(r"\s*\.?\d+(?:万元|元)?(?=[\s|]|$)")
 
 
 def _decimal_cut(line: str, following: str) -> bool:
@@ -346,6 +346,8 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     frozenset({1})
     >>> [line.text for line in text_rows("行政事业性收费\\t96171\\n.6\\n规章\\t1.\\n2.重复申请")]
     ['行政事业性收费\\t96171.6', '规章\\t1.', '2.重复申请']
+    >>> [line.text for line in text_rows("政府集中采购 4792 47862\\n.9万元")]
+    ['政府集中采购 4792 47862.9万元']
     """
     lines = text.split("\n")
     offsets = list(accumulate((len(line) + 1 for line in lines), initial=0))

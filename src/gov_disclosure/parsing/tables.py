@@ -275,6 +275,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_full = t4_open = True
             continue
         _read_line(current, line, text, caption, version)
+    else:  # the text ends inside a table: cut short, maybe inside the last number of its last line
+        if lines and t4_source is not None and t4_source.line == lines[-1].number:
+            t4_exact = None  # read only if the identities hold
+        if lines:
+            _distrust_last(regions.values(), lines[-1])
     findings: list[Finding] = list(reattached.findings)
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
@@ -288,6 +293,15 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         found=found,
         findings=tuple(findings),
     )
+
+
+def _distrust_last(regions: Iterable[_Region], last: TextLine) -> None:
+    """Read the row of the text's *last* line only through the identities: a text that ends inside a table was cut
+    short, maybe inside that row's last number (``… 10 1 7`` for ``… 10 1 769``), which the identities then break."""
+    for region in regions:
+        for row in region.rows:
+            if row.source is not None and row.source.line == last.number:
+                row.uncertain = True
 
 
 def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, version: FormatVersion) -> None:
