@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import random
 
-import pytest
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +30,7 @@ from roundtrip_check import problems
 pytestmark = pytest.mark.property
 
 _READ_FORMS: tuple[Form, ...] = ("one-line-body", "column-major", "split-headers")
-_EXAMPLES = {"one-line-body": 8, "column-major": 25, "split-headers": 25, "detached-labels": 25}
+_EXAMPLES = {"one-line-body": 20, "column-major": 25, "split-headers": 25}
 """Examples per form: reading a one-line body solves every table's glued digits at once, which is slow."""
 
 
@@ -51,9 +51,11 @@ def _unreported_broken_identities(broken: BrokenReport, result: ReadResult) -> l
         if not identity.touches(broken.key):
             continue
         cells = [(broken.report.cell(key), result.report.cell(key)) for key in identity.cells]
-        if all(read is not None and read.kind is not CellKind.TEXT and read == printed for printed, read in cells):
-            if (identity.code, identity.cells) not in failed:
-                missing.append(f"{identity.code} {identity.cells}")
+        read_all = all(
+            read is not None and read.kind is not CellKind.TEXT and read == printed for printed, read in cells
+        )
+        if read_all and (identity.code, identity.cells) not in failed:
+            missing.append(f"{identity.code} {identity.cells}")
     return missing
 
 
@@ -92,7 +94,7 @@ def test_extractor_forms_read_fully(form: Form, version: str) -> None:
     for seed in range(5):
         report = random_report(random.Random(seed), version)
         damage = Damage(seed=seed, separator="cell-per-line" if form == "column-major" else "space")
-        damage = attrs.evolve(damage, **{form.replace("-", "_"): True})
+        damage = attrs.evolve(damage, column_major=form == "column-major", split_headers=form == "split-headers")
         assert _exact(report, read_text(render_text(report, damage=damage))), (form, seed)
 
 
@@ -116,11 +118,32 @@ def test_html_in_a_javascript_string_keeps_a_broken_identity(broken: BrokenRepor
 
 
 @pytest.mark.xfail(strict=True, reason="issue 12: markdown with detached labels not read yet")
-@settings(max_examples=_EXAMPLES["detached-labels"])
-@given(report=consistent_reports(), damage=form_damages("detached-labels"))
-def test_markdown_with_detached_labels_reads_exactly(report: Report, damage: Damage) -> None:
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_markdown_with_detached_labels_reads_exactly(version: str) -> None:
     """A markdown conversion printing the labels on lines of their own and the numbers in a pipe table elsewhere
-    (columns renamed ``数据1`` …): every cell read as printed."""
-    result = read_text(render_text(report, damage=damage))
-    assert problems(report, result) == []
-    assert _exact(report, result)
+    (columns renamed ``数据1`` …): every cell read as printed. Seeded reports, not Hypothesis: a failing example
+    is not shrunk, which would take minutes."""
+    for seed in range(5):
+        report = random_report(random.Random(seed), version)
+        result = read_text(render_text(report, damage=Damage(seed=seed, detached_labels=True, separator="markdown")))
+        assert problems(report, result) == []
+        assert _exact(report, result)
+
+
+_FEES_THEN_RENAMED_COLUMNS = (
+    "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\n"
+    "本年收费金额（单位：万元）\n行政事业性收费\n\n| 数据1 | 数据2 | 数据3 |\n|---|---|---|\n| 14 |  |  |\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 12: a renamed column header (数据1) is read as the value of the label before"
+)
+def test_renamed_column_header_is_not_a_value() -> None:
+    """Found by the detached-labels form: a label on a line of its own, then the pipe header ``| 数据1 | 数据2 |``.
+    ``数据1`` is cut into a label ``数据`` glued to ``1``, the pending label ``行政事业性收费`` joined with ``数据``
+    still matches 行政事业性收费, and the fee is read as 1 — a number the agency did not print (it printed 14)."""
+    result = read_text(_FEES_THEN_RENAMED_COLUMNS)
+    assert result.report.table2 is not None
+    fees = result.report.table2.row("fees")
+    assert fees is None or all(cell.value in (None, 14) for _, cell in fees.cells())

@@ -179,11 +179,15 @@ def one_line_body(report: Report, lines: Sequence[Line], rng: random.Random, *, 
         if line.kind is Kind.BLANK or not any(cell.strip() for cell in line.cells):
             continue
         cells = [cell.strip() for cell in line.cells if cell.strip()]
-        glue = (lambda: " " if rng.random() < 0.2 else "") if spaces else (lambda: "")
-        pieces.append(cells[0] + "".join(glue() + cell for cell in cells[1:]))
-    gaps = [" " if spaces and rng.random() < 0.15 else "" for _ in pieces]
+        pieces.append(cells[0] + "".join(_gap(rng, spaces, 0.2) + cell for cell in cells[1:]))
+    gaps = [_gap(rng, spaces, 0.15) for _ in pieces]
     body = "".join(gap + piece for gap, piece in zip(gaps, pieces, strict=True)).strip()
     repeated = f"{title} " if rng.random() < 0.5 else ""
     chrome = f"当前位置： 首页政务公开政府信息公开年报 {title} 来源：{agency} 时间：{year}-01-20 --> {_CHROME} "
     tail = " 附件下载" if rng.random() < 0.7 else ""
     return "\n".join([*head, chrome + repeated + body + tail]) + "\n"
+
+
+def _gap(rng: random.Random, spaces: bool, rate: float) -> str:
+    """A single space (an ``&nbsp;`` cell's) at a boundary, with probability *rate* when *spaces*; else nothing."""
+    return " " if spaces and rng.random() < rate else ""

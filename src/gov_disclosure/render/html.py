@@ -11,7 +11,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator, Sequence
 
-from gov_disclosure.model.layout import TABLE3, TABLE3_APPLICANTS, TABLE3_LEGAL_PERSONS, TABLE3_NOTE, TABLE4, TABLE4_LITIGATION
+from gov_disclosure.model.layout import (
+    TABLE3,
+    TABLE3_APPLICANTS,
+    TABLE3_LEGAL_PERSONS,
+    TABLE3_NOTE,
+    TABLE4,
+    TABLE4_LITIGATION,
+)
 from gov_disclosure.model.report import Report
 from gov_disclosure.render.lines import Kind, Line, layout_lines
 
@@ -57,7 +64,13 @@ _Cell = tuple[str, int, int]
 
 
 def _table(lines: Sequence[Line]) -> str:
-    grid = _table3(lines) if lines[0].table == TABLE3.key else _table4(lines) if lines[0].table == TABLE4.key else _table2(lines)
+    grid = (
+        _table3(lines)
+        if lines[0].table == TABLE3.key
+        else _table4(lines)
+        if lines[0].table == TABLE4.key
+        else _table2(lines)
+    )
     rows = ("<tr>" + "".join(_td(*cell) for cell in row) + "</tr>" for row in grid)
     return '<table border="1" cellspacing="0" cellpadding="0">' + "".join(rows) + "</table>"
 
