@@ -23,6 +23,8 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from attrs import frozen
+
 from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.layout import TABLE3
 from gov_disclosure.model.versions import FormatVersion
@@ -30,7 +32,7 @@ from gov_disclosure.parsing.labels import split_enumerator
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact
 
-__all__ = ["GLUED_LABELS", "anchored_lines", "cuts"]
+__all__ = ["GLUED_LABELS", "Anchored", "anchored_lines", "cuts"]
 
 GLUED_LABELS = 3
 """Fewest official row labels glued right after a digit for a line to be read as a table glued into one line."""
@@ -128,18 +130,34 @@ def _pieces(line: TextLine, version: FormatVersion) -> Iterator[TextLine]:
             yield TextLine(piece, line.number, line.start + start, line.start + end, line.path)
 
 
-def anchored_lines(lines: Sequence[TextLine], version: FormatVersion) -> list[TextLine]:
+@frozen
+class Anchored:
+    """The lines of a text with its glued table lines cut at the labels (:func:`anchored_lines`)."""
+
+    lines: tuple[TextLine, ...]
+    pieces: frozenset[int]
+    """Indices in *lines* of the pieces cut out of a glued table line. Every separator of such a line was lost, so
+    each of its runs of digits may hold several values — also one between two blanks left by ``&nbsp;`` cells
+    (``0 30 030033`` is ``0`` ``3`` ``0`` ``0`` ``30`` ``0`` ``33``): a blank is a cell boundary, never a sign that
+    what it bounds is one value."""
+
+
+def anchored_lines(lines: Sequence[TextLine], version: FormatVersion) -> Anchored:
     """*lines* with every glued table line (see :func:`cuts`) cut into the rows it holds; other lines as they are.
 
     A line is only looked into when it is long enough to hold :data:`GLUED_LABELS` labels: most lines are not.
     """
     long = [line.text for line in lines if len(line.text) >= _SHORTEST]
     if not long or not _may_be_glued("\n".join(long)):
-        return list(lines)  # no line holds three labels glued to digits: the usual text, in one search
+        return Anchored(tuple(lines), frozenset())  # no line holds three labels glued to digits: the usual text
     out: list[TextLine] = []
+    pieces: set[int] = set()
     for line in lines:
         if len(line.text) < _SHORTEST:
             out.append(line)
-        else:
-            out.extend(_pieces(line, version))
-    return out
+            continue
+        cut = list(_pieces(line, version))
+        if len(cut) > 1:
+            pieces.update(range(len(out), len(out) + len(cut)))
+        out.extend(cut)
+    return Anchored(tuple(out), frozenset(pieces))

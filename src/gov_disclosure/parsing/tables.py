@@ -224,9 +224,10 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
     reattached = reattach_labels(list(rows), version)  # rows printed apart from their labels made rows again
-    lines = anchored_lines(reattached.lines, version)
+    anchored = anchored_lines(reattached.lines, version)
+    lines = anchored.lines
     plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
-    for line, text in zip(lines, compact_lines(plains), strict=True):
+    for index, (line, text) in enumerate(zip(lines, compact_lines(plains), strict=True)):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
         if _STOP.match(text):
             break
@@ -274,7 +275,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
                 t4_full = t4_open = True
             continue
-        _read_line(current, line, text, caption, version)
+        _read_line(current, line, text, caption, version, glued_table=index in anchored.pieces)
     else:  # the text ends inside a table: cut short, maybe inside the last number of its last line
         if lines and t4_source is not None and t4_source.line == lines[-1].number:
             t4_exact = None  # read only if the identities hold
@@ -304,12 +305,18 @@ def _distrust_last(regions: Iterable[_Region], last: TextLine) -> None:
                 row.uncertain = True
 
 
-def _read_line(region: _Region, line: TextLine, text: str, caption: str | None, version: FormatVersion) -> None:
+def _read_line(
+    region: _Region, line: TextLine, text: str, caption: str | None, version: FormatVersion, *, glued_table: bool
+) -> None:
+    """Read one line of a table into *region*; *glued_table* says that the line was cut out of a table glued into
+    one line (:class:`~gov_disclosure.parsing.anchors.Anchored`), so each of its values may be several glued."""
     cells, structured, glued_at, marks = line.parts
     if caption is not None or (True not in marks and is_header_text(text)):
         region.pending.clear()
         return
     for labels, values, glued in _segments(cells, marks, glued_at):
+        if glued_table:
+            glued = {i for i, value in enumerate(values) if value}
         has_values = any(values)
         if labels and not has_values:
             region.pending.append(" ".join(labels))

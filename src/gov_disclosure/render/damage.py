@@ -20,6 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from gov_disclosure.model.layout import TABLE3_RESULTS
+from gov_disclosure.render.forms import column_major, detached_labels, split_headers
 from gov_disclosure.render.lines import Kind, Line
 
 __all__ = ["SEPARATORS", "Damage", "Separator", "apply_damage", "damage_text"]
@@ -92,10 +93,24 @@ class Damage:
     """``#`` before the title and ``##`` before the section headings (seed 003)."""
     line_width: int | None = field(default=None, validator=_line_width)
     """Hard-wrap narrative paragraphs every *line_width* characters, splitting numbers from units."""
+    split_headers: bool = False
+    """Header cells of 表三 and 表四 broken into pieces of one to three characters, a piece per line (pypdf)."""
+    column_major: bool = False
+    """表三 printed column by column: its row labels one per line, then each column's numbers (pdfminer)."""
+    detached_labels: bool = False
+    """Row labels of 表二/表三 on lines of their own, their numbers in a pipe table elsewhere (markdown conversion)."""
+    one_line_body: bool = False
+    """A crawler's ``page.txt``: header lines, then chrome and the whole body on one line, every cell glued."""
+    nbsp_spaces: bool = False
+    """With *one_line_body*: a single space (left by an ``&nbsp;`` cell) at some cell boundaries."""
 
     def __attrs_post_init__(self) -> None:
         if self.full_width and self.half_width:
             raise ValueError("full_width and half_width exclude each other")
+        if self.nbsp_spaces and not self.one_line_body:
+            raise ValueError("nbsp_spaces needs one_line_body")
+        if self.column_major and self.detached_labels:
+            raise ValueError("column_major and detached_labels exclude each other")
 
     @property
     def is_none(self) -> bool:
@@ -107,6 +122,12 @@ def apply_damage(lines: Sequence[Line], damage: Damage) -> tuple[Line, ...]:
     """The lines with *damage* applied (everything but the separator and the character-width changes)."""
     rng = random.Random(damage.seed)
     out = list(lines)
+    if damage.column_major:
+        out = column_major(out, rng)
+    if damage.detached_labels:
+        out = detached_labels(out, rng)
+    if damage.split_headers:
+        out = split_headers(out, rng)
     if damage.enumerator_commas:
         out = [_map_labels(line, lambda text: _ENUMERATOR.sub(r"\1、", text)) for line in out]
     forced: set[int] = set()

@@ -92,7 +92,6 @@ def cell_text(cell: Cell | None) -> str:
     return text
 
 
-
 def layout_lines(report: Report) -> tuple[Line, ...]:
     """The undamaged report as lines: title, headings, narrative paragraphs and table lines."""
     return tuple(_report_lines(report))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator, Sequence
 
 from gov_disclosure.model.report import Report
 from gov_disclosure.render.damage import Damage, apply_damage, damage_text
+from gov_disclosure.render.forms import one_line_body
 from gov_disclosure.render.lines import Kind, Line, layout_lines
 
 __all__ = ["render_text"]
@@ -35,6 +37,9 @@ def render_text(report: Report, *, damage: Damage | None = None) -> str:
     """
     damage = damage or Damage()
     lines = apply_damage(layout_lines(report), damage)
+    if damage.one_line_body:
+        rng = random.Random(f"one-line-body {damage.seed}")
+        return damage_text(one_line_body(report, lines, rng, spaces=damage.nbsp_spaces), damage)
     return damage_text("\n".join(_serialize(lines, damage)) + "\n", damage)
 
 
