@@ -133,7 +133,6 @@ def test_html_in_a_javascript_string_keeps_a_broken_identity(broken: BrokenRepor
     assert _unreported_broken_identities(broken, result) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: markdown with detached labels not read yet")
 @pytest.mark.parametrize("version", ["2019", "2021"])
 def test_markdown_with_detached_labels_reads_exactly(version: str) -> None:
     """A markdown conversion printing the labels on lines of their own and the numbers in a pipe table elsewhere

@@ -54,7 +54,7 @@ from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.layout import TABLE3, TableSpec
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.labels import enumerator, is_header_text, match_row
+from gov_disclosure.parsing.labels import enumerator, is_header_text, match_row, split_enumerator
 from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 
@@ -143,6 +143,8 @@ class _Scan:
     """Indices of the lines (one row of numbers each) not yet given to rows."""
     dropped: set[int] = field(factory=set)
     """Indices of the lines of numbers whose rows are not known: left out of the text walked."""
+    before: list[int] = field(factory=list)
+    """Indices of the lines (one row of numbers each) printed before any label named: their labels may follow."""
     expected: int = 0
     bands: list[_Band] = field(factory=list)
     findings: list[Finding] = field(factory=list)
@@ -222,6 +224,21 @@ class _Scan:
             self.findings.append(_uncertain(self, self.queue, self.numbers, why))
         self.queue.clear()
         self.numbers.clear()
+        self.before.clear()
+
+    def give_before(self, named: int) -> None:
+        """Give the rows of numbers printed before any label to the rows named from *named* on, in order, when they
+        are as many and each as wide as its row (a conversion printing the numbers first, the labels after them);
+        otherwise leave them."""
+        new, lines = self.queue[named:], self.before
+        first = [row for row in new if row.table is new[0].table]  # the labels of one table: its numbers are these
+        new = new[: len(first)] if first == new[: len(first)] else new
+        printed = [_row_cells(self.lines[i]) for i in lines]
+        if len(new) >= 2 and [len(cells) for cells in printed] == [row.width for row in new]:
+            numbers = [cell for cells in printed for cell in cells]
+            self.bands.append(_Band(list(new), numbers, list(lines), printed=printed))
+            del self.queue[named : named + len(new)]
+        self.before.clear()
 
 
 def _single_value(line: TextLine) -> bool:
@@ -284,9 +301,11 @@ _NUMBERS_ONLY = re.compile(r"[\s|\d.,+\-/%元万—－无*]*\d[\s|\d.,+\-/%元�
 
 
 def _values_row(line: TextLine) -> bool:
-    """True for a line that holds two or more values and nothing else (``| 64 | 0 | 0 | 2 | 0 | 4 | 70 |``)."""
+    """True for a line that holds values and nothing else, two or more unless it has cell boundaries
+    (``| 64 | 0 | 0 | 2 | 0 | 4 | 70 |``, ``| 14 |  |  |``)."""
     values = line.values
-    return values.count(True) >= 2 and all(value or not cell for cell, value in zip(line.cells, values, strict=True))
+    enough = values.count(True) >= (1 if line.structured else 2)  # a pipe row of 表二 may hold one number
+    return enough and all(value or not cell for cell, value in zip(line.cells, values, strict=True))
 
 
 def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reattached:
@@ -307,7 +326,8 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
         not one and _NUMBERS_ONLY.fullmatch(line.text) is not None and _values_row(line)
         for one, line in zip(single, lines, strict=True)
     ]
-    if not any(a and b for a, b in pairwise(single)) and not _after_labels(lines, rows):
+    numbered = any(name in line.text for line in lines for name in _NUMBERED_COLUMNS)
+    if not numbered and not any(a and b for a, b in pairwise(single)) and not _after_labels(lines, rows):
         return Reattached(tuple(lines))  # no list of numbers one per line, no rows of numbers after two labels
     scan = _Scan(version, lines, compact_lines([line.text for line in lines]))
     index, count = 0, len(lines)
@@ -315,8 +335,13 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
         if rows[index] and scan.queue and not scan.numbers and scan.may_take(lines[index]):
             scan.value_rows.append(index)
             index += 1
-            if len(scan.value_rows) >= len(scan.queue):
-                scan.give_rows()
+            run_ends = index == count or not rows[index]
+            if run_ends and len(scan.value_rows) >= len(scan.queue):
+                scan.give_rows()  # only once the run has ended: a row more than the labels is no block
+            continue
+        if rows[index] and not scan.queue and not scan.numbers:
+            scan.before.append(index)  # rows of numbers before any label: their labels may follow
+            index += 1
             continue
         if single[index]:
             scan.numbers.append(index)
@@ -333,6 +358,8 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
             continue
         named = len(scan.queue)
         _name_rows(scan, range(index, end))
+        if scan.before and len(scan.queue) > named:
+            scan.give_before(named)
         if scan.value_rows and len(scan.queue) > named:  # new rows while rows of numbers wait: not a whole block
             new = scan.queue[named:]
             del scan.queue[named:]
@@ -365,6 +392,11 @@ def _place(version: FormatVersion, rows: Sequence[_Row], printed: Sequence[list[
     """
     if len(printed) == len(rows):
         return dict(enumerate(printed))
+    start = len(rows) - len(printed)
+    if start > 0 and rows[start].table is not rows[start - 1].table and _whole_table(version, rows[start:]):
+        # the rows of numbers are as many as the rows of the last table named, all of them, in order: the labels
+        # named before it (another table, whose numbers are elsewhere) have none here
+        return {start + i: cells for i, cells in enumerate(printed)}
     lost = len(rows) - len(printed)
     if lost < 0 or lost > _MOST_LOST or any(row.table is not TABLE3 for row in rows):
         return {}
@@ -390,6 +422,14 @@ _ROW_START = re.compile(
     r"行政强制|行政事业性收费|政府集中采购)"
 )
 """How a line naming an official row starts (an enumerator, or a 表二 label): a quick test on its text as it is."""
+
+
+def _whole_table(version: FormatVersion, rows: Sequence[_Row]) -> bool:
+    """True when *rows* are every row of one table of *version*, in the official order."""
+    spec = format_spec(version)
+    table = rows[0].table
+    official = [row.key for row in spec.rows(table)] if table.key in spec.table_keys else []
+    return [row.key for row in rows] == official
 
 
 def _after_labels(lines: Sequence[TextLine], rows: Sequence[bool]) -> bool:
@@ -435,8 +475,8 @@ def _close_item(scan: _Scan, start: int | None, stop: int) -> None:
     if found is None or found.score < _MIN_SCORE:
         return
     spec = format_spec(scan.version).rows(TABLE3)[found.index]
-    if enumerator(spec.label) != enumerator(scan.lines[start].text):
-        return
+    if enumerator(spec.label) != split_enumerator(compact(label))[0]:
+        return  # the enumerator it was matched by (the last: ``（三）不予公开1.属于国家秘密``) must be the row's
     scan.expected = found.index + 1
     scan.queue.append(_Row(TABLE3, spec.key, len(spec.columns), start, stop - 1))
 
