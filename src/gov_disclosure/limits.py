@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -89,7 +90,7 @@ class Limits:
         """
         limits = base or cls()
         fields = {field.name: field for field in attrs.fields(cls)}
-        changes: dict[str, int | float] = {}
+        changes: dict[str, Any] = {}
         for option in options:
             name, _, value = option.partition("=")
             name = name.strip().replace("-", "_")

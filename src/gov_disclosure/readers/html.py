@@ -103,13 +103,14 @@ def read_html(
     lxml_html: Any = require("lxml.html", form="HTML", extra="html")
     text = decode_bytes(data) if isinstance(data, bytes) else data
     text = simplify_traditional(re.sub(r"^\s*<\?xml[^>]*>", "", text))  # grid labels too (big5 gateways)
+    text = _xml_compatible(text)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
     root = _parse(lxml_html, text, parser)
     title = _page_title(root)
     embedded = _embedded_markup(text)
     script = not text.lstrip().startswith("<")  # a script, JSON or text file: its markup is all there is
     if embedded is not None and (script or _cjk_count(embedded) > _cjk_count(_visible_text(root))):
-        root = _parse(lxml_html, embedded, parser)
+        root = _parse(lxml_html, _xml_compatible(embedded), parser)
         title = _page_title(root) if script else title
     _strip_chrome(root)
     body = root.find("body")
@@ -125,10 +126,30 @@ def read_html(
     )
 
 
+_PAGE_BREAKS = re.compile(r"[\f\v]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _xml_compatible(text: str) -> str:
+    r"""*text* without the control characters lxml refuses in a tree's text (``All strings must be XML
+    compatible``): a form feed or vertical tab (a page break) is a line break, any other control character a
+    blank — never nothing, so that the digits on either side are not glued into one number.
+
+    >>> _xml_compatible("<p>12\fpage 2</p><p>3\x004</p>")
+    '<p>12\npage 2</p><p>3 4</p>'
+    """
+    return _CONTROLS.sub(" ", _PAGE_BREAKS.sub("\n", text))
+
+
 def _parse(lxml_html: Any, text: str, parser: Any) -> Any:
+    """The page's tree; an empty page for text that holds no element (blank, or a doctype alone)."""
+    empty = "<html><body></body></html>"
     if not text.strip():
-        return lxml_html.fromstring("<html><body></body></html>", parser=parser)
-    return lxml_html.document_fromstring(text, parser=parser)
+        return lxml_html.fromstring(empty, parser=parser)
+    try:
+        return lxml_html.document_fromstring(text, parser=parser)
+    except lxml_html.etree.ParserError:  # "Document is empty": nothing but a doctype or a comment
+        return lxml_html.fromstring(empty, parser=parser)
 
 
 def _tidy(line: str) -> str:
