@@ -49,6 +49,8 @@ def test_a_cell_of_5000_digits_is_text_without_a_value() -> None:
     assert result.report.table3 is not None
     cell = result.report.table3.new_received.natural_person
     assert cell.kind is CellKind.TEXT and cell.value is None
+    flagged = {key.column for f in result.findings if f.code == "CELL.TEXT" for key in f.cells}
+    assert "natural_person" in flagged
 
 
 def test_a_long_space_separated_line_in_table_3_is_linear() -> None:
