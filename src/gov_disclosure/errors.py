@@ -12,8 +12,8 @@ __all__ = [
     "MissingDependencyError",
     "ModelError",
     "NotAReportError",
-    "UnsupportedFormatError",
     "UnsafeInputError",
+    "UnsupportedFormatError",
     "UnsupportedInputError",
 ]
 
@@ -76,8 +76,9 @@ class LimitExceededError(UnsafeInputError):
     >>> error = LimitExceededError("the PDF has 900 pages; at most 100 are read", limit="max_pdf_pages")
     >>> error.limit
     'max_pdf_pages'
-    >>> print(error)
-    the PDF has 900 pages; at most 100 are read (limit max_pdf_pages: raise it with Limits(max_pdf_pages=...), or --limit max_pdf_pages=... on the command line)
+    >>> print(str(error).replace(" (", "\\n("))
+    the PDF has 900 pages; at most 100 are read
+    (limit max_pdf_pages: raise it with Limits(max_pdf_pages=...), or --limit max_pdf_pages=... on the command line)
     """
 
     def __init__(self, message: str, *, limit: str = "") -> None:

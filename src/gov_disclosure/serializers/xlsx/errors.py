@@ -61,8 +61,9 @@ class WorkbookLimitError(UnsafeWorkbookError, LimitExceededError):
     >>> error = WorkbookLimitError("the sheet has more than 20 rows", limit="max_rows", sheet="表三")
     >>> error.limit, error.sheet
     ('max_rows', '表三')
-    >>> print(error)
-    '表三': the sheet has more than 20 rows (limit max_rows: raise it with Limits(max_rows=...), or --limit max_rows=... on the command line)
+    >>> print(str(error).replace(" (", "\\n("))
+    '表三': the sheet has more than 20 rows
+    (limit max_rows: raise it with Limits(max_rows=...), or --limit max_rows=... on the command line)
     """
 
     def __init__(self, message: str, *, limit: str, sheet: str | None = None, cell: str | None = None) -> None:

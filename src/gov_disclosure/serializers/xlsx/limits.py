@@ -76,7 +76,8 @@ def limited_rows(ws: Any, limits: Limits) -> Iterator[tuple[Any, ...]]:
     ws.reset_dimensions()  # stream only what is there: a declared dimension may be a lie
     for count, row in enumerate(ws.iter_rows(), start=1):
         if count > limits.max_rows:
-            raise WorkbookLimitError(f"the sheet has more than {limits.max_rows} rows", limit="max_rows", sheet=ws.title)
+            message = f"the sheet has more than {limits.max_rows} rows"
+            raise WorkbookLimitError(message, limit="max_rows", sheet=ws.title)
         if len(row) > limits.max_columns:
             raise WorkbookLimitError(
                 f"row {count} has {len(row)} columns; at most {limits.max_columns} are read",

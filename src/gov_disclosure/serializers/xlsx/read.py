@@ -309,6 +309,9 @@ _REFUSED_XML = ("Forbidden", "amplification")
 ``EntitiesForbidden`` and ``ExternalReferenceForbidden``; expat's "limit on input amplification factor"."""
 
 
+_REFUSING = "refusing the workbook: an XML part declares entities or a DTD"
+
+
 def _load(source: Source, limits: XlsxLimits) -> dict[str, SheetGrid]:
     """The grids of the workbook by sheet title. openpyxl raises whatever its parsers raise on a damaged part
     (``ParseError``, ``ValueError`` for ``NaN`` in a numeric cell, ``KeyError`` for a broken reference …): each is
@@ -319,12 +322,13 @@ def _load(source: Source, limits: XlsxLimits) -> dict[str, SheetGrid]:
         refused = _refused_xml(exc)
         if refused is None or isinstance(exc, UnsafeWorkbookError):
             raise
-        raise UnsafeWorkbookError(f"refusing the workbook: an XML part declares entities or a DTD ({refused})") from exc
+        raise UnsafeWorkbookError(f"{_REFUSING} ({refused})") from exc
     except Exception as exc:  # openpyxl, expat and defusedxml raise many unrelated types for a damaged part
         refused = _refused_xml(exc)
         if refused is not None:
-            raise UnsafeWorkbookError(f"refusing the workbook: an XML part declares entities or a DTD ({refused})") from exc
-        raise DamagedWorkbookError(f"the workbook is damaged: a part cannot be read ({type(exc).__name__}: {exc})") from exc
+            raise UnsafeWorkbookError(f"{_REFUSING} ({refused})") from exc
+        what = f"{type(exc).__name__}: {exc}"
+        raise DamagedWorkbookError(f"the workbook is damaged: a part cannot be read ({what})") from exc
 
 
 def _refused_xml(exc: BaseException) -> str | None:
