@@ -8,9 +8,11 @@ from __future__ import annotations
 
 __all__ = [
     "GovDisclosureError",
+    "LimitExceededError",
     "MissingDependencyError",
     "ModelError",
     "NotAReportError",
+    "UnsafeInputError",
     "UnsupportedFormatError",
     "UnsupportedInputError",
 ]
@@ -57,3 +59,34 @@ class MissingDependencyError(GovDisclosureError, ImportError):
         self.form = form
         self.module = module
         self.extra = extra
+
+
+class UnsafeInputError(GovDisclosureError, ValueError):
+    """The input was refused before it could exhaust memory or time or reach outside itself: it exceeds a limit
+    (:class:`LimitExceededError`), or its XML declares a DTD or entities (billion laughs, external entities).
+    See the "Security and limits" page of the documentation."""
+
+
+class LimitExceededError(UnsafeInputError):
+    """The input exceeds one of the :class:`~gov_disclosure.limits.Limits`.
+
+    ``limit`` names the limit (a field of :class:`~gov_disclosure.limits.Limits`); the message says how to raise
+    it.
+
+    >>> error = LimitExceededError("the PDF has 900 pages; at most 100 are read", limit="max_pdf_pages")
+    >>> error.limit
+    'max_pdf_pages'
+    >>> print(str(error).replace(" (", "\\n("))
+    the PDF has 900 pages; at most 100 are read
+    (limit max_pdf_pages: raise it with Limits(max_pdf_pages=...), or --limit max_pdf_pages=... on the command line)
+    """
+
+    def __init__(self, message: str, *, limit: str = "") -> None:
+        # *limit* defaults to "" only for a subclass that formats its own message and sets ``limit`` itself
+        super().__init__(f"{message} ({how_to_raise(limit)})" if limit else message)
+        self.limit = limit
+
+
+def how_to_raise(limit: str) -> str:
+    """What an error says about raising the limit named *limit*."""
+    return f"limit {limit}: raise it with Limits({limit}=...), or --limit {limit}=... on the command line"

@@ -32,11 +32,12 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from gov_disclosure.errors import NotAReportError, UnsupportedFormatError, UnsupportedInputError
+from gov_disclosure.errors import LimitExceededError, NotAReportError, UnsupportedFormatError, UnsupportedInputError
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.formats._protocol import AdapterOutput
+from gov_disclosure.formats._protocol import AdapterOutput, LimitedReader
 from gov_disclosure.formats._registry import Registry, default_registry, run_adapter, run_reader
 from gov_disclosure.formats.national import NOT_A_REPORT, NationalFormat
+from gov_disclosure.limits import Limits, check_size
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.narrative.checks import check_facts
@@ -106,13 +107,18 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
     return finish(report, reading, document=document)
 
 
-def read_text(text: str, *, source: SourceInfo | None = None, registry: Registry | None = None) -> ReadResult:
+def read_text(
+    text: str, *, source: SourceInfo | None = None, registry: Registry | None = None, limits: Limits | None = None
+) -> ReadResult:
     """Read the text of a published report (plain text, markdown, text extracted from a PDF or a web page).
 
-    Raises :class:`NotAReportError` for text that is not such a report and :class:`UnsupportedFormatError` for
-    reports before 2019; every other problem is a finding in the result.
+    Raises :class:`NotAReportError` for text that is not such a report, :class:`UnsupportedFormatError` for
+    reports before 2019 and :class:`~gov_disclosure.errors.LimitExceededError` for text longer than *limits*
+    allow (:attr:`~gov_disclosure.limits.Limits.max_text_bytes`, in characters); every other problem is a finding
+    in the result.
     """
     source = source or SourceInfo(form="text")
+    check_size(len(text), "text", limits or Limits(), name=source.path)
     return read_document(Document.from_text(text, form=source.form or "text", source=source), registry=registry)
 
 
@@ -133,31 +139,48 @@ def _first(reports: tuple[AdapterOutput, ...], form: str) -> ReadResult:
     return finish(report, reading)
 
 
-def read_bytes(data: bytes, *, name: str | None = None, registry: Registry | None = None) -> ReadResult:
+def read_bytes(
+    data: bytes, *, name: str | None = None, registry: Registry | None = None, limits: Limits | None = None
+) -> ReadResult:
     """Read a report from the bytes of any registered input form (sniffed; *name* is a file name hint).
 
-    Raises :class:`UnsupportedInputError` when no reader recognises the input, and what :func:`read_document`
-    raises.
+    Raises :class:`UnsupportedInputError` when no reader recognises the input,
+    :class:`~gov_disclosure.errors.LimitExceededError` when it exceeds *limits* (the defaults of
+    :class:`~gov_disclosure.limits.Limits` when not given: its form's size, and what its reader keeps to), and
+    what :func:`read_document` raises.
     """
     registry = registry or default_registry()
     reader = registry.reader_for(data, name)
     if reader is None:
         readable = ", ".join(sorted(readable_extensions(registry)))
         raise UnsupportedInputError(f"{name or 'input'}: no reader recognises this input; readable forms: {readable}")
+    check_size(len(data), reader.name, limits or Limits(), name=name)
+    if limits is not None and isinstance(reader, LimitedReader):
+        reader = reader.with_limits(limits)
     output = run_reader(reader, data, path=name)
     if isinstance(output, Document):
         return read_document(output, registry=registry)
     return _first(output, reader.name)
 
 
-def load(path: str | Path, *, registry: Registry | None = None) -> ReadResult:
+def load(path: str | Path, *, registry: Registry | None = None, limits: Limits | None = None) -> ReadResult:
     """Read the report in the file at *path*, whatever its form: text (UTF-8, UTF-8 with BOM or GB18030),
     markdown, HTML, PDF, DOCX, XLSX (its first report), JSON, or a form a third-party reader registers.
 
-    Raises :class:`UnsupportedInputError` for a form no reader recognises, and what :func:`read_text` raises.
+    Raises :class:`UnsupportedInputError` for a form no reader recognises, and what :func:`read_bytes` raises
+    (within *limits*; a file larger than every size limit is refused before it is read).
     """
     path = Path(path)
-    return read_bytes(path.read_bytes(), name=str(path), registry=registry)
+    _check_file_size(path, limits or Limits())
+    return read_bytes(path.read_bytes(), name=str(path), registry=registry, limits=limits)
+
+
+def _check_file_size(path: Path, limits: Limits) -> None:
+    forms = ("text", "html", "json", "pdf", "docx", "xlsx", "other")
+    limit, largest = max((limits.max_bytes(form) for form in forms), key=lambda item: item[1])
+    size = path.stat().st_size
+    if size > largest:
+        raise LimitExceededError(f"{path}: {size} bytes; at most {largest} are read for any input", limit=limit)
 
 
 def readable_extensions(registry: Registry | None = None) -> frozenset[str]:

@@ -8,14 +8,33 @@ from __future__ import annotations
 import click
 
 from gov_disclosure._version import __version__
+from gov_disclosure.limits import Limits
 
 __all__ = ["main"]
 
 
+def _limits(ctx: click.Context, param: click.Parameter, options: tuple[str, ...]) -> Limits:
+    try:
+        return Limits.from_options(options)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gov-disclosure")
-def main() -> None:
+@click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=VALUE",
+    callback=_limits,
+    help="Raise (or lower) a safety limit for reading every input, e.g. --limit max_pdf_pages=500 "
+    "(repeatable; the limits are the fields of gov_disclosure.limits.Limits).",
+)
+@click.pass_context
+def main(ctx: click.Context, limits: Limits) -> None:
     """Read, validate and compare 政府信息公开工作年度报告 (government information disclosure annual reports)."""
+    ctx.obj = limits
 
 
 from gov_disclosure.cli.validate import validate  # noqa: E402

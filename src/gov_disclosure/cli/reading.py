@@ -8,6 +8,7 @@ import click
 
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
 from gov_disclosure.errors import GovDisclosureError
+from gov_disclosure.limits import Limits
 from gov_disclosure.loader import ReadResult, load
 
 __all__ = ["read_or_fail", "read_or_none"]
@@ -15,8 +16,10 @@ __all__ = ["read_or_fail", "read_or_none"]
 
 def read_or_none(path: str) -> tuple[ReadResult | None, str | None]:
     """The result of reading *path*, or None and the reason it could not be read."""
+    context = click.get_current_context(silent=True)
+    limits = context.find_object(Limits) if context is not None else None  # ``--limit`` given to the command
     try:
-        return load(path), None
+        return load(path, limits=limits), None
     except GovDisclosureError as exc:
         return None, str(exc)
     except OSError as exc:

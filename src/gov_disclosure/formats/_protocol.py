@@ -19,11 +19,12 @@ from __future__ import annotations
 from typing import Protocol, runtime_checkable
 
 from gov_disclosure.findings import Finding
+from gov_disclosure.limits import Limits
 from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.report import Report
 from gov_disclosure.parsing.document import Document
 
-__all__ = ["AdapterOutput", "FormatAdapter", "InputReader", "ReaderOutput"]
+__all__ = ["AdapterOutput", "FormatAdapter", "InputReader", "LimitedReader", "ReaderOutput"]
 
 AdapterOutput = tuple[Report, tuple[Finding, ...]]
 """What :meth:`FormatAdapter.build` returns: the report and the findings of reading it (not of validating it)."""
@@ -54,6 +55,16 @@ class InputReader(Protocol):
     def read(self, data: bytes, *, path: str | None = None) -> ReaderOutput:
         """The document (or reports); raises a :class:`~gov_disclosure.errors.GovDisclosureError` subclass for
         unusable input."""
+        ...
+
+
+@runtime_checkable
+class LimitedReader(Protocol):
+    """An :class:`InputReader` that keeps to :class:`~gov_disclosure.limits.Limits` (optional: the loader checks
+    the input's size for every reader, and hands the limits to a reader that has this method)."""
+
+    def with_limits(self, limits: Limits) -> InputReader:
+        """This reader, reading within *limits*."""
         ...
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 from pathlib import PurePath
 
-from attrs import frozen
+import attrs
+from attrs import field, frozen
 
 from gov_disclosure.formats._protocol import AdapterOutput
 from gov_disclosure.formats._registry import register_reader
+from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._common import decode_bytes, zip_holds
@@ -102,6 +104,12 @@ class PdfReader:
 
     name: str = "pdf"
     extensions: tuple[str, ...] = (".pdf",)
+    limits: Limits = field(factory=Limits, kw_only=True)
+    """The limits it reads within (:meth:`with_limits`)."""
+
+    def with_limits(self, limits: Limits) -> PdfReader:
+        """This reader, reading within *limits*."""
+        return attrs.evolve(self, limits=limits)
 
     def sniff(self, data: bytes, name: str | None) -> float:
         """By the ``%PDF-`` signature."""
@@ -109,7 +117,7 @@ class PdfReader:
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.pdf.read_pdf`."""
-        return read_pdf(data, path=path)
+        return read_pdf(data, path=path, limits=self.limits)
 
 
 @register_reader
@@ -119,6 +127,12 @@ class DocxReader:
 
     name: str = "docx"
     extensions: tuple[str, ...] = (".docx",)
+    limits: Limits = field(factory=Limits, kw_only=True)
+    """The limits it reads within (:meth:`with_limits`)."""
+
+    def with_limits(self, limits: Limits) -> DocxReader:
+        """This reader, reading within *limits*."""
+        return attrs.evolve(self, limits=limits)
 
     def sniff(self, data: bytes, name: str | None) -> float:
         """A zip holding ``word/document.xml``."""
@@ -126,7 +140,7 @@ class DocxReader:
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.docx.read_docx`."""
-        return read_docx(data, path=path)
+        return read_docx(data, path=path, limits=self.limits)
 
 
 @register_reader
@@ -136,6 +150,12 @@ class JsonReader:
 
     name: str = "json"
     extensions: tuple[str, ...] = (".json",)
+    limits: Limits = field(factory=Limits, kw_only=True)
+    """The limits it reads within (:meth:`with_limits`)."""
+
+    def with_limits(self, limits: Limits) -> JsonReader:
+        """This reader, reading within *limits*."""
+        return attrs.evolve(self, limits=limits)
 
     def sniff(self, data: bytes, name: str | None) -> float:
         """0.5 for text that opens a JSON object or array; a little for anything named ``.json``, so that such a
@@ -150,7 +170,7 @@ class JsonReader:
         for a document that does not follow the schema)."""
         from gov_disclosure.serializers.json import loads_with_findings
 
-        return (loads_with_findings(data),)
+        return (loads_with_findings(data, limits=self.limits),)
 
 
 @register_reader
@@ -160,6 +180,12 @@ class XlsxReader:
 
     name: str = "xlsx"
     extensions: tuple[str, ...] = (".xlsx",)
+    limits: Limits = field(factory=Limits, kw_only=True)
+    """The limits it reads within (:meth:`with_limits`)."""
+
+    def with_limits(self, limits: Limits) -> XlsxReader:
+        """This reader, reading within *limits*."""
+        return attrs.evolve(self, limits=limits)
 
     def sniff(self, data: bytes, name: str | None) -> float:
         """A zip holding ``xl/workbook.xml``; a little for anything named ``.xlsx``, so that such a file that is
@@ -170,7 +196,7 @@ class XlsxReader:
         """Each report with the findings of reading it; the workbook's own findings go with the first."""
         from gov_disclosure.serializers.xlsx import read_xlsx
 
-        reading = read_xlsx(io.BytesIO(data))
+        reading = read_xlsx(io.BytesIO(data), limits=self.limits)
         items = [(item.report, item.findings) for item in reading.items]
         first, first_findings = items[0]
         items[0] = (first, (*reading.findings, *first_findings))

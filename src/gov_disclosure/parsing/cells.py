@@ -17,7 +17,7 @@ from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.normalize import normalize_line
 
-__all__ = ["NA_MARKS", "UNITS", "is_number_token", "parse_cell"]
+__all__ = ["MAX_NUMBER_DIGITS", "NA_MARKS", "UNITS", "is_number_token", "parse_cell"]
 
 
 NA_MARKS: frozenset[str] = frozenset(
@@ -33,6 +33,11 @@ _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CELL = re.compile(
     rf"^(?P<number>{_NUMBER})[ ]?(?P<unit>{_UNIT})?[ ]?(?:\((?P<note>[^()]*)\))?$",
 )
+MAX_NUMBER_DIGITS = 30
+"""Most digits a cell's number may have (a count of these reports has at most 9, an amount of money at most 15
+with its decimals). A longer run of digits is not a number the agency printed but damage (lines joined, a
+separator lost): the cell is read as text, flagged, and left without a value — never handed to :class:`int`,
+which refuses more than 4,300 digits."""
 _PLAIN_INT = re.compile(r"[+-]?\d+")
 
 
@@ -48,6 +53,8 @@ def is_number_token(text: str) -> bool:
 def _number(text: str, value_type: ValueType) -> int | Decimal | None:
     digits = text.replace(",", "")
     unsigned = digits.lstrip("+-")
+    if len(unsigned) > MAX_NUMBER_DIGITS + 1:  # + 1: the decimal point
+        return None
     if len(unsigned) > 1 and unsigned.startswith("0") and not unsigned.startswith("0."):
         return None  # "03": a leading zero is not how these reports print numbers — do not guess
     if value_type is ValueType.MONEY:
@@ -82,6 +89,8 @@ def parse_cell(
     1234
     >>> parse_cell("898989 12").kind.name, parse_cell("1.5").kind.name, parse_cell("03").kind.name
     ('TEXT', 'TEXT', 'TEXT')
+    >>> parse_cell("9" * 5000).kind.name  # more digits than MAX_NUMBER_DIGITS: damage, not a number
+    'TEXT'
 
     A sign in a count column is read as printed (the validator flags negative counts):
 

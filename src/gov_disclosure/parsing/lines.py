@@ -215,8 +215,10 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     out: list[str] = []
     values: list[bool] = []
     glued: list[int] = []
+    words = _Words()  # the label words joined into the last cell of a space-separated line
     for cell in cells:
         if cell.isdecimal() or not cell:  # the usual cells (``0``, ``12``, a blank): nothing glued or to join
+            words.close(out)
             out.append(cell)
             values.append(bool(cell))
             continue
@@ -225,15 +227,63 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
             cell = _SPACED_DIGITS.sub("", cell)
         for piece, split, value in _cell_pieces(cell):
             split = split or (spaced and value)
-            if not structured and out and piece and not value and out[-1] and not values[-1]:
-                out[-1] = f"{out[-1]} {piece}"
-                values[-1] = is_value(out[-1])  # ``55(含`` and ``自然失效29件)`` join into a value
+            if not structured and words.open and piece and not value:
+                values[-1] = words.add(piece, out)  # ``55(含`` and ``自然失效29件)`` join into a value
             else:
+                words.close(out)
                 if split:
                     glued.append(len(out))
                 out.append(piece)
                 values.append(value)
+                if not structured and piece and not value:
+                    words.start(piece)
+    words.close(out)
     return out, structured, frozenset(glued), values
+
+
+class _Words:
+    """The words of a label cell of a space-separated line, joined once when the cell ends (linear in the line:
+    joining at each word, and asking each time whether the join is a value, was quadratic on a line of 64k words).
+
+    Joined words are a value only as a number with an annotation closing the last word (``55(含 自然失效29件)``,
+    :func:`is_value`): no other value holds a blank. So the join is tested once, at the first word that closes a
+    parenthesis; once a ``)`` is inside the join, no longer join can be a value.
+    """
+
+    __slots__ = ("closed", "words")
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.closed = False
+
+    @property
+    def open(self) -> bool:
+        """True while the last cell is a label that the next word joins."""
+        return bool(self.words)
+
+    def start(self, word: str) -> None:
+        """A label cell starts with *word* (the last cell of the line)."""
+        self.words = [word]
+        self.closed = ")" in word
+
+    def add(self, word: str, out: list[str]) -> bool:
+        """Join *word* to the label; True when the join is a value (it then ends, written into *out*)."""
+        self.words.append(word)
+        if self.closed or ")" not in word:
+            return False
+        self.closed = True
+        joined = " ".join(self.words)
+        if word.endswith(")") and is_value(joined):
+            out[-1] = joined
+            self.words = []
+            return True
+        return False
+
+    def close(self, out: list[str]) -> None:
+        """Write the joined label into the last cell of *out*."""
+        if len(self.words) > 1:
+            out[-1] = " ".join(self.words)
+        self.words = []
 
 
 def split_line(line: str) -> tuple[list[str], bool]:

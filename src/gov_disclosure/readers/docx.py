@@ -8,8 +8,10 @@ starting grid column. The narrative comes from the paragraphs, in document order
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import Any
 
+from gov_disclosure.limits import Limits, check_zip
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
@@ -27,9 +29,18 @@ def sniff_docx(data: bytes) -> float:
     return zip_holds(data, "word/document.xml")
 
 
-def read_docx(data: bytes, *, path: str | None = None) -> Document:
-    """Read a ``.docx`` file into a :class:`Document`: paragraphs as text lines, tables as grids."""
+def read_docx(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
+    """Read a ``.docx`` file into a :class:`Document`: paragraphs as text lines, tables as grids.
+
+    The zip's directory is checked against *limits* first (:func:`~gov_disclosure.limits.check_zip`: member
+    count, uncompressed size, compression ratio), so that a zip bomb is refused before a part is inflated;
+    python-docx parses the parts with entities left unresolved."""
     docx: Any = require("docx", form="DOCX", extra="docx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive, limits or Limits(), name=path or "input")
+    except zipfile.BadZipFile as error:
+        raise ReaderError(f"{path or 'input'}: not a readable Word .docx file (not a zip archive: {error})") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several unrelated types for a damaged file

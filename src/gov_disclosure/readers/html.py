@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
@@ -50,7 +51,14 @@ _BLOCKS = frozenset(
      "main", "header", "footer", "blockquote", "pre", "center", "table", "tr", "title", "hr", "address", "figure",
      "figcaption", "caption")
 )  # fmt: skip
-_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`', re.DOTALL)
+_QUOTE = re.compile(r"[\"'`]")
+_JS_BODY = {
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*', re.DOTALL),
+    "'": re.compile(r"(?:[^'\\\n]|\\.)*", re.DOTALL),
+    "`": re.compile(r"(?:[^`\\]|\\.)*", re.DOTALL),
+}
+"""The body of a string literal opened by each quote: escapes and any character but the quote (and, but in a
+template literal, a line break)."""
 _JS_PLUS = re.compile(r"\s*\+\s*")
 """What joins two string literals into one string: ``"<p>" + "…"``."""
 _MARKUP_STRING = re.compile(
@@ -103,13 +111,14 @@ def read_html(
     lxml_html: Any = require("lxml.html", form="HTML", extra="html")
     text = decode_bytes(data) if isinstance(data, bytes) else data
     text = simplify_traditional(re.sub(r"^\s*<\?xml[^>]*>", "", text))  # grid labels too (big5 gateways)
+    text = _xml_compatible(text)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
     root = _parse(lxml_html, text, parser)
     title = _page_title(root)
     embedded = _embedded_markup(text)
     script = not text.lstrip().startswith("<")  # a script, JSON or text file: its markup is all there is
     if embedded is not None and (script or _cjk_count(embedded) > _cjk_count(_visible_text(root))):
-        root = _parse(lxml_html, embedded, parser)
+        root = _parse(lxml_html, _xml_compatible(embedded), parser)
         title = _page_title(root) if script else title
     _strip_chrome(root)
     body = root.find("body")
@@ -125,10 +134,30 @@ def read_html(
     )
 
 
+_PAGE_BREAKS = re.compile(r"[\f\v]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _xml_compatible(text: str) -> str:
+    r"""*text* without the control characters lxml refuses in a tree's text (``All strings must be XML
+    compatible``): a form feed or vertical tab (a page break) is a line break, any other control character a
+    blank — never nothing, so that the digits on either side are not glued into one number.
+
+    >>> _xml_compatible("<p>12\fpage 2</p><p>3\x004</p>")
+    '<p>12\npage 2</p><p>3 4</p>'
+    """
+    return _CONTROLS.sub(" ", _PAGE_BREAKS.sub("\n", text))
+
+
 def _parse(lxml_html: Any, text: str, parser: Any) -> Any:
+    """The page's tree; an empty page for text that holds no element (blank, or a doctype alone)."""
+    empty = "<html><body></body></html>"
     if not text.strip():
-        return lxml_html.fromstring("<html><body></body></html>", parser=parser)
-    return lxml_html.document_fromstring(text, parser=parser)
+        return lxml_html.fromstring(empty, parser=parser)
+    try:
+        return lxml_html.document_fromstring(text, parser=parser)
+    except lxml_html.etree.ParserError:  # "Document is empty": nothing but a doctype or a comment
+        return lxml_html.fromstring(empty, parser=parser)
 
 
 def _tidy(line: str) -> str:
@@ -184,17 +213,43 @@ def _embedded_markup(text: str) -> str | None:
         return None
     strings: list[str] = []
     end = -1
-    for match in _JS_STRING.finditer(text):
-        quote = match.group()[0]
-        literal = next(group for group in match.groups() if group is not None)
+    for start, stop, quote, literal in _string_literals(text):
         value = _js_unescape(literal, quote)
-        if strings and _JS_PLUS.fullmatch(text, end, match.start()):
+        if strings and _JS_PLUS.fullmatch(text, end, start):
             strings[-1] += value
         else:
             strings.append(value)
-        end = match.end()
+        end = stop
     parts = [string for string in strings if _TAG.search(string)]
     return "\n".join(parts) or None
+
+
+def _string_literals(text: str) -> Iterator[tuple[int, int, str, str]]:
+    r"""The JavaScript string literals of *text* in order: start, end, quote and body of each.
+
+    Linear in the length of *text*. A literal that is never closed is no literal, and a quote inside it opens
+    none either: its body is read by the same escapes from the character after that quote on, so it cannot close
+    before the text (or, but in a template literal, the line) ends. So each stretch of an unclosed literal is
+    scanned once, not once per quote in it (200k escaped quotes took minutes).
+
+    >>> [(q, body) for _, _, q, body in _string_literals('a = "x\\"y" + `z`; b = "\\"')]
+    [('"', 'x\\"y'), ('`', 'z')]
+    """
+    unclosed = dict.fromkeys(_JS_BODY, -1)  # for each quote: where the last literal it opened and never closed ends
+    at = 0
+    while (found := _QUOTE.search(text, at)) is not None:
+        start, quote = found.start(), found.group()
+        if start < unclosed[quote]:
+            at = start + 1
+            continue
+        body = _JS_BODY[quote].match(text, start + 1)
+        assert body is not None  # the body may be empty, never absent
+        if body.end() < len(text) and text[body.end()] == quote:
+            yield start, body.end() + 1, quote, body.group()
+            at = body.end() + 1
+        else:
+            unclosed[quote] = body.end()
+            at = start + 1
 
 
 def _names(node: Any) -> str:

@@ -26,6 +26,8 @@ from typing import Any
 
 from attrs import frozen
 
+from gov_disclosure.errors import LimitExceededError
+from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
@@ -88,8 +90,12 @@ class _TableBlock:
     page: int
 
 
-def read_pdf(data: bytes, *, path: str | None = None) -> Document:
-    """Read a PDF's text layer into a :class:`Document` (tables as grids, narrative as paragraphs)."""
+def read_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
+    """Read a PDF's text layer into a :class:`Document` (tables as grids, narrative as paragraphs).
+
+    A PDF of more pages than *limits* allow (:attr:`~gov_disclosure.limits.Limits.max_pdf_pages`) raises
+    :class:`~gov_disclosure.errors.LimitExceededError` before any page is read."""
+    limits = limits or Limits()
     pdfplumber: Any = require("pdfplumber", form="PDF", extra="pdf")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -98,8 +104,13 @@ def read_pdf(data: bytes, *, path: str | None = None) -> Document:
     with pdf:
         try:
             pages = list(pdf.pages)
+            if len(pages) > limits.max_pdf_pages:
+                raise LimitExceededError(
+                    f"{path or 'input'}: the PDF has {len(pages)} pages; at most {limits.max_pdf_pages} are read",
+                    limit="max_pdf_pages",
+                )
             blocks = _read_pages(pages)
-        except OcrRequiredError:
+        except (OcrRequiredError, LimitExceededError):
             raise
         except Exception as error:
             what = f"{type(error).__name__}: {error}"

@@ -17,10 +17,13 @@ from typing import Any, NoReturn
 import cattrs
 from cattrs.errors import BaseValidationError
 
+from gov_disclosure.errors import LimitExceededError
 from gov_disclosure.findings import Finding
+from gov_disclosure.limits import Limits
 from gov_disclosure.model.formats import format_specs
 from gov_disclosure.model.report import Report
 from gov_disclosure.serializers.json.converter import make_json_converter
+from gov_disclosure.serializers.json.depth import depth_exceeds
 from gov_disclosure.serializers.json.errors import JSONFormatError
 from gov_disclosure.serializers.json.paths import format_path, problems
 from gov_disclosure.serializers.json.pretty import pretty_json
@@ -121,12 +124,15 @@ def dumps(report: Report, *, findings: Iterable[Finding] = (), indent: int | Non
     return pretty_json(document, indent=indent)
 
 
-def loads_with_findings(text: str | bytes) -> tuple[Report, tuple[Finding, ...]]:
-    """The report and findings of a JSON document; JSON numbers with a fraction are read exactly as ``Decimal``."""
-    return from_dict_with_findings(_parse(text))
+def loads_with_findings(text: str | bytes, *, limits: Limits | None = None) -> tuple[Report, tuple[Finding, ...]]:
+    """The report and findings of a JSON document; JSON numbers with a fraction are read exactly as ``Decimal``.
+
+    A document nested deeper than *limits* allow (:attr:`~gov_disclosure.limits.Limits.max_json_depth`) raises
+    :class:`~gov_disclosure.errors.LimitExceededError`."""
+    return from_dict_with_findings(_parse(text, limits or Limits()))
 
 
-def loads(text: str | bytes) -> Report:
+def loads(text: str | bytes, *, limits: Limits | None = None) -> Report:
     """The report of a JSON document (findings in it are checked, then dropped).
 
     >>> loads('{"schema_version": "1.0", "format_version": "2021", "table4": {"review": [1]}}')
@@ -134,13 +140,13 @@ def loads(text: str | bytes) -> Report:
     ...
     gov_disclosure.serializers.json.errors.JSONFormatError: $.table4.review: expected an object, got an array
     """
-    return from_dict(_parse(text))
+    return from_dict(_parse(text, limits or Limits()))
 
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _parse(text: str | bytes) -> Any:
+def _parse(text: str | bytes, limits: Limits) -> Any:
     def no_constants(name: str) -> NoReturn:
         raise ValueError(f"{name} is not a number a report can hold")
 
@@ -152,6 +158,16 @@ def _parse(text: str | bytes) -> Any:
             out[key] = value
         return out
 
+    if isinstance(text, bytes):  # as json.loads decodes it (UTF-8, -16 or -32), to measure its depth
+        try:
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        except UnicodeDecodeError as exc:
+            _fail(((), f"not valid JSON: {exc}"))
+    if depth_exceeds(text, limits.max_json_depth):
+        raise LimitExceededError(
+            f"the JSON document nests arrays and objects more than {limits.max_json_depth} deep",
+            limit="max_json_depth",
+        )
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=no_constants, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:

@@ -16,10 +16,12 @@ True
 """
 
 from gov_disclosure.serializers.xlsx.errors import (
+    DamagedWorkbookError,
     NotAWorkbookError,
     SheetNotFoundError,
     TableNotFoundError,
     UnsafeWorkbookError,
+    WorkbookLimitError,
     XlsxError,
     XlsxLayoutError,
 )
@@ -28,11 +30,13 @@ from gov_disclosure.serializers.xlsx.read import SheetReport, XlsxReading, from_
 from gov_disclosure.serializers.xlsx.write import to_xlsx, workbook_of
 
 __all__ = [
+    "DamagedWorkbookError",
     "NotAWorkbookError",
     "SheetNotFoundError",
     "SheetReport",
     "TableNotFoundError",
     "UnsafeWorkbookError",
+    "WorkbookLimitError",
     "XlsxError",
     "XlsxLayoutError",
     "XlsxLimits",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from gov_disclosure.errors import GovDisclosureError
+from gov_disclosure.errors import GovDisclosureError, LimitExceededError, UnsafeInputError, how_to_raise
 
 __all__ = [
+    "DamagedWorkbookError",
     "NotAWorkbookError",
     "SheetNotFoundError",
     "TableNotFoundError",
     "UnsafeWorkbookError",
+    "WorkbookLimitError",
     "XlsxError",
     "XlsxLayoutError",
 ]
@@ -42,9 +44,31 @@ class NotAWorkbookError(XlsxError):
     """The file is not an XLSX workbook (not a zip, a CSV renamed ``.xlsx``, a workbook with no worksheet …)."""
 
 
-class UnsafeWorkbookError(XlsxError):
-    """The file exceeds a safety limit (:class:`~gov_disclosure.serializers.xlsx.XlsxLimits`): zip member count,
-    uncompressed size, compression ratio, or sheet dimensions. Refused before it can exhaust memory."""
+class DamagedWorkbookError(NotAWorkbookError):
+    """A part of the workbook cannot be parsed (malformed XML, a cell whose value does not fit its type, a broken
+    reference between parts): the file is damaged, and none of it is read."""
+
+
+class UnsafeWorkbookError(XlsxError, UnsafeInputError):
+    """The file was refused before it could exhaust memory or reach outside itself: its XML declares a DTD or
+    entities (billion laughs, external entities), or it exceeds a safety limit (:class:`WorkbookLimitError`)."""
+
+
+class WorkbookLimitError(UnsafeWorkbookError, LimitExceededError):
+    """The file exceeds one of the :class:`~gov_disclosure.limits.Limits` (``limit`` names it): zip member count,
+    uncompressed size, compression ratio, or sheet dimensions. Refused before it can exhaust memory.
+
+    >>> error = WorkbookLimitError("the sheet has more than 20 rows", limit="max_rows", sheet="表三")
+    >>> error.limit, error.sheet
+    ('max_rows', '表三')
+    >>> print(str(error).replace(" (", "\\n("))
+    '表三': the sheet has more than 20 rows
+    (limit max_rows: raise it with Limits(max_rows=...), or --limit max_rows=... on the command line)
+    """
+
+    def __init__(self, message: str, *, limit: str, sheet: str | None = None, cell: str | None = None) -> None:
+        super().__init__(f"{message} ({how_to_raise(limit)})", sheet=sheet, cell=cell)
+        self.limit = limit
 
 
 class SheetNotFoundError(XlsxError):

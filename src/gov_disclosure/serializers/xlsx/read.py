@@ -16,7 +16,7 @@ import attrs
 from attrs import field, frozen
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from gov_disclosure.errors import ModelError
+from gov_disclosure.errors import GovDisclosureError, ModelError
 from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.formats import current_format, default_format_for_year, format_spec
@@ -27,7 +27,13 @@ from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.model.tables import ExtraRow, Table
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.xlsx.cellvalue import read_cell, same_image
-from gov_disclosure.serializers.xlsx.errors import SheetNotFoundError, TableNotFoundError, XlsxError
+from gov_disclosure.serializers.xlsx.errors import (
+    DamagedWorkbookError,
+    SheetNotFoundError,
+    TableNotFoundError,
+    UnsafeWorkbookError,
+    XlsxError,
+)
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, load_grids
 from gov_disclosure.serializers.xlsx.limits import XlsxLimits
 from gov_disclosure.serializers.xlsx.locate import LocatedTable, SheetLayout, locate_tables
@@ -298,6 +304,45 @@ def _ours(grids: Mapping[str, SheetGrid]) -> bool:
     )
 
 
+_REFUSED_XML = ("Forbidden", "amplification")
+"""What the refusal of an XML part's DTD or entities says: :mod:`defusedxml`'s ``DTDForbidden``,
+``EntitiesForbidden`` and ``ExternalReferenceForbidden``; expat's "limit on input amplification factor"."""
+
+
+_REFUSING = "refusing the workbook: an XML part declares entities or a DTD"
+
+
+def _load(source: Source, limits: XlsxLimits) -> dict[str, SheetGrid]:
+    """The grids of the workbook by sheet title. openpyxl raises whatever its parsers raise on a damaged part
+    (``ParseError``, ``ValueError`` for ``NaN`` in a numeric cell, ``KeyError`` for a broken reference …): each is
+    a :class:`DamagedWorkbookError` naming it, or an :class:`UnsafeWorkbookError` for XML that declares entities."""
+    try:
+        return {g.title: g for g in load_grids(source, limits)}
+    except GovDisclosureError as exc:
+        refused = _refused_xml(exc)
+        if refused is None or isinstance(exc, UnsafeWorkbookError):
+            raise
+        raise UnsafeWorkbookError(f"{_REFUSING} ({refused})") from exc
+    except Exception as exc:  # openpyxl, expat and defusedxml raise many unrelated types for a damaged part
+        refused = _refused_xml(exc)
+        if refused is not None:
+            raise UnsafeWorkbookError(f"{_REFUSING} ({refused})") from exc
+        what = f"{type(exc).__name__}: {exc}"
+        raise DamagedWorkbookError(f"the workbook is damaged: a part cannot be read ({what})") from exc
+
+
+def _refused_xml(exc: BaseException) -> str | None:
+    """What refused an XML part's DTD or entities, if that is what *exc* (or an exception it was raised while
+    handling: openpyxl re-raises its own) comes from."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        what = f"{type(seen).__name__}: {seen}"
+        if any(word in what for word in _REFUSED_XML):
+            return what
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def read_xlsx(source: Source, *, sheet: str | None = None, limits: XlsxLimits | None = None) -> XlsxReading:
     """Read every report in the workbook at *source* (a path or a binary file), with findings.
 
@@ -306,7 +351,7 @@ def read_xlsx(source: Source, *, sheet: str | None = None, limits: XlsxLimits | 
     """
     limits = limits or XlsxLimits()
     path = _path(source)
-    grids = {g.title: g for g in load_grids(source, limits)}
+    grids = _load(source, limits)
     if sheet is not None and sheet not in grids:
         raise SheetNotFoundError(f"no such sheet; the workbook has {', '.join(grids)}", sheet=sheet)
     if _ours(grids):
@@ -370,7 +415,7 @@ def from_xlsx(source: Source, *, sheet: str | None = None, limits: XlsxLimits | 
 
 def from_cells_sheet(source: Source, *, limits: XlsxLimits | None = None) -> tuple[Report, ...]:
     """The reports held by the ``cells``, ``reports`` and ``sections`` sheets alone, ignoring the form sheets."""
-    grids = {g.title: g for g in load_grids(source, limits or XlsxLimits())}
+    grids = _load(source, limits or XlsxLimits())
     if not _ours(grids):
         raise TableNotFoundError(f"the workbook has no {CELLS_SHEET!r} and {REPORTS_SHEET!r} sheets")
     manifest = read_manifest(grids[REPORTS_SHEET])

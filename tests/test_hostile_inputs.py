@@ -1,0 +1,216 @@
+"""Hostile and damaged inputs, generated here (each small on disk): every one is read, or refused with a typed
+error naming what is wrong — never an internal exception, a hang or a blow-up (issue 13's crashes)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gov_disclosure.errors import GovDisclosureError, LimitExceededError, NotAReportError
+from gov_disclosure.limits import Limits
+from gov_disclosure.loader import load, read_bytes, read_text
+from gov_disclosure.model import Report, Table4
+from gov_disclosure.model.cells import CellKind
+from gov_disclosure.serializers.xlsx import (
+    DamagedWorkbookError,
+    UnsafeWorkbookError,
+    XlsxError,
+    read_xlsx,
+    to_xlsx,
+)
+
+TITLE = "某局2022年政府信息公开工作年度报告"
+TABLE3 = (
+    "三、收到和处理政府信息公开申请情况\n"
+    "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+    "一、本年新收政府信息公开申请数量\t{received}\t0\t0\t0\t0\t0\t1\n"
+    "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+)
+REPORT = f"{TITLE}\n一、总体情况\n本机关政府信息公开工作。\n" + TABLE3
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{(f"&lol{i - 1};" if i > 1 else "&lol;") * 10}">' for i in range(1, 10))
+    + "]>"
+)
+XXE = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+
+
+# --- text ------------------------------------------------------------------------------------------------------
+
+
+def test_a_cell_of_5000_digits_is_text_without_a_value() -> None:
+    result = read_text(REPORT.format(received="9" * 5000))  # int() refuses more than 4,300 digits
+    table = result.report.table3
+    assert table is not None
+    assert table.new_received is not None
+    cell = table.new_received.natural_person
+    assert cell.kind is CellKind.TEXT
+    assert cell.value is None
+    flagged = {key.column for f in result.findings if f.code == "CELL.TEXT" for key in f.cells}
+    assert "natural_person" in flagged
+
+
+def test_a_long_space_separated_line_in_table_3_is_linear() -> None:
+    line = " ".join(["词"] * 64_000)  # was quadratic: 10-25 s
+    start = time.perf_counter()
+    read_text(REPORT.format(received="1").replace("二、上年结转", line + "\n二、上年结转"))
+    assert time.perf_counter() - start < 5
+
+
+# --- JSON ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("deep", ["[" * 5000 + "]" * 5000, '{"a":' * 5000 + "1" + "}" * 5000])
+def test_json_nested_5000_deep_is_refused(deep: str, tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(deep)
+    with pytest.raises(LimitExceededError, match="max_json_depth") as info:
+        load(path)  # was RecursionError
+    assert info.value.limit == "max_json_depth"
+
+
+# --- HTML ------------------------------------------------------------------------------------------------------
+
+
+def _page(text: str) -> str:
+    rows = "".join(f"<p>{line}</p>\n" for line in text.splitlines())
+    return f"<!DOCTYPE html><html><body><div>{rows}</div></body></html>"
+
+
+def test_a_form_feed_in_a_page_is_a_line_break() -> None:
+    page = _page(REPORT.format(received="1"))
+    plain = read_bytes(page.encode(), name="r.html")
+    damaged = read_bytes(page.replace("\n", "\f").replace("<p>", "<p>\x01", 1).encode(), name="r.html")
+    assert damaged.report.table3 == plain.report.table3
+    table = plain.report.table3
+    assert table is not None
+    assert table.new_received is not None
+    assert table.new_received.natural_person.value == 1
+
+
+@pytest.mark.parametrize("page", [b"<!DOCTYPE html>", b"<!DOCTYPE html>\n", b"<!-- nothing -->"])
+def test_a_page_with_no_element_is_not_a_report(page: bytes) -> None:
+    with pytest.raises(NotAReportError):
+        read_bytes(page, name="r.html")
+
+
+@pytest.mark.parametrize("quote", ['"', "`"])
+def test_an_unterminated_javascript_string_is_linear(quote: str) -> None:
+    script = f"var content = {quote}<p>" + f"\\{quote}" * 200_000  # was quadratic: > 120 s
+    start = time.perf_counter()
+    with pytest.raises(NotAReportError):
+        read_bytes(script.encode(), name="page.js")
+    assert time.perf_counter() - start < 5
+
+
+# --- XLSX ------------------------------------------------------------------------------------------------------
+
+
+def _workbook_parts() -> dict[str, bytes]:
+    book = io.BytesIO()
+    table4 = Table4.from_rows({"review": [1, 0, 0, 0, 1]})
+    report = Report(format_version="2021", agency="某局", report_year=2022, table4=table4)
+    to_xlsx([report], book)
+    with zipfile.ZipFile(book) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _mutated(change: str) -> bytes:
+    parts = _workbook_parts()
+    sheet = parts[SHEET]
+    body = sheet[sheet.index(b"<worksheet") :]
+    value = re.search(rb"<v>\d+</v>", sheet)
+    assert value is not None
+    at = value.group()
+    mutations = {
+        "billion laughs": BILLION_LAUGHS.encode() + body.replace(at, b"<v>&lol9;</v>", 1),
+        "external entity": XXE.encode() + body.replace(at, b"<v>&e;</v>", 1),
+        "undefined entity": sheet.replace(at, b"<v>&nope;</v>", 1),
+        "malformed": sheet[: len(sheet) // 2],
+        "NaN": sheet.replace(at, b"<v>NaN</v>", 1),
+        "bad reference": sheet.replace(b' r="A1"', b' r="!!"', 1),
+    }
+    if change in mutations:
+        parts[SHEET] = mutations[change]
+    elif change == "bad styles":
+        parts["xl/styles.xml"] = parts["xl/styles.xml"][:200]
+    elif change == "bad relationships":
+        parts["xl/_rels/workbook.xml.rels"] = b"<x/>"
+    return _zip(parts)
+
+
+@pytest.mark.parametrize("change", ["billion laughs", "external entity"])
+def test_a_sheet_declaring_entities_is_refused(change: str) -> None:
+    with pytest.raises(UnsafeWorkbookError, match="entities or a DTD"):
+        read_xlsx(io.BytesIO(_mutated(change)))
+
+
+@pytest.mark.parametrize("change", ["undefined entity", "malformed", "NaN", "bad reference"])
+def test_a_damaged_sheet_is_a_typed_error(change: str) -> None:
+    with pytest.raises(DamagedWorkbookError, match="damaged"):
+        read_xlsx(io.BytesIO(_mutated(change)))
+
+
+@pytest.mark.parametrize("change", ["bad styles", "bad relationships"])
+def test_other_damaged_parts_are_typed_errors(change: str) -> None:
+    with pytest.raises(XlsxError):
+        read_bytes(_mutated(change), name="book.xlsx")
+
+
+def test_entities_in_a_workbook_part_parsed_by_lxml_are_not_expanded() -> None:
+    parts = _workbook_parts()
+    styles = parts["xl/styles.xml"]
+    parts["xl/styles.xml"] = BILLION_LAUGHS.encode() + styles[styles.index(b"<styleSheet") :]
+    with contextlib.suppress(GovDisclosureError):  # neutralised: read as if the entities were not there, or refused
+        read_xlsx(io.BytesIO(_zip(parts)))
+
+
+def test_a_zip_bomb_workbook_is_refused() -> None:
+    parts = _workbook_parts()
+    parts["xl/media/zeros.bin"] = b"\0" * (4 * 1024 * 1024)  # inflates ~1000-fold
+    with pytest.raises(LimitExceededError, match="max_ratio"):
+        read_bytes(_zip(parts), name="book.xlsx")
+
+
+# --- DOCX and PDF ----------------------------------------------------------------------------------------------
+
+
+def test_a_zip_bomb_docx_is_refused() -> None:
+    pytest.importorskip("docx")
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * (8 * 1024 * 1024)})
+    assert len(bomb) < 64 * 1024
+    with pytest.raises(LimitExceededError, match="max_ratio"):
+        read_bytes(bomb, name="r.docx")
+    with pytest.raises(LimitExceededError, match="max_uncompressed"):
+        read_bytes(bomb, name="r.docx", limits=Limits(max_ratio=1e9, max_uncompressed=1024 * 1024))
+
+
+def test_a_pdf_over_the_page_limit_is_refused_before_reading() -> None:
+    pytest.importorskip("pdfplumber")
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(LimitExceededError, match="3 pages; at most 2") as info:
+        read_bytes(out.getvalue(), name="r.pdf", limits=Limits(max_pdf_pages=2))
+    assert info.value.limit == "max_pdf_pages"
