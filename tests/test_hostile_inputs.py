@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from gov_disclosure import load_example
 from gov_disclosure.errors import GovDisclosureError, LimitExceededError, NotAReportError
 from gov_disclosure.limits import Limits
 from gov_disclosure.loader import load, read_bytes, read_text
 from gov_disclosure.model import Report, Table4
 from gov_disclosure.model.cells import CellKind
+from gov_disclosure.render import render_text
 from gov_disclosure.serializers.xlsx import (
     DamagedWorkbookError,
     UnsafeWorkbookError,
@@ -214,3 +216,18 @@ def test_a_pdf_over_the_page_limit_is_refused_before_reading() -> None:
     with pytest.raises(LimitExceededError, match="3 pages; at most 2") as info:
         read_bytes(out.getvalue(), name="r.pdf", limits=Limits(max_pdf_pages=2))
     assert info.value.limit == "max_pdf_pages"
+
+
+@pytest.mark.parametrize("digits", [30, 200, 5000])
+def test_a_long_glued_run_is_left_undecided_in_linear_time(digits: int) -> None:
+    """A label followed by thousands of digits with no separator: the search for where the run splits is bounded
+    by the length of a number, and a run longer than a row can hold is left undecided at once (was exponential)."""
+    row = "一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119"
+    text = render_text(load_example())
+    assert row in text
+    started = time.perf_counter()
+    result = read_text(text.replace(row, "一、本年新收政府信息公开申请数量" + "1234567890" * (digits // 10)))
+    assert time.perf_counter() - started < 5
+    assert result.report.table3 is not None
+    received = result.report.table3.new_received
+    assert received is None or all(cell.value is None for _, cell in received.cells())

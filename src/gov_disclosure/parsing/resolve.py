@@ -33,7 +33,7 @@ from attrs import frozen
 from gov_disclosure.model.cells import Number
 from gov_disclosure.model.identities import Identity
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.parsing.cells import UNITS
+from gov_disclosure.parsing.cells import MAX_NUMBER_DIGITS, UNITS
 from gov_disclosure.parsing.lines import VALUE_RUN
 
 __all__ = ["BUDGET", "Equation", "Key", "Resolution", "check", "equation", "readings", "solve", "splits"]
@@ -43,6 +43,10 @@ Key = tuple[str, int]
 
 BUDGET = 20_000
 """Most search steps spent on one row before it is left undecided."""
+
+_LONGEST = MAX_NUMBER_DIGITS + 4
+"""Most characters of one value cut out of a glued run: the digits a number may have, a sign, a decimal point and a
+unit (``元``, ``万元``). Bounding the pieces keeps the search linear in the run's length."""
 
 _PIECE = re.compile(rf"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:{'|'.join(UNITS)})?")
 """One value cut out of a glued run: optional sign, no leading zero, optional decimals and unit."""
@@ -122,8 +126,10 @@ def _split(
 
 def _ends(token: str) -> tuple[tuple[int, ...], ...]:
     """For each start in *token*, the ends of the pieces that may be cut there (shortest first)."""
+    size = len(token)
     return tuple(
-        tuple(j for j in range(i + 1, len(token) + 1) if _PIECE.fullmatch(token, i, j)) for i in range(len(token))
+        tuple(j for j in range(i + 1, min(size, i + _LONGEST) + 1) if _PIECE.fullmatch(token, i, j))
+        for i in range(size)
     )
 
 
@@ -132,7 +138,10 @@ def _starts(token: str) -> tuple[tuple[int, ...], ...]:
     """For each end in *token* (0 … len), the starts of the pieces that may be cut there (shortest first).
 
     Cached: a table's glued runs are searched again each time a resolution helps another row."""
-    return tuple(tuple(i for i in range(j - 1, -1, -1) if _PIECE.fullmatch(token, i, j)) for j in range(len(token) + 1))
+    return tuple(
+        tuple(i for i in range(j - 1, max(-1, j - _LONGEST - 1), -1) if _PIECE.fullmatch(token, i, j))
+        for j in range(len(token) + 1)
+    )
 
 
 def splits(run: str, parts: int) -> tuple[tuple[str, ...], ...]:
@@ -329,6 +338,8 @@ def solve(
     >>> solve(["5", "5"], 3, value, row="r", equations=[eq]).candidates  # a lost value: 0 or 10
     ((0, 5), (0, 5), (5, 10))
     """
+    if any(len(token) > columns * _LONGEST for token in tokens):
+        return Resolution((None,) * columns, ((),) * columns, 0)  # more characters than the columns can hold
     identities = _prepare(equations, row, known, signed)
     if _singles(tokens, columns, budget):
         result = _solve_singles(tokens, columns, value, identities)
