@@ -39,6 +39,7 @@ from gov_disclosure.serializers.xlsx.long_read import (
     read_cells,
     read_manifest,
     read_sections,
+    written_values,
 )
 from gov_disclosure.serializers.xlsx.values import sheet_value
 
@@ -319,8 +320,8 @@ def read_xlsx(source: Source, *, sheet: str | None = None, limits: XlsxLimits | 
                 continue
             if name not in grids:
                 raise SheetNotFoundError("the reports sheet lists this sheet but the workbook has none", sheet=name)
-            layout = locate_tables(grids[name], entry.format_version)
             long = cells_of_sheet(cells, name)
+            layout = locate_tables(grids[name], entry.format_version, values=written_values(grids[name], long))
             items.append(_report([grids[name]], [layout], entry, sections.get(name, {}), long, path))
         if items or sheet is None:
             return XlsxReading(items=tuple(items))
