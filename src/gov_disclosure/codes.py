@@ -160,6 +160,9 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ("XLSX.EXTRA_ROW", _INFO, "a sheet row is not a row of the table; kept as an extra row"),
         ("XLSX.DUPLICATE_ROW", _WARNING, "a row appears again; the first one is used"),
         ("XLSX.FORMULA_NOT_CACHED", _WARNING, "a formula cell has no cached value; its value is unknown"),
+        ("XLSX.FORMULA", _INFO, "a cell holds a formula; its saved result is read (never computed)"),
+        ("XLSX.FORMULA", _WARNING, "a cell holds a formula referring to another workbook; its saved result is read"),
+        ("XLSX.EXTERNAL_LINK", _WARNING, "the workbook links to another workbook; values from it are as last saved"),
     ),
     *_declare(
         "aggregation",

@@ -27,6 +27,7 @@ from gov_disclosure.serializers.json.depth import depth_exceeds
 from gov_disclosure.serializers.json.errors import JSONFormatError
 from gov_disclosure.serializers.json.paths import format_path, problems
 from gov_disclosure.serializers.json.pretty import pretty_json
+from gov_disclosure.serializers.json.value_types import value_type_problems
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -96,6 +97,9 @@ def from_dict_with_findings(data: object) -> tuple[Report, tuple[Finding, ...]]:
         report = conv.structure(body, Report)
     except _STRUCTURING_ERRORS as exc:
         _raise_from(exc)
+    wrong_types = tuple(value_type_problems(body, report))
+    if wrong_types:
+        _fail(*wrong_types)
     raw_findings = data.get("findings", [])
     if not isinstance(raw_findings, list):
         _fail((("findings",), f"expected an array of findings, got {type(raw_findings).__name__}"))

@@ -18,7 +18,7 @@ import attrs
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import CellKind
 from gov_disclosure.model.formats import format_specs
-from gov_disclosure.model.layout import RowSpec, TableSpec
+from gov_disclosure.model.layout import RowSpec, TableSpec, ValueType
 from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.model.tables import TABLE_CLASSES
@@ -54,7 +54,11 @@ def _simple_object(cls: type, description: str) -> dict[str, Any]:
 
 def _row(spec: RowSpec) -> dict[str, Any]:
     columns = {
-        c.key: {**_ref("cell"), "title": c.label, "description": _column_description(c.value_type.value, c.unit)}
+        c.key: {
+            **_ref("cell" if c.value_type is ValueType.MONEY else "count_cell"),
+            "title": c.label,
+            "description": _column_description(c.value_type.value, c.unit),
+        }
         for c in spec.columns
     }
     return {
@@ -68,8 +72,8 @@ def _row(spec: RowSpec) -> dict[str, Any]:
 
 def _column_description(value_type: str, unit: str | None) -> str:
     text = {
-        "count": "A count (件): a non-negative integer.",
-        "signed": "A signed integer (本年增/减).",
+        "count": "A count (件): a JSON integer, never a string or a number with a fraction or exponent.",
+        "signed": "A signed count (本年增/减): a JSON integer.",
         "money": 'A money amount, exact: a decimal string such as "96171.6".',
     }[value_type]
     return text if unit is None else f"{text} Unit in the header: {unit}."
@@ -164,6 +168,18 @@ def _cell_defs() -> dict[str, Any]:
                 "was completed from (kind not_printed: the report does not print the cell's row)."
             ),
             "anyOf": [{"type": "null"}, _ref("number"), _ref("cell_object")],
+        },
+        "count_cell": {
+            "description": (
+                "A cell of a count column: as a cell, but its value is a JSON integer (12; never \"12\", 12.0, 1.5 or "
+                "1e3 — the reader refuses those, and JSON Schema's integer admits 12.0). A negative count is what an "
+                "agency printed; validation flags it (CELL.NEGATIVE)."
+            ),
+            "anyOf": [
+                {"type": "null"},
+                {"type": "integer"},
+                {"allOf": [_ref("cell_object"), {"properties": {"value": {"type": ["integer", "null"]}}}]},
+            ],
         },
         "cell_object": {
             "type": "object",

@@ -2,7 +2,8 @@
 
 Spreadsheet numbers are read exactly (:mod:`.values`); text — numbers stored as text, full-width digits, stray
 spaces, ``/`` marks, ``251000元`` — goes through :func:`gov_disclosure.parsing.cells.parse_cell`. A formula
-whose result was never cached is a ``TEXT`` cell holding the formula, with a finding: its value is unknown.
+whose result was never cached is a ``TEXT`` cell holding the formula, with a finding: its value is unknown. A
+formula with a cached result is read as that result, with a finding naming the formula (:mod:`.formulas`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import parse_cell
+from gov_disclosure.serializers.xlsx.formulas import formula_finding
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
 from gov_disclosure.serializers.xlsx.values import (
     NOT_PRINTED_MARK,
@@ -79,17 +81,27 @@ def read_cell(
         return Cell.text(formula, source=where), finding
     if value is None:
         return Cell.blank(source=where), None
+    cell = _cell_of(grid, row, column, value, value_type, where)
+    if formula is None:
+        return cell, None
+    return cell, formula_finding(formula, where, shown=str(value), key=key)
+
+
+def _cell_of(
+    grid: SheetGrid, row: int, column: int, value: GridValue, value_type: ValueType | None, where: SourceLocation
+) -> Cell:
+    """The cell showing *value*, the value saved at (*row*, *column*)."""
     if isinstance(value, (bool, datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
-        return Cell.text(str(value), source=where), None
+        return Cell.text(str(value), source=where)
     if isinstance(value, (int, float)):
         number = number_from_sheet(value, grid.formats.get((row, column)), value_type)
         if number is None:
-            return Cell.text(repr(value), source=where), None
+            return Cell.text(repr(value), source=where)
         _, unit = unit_of_format(grid.formats.get((row, column)))
-        return Cell.of(number, raw=_shown(number, unit), unit=unit, source=where), None
+        return Cell.of(number, raw=_shown(number, unit), unit=unit, source=where)
     if value.strip() == NOT_PRINTED_MARK:
-        return Cell.not_printed(source=where), None
-    return parse_cell(value, value_type or ValueType.MONEY, source=where), None
+        return Cell.not_printed(source=where)
+    return parse_cell(value, value_type or ValueType.MONEY, source=where)
 
 
 def same_image(found: GridValue | None, written: SheetValue) -> bool:

@@ -12,9 +12,10 @@ them: 表三 by ``自然人`` … ``总计``, each 表二 block by its ``信息�
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from difflib import SequenceMatcher
 
+import attrs
 from attrs import frozen
 
 from gov_disclosure.findings import Finding, Severity
@@ -254,12 +255,19 @@ def _table4(grid: SheetGrid, start: int) -> LocatedTable | None:
     return None
 
 
-def locate_tables(grid: SheetGrid, version: FormatVersion | None = None) -> SheetLayout:
+def locate_tables(
+    grid: SheetGrid, version: FormatVersion | None = None, *, values: Collection[tuple[int, int]] = ()
+) -> SheetLayout:
     """Find the tables on *grid*; *version* is the format when known (else detected from the labels).
+
+    *values* are cells known to hold values, not labels (a workbook this library wrote says where it put its
+    value cells and extra rows): they are left out, never matched as a row nor taken for a header.
 
     Raises :class:`~gov_disclosure.serializers.xlsx.XlsxLayoutError` when a table's rows are found but the
     header that places their values is not.
     """
+    if values:
+        grid = attrs.evolve(grid, values={k: v for k, v in grid.values.items() if k not in values})
     labels = _labels(grid)
     all_texts = [text for cells in labels.values() for _, text in cells]
     version = version or detect_version(all_texts)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from attrs import frozen
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from gov_disclosure.errors import ModelError
 from gov_disclosure.model.cells import Cell, CellKind
@@ -14,12 +15,22 @@ from gov_disclosure.model.formats import format_specs, layout_of
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.versions import FormatVersion
-from gov_disclosure.serializers.xlsx.cellvalue import number_from_sheet
+from gov_disclosure.serializers.xlsx.cellvalue import number_from_sheet, same_image
 from gov_disclosure.serializers.xlsx.errors import XlsxError
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
 from gov_disclosure.serializers.xlsx.long import CELLS_COLUMNS, REPORTS_COLUMNS, SECTIONS_COLUMNS
+from gov_disclosure.serializers.xlsx.official import LABEL_COLUMNS
+from gov_disclosure.serializers.xlsx.values import sheet_value
 
-__all__ = ["LongCell", "Manifest", "ReportEntry", "read_cells", "read_manifest", "read_sections"]
+__all__ = [
+    "LongCell",
+    "Manifest",
+    "ReportEntry",
+    "read_cells",
+    "read_manifest",
+    "read_sections",
+    "written_values",
+]
 
 LongKey = tuple[str, str, str, str]
 """``(sheet, table, row key, column key)``."""
@@ -166,6 +177,35 @@ def _value_type(table: str, row_key: str, column_key: str) -> ValueType | None:
 def cells_of_sheet(cells: Mapping[LongKey, LongCell], sheet: str) -> dict[tuple[str, str, str], LongCell]:
     """The cells of one report sheet, by ``(table, row key, column key)``."""
     return {(t, r, c): v for (s, t, r, c), v in cells.items() if s == sheet}
+
+
+def written_values(grid: SheetGrid, cells: Mapping[tuple[str, str, str], LongCell]) -> frozenset[tuple[int, int]]:
+    """The cells of the report sheet *grid* that hold values, as the ``cells`` sheet says: each value cell that
+    still shows what was written there, and every cell of each extra row whose label is still there (the ``cell``
+    reference of each extra-row cell, or of its label when it has none).
+
+    None of them is a label of the form, whatever its text: an undecided value printed as ``（二）部分公开``, or a
+    narrative sentence read into an extra row that starts like an official row (``规章制定情况如下``) or a header
+    (``自然人``). Leaving them out when locating the tables makes a workbook this library wrote read back with every
+    row where it was. A row moved or relabelled by hand no longer matches and is located by its label as usual.
+    """
+    values: set[tuple[int, int]] = set()
+    extra_rows: set[int] = set()
+    for (_, row_key, _), entry in cells.items():
+        if not entry.ref:
+            continue
+        try:
+            where = coordinate_to_tuple(entry.ref)
+        except (ValueError, TypeError):
+            continue
+        if not row_key.startswith("extra_rows["):
+            if same_image(grid.value(*where), sheet_value(entry.cell)[0]):
+                values.add(where)
+            continue
+        label = entry.row_label
+        if not label or any(grid.value(where[0], c) == label for c in range(1, LABEL_COLUMNS + 1)):
+            extra_rows.add(where[0])
+    return frozenset(values | {where for where in grid.values if where[0] in extra_rows})
 
 
 def model_error(exc: ModelError, sheet: str) -> XlsxError:

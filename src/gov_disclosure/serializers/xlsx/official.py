@@ -80,7 +80,6 @@ def extra_row_key(index: int) -> str:
     return f"extra_rows[{index}]"
 
 
-
 @define
 class _Painter:
     """Writes styled, bordered, possibly merged cells and keeps row heights."""
@@ -216,7 +215,8 @@ def _write_extra(
     extra = item.extra
     assert extra is not None
     row = p.row
-    p.put(row, label_start, extra.label, "extra", columns=_FIRST_VALUE - label_start)
+    label = p.put(row, label_start, extra.label, "extra", columns=_FIRST_VALUE - label_start)
+    refs[(spec.key, extra_row_key(item.index), "")] = label  # where the row is, for a row with no cells too
     count = max(len(extra.cells), len(spans))
     widths = list(spans) + [spans[-1] if spans else _T3_SLOT] * (count - len(spans))
     keys = [(spec.key, extra_row_key(item.index), f"[{j}]") for j in range(len(extra.cells))]

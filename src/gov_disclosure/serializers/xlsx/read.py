@@ -34,6 +34,7 @@ from gov_disclosure.serializers.xlsx.errors import (
     UnsafeWorkbookError,
     XlsxError,
 )
+from gov_disclosure.serializers.xlsx.formulas import external_link_findings
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, load_grids
 from gov_disclosure.serializers.xlsx.limits import XlsxLimits
 from gov_disclosure.serializers.xlsx.locate import LocatedTable, SheetLayout, locate_tables
@@ -45,6 +46,7 @@ from gov_disclosure.serializers.xlsx.long_read import (
     read_cells,
     read_manifest,
     read_sections,
+    written_values,
 )
 from gov_disclosure.serializers.xlsx.values import sheet_value
 
@@ -213,8 +215,9 @@ def _extra_rows(
                 cell = entry.cell
                 if entry.ref and grid.values:
                     where = coordinate_to_tuple(entry.ref)
-                    if not same_image(grid.value(*where), sheet_value(entry.cell)[0]):
-                        cell, _ = read_cell(grid, where[0], where[1], None, path=path)
+                    if where in grid.formulas or not same_image(grid.value(*where), sheet_value(entry.cell)[0]):
+                        cell, finding = read_cell(grid, where[0], where[1], None, path=path)
+                        findings.extend([finding] if finding else [])
                 cells.append(cell)
             extras.append(ExtraRow(label=first.row_label, cells=tuple(cells), after=first.after or None))
         return tuple(extras)
@@ -222,7 +225,9 @@ def _extra_rows(
         return ()
     out = []
     for extra in located.extras:
-        cells = [read_cell(grid, extra.row, column, None, path=path)[0] for column in extra.columns]
+        read = [read_cell(grid, extra.row, column, None, path=path) for column in extra.columns]
+        cells = [cell for cell, _ in read]
+        findings.extend(finding for _, finding in read if finding is not None)
         while cells and cells[-1].kind is CellKind.BLANK:
             cells.pop()
         out.append(ExtraRow(label=extra.label, cells=tuple(cells), after=extra.after))
@@ -348,8 +353,14 @@ def read_xlsx(source: Source, *, sheet: str | None = None, limits: XlsxLimits | 
 
     *sheet* restricts reading to one sheet (:class:`~gov_disclosure.serializers.xlsx.SheetNotFoundError` when
     it does not exist, :class:`~gov_disclosure.serializers.xlsx.TableNotFoundError` when it has no table).
+    Links to other workbooks are reported first among the workbook's findings (:mod:`.formulas`).
     """
-    limits = limits or XlsxLimits()
+    reading = _read_xlsx(source, sheet, limits or XlsxLimits())
+    links = external_link_findings(source)
+    return attrs.evolve(reading, findings=links + reading.findings) if links else reading
+
+
+def _read_xlsx(source: Source, sheet: str | None, limits: XlsxLimits) -> XlsxReading:
     path = _path(source)
     grids = _load(source, limits)
     if sheet is not None and sheet not in grids:
@@ -364,8 +375,8 @@ def read_xlsx(source: Source, *, sheet: str | None = None, limits: XlsxLimits | 
                 continue
             if name not in grids:
                 raise SheetNotFoundError("the reports sheet lists this sheet but the workbook has none", sheet=name)
-            layout = locate_tables(grids[name], entry.format_version)
             long = cells_of_sheet(cells, name)
+            layout = locate_tables(grids[name], entry.format_version, values=written_values(grids[name], long))
             items.append(_report([grids[name]], [layout], entry, sections.get(name, {}), long, path))
         if items or sheet is None:
             return XlsxReading(items=tuple(items))
