@@ -10,6 +10,7 @@ truth of the report the input was made from; a cell that cannot be read is flagg
 
 from __future__ import annotations
 
+import random
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,9 @@ import pytest
 from conftest import SHARED, shared_path
 from gov_disclosure import load_example, read_text
 from gov_disclosure.loader import read_bytes
+from gov_disclosure.model import Report
 from gov_disclosure.render import Damage, render_text
+from gov_disclosure.testing.generate import random_report
 from gov_disclosure.testing.truth import Truth, Verdict, compare
 from layout_grids import report_html
 from roundtrip_check import problems
@@ -112,3 +115,24 @@ def test_a_pipe_row_cut_inside_its_last_cell_does_not_read_what_is_left() -> Non
     table = result.report.table2
     assert table is not None
     assert table.coercion is None or table.coercion.decisions.value is None
+
+
+def _report_named(name: str) -> Report:
+    """The report a reproducer in ``tests/data/fuzz`` was rendered from: the bundled example, or a generated one."""
+    if name.startswith("example-"):
+        return load_example()
+    seed = int(name.split("-", 1)[0].removeprefix("random"))
+    return random_report(random.Random(seed), None)
+
+
+FOUND_HERE = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FOUND_HERE, ids=lambda p: p.stem)
+def test_reproducers_found_by_this_projects_fuzzing_read_no_wrong_number(path: Path) -> None:
+    """Rendered reports damaged by the real forms' damage modes plus lines deleted, split or joined (found by
+    fuzzing in this project): rows printed apart from their labels with a label and a row of numbers both lost
+    (the count still matches, the rows shift), a row of numbers cut in two, a column-major list with a number
+    split and two joined. Every cell exact or flagged."""
+    report = _report_named(path.stem)
+    assert problems(report, read_text(path.read_text(encoding="utf-8"))) == []

@@ -100,6 +100,8 @@ class _Band:
     """True when the 表三 identities hold read by rows and not by columns."""
     ambiguous: bool = False
     """True when the readings by columns and by rows differ and the band itself does not prove either."""
+    why: str = ""
+    """Why a contradicted band is not read (see :func:`_judge`)."""
     printed: list[list[str]] | None = None
     """The numbers of each row when they were printed one row per line (a markdown conversion): the lines are the
     rows; None for numbers printed one per line."""
@@ -227,16 +229,21 @@ class _Scan:
         self.before.clear()
 
     def give_before(self, named: int) -> None:
-        """Give the rows of numbers printed before any label to the rows named from *named* on, in order, when they
-        are as many and each as wide as its row (a conversion printing the numbers first, the labels after them);
-        otherwise leave them."""
+        """Give the rows of numbers printed before any label to the rows named from *named* on (the labels of one
+        table), as :func:`_place` places them (a conversion printing the numbers first, the labels after them)."""
         new, lines = self.queue[named:], self.before
         first = [row for row in new if row.table is new[0].table]  # the labels of one table: its numbers are these
         new = new[: len(first)] if first == new[: len(first)] else new
         printed = [_row_cells(self.lines[i]) for i in lines]
-        if len(new) >= 2 and [len(cells) for cells in printed] == [row.width for row in new]:
-            numbers = [cell for cells in printed for cell in cells]
-            self.bands.append(_Band(list(new), numbers, list(lines), printed=printed))
+        placed = _place(self.version, new, printed) if len(new) >= 2 else {}
+        if placed:
+            given = sorted(placed)
+            numbers = [cell for i in given for cell in placed[i]]
+            self.bands.append(_Band([new[i] for i in given], numbers, list(lines), printed=[placed[i] for i in given]))
+            if len(given) < len(new):
+                why = f"{len(lines)} rows of numbers for {len(new)} row labels"
+                self.findings.append(_unplaced(self, [r for i, r in enumerate(new) if i not in placed], lines, why))
+            self.dropped.update(lines)
             del self.queue[named : named + len(new)]
         self.before.clear()
 
@@ -384,37 +391,62 @@ _MOST_LOST = 2
 def _place(version: FormatVersion, rows: Sequence[_Row], printed: Sequence[list[str]]) -> dict[int, list[str]]:
     """The numbers of the rows named (by index in *rows*) that the rows of numbers *printed* after them certainly are.
 
-    As many rows of numbers as rows: row *i* is the *i*-th (the labels' order is the rows' order). Fewer (rows lost
-    in the conversion, at most :data:`_MOST_LOST`): every way to leave rows without numbers is tried, keeping the
-    order, each row as wide as its numbers, and kept only if the 表三 identities it lets be checked hold; a row
-    takes the numbers that every kept way gives it, and none where they differ or where some way leaves it empty.
-    表二 has no identity: a block of it that lost rows gives no row its numbers.
+    The rows of numbers belong, in order, to the official rows from the first named to the last (its *slots*): a
+    label may have been lost as well as a row of numbers. As many rows of numbers as slots: slot *i* takes the
+    *i*-th. Fewer (at most :data:`_MOST_LOST` lost): every way to leave slots without numbers is tried, keeping the
+    order, each row as wide as its numbers. A placement is kept only if the 表三 identities it lets be checked hold;
+    a row takes the numbers that every kept placement gives it, and none where they differ or where some placement
+    leaves it empty. 表二 has no identity: a block of it that lost rows or labels gives no row its numbers.
     """
-    if len(printed) == len(rows):
-        return dict(enumerate(printed))
     start = len(rows) - len(printed)
-    if start > 0 and rows[start].table is not rows[start - 1].table and _whole_table(version, rows[start:]):
+    whole = start > 0 and rows[start].table is not rows[start - 1].table and _whole_table(version, rows[start:])
+    if whole and _consistent(version, rows[start:], printed):
         # the rows of numbers are as many as the rows of the last table named, all of them, in order: the labels
         # named before it (another table, whose numbers are elsewhere) have none here
         return {start + i: cells for i, cells in enumerate(printed)}
-    lost = len(rows) - len(printed)
-    if lost < 0 or lost > _MOST_LOST or any(row.table is not TABLE3 for row in rows):
+    slots, named = _slots(version, rows)
+    lost = len(slots) - len(printed)
+    if lost < 0 or lost > _MOST_LOST or (lost and slots[0].table is not TABLE3):
         return {}
+    if not lost:
+        misfits = [
+            len(cells) - slot.width for slot, cells in zip(slots, printed, strict=True) if len(cells) != slot.width
+        ]
+        if len(misfits) > 1 or misfits not in ([], [-1]):
+            return {}  # one row printed a value short is that row; more misfits are rows cut apart, which shift
     kept: list[dict[int, list[str]]] = []
-    for gaps in combinations(range(len(rows)), lost):
-        given = [i for i in range(len(rows)) if i not in gaps]
-        if any(rows[i].width != len(cells) for i, cells in zip(given, printed, strict=True)):
-            continue
-        placement = dict(zip(given, printed, strict=True))
-        values: dict[CellKey, Number | None] = {}
-        for i, cells in placement.items():
-            values.update(_row_values(rows[i], cells))
-        if _holds(version, values) is not False:
-            kept.append(placement)
+    for gaps in combinations(range(len(slots)), lost):
+        given = [i for i in range(len(slots)) if i not in gaps]
+        if lost and any(slots[i].width != len(cells) for i, cells in zip(given, printed, strict=True)):
+            continue  # (as many rows as slots: a row printed short is still that row, left to the walker)
+        if _consistent(version, [slots[i] for i in given], printed):
+            kept.append(dict(zip(given, printed, strict=True)))
     if not kept:
         return {}
     first = kept[0]
-    return {i: cells for i, cells in first.items() if all(other.get(i) == cells for other in kept[1:])}
+    agreed = {i: cells for i, cells in first.items() if all(other.get(i) == cells for other in kept[1:])}
+    return {named[i]: cells for i, cells in agreed.items() if i in named}
+
+
+def _slots(version: FormatVersion, rows: Sequence[_Row]) -> tuple[list[_Row], dict[int, int]]:
+    """The official rows from the first of *rows* to the last, when they are rows of one table in the official order
+    (a label lost between two named is a slot too), and for each slot named, its index in *rows*; else *rows*."""
+    table = rows[0].table
+    spec = format_spec(version)
+    official = list(spec.rows(table)) if table.key in spec.table_keys else []
+    keys = [row.key for row in official]
+    if any(row.table is not table or row.key not in keys for row in rows):
+        return list(rows), {i: i for i in range(len(rows))}
+    positions = [keys.index(row.key) for row in rows]
+    if positions != sorted(set(positions)):
+        return list(rows), {i: i for i in range(len(rows))}
+    first = positions[0]
+    by_position = dict(zip(positions, rows, strict=True))
+    slots = [
+        by_position.get(p) or _Row(table, official[p].key, len(official[p].columns), -1, -1)
+        for p in range(first, positions[-1] + 1)
+    ]
+    return slots, {p - first: i for i, p in enumerate(positions)}
 
 
 _ROW_START = re.compile(
@@ -422,6 +454,17 @@ _ROW_START = re.compile(
     r"行政强制|行政事业性收费|政府集中采购)"
 )
 """How a line naming an official row starts (an enumerator, or a 表二 label): a quick test on its text as it is."""
+
+
+def _consistent(version: FormatVersion, rows: Sequence[_Row], printed: Sequence[list[str]]) -> bool:
+    """False when giving the rows of numbers *printed* to *rows* in order breaks a 表三 identity: a row of numbers
+    and a label were both lost (the count still matches, the rows are shifted), or the agency erred — the two cannot
+    be told apart, so the rows are not read."""
+    values: dict[CellKey, Number | None] = {}
+    for row, cells in zip(rows, printed, strict=True):
+        if row.table is TABLE3 and len(cells) == row.width:
+            values.update(_row_values(row, cells))
+    return _holds(version, values) is not False
 
 
 def _whole_table(version: FormatVersion, rows: Sequence[_Row]) -> bool:
@@ -522,8 +565,11 @@ def _judge(scan: _Scan, band: _Band) -> None:
     by_columns = _holds(scan.version, _values(band, columns))
     by_rows = _holds(scan.version, _values(band, rows))
     band.proved = by_columns is True and by_rows is False
-    band.contradicted = by_rows is True and by_columns is not True
+    # the identities fail read by columns: numbers were lost or moved (or the agency erred) — never read it so
+    band.contradicted = by_columns is False or (by_rows is True and by_columns is not True)
     band.ambiguous = not band.proved
+    if band.contradicted:
+        band.why = "the identities hold row by row" if by_rows is True else "the identities do not hold read by columns"
 
 
 def _rebuild(scan: _Scan) -> Reattached:
@@ -535,7 +581,7 @@ def _rebuild(scan: _Scan) -> Reattached:
     findings = list(scan.findings)
     for band in scan.bands:
         if band.contradicted or (band.ambiguous and not proved):
-            why = "the identities hold row by row" if band.contradicted else "the order of the numbers is not proved"
+            why = band.why if band.contradicted else "the order of the numbers is not proved"
             findings.append(_uncertain(scan, band.rows, band.lines, why))
             continue
         for row, numbers in zip(band.rows, band.reading(), strict=True):
