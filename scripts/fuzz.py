@@ -17,6 +17,7 @@ import argparse
 import collections
 import concurrent.futures
 import datetime
+import itertools
 import json
 import multiprocessing
 import os
@@ -26,7 +27,7 @@ import resource
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -48,8 +49,9 @@ XXE_FILE = Path("/tmp/gov-disclosure-xxe.txt")
 COLUMNS = ("inputs", "crash", "wrong", "invented", "unflagged", "slow", "large")
 
 
-class Hang(Exception):
-    """Raised in a worker by SIGALRM when an input takes longer than the time limit."""
+class Hang(BaseException):
+    """Raised in a worker by SIGALRM when an input takes longer than the time limit (a ``BaseException``, so the
+    library's own ``except Exception`` wrappers let it through)."""
 
 
 @frozen
@@ -204,8 +206,10 @@ def minimised(outcome: Outcome, seed: int, timeout: int, budget: int) -> str:
     wanted = outcome.faults[0].split(":")[0] if outcome.faults else ""
 
     def fails(text: str) -> bool:
-        judgement, _ = _timed(timeout, lambda: judge_read(subject.expectation, lambda: subject.read(text),
-                                                          changes_truth=outcome.changes_truth))
+        judgement, _ = _timed(
+            timeout,
+            lambda: judge_read(subject.expectation, lambda: subject.read(text), changes_truth=outcome.changes_truth),
+        )
         return any(str(f).split(":")[0] == wanted for f in judgement.faults)
 
     keep = None if outcome.changes_truth else deletable
@@ -215,23 +219,22 @@ def minimised(outcome: Outcome, seed: int, timeout: int, budget: int) -> str:
 # --- parent side ---------------------------------------------------------------------------------------------------
 
 
-def _pool(workers: int, shared: Path, memory_mb: int, *, fresh: bool = False) -> concurrent.futures.Executor:
-    """Workers that read the real subjects once; with *fresh*, a new process for every task (its peak RSS is the
-    task's own)."""
-    if fresh:
-        return concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(str(shared), memory_mb),
-            max_tasks_per_child=1,
-        )
+def _pool(workers: int, shared: Path, memory_mb: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Worker processes that read the real subjects once."""
     return concurrent.futures.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
         initargs=(str(shared), memory_mb),
     )
+
+
+def _hostile_outcomes(workers: int, shared: Path, memory_mb: int, timeout: int) -> list[Outcome]:
+    """Every hostile file read in a fresh process of its own (its peak RSS is the file's)."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, _start_worker, (str(shared), memory_mb), maxtasksperchild=1) as pool:
+        waiting = [pool.apply_async(hostile_input, (-i - 1, name, timeout)) for i, name in enumerate(HOSTILE)]
+        return [w.get() for w in waiting]
 
 
 def _signature(outcome: Outcome) -> str:
@@ -282,11 +285,6 @@ def _write_reproducer(out: Path, number: int, outcome: Outcome, text: str | None
     return out / stem
 
 
-def _chunks(count: int, seed: int, share: float, timeout: int) -> Iterator[tuple[int, int, float, int]]:
-    for index in range(count):
-        yield index, seed, share, timeout
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--inputs", type=int, default=2000, help="mutated inputs (default 2000)")
@@ -307,15 +305,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     outcomes: list[Outcome] = []
     with _pool(args.workers, args.shared, args.memory_mb) as pool:
+        indexes = range(args.inputs)
+        repeat = itertools.repeat
         outcomes.extend(
-            pool.map(mutation_input, *zip(*_chunks(args.inputs, args.seed, args.changing_share, args.timeout)),
-                     chunksize=16)
+            pool.map(
+                mutation_input,
+                indexes,
+                repeat(args.seed),
+                repeat(args.changing_share),
+                repeat(args.timeout),
+                chunksize=16,
+            )
         )
     mutation_seconds = time.perf_counter() - started
     if not args.no_hostile:
-        with _pool(args.workers, args.shared, args.memory_mb, fresh=True) as pool:
-            futures = [pool.submit(hostile_input, -i - 1, name, args.timeout) for i, name in enumerate(HOSTILE)]
-            outcomes.extend(f.result() for f in futures)
+        outcomes.extend(_hostile_outcomes(args.workers, args.shared, args.memory_mb, args.timeout))
     failing = [o for o in outcomes if o.problems]
     groups: dict[str, list[Outcome]] = collections.defaultdict(list)
     for outcome in failing:
@@ -368,9 +372,12 @@ def _report(
     ]
     for signature, group in sorted(groups.items(), key=lambda item: -len(item[1])):
         first = group[0]
-        lines.append(f"- **{signature}** — {len(group)} input(s); e.g. #{first.index}: "
-                     + "; ".join(first.details[:3]) + (" → " if first.details else "")
-                     + "; ".join(first.faults[:3]))
+        lines.append(
+            f"- **{signature}** — {len(group)} input(s); e.g. #{first.index}: "
+            + "; ".join(first.details[:3])
+            + (" → " if first.details else "")
+            + "; ".join(first.faults[:3])
+        )
     hostile = [o for o in outcomes if o.source == "hostile"]
     if hostile:
         lines += ["", "## Hostile files", "", "| file | outcome | seconds | peak RSS MB |", "|---|---|---:|---:|"]

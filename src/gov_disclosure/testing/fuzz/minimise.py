@@ -50,9 +50,9 @@ def minimise(
     text = "\n".join(lines)
     i = 0
     while i < len(text) and calls < budget:
-        candidate = text[:i] + text[i + 1 :]
-        if (deletable is None or deletable(text, i)) and still(candidate):
-            text = candidate
+        shorter = text[:i] + text[i + 1 :]
+        if (deletable is None or deletable(text, i)) and still(shorter):
+            text = shorter
         else:
             i += 1
     return text

@@ -213,13 +213,14 @@ def _delete_char(text: str, rng: random.Random) -> tuple[str, str] | None:
 
 def _width_swap(text: str, rng: random.Random) -> tuple[str, str] | None:
     lines = _lines(text)
-    i = rng.randrange(len(lines))
     to_full = rng.random() < 0.5
-    swapped = _to_full(lines[i]) if to_full else "".join(_FULL_TO_HALF.get(c, c) for c in lines[i])
-    if swapped == lines[i]:
+    swapped = [_to_full(line) if to_full else "".join(_FULL_TO_HALF.get(c, c) for c in line) for line in lines]
+    changed = [i for i, line in enumerate(lines) if swapped[i] != line]
+    if not changed:
         return None
-    lines[i] = swapped
-    return "\n".join(lines), f"line {i + 1} made {'full' if to_full else 'half'}-width: {_short(swapped)}"
+    i = rng.choice(changed)
+    lines[i] = swapped[i]
+    return "\n".join(lines), f"line {i + 1} made {'full' if to_full else 'half'}-width: {_short(lines[i])}"
 
 
 def _to_full(line: str) -> str:
@@ -230,7 +231,9 @@ def _to_full(line: str) -> str:
 def _zero_width(text: str, rng: random.Random) -> tuple[str, str] | None:
     at = rng.randrange(len(text) + 1)
     char = rng.choice(_ZERO_WIDTH)
-    return text[:at] + char + text[at:], f"U+{ord(char):04X} inserted at {at}: {_short(text[max(0, at - 12) : at + 12])}"
+    return text[:at] + char + text[
+        at:
+    ], f"U+{ord(char):04X} inserted at {at}: {_short(text[max(0, at - 12) : at + 12])}"
 
 
 def _delete_element(pattern: re.Pattern[str], what: str) -> Apply:
@@ -268,7 +271,9 @@ def _digit_space(text: str, rng: random.Random) -> tuple[str, str] | None:
     if not places:
         return None
     at = rng.choice(places)
-    return text[:at] + " " + text[at + 1 :], f"digit {text[at]} -> space at {at}: {_short(text[max(0, at - 12) : at + 12])}"
+    return text[:at] + " " + text[
+        at + 1 :
+    ], f"digit {text[at]} -> space at {at}: {_short(text[max(0, at - 12) : at + 12])}"
 
 
 def _duplicate_line(text: str, rng: random.Random) -> tuple[str, str] | None:

@@ -25,6 +25,7 @@ from attrs import frozen
 
 from gov_disclosure.loader import ReadResult, read_bytes, read_text
 from gov_disclosure.model.report import Report
+from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing.forms import extract_text
 from gov_disclosure.testing.fuzz.operators import Mutation, Operator, mutate_many, operators_for, splice_with
@@ -91,9 +92,9 @@ def render(report: Report, form: str) -> str:
     raise ValueError(f"unknown form {form!r}; expected one of {', '.join(RENDERED_FORMS)}")
 
 
-def rendered_subject(rng: random.Random, form: str, format_version: str | None = None) -> Subject:
+def rendered_subject(rng: random.Random, form: str, format_version: FormatVersion | None = None) -> Subject:
     """A generated report (:func:`~gov_disclosure.testing.random_report`) rendered in *form*."""
-    report = random_report(rng, format_version)  # type: ignore[arg-type]
+    report = random_report(rng, format_version)
     name = f"rendered-{report.format_version}-{form}"
     return Subject(name, form, render(report, form), Expectation.of_report(report))
 
