@@ -72,6 +72,8 @@ class Outcome:
     rss_mb: float
     text: str | None = None
     refused: str | None = None
+    printed: str | None = None
+    """The number printed in the cell of the first fault, when it is a wrong number."""
 
 
 # --- worker side ---------------------------------------------------------------------------------------------------
@@ -158,6 +160,9 @@ def mutation_input(index: int, seed: int, changing_share: float, timeout: int) -
         rss_mb=rss,
         text=case.text if case and (judgement.faults or seconds > SLOW_SECONDS) else None,
         refused=judgement.refused,
+        printed=str(judgement.faults[0].printed)
+        if judgement.faults and judgement.faults[0].printed is not None
+        else None,
     )
 
 
@@ -204,8 +209,11 @@ def minimised(outcome: Outcome, seed: int, timeout: int, budget: int) -> str:
     assert outcome.text is not None
     subject = _subject(random.Random(seed * 1_000_003 + outcome.index))  # the same subject again
     wanted = outcome.faults[0].split(":")[0] if outcome.faults else ""
+    printed = "".join(outcome.printed.split()) if outcome.printed else None
 
     def fails(text: str) -> bool:
+        if printed is not None and printed not in "".join(text.split()):
+            return False  # the number printed is cut away: the reproducer would no longer print the truth
         judgement, _ = _timed(
             timeout,
             lambda: judge_read(subject.expectation, lambda: subject.read(text), changes_truth=outcome.changes_truth),

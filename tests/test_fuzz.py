@@ -10,8 +10,10 @@ covers is named by a failed check. The examples are derandomised: the suite runs
 
 from __future__ import annotations
 
+import functools
 import random
 import re
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -35,6 +37,7 @@ from gov_disclosure.testing.fuzz.operators import (
     DIGIT_CHANGE,
     OPERATORS,
     PRESERVING,
+    WIDTH_SWAP,
     Operator,
     deletable,
     operators_for,
@@ -43,7 +46,7 @@ from gov_disclosure.testing.fuzz.operators import (
 from gov_disclosure.testing.fuzz.oracle import Expectation, Problem, is_crash, judge
 from gov_disclosure.testing.fuzz.subjects import RENDERED_FORMS, Subject, fuzz_case, real_subjects, rendered_subject
 from gov_disclosure.testing.grids import report_html
-from gov_disclosure.testing.truth import truth_files
+from gov_disclosure.testing.truth import Truth, TruthCell, truth_files
 
 REAL = [path.name.removesuffix(".truth.json") for path in truth_files(SHARED / "real")] if SHARED.is_dir() else []
 """The real reports with truth files (their names), for parametrising; empty without ../shared."""
@@ -57,43 +60,71 @@ def _digits(text: str) -> str:
     return "".join(re.findall(r"\d", text.translate(_FULL_DIGITS)))
 
 
-@pytest.fixture(scope="module")
-def subjects() -> list[Subject]:
-    """Every real report under ../shared/real with its truth; a PDF as its pypdf and pdfplumber text."""
-    return real_subjects(shared_path("real"))
+@functools.cache
+def _subjects_in(folder: str) -> tuple[Subject, ...]:
+    return tuple(real_subjects(folder))
 
 
-def _named(subjects: list[Subject], name: str) -> list[Subject]:
-    found = [s for s in subjects if s.name.split("[")[0] == name]
+def _subjects() -> tuple[Subject, ...]:
+    """Every real report under ../shared/real with its truth; a PDF as its pypdf and pdfplumber text (read once:
+    not a fixture, whose value Hypothesis would print in full with a failing example)."""
+    return _subjects_in(str(shared_path("real")))
+
+
+def _named(name: str) -> list[Subject]:
+    found = [s for s in _subjects() if s.name.split("[")[0] == name]
     assert found, name
     return found
 
 
 # --- the campaign: real reports ------------------------------------------------------------------------------------
 
+_TEXT_PRESERVING = [op for op in PRESERVING if "text" in op.forms]
+
+
+KNOWN = {
+    ("huaian-city-2024", "join_run"): "long joined lines: 表四's values and the next heading's number on one line are "
+    "aligned from the right (see the reproducer test below)",
+    ("pingtan-natural-resources-2020", "delete_char"): "glued crawler text with a 表二 header character deleted "
+    "(本年/减): the glued 表二 cells the text cannot fix are guessed",
+}
+"""(report, operator) pairs whose derandomised examples hit a mechanism the readers do not handle yet. The examples
+are fixed by the test function's code: an edit of the test may move them (then update this table)."""
+
+
+def _cases(names: list[str], operators: list[Operator]) -> list[object]:
+    """One test per (report or form, operator): a failure names the operator."""
+    return [
+        pytest.param(name, op, id=f"{name}-{op.name}", marks=_known(name, op))
+        for name in names or ["(no ../shared)"]
+        for op in operators
+    ]
+
+
+def _known(name: str, op: Operator) -> list[pytest.MarkDecorator]:
+    reason = KNOWN.get((name, op.name))
+    return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+
 
 @pytest.mark.property
-@pytest.mark.parametrize("name", REAL or ["(no ../shared)"])
-@settings(max_examples=150, deadline=None, derandomize=True)
-@given(data=st.data())
-def test_truth_preserving_damage_of_a_real_report_is_exact_or_flagged(
-    subjects: list[Subject], name: str, data: st.DataObject
-) -> None:
-    subject = data.draw(st.sampled_from(_named(subjects, name)))
-    case = fuzz_case(subject, data.draw(st.randoms(use_true_random=False)), changes_truth=False)
+@pytest.mark.parametrize(("name", "operator"), _cases(REAL, _TEXT_PRESERVING))
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_truth_preserving_damage_of_a_real_report_is_exact_or_flagged(name: str, operator: Operator, seed: int) -> None:
+    rng = random.Random(seed)
+    subject = rng.choice(_named(name))
+    case = fuzz_case(subject, rng, changes_truth=False, operators=(operator,))
     assert case.judgement.faults == (), case.mutations
 
 
 @pytest.mark.property
 @pytest.mark.parametrize("name", REAL or ["(no ../shared)"])
 @settings(max_examples=50, deadline=None, derandomize=True)
-@given(data=st.data())
-def test_truth_changing_damage_of_a_real_report_is_caught_where_an_identity_covers_it(
-    subjects: list[Subject], name: str, data: st.DataObject
-) -> None:
-    subject = data.draw(st.sampled_from(_named(subjects, name)))
-    rng = data.draw(st.randoms(use_true_random=False))
-    case = fuzz_case(subject, rng, changes_truth=True, donors=subjects)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_truth_changing_damage_of_a_real_report_is_caught_where_an_identity_covers_it(name: str, seed: int) -> None:
+    rng = random.Random(seed)
+    subject = rng.choice(_named(name))
+    case = fuzz_case(subject, rng, changes_truth=True, donors=_subjects())
     assert case.judgement.faults == (), case.mutations
 
 
@@ -101,21 +132,108 @@ def test_truth_changing_damage_of_a_real_report_is_caught_where_an_identity_cove
 
 
 @pytest.mark.property
-@settings(max_examples=500, deadline=None, derandomize=True)
-@given(rng=st.randoms(use_true_random=False), form=st.sampled_from(RENDERED_FORMS))
-def test_truth_preserving_damage_of_a_rendered_report_is_exact_or_flagged(rng: random.Random, form: str) -> None:
-    case = fuzz_case(rendered_subject(rng, form), rng, changes_truth=False)
+@pytest.mark.parametrize(("form", "operator"), _cases(list(RENDERED_FORMS), list(PRESERVING)))
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_truth_preserving_damage_of_a_rendered_report_is_exact_or_flagged(
+    form: str, operator: Operator, seed: int
+) -> None:
+    if form not in operator.forms:
+        return
+    rng = random.Random(seed)
+    case = fuzz_case(rendered_subject(rng, form), rng, changes_truth=False, operators=(operator,))
     assert case.judgement.faults == (), case.mutations
 
 
 @pytest.mark.property
 @settings(max_examples=200, deadline=None, derandomize=True)
-@given(rng=st.randoms(use_true_random=False), form=st.sampled_from(RENDERED_FORMS))
-def test_truth_changing_damage_of_a_rendered_report_is_caught_where_an_identity_covers_it(
-    rng: random.Random, form: str
-) -> None:
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), form=st.sampled_from(RENDERED_FORMS))
+def test_truth_changing_damage_of_a_rendered_report_is_caught_where_an_identity_covers_it(seed: int, form: str) -> None:
+    rng = random.Random(seed)
     case = fuzz_case(rendered_subject(rng, form), rng, changes_truth=True)
     assert case.judgement.faults == (), case.mutations
+
+
+# --- mechanisms the campaign finds today: minimised reproducers (the lead fixes the readers) ------------------------
+
+_DECIMAL = "a decimal split across lines (96171 / .6) is read as one of its parts, silently"
+
+
+@pytest.mark.xfail(strict=True, reason=_DECIMAL)
+@pytest.mark.parametrize(
+    ("text", "key", "printed"),
+    [
+        ("信息内容采购总金额\n集中采购97\t1457\n.5", "table2_2019.central_procurement.amount", "1457.5"),
+        ("政务公开\n信息内容本年收费金额万\n事业性收费96171.\n6", "table2.fees.amount_wan_yuan", "96171.6"),
+    ],
+    ids=["rendered-2019", "huaian-pdfplumber"],
+)
+def test_a_decimal_split_across_lines_is_joined_or_flagged(text: str, key: str, printed: str) -> None:
+    """A rendered 2019 表二 amount (``1457.5``) and 淮安 2024's 事业性收费 (``96171.6``, pdfplumber text) with a line
+    break before or after the decimal point: read today as ``1457`` and ``6``, no finding naming the cell."""
+    version = "2019" if key.startswith("table2_2019") else "2021"
+    truth = Truth(format_version=version, cells=(TruthCell(CellKey.parse(key), Decimal(printed)),))
+    assert judge(Expectation(truth), read_text(text), changes_truth=False).faults == ()
+
+
+def _huaian(text: str) -> tuple[str, ...]:
+    truth = Truth.load(shared_path("real", "huaian-city-2024.truth.json"))
+    return tuple(str(f) for f in judge(Expectation.of_truth(truth), read_text(text), changes_truth=False).faults)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a long joined line holding 表四 and the next heading's number (…6 20五、5): "
+    "the values are aligned from the right, 表四 复议后起诉 总计 read as 5",
+)
+def test_a_joined_line_of_table4_followed_by_the_next_heading_is_exact_or_flagged() -> None:
+    """Minimised from 淮安 2024's pdfplumber text with lines 137-147 joined."""
+    text = "四、政府信息公开行政复议\n行政复议行政诉讼\n72 64 178 37 351 13 4 8 1 26 12 1 1 6 20五、5 "
+    assert _huaian(text) == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a fragment of a group label (（六）其他 of （六）其他处理) is matched as the row "
+    "3.其他 when that row's own label is lost",
+)
+def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
+    """Minimised from 淮安 2024's pypdf text with lines joined and a label line deleted."""
+    text = (
+        "一、本年新收政府信息公开3001 53 0 0 61 4 3119（六）其他67 3 0 0 1 0 71\n2、逾期未按收费通知3 108 2 0 0 0 0 110"
+    )
+    assert _huaian(text) == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="glued crawler text: when the next row's label is damaged (行政处罚1282政强制42, "
+    "3.其他1000001（七总计630020469) the row before takes the next row's digits, silently",
+)
+@pytest.mark.parametrize(
+    ("printed", "damaged"), [("行政强制42", "政强制42"), ("（七）总计630020469", "（七总计630020469")]
+)
+def test_a_damaged_label_in_glued_text_gives_no_wrong_number(printed: str, damaged: str) -> None:
+    """平潭 2021 (crawler text) with one character of a label deleted."""
+    text = shared_path("real", "crawler", "pingtan-2021.txt").read_text(encoding="utf-8")
+    truth = Truth.load(shared_path("real", "crawler", "pingtan-2021.truth.json"))
+    assert printed in text
+    result = read_text(text.replace(printed, damaged, 1))
+    assert judge(Expectation.of_truth(truth), result, changes_truth=False).faults == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a line break inside a glued digit run (191 / 690.9913万元) is taken for a cell "
+    "separator: cells the text cannot fix are guessed (arguably the break is a separator)",
+)
+def test_a_line_break_inside_a_glued_run_does_not_decide_it() -> None:
+    """平潭 自然资源 2020 (crawler text): ``政府集中采购191690.9913万元`` (items and amount glued: undecidable)."""
+    text = shared_path("real", "crawler", "pingtan-natural-resources-2020.txt").read_text(encoding="utf-8")
+    truth = Truth.load(shared_path("real", "crawler", "pingtan-natural-resources-2020.truth.json"))
+    assert "191690.9913万元" in text
+    result = read_text(text.replace("191690.9913万元", "191\n690.9913万元", 1))
+    assert judge(Expectation.of_truth(truth), result, changes_truth=False).faults == ()
 
 
 # --- the operators -------------------------------------------------------------------------------------------------
@@ -148,6 +266,13 @@ def test_truth_preserving_operators_keep_the_printed_digits_in_order(rng: random
         assert all(digit in remaining for digit in after), operator.name
         if operator.name not in ("delete_line", "truncate", "delete_tr", "delete_td"):
             assert after == before, operator.name
+
+
+def test_width_swaps_apply_again_and_again() -> None:
+    text, rng = "规章\t１2\t(3)", random.Random(0)
+    for _ in range(20):
+        text = (WIDTH_SWAP.mutate(text, rng) or (text, None))[0]
+    assert _digits(text) == "123"
 
 
 def test_a_deleted_character_never_glues_or_cuts_a_number() -> None:

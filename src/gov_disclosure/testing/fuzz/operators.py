@@ -10,6 +10,8 @@ number the agency printed (no digit is changed, no digit run is cut or glued to 
 ``delete_line``    a line is deleted (a lost table row, a lost paragraph)
 ``split_line``     a line break is inserted anywhere, also inside a number (``96171`` / ``.6``)
 ``join_lines``     two neighbouring lines become one, with or without a space (``行政处罚 3985758行政强制 88283``)
+``split_number``   a line break inside a printed number, also at its decimal point (``96171`` / ``.6``)
+``join_run``       3 to 12 neighbouring lines become one long line (crawler text)
 ``truncate``       the text ends early, never inside a number
 ``page_break``     a running page mark ``- 4 -`` / ``第 4 页`` is inserted between two lines
 ``blank_lines``    blank lines are inserted between two lines
@@ -59,10 +61,12 @@ __all__ = [
     "DUPLICATE_LINE",
     "FORMS",
     "JOIN_LINES",
+    "JOIN_RUN",
     "OPERATORS",
     "PAGE_BREAK",
     "PRESERVING",
     "SPLIT_LINE",
+    "SPLIT_NUMBER",
     "TRUNCATE",
     "WIDTH_SWAP",
     "ZERO_WIDTH",
@@ -86,7 +90,11 @@ _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 _MULTIPLIERS = frozenset("万亿千百")
 _POINTS = frozenset(".．")
 _HALF_TO_FULL = {**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"}
+_TO_FULL = frozenset("0123456789.,:;()%")
+"""What :data:`WIDTH_SWAP` makes full-width (letters and ``<>`` stay: an HTML tag stays a tag)."""
 _FULL_TO_HALF = {full: half for half, full in _HALF_TO_FULL.items()}
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?=[^0-9０-９.．]|$)")
+"""A printed number of two characters or more is split inside (also at its decimal point)."""
 _TR = re.compile(r"<tr\b.*?</tr\s*>", re.IGNORECASE | re.DOTALL)
 _TD = re.compile(r"<t[dh]\b.*?</t[dh]\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -152,6 +160,29 @@ def _join_lines(text: str, rng: random.Random) -> tuple[str, str] | None:
     joiner = rng.choice(("", " "))
     lines[i : i + 2] = [lines[i] + joiner + lines[i + 1]]
     return "\n".join(lines), f"lines {i + 1} and {i + 2} joined with {joiner!r}: {_short(lines[i], 60)}"
+
+
+def _split_number(text: str, rng: random.Random) -> tuple[str, str] | None:
+    numbers = [m for m in _NUMBER.finditer(text) if len(m.group()) > 1]
+    if not numbers:
+        return None
+    number = rng.choice(numbers)
+    at = number.start() + rng.randrange(1, len(number.group()))
+    return (
+        f"{text[:at]}\n{text[at:]}",
+        f"number split by a line break at {at}: {_short(text[max(0, at - 12) : at + 12])}",
+    )
+
+
+def _join_run(text: str, rng: random.Random) -> tuple[str, str] | None:
+    lines = _lines(text)
+    if len(lines) < 3:
+        return None
+    count = rng.randrange(3, min(12, len(lines)) + 1)
+    i = rng.randrange(len(lines) - count + 1)
+    joiner = rng.choice(("", " "))
+    lines[i : i + count] = [joiner.join(lines[i : i + count])]
+    return "\n".join(lines), f"lines {i + 1}-{i + count} joined with {joiner!r}: {_short(lines[i], 60)}"
 
 
 def _inside_number(text: str, at: int) -> bool:
@@ -225,7 +256,7 @@ def _width_swap(text: str, rng: random.Random) -> tuple[str, str] | None:
 
 def _to_full(line: str) -> str:
     """Digits and punctuation full-width; letters and markup kept (an HTML tag stays a tag)."""
-    return "".join(_HALF_TO_FULL[c] if c.isdigit() or c in ".,:;()%" else c for c in line)
+    return "".join(_HALF_TO_FULL[c] if c in _TO_FULL else c for c in line)
 
 
 def _zero_width(text: str, rng: random.Random) -> tuple[str, str] | None:
@@ -289,6 +320,8 @@ _HTML = frozenset({"html"})
 DELETE_LINE = Operator("delete_line", False, _ALL, _delete_line)
 SPLIT_LINE = Operator("split_line", False, _ALL, _split_line)
 JOIN_LINES = Operator("join_lines", False, _ALL, _join_lines)
+SPLIT_NUMBER = Operator("split_number", False, _ALL, _split_number)
+JOIN_RUN = Operator("join_run", False, _ALL, _join_run)
 TRUNCATE = Operator("truncate", False, _ALL, _truncate)
 PAGE_BREAK = Operator("page_break", False, _ALL, _page_break)
 BLANK_LINES = Operator("blank_lines", False, _ALL, _blank_lines)
@@ -305,6 +338,8 @@ PRESERVING: tuple[Operator, ...] = (
     DELETE_LINE,
     SPLIT_LINE,
     JOIN_LINES,
+    SPLIT_NUMBER,
+    JOIN_RUN,
     TRUNCATE,
     PAGE_BREAK,
     BLANK_LINES,

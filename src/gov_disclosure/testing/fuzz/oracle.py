@@ -40,6 +40,7 @@ from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.findings import Finding, Outcome
 from gov_disclosure.formats import AdapterError
 from gov_disclosure.loader import ReadResult
+from gov_disclosure.model.cells import Number
 from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.identities import Identity, identities_of
 from gov_disclosure.model.keys import CellKey
@@ -67,6 +68,8 @@ class Fault:
     problem: Problem
     key: CellKey | None
     detail: str
+    printed: Number | None = None
+    """For a wrong number: the number printed (a minimised reproducer must still print it)."""
 
     def __str__(self) -> str:
         return f"{self.problem.value} {self.key or ''}: {self.detail}".replace(" :", ":")
@@ -172,7 +175,8 @@ def judge(expectation: Expectation, result: ReadResult, *, changes_truth: bool) 
     for cell in comparison.cells:
         said = "" if _names(named, cell.key) else " (no finding names it)"
         if cell.verdict is Verdict.WRONG:
-            faults.append(Fault(Problem.WRONG, cell.key, f"read {cell.got}, printed {cell.expected}{said}"))
+            detail = f"read {cell.got}, printed {cell.expected}{said}"
+            faults.append(Fault(Problem.WRONG, cell.key, detail, cell.expected))
         elif cell.verdict is Verdict.GUESSED:
             faults.append(Fault(Problem.WRONG, cell.key, f"read {cell.got}: the text cannot fix this cell{said}"))
     for key in sorted(expectation.blank, key=str):

@@ -21,7 +21,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 from gov_disclosure.loader import ReadResult, read_bytes, read_text
 from gov_disclosure.model.report import Report
@@ -53,8 +53,8 @@ class Subject:
 
     name: str
     form: str
-    text: str
-    expectation: Expectation
+    text: str = field(repr=False)
+    expectation: Expectation = field(repr=False)
 
     def read(self, text: str | None = None) -> ReadResult:
         """Read *text* (default: the subject's own) in the subject's form."""
@@ -105,7 +105,7 @@ class Case:
 
     subject: str
     form: str
-    text: str
+    text: str = field(repr=False)
     mutations: tuple[Mutation, ...]
     judgement: Judgement
     seconds: float
@@ -123,18 +123,22 @@ def fuzz_case(
     changes_truth: bool,
     max_mutations: int = 3,
     donors: Sequence[Subject] = (),
+    operators: Sequence[Operator] | None = None,
 ) -> Case:
     """*subject* damaged by 1 to *max_mutations* operators of one kind (among the truth-changing ones, a splice with
-    each of *donors* in the subject's form and format version), read and judged."""
-    operators: list[Operator] = list(operators_for(subject.form, changes_truth=changes_truth))
-    if changes_truth:
+    each of *donors* in the subject's form and format version), read and judged. *operators* narrows the choice
+    (to those of them that apply to the subject's form; no splice then)."""
+    chosen = list(operators_for(subject.form, changes_truth=changes_truth))
+    if operators is not None:
+        chosen = [op for op in chosen if op in operators]
+    if changes_truth and operators is None:
         version = subject.expectation.truth.format_version
-        operators.extend(
+        chosen.extend(
             splice_with(d.text, name=d.name)
             for d in donors
             if d.form == subject.form and d.expectation.truth.format_version == version and d.name != subject.name
         )
-    text, mutations = mutate_many(subject.text, operators, rng, rng.randint(1, max_mutations))
+    text, mutations = mutate_many(subject.text, chosen, rng, rng.randint(1, max_mutations))
     start = time.perf_counter()
     judgement = judge_read(subject.expectation, lambda: subject.read(text), changes_truth=changes_truth)
     return Case(subject.name, subject.form, text, mutations, judgement, time.perf_counter() - start)
