@@ -202,6 +202,36 @@ def test_a_joined_line_of_table4_followed_by_the_next_heading_is_exact_or_flagge
     assert _huaian(text) == ()
 
 
+def _rendered_2019_table4(first: str, rest: str) -> tuple[str, ...]:
+    row = [232, 0, 0, 61, 293, 218, 0, 0, 0, 218, 0, 0, 0, 0, 0]
+    keys = [
+        f"table4.{r}.{c}"
+        for r in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")
+    ]
+    cells = tuple(TruthCell(CellKey.parse(k), v) for k, v in zip(keys, row, strict=True))
+    text = f"{first}\n{rest}\n五、存在的主要问题"
+    faults = judge(Expectation(Truth(format_version="2019", cells=cells)), read_text(text), changes_truth=False).faults
+    return tuple(str(f) for f in faults)
+
+
+_SPLIT_AFTER_HEADER = (
+    "a number split across lines at the start of 表四's tab-separated value row: its first digits stay on the header "
+    "line, the rest is read as the whole value (232 read as 32; T4.GROUP_SUM then blames the agency)"
+)
+
+
+@pytest.mark.parametrize(
+    "separator",
+    [pytest.param("\t", id="tabs", marks=pytest.mark.xfail(strict=True, reason=_SPLIT_AFTER_HEADER)), " "],
+)
+def test_a_number_split_after_the_table4_header_is_exact_or_flagged(separator: str) -> None:
+    """Minimised from rendered 2019 text: ``尚未审结2`` / ``32\t0\t0\t61\t293 …``; separated by spaces it is read
+    right."""
+    rest = separator.join(["32", "0", "0", "61", "293", "218", "0", "0", "0", "218", "0", "0", "0", "0", "0"])
+    assert _rendered_2019_table4("政府信息公开尚未审结2", rest) == ()
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="a fragment of a group label (（六）其他 of （六）其他处理) is matched as the row "

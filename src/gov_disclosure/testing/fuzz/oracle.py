@@ -223,10 +223,10 @@ def _named(findings: Iterable[Finding]) -> set[object]:
 
 
 _TABLE_TWO = ("table2", "table2_2019")
-"""表二 of the two formats: a finding about one names the other (a text whose format is inferred from its year may
-be read in the other format; its missing 表二 is still named)."""
+"""表二 of the two formats: a finding about one (or one of its rows, whose keys the formats share) names the other —
+a text whose format is inferred from its year may be read in the other format; its missing 表二 is still named."""
 
 
 def _names(named: set[object], key: CellKey) -> bool:
     tables = _TABLE_TWO if key.table in _TABLE_TWO else (key.table,)
-    return bool({key, (key.table, key.row), *tables} & named)
+    return bool({key, *tables, *((table, key.row) for table in tables)} & named)
