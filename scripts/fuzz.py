@@ -391,7 +391,8 @@ def _report(
         lines += ["", "## Hostile files", "", "| file | outcome | seconds | peak RSS MB |", "|---|---|---:|---:|"]
         for o in hostile:
             said = "; ".join(o.faults) or (f"refused: {o.refused}" if o.refused else "read")
-            lines.append(f"| {o.subject} | {said.replace('|', '/')[:200]} | {o.seconds:.2f} | {o.rss_mb:.0f} |")
+            said = " ".join(said.replace("|", "/").split())[:200]
+            lines.append(f"| {o.subject} | {said} | {o.seconds:.2f} | {o.rss_mb:.0f} |")
     return "\n".join(lines)
 
 

@@ -6,32 +6,32 @@ in two kinds, tracked separately because the promise differs (issue 13):
 **Truth-preserving** — the damage removes or rearranges information but every number that is still printed is the
 number the agency printed (no digit is changed, no digit run is cut or glued to another number's digits):
 
-=================  ======================================================================================
-``delete_line``    a line is deleted (a lost table row, a lost paragraph)
-``split_line``     a line break is inserted anywhere, also inside a number (``96171`` / ``.6``)
-``join_lines``     two neighbouring lines become one, with or without a space (``行政处罚 3985758行政强制 88283``)
-``split_number``   a line break inside a printed number, also at its decimal point (``96171`` / ``.6``)
-``join_run``       3 to 12 neighbouring lines become one long line (crawler text)
-``truncate``       the text ends early, never inside a number
-``page_break``     a running page mark ``- 4 -`` / ``第 4 页`` is inserted between two lines
-``blank_lines``    blank lines are inserted between two lines
-``delete_char``    one character is deleted — never a digit, a decimal point inside a number, or a unit
-                   multiplier (万 亿 千 百), and never a separator between two digits
-``width_swap``     one line's digits and punctuation turn full-width (``０``, ``（``) or half-width
-``zero_width``     a zero-width character (U+200B, U+200C, U+200D, U+FEFF) is inserted anywhere
-``delete_tr``      (HTML) one ``<tr>`` is deleted with its cells
-``delete_td``      (HTML) one ``<td>``/``<th>`` is deleted: the cells after it move left
-=================  ======================================================================================
+====================  ======================================================================================
+``delete_line``       a line is deleted (a lost table row, a lost paragraph)
+``split_line``        a line break is inserted anywhere, also inside a number (``96171`` / ``.6``)
+``join_lines``        two neighbouring lines become one (``行政处罚 3985758行政强制 88283``)
+``split_number``      a line break inside a printed number, also at its decimal point (``96171`` / ``.6``)
+``join_run``          3 to 12 neighbouring lines become one long line (crawler text)
+``truncate``          the text ends early, never inside a number
+``page_break``        a running page mark ``- 4 -`` / ``第 4 页`` is inserted between two lines
+``blank_lines``       blank lines are inserted between two lines
+``delete_char``       one character is deleted — never a digit, a decimal point inside a number, or a unit
+                      multiplier (万 亿 千 百), and never a separator between two digits
+``width_swap``        one line's digits and punctuation turn full-width (``０``, ``（``) or half-width
+``zero_width``        a zero-width character (U+200B, U+200C, U+200D, U+FEFF) is inserted anywhere
+``delete_tr``         (HTML) one ``<tr>`` is deleted with its cells
+``delete_td``         (HTML) one ``<td>``/``<th>`` is deleted: the cells after it move left
+====================  ======================================================================================
 
 **Truth-changing** — after the damage the text prints other numbers than the agency did; the reader cannot know
 the truth, but a changed cell that an identity covers must be caught by that identity:
 
-=================  ======================================================================================
-``digit_change``   one digit becomes another
-``digit_space``    one digit becomes a space (``3119`` → ``3 19``): the printed number is gone, two others stand
-``duplicate_line`` a line is printed twice (a row twice: which one was meant?)
-``splice``         the text up to a line of one report, then the rest of another (:func:`splice_with`)
-=================  ======================================================================================
+====================  ======================================================================================
+``digit_change``      one digit becomes another
+``digit_space``       one digit becomes a space (``3119`` → ``3 19``): the printed number is gone, two others stand
+``duplicate_line``    a line is printed twice (a row twice: which one was meant?)
+``splice``            the text up to a line of one report, then the rest of another (:func:`splice_with`)
+====================  ======================================================================================
 
 >>> import random
 >>> text, mutation = DELETE_LINE.mutate("a\\nb\\nc", random.Random(1))
