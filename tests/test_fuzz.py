@@ -251,7 +251,9 @@ def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
     "3.其他1000001（七总计630020469) the row before takes the next row's digits, silently",
 )
 @pytest.mark.parametrize(
-    ("printed", "damaged"), [("行政强制42", "政强制42"), ("（七）总计630020469", "（七总计630020469")]
+    ("printed", "damaged"),
+    [("行政强制42", "政强制42"), ("（七）总计630020469", "（七总计630020469")],
+    ids=["punishment", "other_other"],
 )
 def test_a_damaged_label_in_glued_text_gives_no_wrong_number(printed: str, damaged: str) -> None:
     """平潭 2021 (crawler text) with one character of a label deleted."""
