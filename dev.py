@@ -39,7 +39,7 @@ def test() -> None:
     py = BIN / "python"
     run(py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--doctest-modules", "src", "tests")
     run(py, "-m", "mypy")
-    run(py, "-m", "ruff", "check", "src", "tests", "benchmarks", "dev.py")
+    run(py, "-m", "ruff", "check", "src", "tests", "benchmarks", "scripts", "dev.py")
     run(py, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html", "docs", "docs/_build/html")
     run(py, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "doctest", "docs", "docs/_build/doctest")
 
