@@ -232,11 +232,6 @@ def test_a_number_split_after_the_table4_header_is_exact_or_flagged(separator: s
     assert _rendered_2019_table4("政府信息公开尚未审结2", rest) == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a fragment of a group label (（六）其他 of （六）其他处理) is matched as the row "
-    "3.其他 when that row's own label is lost",
-)
 def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
     """Minimised from 淮安 2024's pypdf text with lines joined and a label line deleted."""
     text = (

@@ -129,8 +129,15 @@ def _score(target: _Target, enum: str | None, tail: str) -> float:
         if target.core in tail:
             overlap = max(overlap, 0.9)
     if enum is not None and target.enum is not None:
+        if _enum_kind(enum) != _enum_kind(target.enum):
+            return 0.0  # ``（六）其他`` (a group label's piece) never names ``3.其他``: numbering of another level
         overlap += 0.1 if enum == target.enum else -0.15
     return overlap
+
+
+def _enum_kind(enum: str) -> str:
+    """The level of an enumerator: ``(一)`` groups, ``一.`` parts, ``1.`` items."""
+    return "(" if enum.startswith("(") else "1" if enum[0].isdigit() else "一"
 
 
 @functools.lru_cache(maxsize=4096)
