@@ -85,8 +85,6 @@ _TEXT_PRESERVING = [op for op in PRESERVING if "text" in op.forms]
 KNOWN = {
     ("huaian-city-2024", "join_run"): "long joined lines: 表四's values and the next heading's number on one line are "
     "aligned from the right (see the reproducer test below)",
-    ("pingtan-natural-resources-2020", "delete_char"): "glued crawler text with a 表二 header character deleted "
-    "(本年/减): the glued 表二 cells the text cannot fix are guessed",
 }
 """(report, operator) pairs whose derandomised examples hit a mechanism the readers do not handle yet. The examples
 are fixed by the test function's code: an edit of the test may move them (then update this table)."""
@@ -240,11 +238,6 @@ def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
     assert _huaian(text) == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="glued crawler text: when the next row's label is damaged (行政处罚1282政强制42, "
-    "3.其他1000001（七总计630020469) the row before takes the next row's digits, silently",
-)
 @pytest.mark.parametrize(
     ("printed", "damaged"),
     [("行政强制42", "政强制42"), ("（七）总计630020469", "（七总计630020469")],

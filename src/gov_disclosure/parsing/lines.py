@@ -30,6 +30,11 @@ and a trailing unit. :mod:`~gov_disclosure.parsing.resolve` decides where such a
 _GLUED_TAIL = re.compile(rf"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>{_RUN})$")
 _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
+_BETWEEN_WORDS = re.compile(
+    r"(?<=[\u4e00-\u9fff”)])(?P<digits>[+-]?\d+(?:\.\d+)?)(?=\(?(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2})"
+)
+"""Values between two labels in one cell, the next label damaged (``行政处罚1282政强制42``): the values end the
+first row, whatever the second label turns out to name."""
 _GLUED_BEFORE_WORD = re.compile(
     r"^(?P<digits>[+-]?\d+(?:\.\d+)?)(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*)$"
 )
@@ -86,7 +91,7 @@ def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
     if value or _DIGIT.search(cell) is None or _NUMBERED_NAME.fullmatch(cell):  # no digit: nothing glued to a label
         yield cell, False, value
         return
-    inner = _GLUED_INSIDE.search(cell)
+    inner = _GLUED_INSIDE.search(cell) or _BETWEEN_WORDS.search(cell)
     if inner is not None:  # 申请18003602 7 3.其他: values, then the next row's enumerated label, in one cell
         yield from _pieces(cell[: inner.start()])
         yield inner["digits"], True, True
@@ -308,6 +313,8 @@ def split_line(line: str) -> tuple[list[str], bool]:
     ['2.重复申请', '180036027', '3.其他', '71123018160']
     >>> split_line("行政处罚 3985758行政强制 88283")[0], split_line("行政许可 12件次")[0]
     (['行政处罚', '3985758', '行政强制', '88283'], ['行政许可 12件次'])
+    >>> split_line("行政处罚1282政强制42")[0]
+    ['行政处罚', '1282', '政强制', '42']
     >>> split_line("(一)予以公开3852(二)部分公开45")[0]
     ['(一)予以公开', '3852', '(二)部分公开', '45']
     >>> split_line("| 3.其他 | 6 00 | 1 |")[0], split_line("| 2.申请0408 490 |")[0]
