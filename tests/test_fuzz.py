@@ -82,10 +82,7 @@ def _named(name: str) -> list[Subject]:
 _TEXT_PRESERVING = [op for op in PRESERVING if "text" in op.forms]
 
 
-KNOWN = {
-    ("huaian-city-2024", "join_run"): "long joined lines: 表四's values and the next heading's number on one line are "
-    "aligned from the right (see the reproducer test below)",
-}
+KNOWN = {}
 """(report, operator) pairs whose derandomised examples hit a mechanism the readers do not handle yet. The examples
 are fixed by the test function's code: an edit of the test may move them (then update this table)."""
 
@@ -189,11 +186,6 @@ def _huaian(text: str) -> tuple[str, ...]:
     return tuple(str(f) for f in judge(Expectation.of_truth(truth), read_text(text), changes_truth=False).faults)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a long joined line holding 表四 and the next heading's number (…6 20五、5): "
-    "the values are aligned from the right, 表四 复议后起诉 总计 read as 5",
-)
 def test_a_joined_line_of_table4_followed_by_the_next_heading_is_exact_or_flagged() -> None:
     """Minimised from 淮安 2024's pdfplumber text with lines 137-147 joined."""
     text = "四、政府信息公开行政复议\n行政复议行政诉讼\n72 64 178 37 351 13 4 8 1 26 12 1 1 6 20五、5 "

@@ -36,7 +36,8 @@ _BETWEEN_WORDS = re.compile(
 """Values between two labels in one cell, the next label damaged (``行政处罚1282政强制42``): the values end the
 first row, whatever the second label turns out to name."""
 _GLUED_BEFORE_WORD = re.compile(
-    r"^(?P<digits>[+-]?\d+(?:\.\d+)?)(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*)$"
+    r"^(?P<digits>[+-]?\d+(?:\.\d+)?)"
+    r"(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*|[一二三四五六七八九十]{1,2}[、.].*)$"
 )
 """Values glued in front of the next row's label, two lines joined (``3985758行政强制``): the values, then the label
 (not a unit or count word: ``12件次`` is one cell)."""
@@ -313,8 +314,8 @@ def split_line(line: str) -> tuple[list[str], bool]:
     ['2.重复申请', '180036027', '3.其他', '71123018160']
     >>> split_line("行政处罚 3985758行政强制 88283")[0], split_line("行政许可 12件次")[0]
     (['行政处罚', '3985758', '行政强制', '88283'], ['行政许可 12件次'])
-    >>> split_line("行政处罚1282政强制42")[0]
-    ['行政处罚', '1282', '政强制', '42']
+    >>> split_line("行政处罚1282政强制42")[0], split_line("6 20五、5")[0]
+    (['行政处罚', '1282', '政强制', '42'], ['6', '20', '五、', '5'])
     >>> split_line("(一)予以公开3852(二)部分公开45")[0]
     ['(一)予以公开', '3852', '(二)部分公开', '45']
     >>> split_line("| 3.其他 | 6 00 | 1 |")[0], split_line("| 2.申请0408 490 |")[0]
