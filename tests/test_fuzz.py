@@ -82,7 +82,7 @@ def _named(name: str) -> list[Subject]:
 _TEXT_PRESERVING = [op for op in PRESERVING if "text" in op.forms]
 
 
-KNOWN = {}
+KNOWN: dict[tuple[str, str], str] = {}
 """(report, operator) pairs whose derandomised examples hit a mechanism the readers do not handle yet. The examples
 are fixed by the test function's code: an edit of the test may move them (then update this table)."""
 
