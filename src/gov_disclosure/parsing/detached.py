@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations, pairwise
 
 from attrs import define, field, frozen
@@ -201,17 +201,7 @@ class _Scan:
         :func:`_place`). The lines are then left out of the text walked: a row given none is flagged, not guessed."""
         rows, lines = self.queue, self.value_rows
         if len(rows) >= 2 and lines:
-            placed = _place(self.version, rows, [_row_cells(self.lines[i]) for i in lines])
-            given = [i for i in range(len(rows)) if i in placed]
-            if given:
-                printed = [placed[i] for i in given]
-                numbers = [cell for cells in printed for cell in cells]
-                self.bands.append(_Band([rows[i] for i in given], numbers, list(lines), printed=printed))
-            if len(given) < len(rows):
-                why = f"{len(lines)} rows of numbers for {len(rows)} row labels"
-                lost = [row for i, row in enumerate(rows) if i not in placed]
-                self.findings.append(_unplaced(self, lost, lines, why))
-            self.dropped.update(lines)
+            self._give(rows, lines, _place(self.version, rows, [_row_cells(self.lines[i]) for i in lines]))
         if lines:
             self.queue.clear()
         self.value_rows.clear()
@@ -237,15 +227,22 @@ class _Scan:
         printed = [_row_cells(self.lines[i]) for i in lines]
         placed = _place(self.version, new, printed) if len(new) >= 2 else {}
         if placed:
-            given = sorted(placed)
-            numbers = [cell for i in given for cell in placed[i]]
-            self.bands.append(_Band([new[i] for i in given], numbers, list(lines), printed=[placed[i] for i in given]))
-            if len(given) < len(new):
-                why = f"{len(lines)} rows of numbers for {len(new)} row labels"
-                self.findings.append(_unplaced(self, [r for i, r in enumerate(new) if i not in placed], lines, why))
-            self.dropped.update(lines)
+            self._give(new, lines, placed)
             del self.queue[named : named + len(new)]
         self.before.clear()
+
+    def _give(self, rows: Sequence[_Row], lines: Sequence[int], placed: Mapping[int, list[str]]) -> None:
+        """Make a band of the *rows* given numbers by *placed* (row index → its numbers), flag the rows given none,
+        and leave the lines of numbers *lines* out of the text walked."""
+        given = sorted(placed)
+        if given:
+            printed = [placed[i] for i in given]
+            numbers = [cell for cells in printed for cell in cells]
+            self.bands.append(_Band([rows[i] for i in given], numbers, list(lines), printed=printed))
+        if len(given) < len(rows):
+            why = f"{len(lines)} rows of numbers for {len(rows)} row labels"
+            self.findings.append(_unplaced(self, [row for i, row in enumerate(rows) if i not in placed], lines, why))
+        self.dropped.update(lines)
 
 
 def _single_value(line: TextLine) -> bool:
@@ -607,59 +604,65 @@ def _read(scan: _Scan, band: _Band) -> Finding:
     k, width = len(band.rows), band.rows[0].width
     where = f"lines {_span(scan, band.rows, band.lines)}"
     if band.row_major:
-        code = "READ.DETACHED_ROWS"
-        message = f"表{table.number}：{k}行的数字逐行印在行标签之后，已按顺序读回各行"
-        message_en = (
+        return _block_finding(
+            scan,
+            band.rows,
+            "READ.DETACHED_ROWS",
+            f"表{table.number}：{k}行的数字逐行印在行标签之后，已按顺序读回各行",
             f"{table.key}: the numbers of {k} rows printed one row per line after their labels ({where}): read back "
-            "in order"
+            "in order",
+            read=True,
         )
-    else:
-        code = "READ.COLUMN_MAJOR"
-        message = f"表{table.number}：{k}个行标签之后按列印有{width}列数字（每列{k}个），已按列读回各行"
-        message_en = (
-            f"{table.key}: {k} row labels followed by {width} column(s) of numbers ({k} each, one per line, {where}): "
-            "read back into rows, row i taking the i-th number of each column"
-        )
-    return Finding(
-        code=code,
-        severity=Severity.INFO,
-        message=message,
-        message_en=message_en,
-        table=table.key,
-        outcome=Outcome.NOTE,
-        evidence=" / ".join(row.key for row in band.rows),
-        source=scan.lines[band.rows[0].line].source,
+    return _block_finding(
+        scan,
+        band.rows,
+        "READ.COLUMN_MAJOR",
+        f"表{table.number}：{k}个行标签之后按列印有{width}列数字（每列{k}个），已按列读回各行",
+        f"{table.key}: {k} row labels followed by {width} column(s) of numbers ({k} each, one per line, {where}): "
+        "read back into rows, row i taking the i-th number of each column",
+        read=True,
     )
 
 
 def _unplaced(scan: _Scan, rows: Sequence[_Row], lines: Sequence[int], why: str) -> Finding:
     table = rows[0].table
-    return Finding(
-        code="READ.DETACHED_UNCERTAIN",
-        severity=Severity.WARNING,
-        message=f"表{table.number}：{len(rows)}个行标签之后印有{len(lines)}行数字，行数或每行个数与标签不符，"
+    return _block_finding(
+        scan,
+        rows,
+        "READ.DETACHED_UNCERTAIN",
+        f"表{table.number}：{len(rows)}个行标签之后印有{len(lines)}行数字，行数或每行个数与标签不符，"
         "无法确定各行数字所属的行，未作猜测",
-        message_en=f"{table.key}: {len(rows)} row labels followed by {len(lines)} rows of numbers (lines "
+        f"{table.key}: {len(rows)} row labels followed by {len(lines)} rows of numbers (lines "
         f"{_span(scan, rows, lines)}): which row each belongs to is not certain ({why}); not read, not guessed",
-        table=table.key,
-        outcome=Outcome.UNDECIDABLE,
-        evidence=" / ".join(row.key for row in rows),
-        source=scan.lines[rows[0].line].source,
     )
 
 
 def _uncertain(scan: _Scan, rows: Sequence[_Row], numbers: Sequence[int], why: str) -> Finding:
     table = rows[0].table
-    return Finding(
-        code="READ.COLUMN_MAJOR_UNCERTAIN",
-        severity=Severity.WARNING,
-        message=f"表{table.number}：{len(rows)}个行标签之后逐行印有{len(numbers)}个数字，似为按列排列，"
+    return _block_finding(
+        scan,
+        rows,
+        "READ.COLUMN_MAJOR_UNCERTAIN",
+        f"表{table.number}：{len(rows)}个行标签之后逐行印有{len(numbers)}个数字，似为按列排列，"
         "但无法确定各数字所属的行和列，未作猜测",
-        message_en=f"{table.key}: {len(rows)} row labels followed by {len(numbers)} numbers one per line (lines "
+        f"{table.key}: {len(rows)} row labels followed by {len(numbers)} numbers one per line (lines "
         f"{_span(scan, rows, numbers)}) look column-major, but which row and column each number belongs to is "
         f"not certain ({why}); not guessed",
-        table=table.key,
-        outcome=Outcome.UNDECIDABLE,
+    )
+
+
+def _block_finding(
+    scan: _Scan, rows: Sequence[_Row], code: str, message: str, message_en: str, *, read: bool = False
+) -> Finding:
+    """The finding *code* about a block of *rows* printed apart from their labels: *read* back (a note) or left
+    unread (undecidable), located at the first row's label."""
+    return Finding(
+        code=code,
+        severity=Severity.INFO if read else Severity.WARNING,
+        message=message,
+        message_en=message_en,
+        table=rows[0].table.key,
+        outcome=Outcome.NOTE if read else Outcome.UNDECIDABLE,
         evidence=" / ".join(row.key for row in rows),
         source=scan.lines[rows[0].line].source,
     )
