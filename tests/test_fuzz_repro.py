@@ -21,6 +21,7 @@ from conftest import SHARED, shared_path
 from gov_disclosure import load_example, read_text
 from gov_disclosure.loader import read_bytes
 from gov_disclosure.model import Report
+from gov_disclosure.model.keys import CellKey
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing.generate import random_report
 from gov_disclosure.testing.truth import Truth, Verdict, compare
@@ -46,11 +47,25 @@ def test_damage_that_removes_information_never_gives_a_wrong_number(path: Path) 
 def test_values_glued_before_the_next_label_stay_in_their_row() -> None:
     """D3's mechanism, without ../shared: two lines of 表二 joined, the first row's values glued to the next label."""
     lines = ["某县2024年政府信息公开工作年度报告", "第二十条第（六）项", "信息内容 本年处理决定数量"]
-    table = read_text("\n".join([*lines, "行政处罚 3985758行政强制 88283"])).report.table2
+    table = read_text("\n".join([*lines, "行政处罚 3985758行政强制 88283", ""])).report.table2  # (ends with a line)
     assert table is not None
     assert table.punishment is not None
     assert table.coercion is not None
     assert (table.punishment.decisions.value, table.coercion.decisions.value) == (3985758, 88283)
+
+
+def test_a_text_that_ends_inside_a_number_does_not_give_its_last_number() -> None:
+    """Truncation: a text ending right after a digit may have been cut inside that number (``4041.78`` of
+    ``4041.785``, ``88283`` of ``882831``); a text ending with a line break (or any blank) was not."""
+    lines = ["某县2024年政府信息公开工作年度报告", "第二十条第（六）项", "信息内容 本年处理决定数量", "行政强制 88283"]
+    cut = read_text("\n".join(lines))
+    whole = read_text("\n".join(lines) + "\n")
+    assert cut.report.table2 is not None
+    assert whole.report.table2 is not None
+    assert cut.report.table2.coercion is None or cut.report.table2.coercion.decisions.value is None
+    assert any(f.cells and CellKey("table2", "coercion", "decisions") in f.cells for f in cut.findings)
+    assert whole.report.table2.coercion is not None
+    assert whole.report.table2.coercion.decisions.value == 88283
 
 
 def test_a_short_label_is_not_found_inside_a_wrapped_piece_of_another() -> None:

@@ -76,6 +76,11 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ("READ.NO_TITLE", _WARNING, "no report title found: the agency and the report year are unknown"),
         ("READ.NO_YEAR", _WARNING, "the report title names no year: the report year is unknown"),
         ("READ.FORMAT_FROM_YEAR", _INFO, "no table labels identify the format; it is inferred from the report year"),
+        (
+            "READ.FORMAT_GUESSED",
+            _WARNING,
+            "neither table labels nor a report year identify the format: 表二 is read as the current format's",
+        ),
         ("READ.FORMAT_MIXED", _WARNING, "labels of both national formats are found; the text is read as one"),
         ("READ.FORMAT_YEAR_CONFLICT", _WARNING, "the report year implies another format than the tables use"),
         ("READ.TABLE_MISSING", _ERROR, "a statutory table is not found in the text"),

@@ -36,8 +36,10 @@ NOT_A_REPORT = "not a 政府信息公开工作年度报告: no report title, sec
 """What :class:`~gov_disclosure.errors.NotAReportError` says for a document that is not a report."""
 
 
-def _finding(code: str, severity: Severity, message: str, message_en: str) -> Finding:
-    return Finding(code=code, severity=severity, message=message, message_en=message_en, outcome=Outcome.NOTE)
+def _finding(code: str, severity: Severity, message: str, message_en: str, table: str | None = None) -> Finding:
+    return Finding(
+        code=code, severity=severity, message=message, message_en=message_en, outcome=Outcome.NOTE, table=table
+    )
 
 
 def _before_national_formats(year: int) -> bool:
@@ -99,17 +101,26 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
                 f"table labels of both formats found; read as the {version} format",
             )
         )
-    elif evidence.version is None:
+    elif evidence.version is None and year:
         findings.append(
             _finding(
                 "READ.FORMAT_FROM_YEAR",
                 Severity.INFO,
-                f"未找到表格标签，按报告年度{year}推定为{version}格式"
-                if year
-                else f"未找到表格标签和报告年度，按{version}格式读取",
-                f"no table labels found; format {version} assumed from the report year {year}"
-                if year
-                else f"no table labels or report year found; read as format {version}",
+                f"未找到表格标签，按报告年度{year}推定为{version}格式",
+                f"no table labels found; format {version} assumed from the report year {year}",
+            )
+        )
+    elif evidence.version is None:
+        # 表二 is the table whose rows the formats differ in: the finding is about it (a 2019 row such as
+        # 其他对外管理服务事项 has no place in a 2021 表二, and no other finding could name it)
+        findings.append(
+            _finding(
+                "READ.FORMAT_GUESSED",
+                Severity.WARNING,
+                f"未找到表格标签和报告年度，无法确定报告格式，按{version}格式读取；表二的行可能不是该格式的行",
+                f"no table labels or report year found: the format is not known; read as format {version}, "
+                "whose 表二 rows may not be the report's",
+                table="table2",
             )
         )
     elif by_year is not None and by_year is not spec:

@@ -127,7 +127,8 @@ def _pieces(line: TextLine, version: FormatVersion) -> Iterator[TextLine]:
     for start, end in zip((0, *at), (*at, len(line.text)), strict=True):
         piece = line.text[start:end]
         if piece.strip():
-            yield TextLine(piece, line.number, line.start + start, line.start + end, line.path)
+            cut = line.cut and end == len(line.text)  # the last piece of a line cut short is cut short
+            yield TextLine(piece, line.number, line.start + start, line.start + end, line.path, cut)
 
 
 @frozen

@@ -31,10 +31,12 @@ _GLUED_TAIL = re.compile(rf"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>{_RUN})$")
 _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
 _BETWEEN_WORDS = re.compile(
-    r"(?<=[\u4e00-\u9fff”)])(?P<digits>[+-]?\d+(?:\.\d+)?)(?=\(?(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2})"
+    r"(?<=[\u4e00-\u9fff”)])(?P<digits>[+-]?\d+(?:\.\d+)?)"
+    r"(?=[()]{0,2}[一二三四五六七八九十]{0,2}[()]{0,2}(?![件项条个次份元万年月日人家号])[\u4e00-\u9fff]{2})"
 )
-"""Values between two labels in one cell, the next label damaged (``行政处罚1282政强制42``): the values end the
-first row, whatever the second label turns out to name."""
+"""Values between two labels in one cell, the next label damaged (``行政处罚1282政强制42``;
+``…已获取信息0000000()其他处理``, an enumerator that lost a character): the values end the first row, whatever the
+second label turns out to name."""
 _GLUED_BEFORE_WORD = re.compile(
     r"^(?P<digits>[+-]?\d+(?:\.\d+)?)"
     r"(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*|[一二三四五六七八九十]{1,2}[、.].*)$"
@@ -136,8 +138,9 @@ class TextLine:
     """Its span in the text (the line breaks of a wrapped pipe row included, the final one not)."""
     path: str | None = None
     cut: bool = False
-    """True for a pipe row left open before the next row, in a text whose pipe rows are closed: the line was cut
-    inside its last cell, which may have lost characters (``| 行政强制 | 882`` for 88283) and is not read."""
+    """True for a pipe row left open before the next row, in a text whose pipe rows are closed, and for the text's
+    last line when the text ends in a digit: the line was cut inside its last cell, which may have lost characters
+    (``| 行政强制 | 882`` for 88283; ``集中采购\t1261\t4041.78`` for 4041.785) and is not read."""
     # What is made when first asked (most lines of a report are not table lines), kept in plain fields: cheaper
     # to fill than cached properties on a slotted class, and left out of equality and repr.
     _source: SourceLocation | None = field(default=None, init=False, eq=False, repr=False)
@@ -363,6 +366,42 @@ def _decimal_cut(line: str, following: str) -> bool:
     return cut and _DECIMAL_REST.match(following) is not None
 
 
+_GLUED_LAST = re.compile(r"[^\d\s.,+\-/|]\d+$")
+_GLUED_FIRST = re.compile(r"\d+(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])")
+"""Digits glued in front of a heading's own numeral (``3四、``): not an enumerator that lost its point (``2逾期…``)."""
+_DIGITS_FIRST = re.compile(r"\d+(?![.、]\D)")
+"""Digits starting a line, not an enumerated label (``2.重复申请``)."""
+
+
+def _glued_cut(line: str, following: str) -> bool:
+    """True when *line* ends in digits and *following* starts with digits, one of them glued to words: the line
+    break may cut a glued run of values (``政府集中采购191`` / ``690.9913万元``, ``尚未审结2`` / ``32\t0…``,
+    ``… 0 10`` / ``3四、政府信息公开…``) as well as separate two of them, so the run is read whole, split only
+    where the columns or the identities force it.
+
+    >>> _glued_cut("政府集中采购191", "690.9913万元三、收到"), _glued_cut("政府集中采购 191", "690.9")
+    (True, False)
+    >>> _glued_cut("0 0 10", "3四、政府信息公开"), _glued_cut("0 0 10", "3 0 0"), _glued_cut("4 3119", "2逾期未按")
+    (True, False, False)
+    """
+    if _DIGITS_FIRST.match(following) is None or not line[-1:].isdigit():
+        return False
+    return _GLUED_LAST.search(line) is not None or _GLUED_FIRST.match(following) is not None
+
+
+_ENUMERATOR_LAST = re.compile(r"[1-9][.、]$")
+
+
+def _enumerator_cut(line: str, following: str) -> bool:
+    """True when *line* ends in an enumerator (``…30000032.``) and *following* starts with words: the line break
+    cut the enumerator from its label (``2.`` / ``没有现成信息需要另行制作``), which is read whole again.
+
+    >>> _enumerator_cut("信息30000032.", "没有现成信息需要另行制作0000000"), _enumerator_cut("规章\t1.", "2.重复申请")
+    (True, False)
+    """
+    return "\u4e00" <= following[:1] <= "\u9fff" and _ENUMERATOR_LAST.search(line) is not None
+
+
 def _pipe_rows_closed(lines: list[str]) -> bool:
     """True when the text's pipe rows are closed with ``|`` (nine in ten, and at least three): then one left open is
     cut, not written in another style."""
@@ -386,6 +425,11 @@ def _left_open(line: str, lines: list[str], index: int) -> bool:
     return following.startswith("|")
 
 
+def _cut_inside(line: str, following: str) -> bool:
+    """True when the line break between *line* and *following* cut a number, a glued run or a label's enumerator."""
+    return _decimal_cut(line, following) or _glued_cut(line, following) or _enumerator_cut(line, following)
+
+
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     """Every non-empty line of normalised *text* as a :class:`TextLine`.
 
@@ -393,10 +437,12 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     ``|`` but closed with ``|`` only on a later line, with no new row in between) is joined back into one line,
     without a separator: the wrap may cut a number (``| 6`` / ``00 |``).
 
-    >>> line = next(text_rows("\\n规章\\t0\\t1"))
+    >>> line = next(text_rows("\\n规章\\t0\\t1\\n"))
     >>> [c.text for c in line.row.cells], line.row.source.line, line.structured
     (['规章', '0', '1'], 2, True)
-    >>> next(text_rows("规范性文件898989")).glued
+    >>> [c.text for c in next(text_rows("\\n规章\\t0\\t1")).row.cells]  # the text ends inside a number: not read
+    ['规章', '0']
+    >>> next(text_rows("规范性文件898989\\n")).glued
     frozenset({1})
     >>> [c.text for c in next(text_rows("| 行政许可 | 6\\n00 |")).row.cells]
     ['行政许可', '600']
@@ -421,10 +467,12 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
                 line = "".join(part.strip() for part in lines[index : end + 1])
             elif closed:
                 cut = _left_open(line, lines, index)
-        while end + 1 < count and _decimal_cut(line, lines[end + 1]):
-            end += 1  # a number cut at its decimal point (``96171`` / ``.6``): one number again
+        while end + 1 < count and _cut_inside(line, lines[end + 1]):
+            end += 1  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut: one again
             line = line.rstrip() + lines[end].strip()
         start, index = index, end + 1
+        if index == count and line[-1:].isdigit():
+            cut = True  # the text ends inside a number: it may have been cut short there (``4041.78`` of 4041.785)
         if "---" in line:
             if _MD_SEPARATOR.match(line.strip()):
                 continue

@@ -264,7 +264,9 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 cells.pop()
             while cells and not cells[0]:
                 cells.pop(0)
-            if line.structured and len(cells) == _T4_COLUMNS and values_only:
+            if line.structured and len(cells) == _T4_COLUMNS and values_only and not t4_values:
+                # (after numbers on the lines above, e.g. a header ending in ``2`` before ``32\t0…``, the
+                # fifteen are not the row: a number may have been cut by the line break)
                 t4_exact, t4_source = cells, line.source
                 t4_values = [c for c in cells if c]
                 t4_full = t4_open = True

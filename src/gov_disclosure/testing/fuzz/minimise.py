@@ -42,7 +42,8 @@ def minimise(
         i = 0
         while i < len(lines) and calls < budget:
             candidate = lines[:i] + lines[i + chunk :]
-            if candidate != lines and still("\n".join(candidate)):
+            kept = deletable is None or not _cuts_a_number(lines, i, i + chunk)
+            if candidate != lines and kept and still("\n".join(candidate)):
                 lines = candidate
             else:
                 i += chunk
@@ -56,3 +57,17 @@ def minimise(
         else:
             i += 1
     return text
+
+
+def _cuts_a_number(lines: list[str], start: int, end: int) -> bool:
+    """True when lines *start* to *end* (excluded) begin or end with part of a number printed across a line break
+    (``总计1`` / ``9\t19…`` for 19): deleting them would leave the other part, a number the report never printed.
+
+    >>> _cuts_a_number(["总计1", "9\t19"], 0, 1), _cuts_a_number(["总计", "19\t19"], 0, 1)
+    (True, False)
+    """
+
+    def joined(before: int, after: int) -> bool:
+        return before >= 0 and after < len(lines) and lines[before][-1:].isdigit() and lines[after][:1].isdigit()
+
+    return joined(start - 1, start) or joined(end - 1, end)

@@ -89,6 +89,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 _MULTIPLIERS = frozenset("万亿千百")
 _POINTS = frozenset(".．")
+_SIGNS = frozenset("+-＋－−")
 _HALF_TO_FULL = {**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"}
 _TO_FULL = frozenset("0123456789.,:;()%")
 """What :data:`WIDTH_SWAP` makes full-width (letters and ``<>`` stay: an HTML tag stays a tag)."""
@@ -223,7 +224,8 @@ def _blank_lines(text: str, rng: random.Random) -> tuple[str, str] | None:
 
 def deletable(text: str, at: int) -> bool:
     """A character whose deletion changes no printed number: not a digit, not a decimal point or a unit multiplier,
-    not a separator between two digits (its deletion would glue two numbers into one)."""
+    not the sign of a number (``-3``: 本年增/减), not a separator between two digits (its deletion would glue two
+    numbers into one)."""
     char = text[at]
     if char in _DIGITS or char in _MULTIPLIERS:
         return False
@@ -231,7 +233,10 @@ def deletable(text: str, at: int) -> bool:
     after = text[at + 1] if at + 1 < len(text) else ""
     if char in _POINTS and before in _DIGITS:
         return False
-    return not (before in _DIGITS and after in _DIGITS and before and after)
+    if char in _SIGNS and after in _DIGITS and after:
+        return False
+    signed = after in _SIGNS and text[at + 2 : at + 3] in _DIGITS and at + 2 < len(text)
+    return not (before in _DIGITS and (after in _DIGITS or signed) and before and after)
 
 
 def _delete_char(text: str, rng: random.Random) -> tuple[str, str] | None:
