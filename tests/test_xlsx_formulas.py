@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import random
 import re
+from decimal import Decimal
 import zipfile
 from collections.abc import Mapping
 
@@ -49,9 +50,10 @@ def _parts(wb: openpyxl.Workbook) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _with_results(parts: dict[str, bytes], results: Mapping[str, str]) -> dict[str, bytes]:
-    """*parts* with the saved result ``results[cell]`` written beside the formula of each cell of the first sheet."""
-    name = "xl/worksheets/sheet1.xml"
+def _with_results(parts: dict[str, bytes], results: Mapping[str, str], sheet: int = 1) -> dict[str, bytes]:
+    """*parts* with the saved result ``results[cell]`` written beside the formula of each cell of the *sheet*-th
+    sheet (openpyxl writes sheets in order, as ``sheetN.xml``)."""
+    name = f"xl/worksheets/sheet{sheet}.xml"
     xml = parts[name].decode()
     for cell, value in results.items():
         pattern = re.compile(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/?>(?:</v>)?')
@@ -138,6 +140,63 @@ def test_a_formula_in_an_extra_row_is_named() -> None:
     [extra] = reading.reports[0].table2.extra_rows  # type: ignore[union-attr]
     assert extra.cells[0].value == 3
     assert sorted(f.code for f in reading.all_findings) == ["XLSX.EXTRA_ROW", "XLSX.FORMULA"]
+
+
+def _cells_row(ws: Worksheet, key: CellKey) -> int:
+    """The row of the ``cells`` sheet describing the cell at *key*."""
+    header = [c.value for c in ws[1]]
+    at = {name: header.index(name) for name in ("table", "row_key", "column_key")}
+    for row in ws.iter_rows(min_row=2):
+        if (row[at["table"]].value, row[at["row_key"]].value, row[at["column_key"]].value) == (key.table, key.row, key.column):
+            return row[0].row
+    raise LookupError(key)
+
+
+def test_formulas_without_saved_results_everywhere_leave_cells_without_values() -> None:
+    """Every number of a written workbook — form, ``cells`` and ``reports`` sheets — replaced by a formula never
+    calculated (openpyxl saves none): the workbook is read, no count has a value (money, written as a decimal, is
+    untouched), each formula cell is flagged, and
+    the year is unknown and flagged (was: ``XlsxError`` "a number cell needs a number" for the whole workbook)."""
+    report = _report()
+    wb = workbook_of(report)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int) and not isinstance(cell.value, bool):
+                    cell.value = f"={cell.value}+1"
+    reading = read_xlsx(_book(_parts(wb)))
+    [read] = reading.reports
+    assert read.report_year is None
+    kept = [(e.key, e.cell.value) for e in read.iter_cells() if e.cell.value is not None]
+    assert all(isinstance(value, Decimal) and report.cell(key).value == value for key, value in kept)  # money
+    assert not any(isinstance(value, int) for _, value in kept)
+    flagged = {key for f in reading.all_findings if f.code == "XLSX.FORMULA_NOT_CACHED" for key in f.cells}
+    formulas = {e.key for e in read.iter_cells() if e.cell.raw.startswith("=")}
+    assert formulas
+    assert formulas <= flagged
+    year = [f for f in reading.all_findings if f.source is not None and f.source.sheet == "reports"]
+    assert [(f.code, f.evidence) for f in year] == [("XLSX.FORMULA_NOT_CACHED", f"={report.report_year}+1")]
+
+
+def test_a_formula_with_a_saved_result_in_the_cells_sheet_is_named() -> None:
+    """The ``cells`` sheet's value replaced by a formula whose saved result is the same number: the value stands,
+    and the formula is named at its cell of the ``cells`` sheet."""
+    report = _report()
+    key = CellKey("table3", "total_processed", "natural_person")
+    number = report.table3.total_processed.natural_person.value  # type: ignore[union-attr]
+    assert isinstance(number, int)
+    wb = workbook_of(report)
+    ws = wb["cells"]
+    row = _cells_row(ws, key)
+    value = [c.value for c in ws[1]].index("value") + 1
+    ws.cell(row, value).value = f"={number}*1"
+    where = ws.cell(row, value).coordinate
+    reading = read_xlsx(_book(_with_results(_parts(wb), {where: str(number)}, wb.sheetnames.index("cells") + 1)))
+    assert reading.reports[0].table3.total_processed.natural_person.value == number  # type: ignore[union-attr]
+    [finding] = reading.all_findings
+    assert (finding.code, finding.cells, finding.evidence) == ("XLSX.FORMULA", (key,), f"={number}*1")
+    assert finding.source is not None
+    assert (finding.source.sheet, finding.source.cell) == ("cells", where)
 
 
 _LINK = (

@@ -27,7 +27,7 @@ from gov_disclosure.serializers.xlsx.values import (
     unit_of_format,
 )
 
-__all__ = ["number_from_sheet", "read_cell", "same_image"]
+__all__ = ["not_cached_finding", "number_from_sheet", "read_cell", "same_image"]
 
 
 def number_from_sheet(value: int | float, fmt: str | None, value_type: ValueType | None) -> int | Decimal | None:
@@ -69,22 +69,32 @@ def read_cell(
     value = grid.value(row, column)
     formula = grid.formulas.get((row, column))
     if value is None and formula is not None:
-        finding = Finding(
-            code="XLSX.FORMULA_NOT_CACHED",
-            severity=Severity.WARNING,
-            message=f"{grid.title}!{ref(row, column)} 的公式 {formula} 没有保存计算结果，无法读取数值",
-            message_en=f"{grid.title}!{ref(row, column)}: formula {formula} has no cached value; its value is unknown",
-            cells=(key,) if key else (),
-            evidence=formula,
-            source=where,
-        )
-        return Cell.text(formula, source=where), finding
+        return Cell.text(formula, source=where), not_cached_finding(formula, where, key=key)
     if value is None:
         return Cell.blank(source=where), None
     cell = _cell_of(grid, row, column, value, value_type, where)
     if formula is None:
         return cell, None
     return cell, formula_finding(formula, where, shown=str(value), key=key)
+
+
+def not_cached_finding(formula: str, where: SourceLocation, *, key: CellKey | None = None) -> Finding:
+    """The finding for a cell holding *formula* with no saved result: its value is unknown (never computed).
+
+    >>> f = not_cached_finding("=J5+1", SourceLocation(sheet="cells", cell="K2"))
+    >>> f.code, f.severity.name, f.message_en
+    ('XLSX.FORMULA_NOT_CACHED', 'WARNING', 'cells!K2: formula =J5+1 has no cached value; its value is unknown')
+    """
+    place = f"{where.sheet}!{where.cell}"
+    return Finding(
+        code="XLSX.FORMULA_NOT_CACHED",
+        severity=Severity.WARNING,
+        message=f"{place} 的公式 {formula} 没有保存计算结果，无法读取数值",
+        message_en=f"{place}: formula {formula} has no cached value; its value is unknown",
+        cells=(key,) if key else (),
+        evidence=formula,
+        source=where,
+    )
 
 
 def _cell_of(

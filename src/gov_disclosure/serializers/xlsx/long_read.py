@@ -10,13 +10,17 @@ from attrs import frozen
 from openpyxl.utils.cell import coordinate_to_tuple
 
 from gov_disclosure.errors import ModelError
+from gov_disclosure.findings import Finding
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.formats import format_specs, layout_of
+from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import SECTION_TITLES
+from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.versions import FormatVersion
-from gov_disclosure.serializers.xlsx.cellvalue import number_from_sheet, same_image
+from gov_disclosure.serializers.xlsx.cellvalue import not_cached_finding, number_from_sheet, same_image
 from gov_disclosure.serializers.xlsx.errors import XlsxError
+from gov_disclosure.serializers.xlsx.formulas import formula_finding
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
 from gov_disclosure.serializers.xlsx.long import CELLS_COLUMNS, REPORTS_COLUMNS, SECTIONS_COLUMNS
 from gov_disclosure.serializers.xlsx.official import LABEL_COLUMNS
@@ -45,6 +49,9 @@ class ReportEntry:
     report_year: int | None
     format_version: FormatVersion
     tables: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()
+    """A formula in the ``report_year`` cell (this library writes none there): its saved result is the year, or,
+    with none, the year is left unknown (``XLSX.FORMULA_NOT_CACHED``)."""
 
 
 @frozen
@@ -55,6 +62,9 @@ class LongCell:
     row_label: str
     after: str | None
     ref: str | None
+    finding: Finding | None = None
+    """Set when the ``value`` cell holds a formula (the library writes none there): ``XLSX.FORMULA`` when its
+    saved result is the value, ``XLSX.FORMULA_NOT_CACHED`` when it has none and the cell is left without a value."""
 
 
 Manifest = dict[str, ReportEntry]
@@ -71,6 +81,9 @@ def _text(value: GridValue | None) -> str | None:
     return None if value is None else str(value)
 
 
+_YEAR_COLUMN = REPORTS_COLUMNS.index("report_year") + 1
+
+
 def read_manifest(grid: SheetGrid) -> Manifest:
     """The ``reports`` sheet: report sheet name → metadata."""
     out: Manifest = {}
@@ -84,13 +97,21 @@ def read_manifest(grid: SheetGrid) -> Manifest:
             raise XlsxError(f"format_version must be one of {', '.join(names)}", sheet=grid.title, cell=ref(n, 4))
         year = row["report_year"]
         if year is not None and (isinstance(year, bool) or not isinstance(year, (int, float))):
-            raise XlsxError("report_year must be a number", sheet=grid.title, cell=ref(n, 3))
+            raise XlsxError("report_year must be a number", sheet=grid.title, cell=ref(n, _YEAR_COLUMN))
+        formula = grid.formulas.get((n, _YEAR_COLUMN))
+        where = SourceLocation(sheet=grid.title, cell=ref(n, _YEAR_COLUMN))
+        findings: tuple[Finding, ...] = ()
+        if formula is not None:
+            shown = _text(year)
+            found = not_cached_finding(formula, where) if shown is None else formula_finding(formula, where, shown=shown)
+            findings = (found,)
         out[sheet] = ReportEntry(
             sheet,
             _text(row["agency"]),
             None if year is None else int(year),
             version,
             tuple((_text(row["tables"]) or "").split()),
+            findings,
         )
     return out
 
@@ -130,7 +151,6 @@ def _value(value: GridValue | None, fmt: str | None, value_type: ValueType | Non
 def read_cells(grid: SheetGrid) -> dict[LongKey, LongCell]:
     """The ``cells`` sheet: ``(sheet, table, row key, column key)`` → cell."""
     out: dict[LongKey, LongCell] = {}
-    value_column = CELLS_COLUMNS.index("value") + 1
     columns = CELLS_COLUMNS if grid.value(1, len(CELLS_COLUMNS)) == CELLS_COLUMNS[-1] else CELLS_COLUMNS[:-1]
     for n, row in enumerate(_rows(grid, columns), start=2):
         sheet, table, row_key, column_key = (
@@ -141,30 +161,56 @@ def read_cells(grid: SheetGrid) -> dict[LongKey, LongCell]:
         )
         if sheet is None or table is None or row_key is None:
             continue
-        try:
-            kind = CellKind(_text(row["kind"]))
-        except ValueError:
-            raise XlsxError(f"unknown kind {row['kind']!r}", sheet=grid.title, cell=ref(n, 12)) from None
-        value_type = _value_type(table, row_key, column_key)
-        raw = _text(row["raw"]) or ""
-        annotation, unit = _text(row["annotation"]), _text(row["unit"])
-        completed_from = _text(row.get("completed_from"))
-        try:
-            if kind in (CellKind.NUMBER, CellKind.ZERO):
-                number = _value(row["value"], grid.formats.get((n, value_column)), value_type, ref(n, value_column))
-                cell = Cell(
-                    kind=kind, value=number, raw=raw, annotation=annotation, unit=unit, completed_from=completed_from
-                )
-            else:
-                cell = Cell(kind=kind, raw=raw, annotation=annotation, unit=unit)
-        except (TypeError, ValueError) as exc:
-            if isinstance(exc, XlsxError):
-                raise
-            raise XlsxError(f"not a valid cell: {exc}", sheet=grid.title, cell=ref(n, 11)) from None
+        key = CellKey(table, row_key, column_key)
+        cell, finding = _formula_cell(grid, n, row, key) or (_long_cell(grid, n, row, key), None)
         out[(sheet, table, row_key, column_key)] = LongCell(
-            cell, _text(row["row_label"]) or "", _text(row["after"]), _text(row["cell"])
+            cell, _text(row["row_label"]) or "", _text(row["after"]), _text(row["cell"]), finding
         )
     return out
+
+
+_VALUE_COLUMN = CELLS_COLUMNS.index("value") + 1
+
+
+def _long_cell(grid: SheetGrid, n: int, row: Mapping[str, GridValue | None], key: CellKey) -> Cell:
+    """Row *n* of the ``cells`` sheet as the cell it describes."""
+    try:
+        kind = CellKind(_text(row["kind"]))
+    except ValueError:
+        raise XlsxError(f"unknown kind {row['kind']!r}", sheet=grid.title, cell=ref(n, 12)) from None
+    value_type = _value_type(key.table, key.row, key.column)
+    raw = _text(row["raw"]) or ""
+    annotation, unit = _text(row["annotation"]), _text(row["unit"])
+    try:
+        if kind in (CellKind.NUMBER, CellKind.ZERO):
+            where = ref(n, _VALUE_COLUMN)
+            number = _value(row["value"], grid.formats.get((n, _VALUE_COLUMN)), value_type, where)
+            completed_from = _text(row.get("completed_from"))
+            return Cell(
+                kind=kind, value=number, raw=raw, annotation=annotation, unit=unit, completed_from=completed_from
+            )
+        return Cell(kind=kind, raw=raw, annotation=annotation, unit=unit)
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, XlsxError):
+            raise
+        raise XlsxError(f"not a valid cell: {exc}", sheet=grid.title, cell=ref(n, 11)) from None
+
+
+def _formula_cell(
+    grid: SheetGrid, n: int, row: Mapping[str, GridValue | None], key: CellKey
+) -> tuple[Cell, Finding] | None:
+    """Row *n* when its ``value`` cell holds a formula (this library writes none there: the sheet was edited):
+    the saved result is read, with an ``XLSX.FORMULA`` finding; with no saved result the cell is left without a
+    value (a ``TEXT`` cell holding the formula) and ``XLSX.FORMULA_NOT_CACHED`` says so. None for no formula."""
+    formula = grid.formulas.get((n, _VALUE_COLUMN))
+    if formula is None:
+        return None
+    where = SourceLocation(sheet=grid.title, cell=ref(n, _VALUE_COLUMN))
+    named = None if key.row.startswith("extra_rows[") else key
+    shown = _text(row["value"])
+    if shown is None:
+        return Cell.text(formula, source=where), not_cached_finding(formula, where, key=named)
+    return _long_cell(grid, n, row, key), formula_finding(formula, where, shown=shown, key=named)
 
 
 def _value_type(table: str, row_key: str, column_key: str) -> ValueType | None:

@@ -105,11 +105,14 @@ def _cell(
     """One cell: read from the form at *where*, or taken from the ``cells`` sheet when the form still shows it."""
     entry = long.get((spec.key, row_key, column_key)) if long is not None else None
     if grid is None or where is None:
+        if entry is not None and entry.finding is not None:
+            findings.append(entry.finding)
         return None if entry is None else entry.cell
     key = CellKey(spec.key, row_key, column_key)
     value_type = spec.row(row_key).column(column_key).value_type if not row_key.startswith("extra") else None
     cell, finding = read_cell(grid, where[0], where[1], value_type, key=key, path=path)
     if entry is not None and where not in grid.formulas and same_image(grid.value(*where), sheet_value(entry.cell)[0]):
+        findings.extend([entry.finding] if entry.finding else [])
         return attrs.evolve(entry.cell, source=cell.source)
     if finding is not None:
         findings.append(finding)
@@ -212,12 +215,12 @@ def _extra_rows(
             for column, entry in entries:
                 if column < 0:
                     continue
-                cell = entry.cell
+                cell, finding = entry.cell, entry.finding
                 if entry.ref and grid.values:
                     where = coordinate_to_tuple(entry.ref)
                     if where in grid.formulas or not same_image(grid.value(*where), sheet_value(entry.cell)[0]):
                         cell, finding = read_cell(grid, where[0], where[1], None, path=path)
-                        findings.extend([finding] if finding else [])
+                findings.extend([finding] if finding else [])
                 cells.append(cell)
             extras.append(ExtraRow(label=first.row_label, cells=tuple(cells), after=first.after or None))
         return tuple(extras)
@@ -271,7 +274,7 @@ def _report(
     long: Mapping[tuple[str, str, str], LongCell] | None,
     path: str | None,
 ) -> SheetReport:
-    findings: list[Finding] = [f for layout in layouts for f in layout.findings]
+    findings: list[Finding] = [*(entry.findings if entry else ()), *(f for layout in layouts for f in layout.findings)]
     agency = entry.agency if entry else next((lay.agency for lay in layouts if lay.agency), None)
     year = entry.report_year if entry else next((lay.report_year for lay in layouts if lay.report_year), None)
     version = entry.format_version if entry else _version(layouts[0], year, findings, grids[0].title)
