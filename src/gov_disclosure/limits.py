@@ -52,6 +52,9 @@ class Limits:
     """Size of an input of a form a third-party reader reads."""
     max_pdf_pages: int = 100
     """Pages of a PDF."""
+    max_pdf_inflated: int = 64 * _MiB
+    """Total bytes of a PDF's streams (page contents, fonts, forms; not images) once inflated, measured before any
+    page is read (a flate bomb inflates a few hundred kilobytes to hundreds of megabytes)."""
     max_members: int = 500
     """Zip members (parts) of a DOCX or XLSX file."""
     max_uncompressed: int = 64 * _MiB

@@ -33,6 +33,7 @@ from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import is_cjk, join_lines, render_table, require
 from gov_disclosure.readers._grid import PlacedCell, build_table
+from gov_disclosure.readers._pdf_streams import check_inflated
 from gov_disclosure.readers.errors import OcrRequiredError, ReaderError
 
 __all__ = ["read_pdf", "sniff_pdf"]
@@ -93,7 +94,8 @@ class _TableBlock:
 def read_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
     """Read a PDF's text layer into a :class:`Document` (tables as grids, narrative as paragraphs).
 
-    A PDF of more pages than *limits* allow (:attr:`~gov_disclosure.limits.Limits.max_pdf_pages`) raises
+    A PDF of more pages than *limits* allow (:attr:`~gov_disclosure.limits.Limits.max_pdf_pages`), or whose
+    streams inflate to more (:attr:`~gov_disclosure.limits.Limits.max_pdf_inflated`, a flate bomb), raises
     :class:`~gov_disclosure.errors.LimitExceededError` before any page is read."""
     limits = limits or Limits()
     pdfplumber: Any = require("pdfplumber", form="PDF", extra="pdf")
@@ -109,6 +111,7 @@ def read_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = No
                     f"{path or 'input'}: the PDF has {len(pages)} pages; at most {limits.max_pdf_pages} are read",
                     limit="max_pdf_pages",
                 )
+            check_inflated(pdf.doc, limits, name=path or "input")
             blocks = _read_pages(pages)
         except (OcrRequiredError, LimitExceededError):
             raise

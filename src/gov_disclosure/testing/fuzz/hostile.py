@@ -227,11 +227,12 @@ def pdf_500_pages() -> HostileFile:
     return HostileFile("pdf-500-pages.pdf", _pdf(500))
 
 
-def pdf_flate_bomb() -> HostileFile:
+def pdf_flate_bomb(inflated: int = _BOMB_BYTES) -> HostileFile:
+    """A one-page PDF whose content stream is *inflated* bytes of spaces, Flate-compressed about 1000-fold."""
     import zlib
 
     squeezer = zlib.compressobj(9)
-    stream = b"".join(squeezer.compress(b" " * 2**20) for _ in range(_BOMB_BYTES // 2**20)) + squeezer.flush()
+    stream = b"".join(squeezer.compress(b" " * 2**20) for _ in range(inflated // 2**20)) + squeezer.flush()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
