@@ -20,7 +20,7 @@ from gov_disclosure.model import Report, Table4
 from gov_disclosure.model.cells import CellKind
 from gov_disclosure.readers.errors import OcrRequiredError
 from gov_disclosure.render import render_text
-from gov_disclosure.testing.fuzz.hostile import pdf_flate_bomb
+from gov_disclosure.testing.fuzz.hostile import pdf_flate_bomb, text_many_rows
 from gov_disclosure.serializers.xlsx import (
     DamagedWorkbookError,
     UnsafeWorkbookError,
@@ -59,6 +59,36 @@ def test_a_cell_of_5000_digits_is_text_without_a_value() -> None:
     assert cell.value is None
     flagged = {key.column for f in result.findings if f.code == "CELL.TEXT" for key in f.cells}
     assert "natural_person" in flagged
+
+
+def test_a_row_printed_100000_times_is_read_once_with_one_finding() -> None:
+    """表三's row （一）予以公开 printed 100,000 times (the campaign's ``text-many-rows``): the first printing is read,
+    and one finding says how often the row is printed (was one finding per repeat: 12.7 s and 776 MB)."""
+    hostile = text_many_rows()
+    started = time.perf_counter()
+    result = read_bytes(hostile.data, name=hostile.name)
+    assert time.perf_counter() - started < 10  # about 1.5 s; a quadratic or per-repeat cost shows as minutes
+    assert result.report.table3 is not None
+    granted = result.report.table3.granted
+    assert granted is not None
+    assert [cell.value for _, cell in granted.cells()] == [1, 0, 0, 0, 0, 0, 1]
+    [repeated] = [f for f in result.findings if f.code == "READ.DUPLICATE_ROW"]
+    assert "appears 100000 times" in repeated.message_en
+    assert repeated.source is not None
+    lines = hostile.data.decode().split("\n")
+    first = next(number for number, line in enumerate(lines, start=1) if "（一）予以公开" in line)
+    assert repeated.source.line == first + 1  # the first repeat: the line after the row's first printing
+
+
+def test_a_row_printed_twice_says_twice() -> None:
+    row = "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+    result = read_text(REPORT.format(received=1) + row.replace("\t1\t0", "\t7\t0", 1))
+    assert result.report.table3 is not None
+    assert result.report.table3.new_received is not None
+    assert result.report.table3.new_received.natural_person.value == 1  # the first printing is read
+    [repeated] = [f for f in result.findings if f.code == "READ.DUPLICATE_ROW"]
+    assert "appears twice" in repeated.message_en
+    assert "出现两次" in repeated.message
 
 
 def test_a_long_space_separated_line_in_table_3_is_linear() -> None:

@@ -204,6 +204,10 @@ class TextLine:
         return self.text
 
 
+_UNGLUED: frozenset[int] = frozenset()
+"""The glued runs of most lines: none (one shared set, not one per line kept with it)."""
+
+
 def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     """The cells of *line*, whether it is structured, the indices of glued runs, and which cells are values."""
     if "\t" in line:
@@ -220,7 +224,7 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
     if structured:  # cells are never joined across explicit boundaries: if none is cut, only its mark is needed
         marks = [True if cell.isdecimal() else _whole_cell_mark(cell) if cell else False for cell in cells]
         if None not in marks:
-            return cells, True, frozenset(), cast("list[bool]", marks)
+            return cells, True, _UNGLUED, cast("list[bool]", marks)
     out: list[str] = []
     values: list[bool] = []
     glued: list[int] = []

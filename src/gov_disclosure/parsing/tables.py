@@ -77,7 +77,8 @@ class _Row:
     label: str
     values: list[str]
     structured: bool
-    source: SourceLocation | None
+    line: TextLine
+    """The line the row starts on (its :attr:`source`, made when asked: most repeats of a row never are)."""
     spec: RowSpec | None = None
     extra: bool = False
     uncertain: bool = False
@@ -87,6 +88,13 @@ class _Row:
     """Indices in *values* of runs split off a label: values glued together, to be cut."""
     extended: bool = False
     """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
+    repeat: bool = False
+    """True for an official row printed again (its first printing is the one read)."""
+
+    @property
+    def source(self) -> SourceLocation:
+        """Where the row starts."""
+        return self.line.source
 
 
 @define
@@ -101,9 +109,32 @@ class _Region:
     absent: frozenset[str] = field(init=False)
     """The rows of *spec*'s model class that a report of *version* does not have (2019's （六） row in 2021)."""
 
+    repeats: dict[str, tuple[_Row, int]] = field(factory=dict)
+    """Official rows printed again: row key → the first repeat, and how often the row is printed."""
+    _read: set[str] = field(factory=set)
+
     @spec_rows.default
     def _spec_rows(self) -> tuple[RowSpec, ...]:
         return format_spec(self.version).rows(self.spec)
+
+    def add(self, row: _Row) -> None:
+        """Add a row read. A repeat of an official row is only counted (:attr:`repeats`); it stays among the rows
+        only while it is the last one (values on the next lines complete it, not the row before it). A table
+        printing one row 100,000 times then holds two rows, not 100,000: memory follows the table, not the text."""
+        key = row.spec.key if row.spec is not None else None
+        if key is None or key in self.absent:  # an extra row, or one the format lacks: read as an extra row
+            self.rows.append(row)
+        elif key not in self._read:
+            self._read.add(key)
+            self.rows.append(row)
+        else:
+            first, times = self.repeats.get(key, (row, 1))
+            self.repeats[key] = (first, times + 1)
+            row.repeat = True
+            if self.rows[-1].repeat:
+                self.rows[-1] = row
+            else:
+                self.rows.append(row)
 
     @absent.default
     def _absent(self) -> frozenset[str]:
@@ -303,7 +334,7 @@ def _distrust_last(regions: Iterable[_Region], last: TextLine) -> None:
     short, maybe inside that row's last number (``… 10 1 7`` for ``… 10 1 769``), which the identities then break."""
     for region in regions:
         for row in region.rows:
-            if row.source is not None and row.source.line == last.number:
+            if row.line.number == last.number:
                 row.uncertain = True
 
 
@@ -342,7 +373,7 @@ def _read_line(
         region.pending.clear()
         whole = match_collapsed(label, region.spec, version)
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, values, structured, line.source, uncertain=bool(glued), glued=glued)
+        row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued)
         if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
             row.spec = whole
             final = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
@@ -353,7 +384,7 @@ def _read_line(
         else:
             row.extra = len(compact(label)) <= 24 and "。" not in label
         if row.spec is not None or row.extra:
-            region.rows.append(row)
+            region.add(row)
 
 
 def _own_label_start(region: _Region, held: Sequence[str], version: FormatVersion) -> int:
@@ -415,8 +446,7 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
             findings.append(_extra_finding(spec, row, last_key))
             continue
         last_key = row.spec.key
-        if row.spec.key in cells:
-            findings.append(_duplicate_finding(spec, row))
+        if row.repeat:
             continue
         n = len(row.spec.columns)
         exact = None if row.uncertain else _exact(row.values, n, row.structured)
@@ -426,6 +456,7 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
             continue
         money = (spec.key, row.spec.key) in _MONEY_ROWS
         cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source, money=money)
+    findings.extend(_duplicate_finding(spec, row, times) for row, times in region.repeats.values())
     if pending:
         known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
         equations = _table3_row_equations(version, collapsed) if spec is TABLE3 else {}
@@ -854,13 +885,16 @@ def _extra_finding(spec: TableSpec, row: _Row, after: str | None) -> Finding:
     )
 
 
-def _duplicate_finding(spec: TableSpec, row: _Row) -> Finding:
+def _duplicate_finding(spec: TableSpec, row: _Row, times: int) -> Finding:
+    """One finding for a row printed *times* times (at *row*, its first repeat, and after): the first is kept. One
+    per row, however often it repeats, so that a page of 100,000 copies of a row costs one finding, not 100,000."""
     assert row.spec is not None
+    twice = times == 2
     return Finding(
         code="READ.DUPLICATE_ROW",
         severity=Severity.WARNING,
-        message=f"表{spec.number}“{row.spec.full_label}”行出现两次，保留第一次",
-        message_en=f"{spec.key}.{row.spec.key}: row appears twice; the first is kept",
+        message=f"表{spec.number}“{row.spec.full_label}”行出现{'两' if twice else f' {times} '}次，保留第一次",
+        message_en=f"{spec.key}.{row.spec.key}: row appears {'twice' if twice else f'{times} times'}; the first is kept",
         cells=tuple(CellKey(spec.key, row.spec.key, c.key) for c in row.spec.columns),
         outcome=Outcome.NOTE,
         evidence=row.label,
