@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import random
 import re
 import time
 import zipfile
@@ -222,6 +223,49 @@ def test_a_zip_bomb_workbook_is_refused() -> None:
     parts["xl/media/zeros.bin"] = b"\0" * (4 * 1024 * 1024)  # inflates ~1000-fold
     with pytest.raises(LimitExceededError, match="max_ratio"):
         read_bytes(_zip(parts), name="book.xlsx")
+
+
+def _page_with_rows(rows: int) -> bytes:
+    """A rendered report page with *rows* more rows (（一）予以公开 and seven values) in its first table."""
+    from gov_disclosure.testing import random_report
+    from gov_disclosure.testing.grids import report_html
+
+    page = report_html(random_report(random.Random(13), "2021"))
+    row = "<tr><td>（一）予以公开</td>" + "<td>1</td>" * 7 + "</tr>"
+    at = page.index("</table>")
+    return (page[:at] + row * rows + page[at:]).encode()
+
+
+def test_a_web_table_over_the_row_limit_is_refused_before_its_cells_are_read() -> None:
+    """The campaign's ``html-many-rows`` (10,000 rows; 6.4 s): refused by ``max_table_rows`` at once; under a raised
+    limit, read, every row kept as an extra row of the table it is in."""
+    pytest.importorskip("lxml")
+    page = _page_with_rows(2_001)
+    started = time.perf_counter()
+    with pytest.raises(LimitExceededError, match="at most 2000 are read") as info:
+        read_bytes(page, name="many.html")
+    assert time.perf_counter() - started < 2
+    assert info.value.limit == "max_table_rows"
+    result = read_bytes(page, name="many.html", limits=Limits(max_table_rows=2_100))
+    table2 = result.report.table2
+    assert table2 is not None
+    assert len(table2.extra_rows) == 2_001
+    assert {extra.label for extra in table2.extra_rows} == {"(一)予以公开"}  # normalised half-width
+
+
+def test_a_word_table_over_the_row_limit_is_refused() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=5, cols=2)
+    table.cell(0, 0).text = "规章"
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(LimitExceededError, match="table 1 has 5 rows; at most 4") as info:
+        read_bytes(out.getvalue(), name="r.docx", limits=Limits(max_table_rows=4))
+    assert info.value.limit == "max_table_rows"
+    with contextlib.suppress(NotAReportError):  # within the limit: read (and maybe found not to be a report)
+        read_bytes(out.getvalue(), name="r.docx", limits=Limits(max_table_rows=5))
 
 
 # --- DOCX and PDF ----------------------------------------------------------------------------------------------

@@ -64,6 +64,9 @@ class Limits:
     """Largest compression ratio of a zip member larger than :attr:`ratio_floor` (a zip bomb's is thousands)."""
     ratio_floor: int = _MiB
     """Zip members smaller than this (uncompressed) are not held to :attr:`max_ratio`."""
+    max_table_rows: int = 2_000
+    """Rows of one table of a web page or a Word file (a report's tables have about 30; a page laid out as one
+    table, a few hundred). Counted before any cell is read."""
     max_rows: int = 10_000
     """Rows of one worksheet of a workbook (declared or streamed)."""
     max_columns: int = 256

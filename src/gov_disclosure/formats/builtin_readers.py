@@ -87,6 +87,12 @@ class HtmlReader:
 
     name: str = "html"
     extensions: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml")
+    limits: Limits = field(factory=Limits, kw_only=True)
+    """The limits it reads within (:meth:`with_limits`)."""
+
+    def with_limits(self, limits: Limits) -> HtmlReader:
+        """This reader, reading within *limits*."""
+        return attrs.evolve(self, limits=limits)
 
     def sniff(self, data: bytes, name: str | None) -> float:
         """By doctype and tags."""
@@ -94,7 +100,7 @@ class HtmlReader:
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.html.read_html`."""
-        return read_html(data, path=path)
+        return read_html(data, path=path, limits=self.limits)
 
 
 @register_reader

@@ -38,16 +38,18 @@ def place_cells(rows: Iterable[Sequence[tuple[str, int, int, SourceLocation | No
     >>> [(c.text, c.row, c.column) for c in cells]
     [('a', 0, 0), ('b', 0, 1), ('c', 1, 1), ('d', 1, 2)]
     """
-    taken: set[tuple[int, int]] = set()
+    below: dict[int, set[int]] = {}  # row → its columns taken by cells of rows above (rowspan)
     placed: list[PlacedCell] = []
     for r, row in enumerate(rows):
+        taken = below.pop(r, set())
         column = 0
         for text, rowspan, colspan, source in row:
-            while (r, column) in taken:
+            while column in taken:
                 column += 1
             rowspan, colspan = max(rowspan, 1), max(colspan, 1)
             placed.append(PlacedCell(text=text, row=r, column=column, rowspan=rowspan, colspan=colspan, source=source))
-            taken.update((r + dr, column + dc) for dr in range(rowspan) for dc in range(colspan))
+            for dr in range(1, rowspan):
+                below.setdefault(r + dr, set()).update(range(column, column + colspan))
             column += colspan
     return placed
 

@@ -11,6 +11,7 @@ import io
 import zipfile
 from typing import Any
 
+from gov_disclosure.errors import LimitExceededError
 from gov_disclosure.limits import Limits, check_zip
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
@@ -32,6 +33,7 @@ def sniff_docx(data: bytes) -> float:
 def read_docx(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
     """Read a ``.docx`` file into a :class:`Document`: paragraphs as text lines, tables as grids.
 
+    A table of more rows than *limits* allow (:attr:`~gov_disclosure.limits.Limits.max_table_rows`) is refused.
     The zip's directory is checked against *limits* first (:func:`~gov_disclosure.limits.check_zip`: member
     count, uncompressed size, compression ratio), so that a zip bomb is refused before a part is inflated;
     python-docx parses the parts with entities left unresolved."""
@@ -48,7 +50,7 @@ def read_docx(data: bytes, *, path: str | None = None, limits: Limits | None = N
         raise ReaderError(f"{path or 'input'}: not a readable Word .docx file ({what})") from error
     lines: list[str] = []
     tables: list[RawTable] = []
-    _walk(document.element.body, lines, tables, path)
+    _walk(document.element.body, lines, tables, path, limits or Limits())
     return Document(
         text="\n".join(line for line in lines if line.strip()),
         grids=tuple(tables),
@@ -57,18 +59,18 @@ def read_docx(data: bytes, *, path: str | None = None, limits: Limits | None = N
     )
 
 
-def _walk(parent: Any, lines: list[str], tables: list[RawTable], path: str | None) -> None:
+def _walk(parent: Any, lines: list[str], tables: list[RawTable], path: str | None, limits: Limits) -> None:
     for child in parent.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
             lines.append(_paragraph_text(child))
         elif tag == f"{_W}tbl":
-            table = _table(child, path, len(tables))
+            table = _table(child, path, len(tables), limits)
             if table.rows:
                 tables.append(table)
                 lines.extend(render_table(table))
         elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
-            _walk(child, lines, tables, path)
+            _walk(child, lines, tables, path, limits)
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -90,10 +92,16 @@ def _val(node: Any, name: str) -> str | None:
     return "" if value is None else str(value)
 
 
-def _table(table: Any, path: str | None, index: int) -> RawTable:
+def _table(table: Any, path: str | None, index: int, limits: Limits) -> RawTable:
     placed: list[PlacedCell] = []
     open_cells: dict[int, int] = {}  # grid column -> index in placed of the cell a vMerge continues
-    for r, row in enumerate(table.iterchildren(f"{_W}tr")):
+    rows = list(table.iterchildren(f"{_W}tr"))
+    if len(rows) > limits.max_table_rows:
+        raise LimitExceededError(
+            f"{path or 'input'}: table {index + 1} has {len(rows)} rows; at most {limits.max_table_rows} are read",
+            limit="max_table_rows",
+        )
+    for r, row in enumerate(rows):
         column = int(_val(row.find(f"{_W}trPr"), "gridBefore") or 0)
         for tc in row.iterchildren(f"{_W}tc"):
             properties = tc.find(f"{_W}tcPr")

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from gov_disclosure.errors import LimitExceededError
+from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
@@ -96,9 +98,12 @@ def sniff_html(head: bytes) -> float:
 
 
 def read_html(
-    data: bytes | str, *, path: str | None = None, url: str | None = None
+    data: bytes | str, *, path: str | None = None, url: str | None = None, limits: Limits | None = None
 ) -> Document:
     """Read an HTML page (bytes are decoded by BOM, ``<meta charset>``, UTF-8, then GB18030).
+
+    A table of more rows than *limits* allow (:attr:`~gov_disclosure.limits.Limits.max_table_rows`) raises
+    :class:`~gov_disclosure.errors.LimitExceededError` before its cells are read.
 
     >>> doc = read_html("<html><body><div class='nav'>首页 | 政务公开</div><div class='article'>"
     ...                 "<h1>某局2022年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
@@ -125,7 +130,7 @@ def read_html(
     container = _article(body if body is not None else root)
     lines: list[str] = []
     tables: list[RawTable] = []
-    _Walker(path, lines, tables).walk(container)
+    _Walker(path, lines, tables, limits or Limits()).walk(container)
     lines = [line for line in (_tidy(line) for line in lines) if line.strip()]
     if title and not any("报告" in line for line in lines[:3]):
         lines.insert(0, title)
@@ -258,13 +263,14 @@ def _names(node: Any) -> str:
 
 def _strip_chrome(root: Any) -> None:
     doomed = []
+    holding = _holding_tables(root)
     for node in root.iter():
         if not isinstance(node.tag, str):
             continue
         tag = node.tag.lower()
-        if tag in _CHROME_TAGS or (tag in ("header", "footer") and not node.xpath(".//table")):
+        if tag in _CHROME_TAGS or (tag in ("header", "footer") and node not in holding):
             doomed.append(node)
-        elif tag not in ("html", "body") and not node.xpath(".//table"):
+        elif tag not in ("html", "body") and node not in holding:
             text = node.text_content()
             named = _CHROME_NAMES.search(_names(node)) and "年度报告" not in text
             if named or (len(text) < 300 and _BREADCRUMB.match(text)):
@@ -272,6 +278,18 @@ def _strip_chrome(root: Any) -> None:
     for node in doomed:
         if node.getparent() is not None:
             node.drop_tree()
+
+
+def _holding_tables(root: Any) -> set[Any]:
+    """The elements of *root* that hold a table (each table and its ancestors): found once, from the tables up, so
+    that a page of 10,000 table rows is not searched for a table 10,000 times."""
+    holding: set[Any] = set()
+    for table in root.iter("table", "TABLE"):
+        for node in (table, *table.iterancestors()):
+            if node in holding:
+                break
+            holding.add(node)
+    return holding
 
 
 def _weight(node: Any) -> int:
@@ -299,37 +317,70 @@ def _article(root: Any) -> Any:
 
 def _cell_text(node: Any) -> str:
     pieces: list[str] = []
-
-    def visit(element: Any) -> None:
-        if isinstance(element.tag, str):
-            tag = element.tag.lower()
-            if tag == "br" or tag in _BLOCKS:
-                pieces.append("\n")
-            if element.text:
-                pieces.append(element.text)
-            for child in element:
-                visit(child)
-                if child.tail:
-                    pieces.append(child.tail)
-            if tag in _BLOCKS:
-                pieces.append("\n")
-
-    visit(node)
+    _cell_pieces(node, pieces)
     return clean_text("".join(pieces))
 
 
-def _read_table(node: Any, path: str | None) -> RawTable:
+def _cell_pieces(element: Any, pieces: list[str]) -> None:
+    """The texts of *element* in order, a line break for a ``<br>`` and around a block."""
+    if not isinstance(element.tag, str):
+        return
+    tag = element.tag.lower()
+    if tag == "br" or tag in _BLOCKS:
+        pieces.append("\n")
+    if element.text:
+        pieces.append(element.text)
+    for child in element:
+        _cell_pieces(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
+    if tag in _BLOCKS:
+        pieces.append("\n")
+
+
+_ROWS = ("thead", "tbody", "tfoot")
+
+
+def _read_table(node: Any, path: str | None, limits: Limits) -> RawTable:
     rows = []
-    for tr in node.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+    trs = _children(node, "tr", within=_ROWS)
+    if len(trs) > limits.max_table_rows:
+        raise LimitExceededError(
+            f"{path or 'input'}: a table of {len(trs)} rows (line {node.sourceline}); "
+            f"at most {limits.max_table_rows} are read",
+            limit="max_table_rows",
+        )
+    for tr in trs:
         cells = []
-        for td in tr.xpath("./td|./th"):
+        for td in _children(tr, "td", "th"):
             cells.append((_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"), _where(td, path)))
         rows.append(cells)
     return build_table(place_cells(rows), source=_where(node, path))
 
 
+def _children(node: Any, *tags: str, within: tuple[str, ...] = ()) -> list[Any]:
+    """The child elements of *node* of one of *tags*, in document order, also those inside a child of a tag in
+    *within* (``<tbody>``): what ``./tr|./tbody/tr`` selects, without an XPath query per row."""
+    out = []
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if tag in tags:
+            out.append(child)
+        elif tag in within:
+            out.extend(_children(child, *tags))
+    return out
+
+
+_SPAN = re.compile(r"\s*(\d+)")
+
+
 def _span(node: Any, name: str) -> int:
-    match = re.match(r"\s*(\d+)", node.get(name, "1") or "1")
+    value = node.get(name)
+    if not value:
+        return 1
+    match = _SPAN.match(value)
     return min(int(match.group(1)), 200) if match else 1
 
 
@@ -341,10 +392,11 @@ def _where(node: Any, path: str | None) -> SourceLocation | None:
 class _Walker:
     """Writes the article in reading order: block elements break lines, innermost tables become RawTables."""
 
-    def __init__(self, path: str | None, lines: list[str], tables: list[RawTable]) -> None:
+    def __init__(self, path: str | None, lines: list[str], tables: list[RawTable], limits: Limits) -> None:
         self.path = path
         self.lines = lines
         self.tables = tables
+        self.limits = limits
         self.buffer: list[str] = []
 
     def flush(self) -> None:
@@ -362,7 +414,7 @@ class _Walker:
         tag = node.tag.lower()
         if tag == "table" and not node.xpath(".//table"):
             self.flush()
-            table = _read_table(node, self.path)
+            table = _read_table(node, self.path, self.limits)
             if table.rows:
                 self.tables.append(table)
                 self.lines.extend(render_table(table))
