@@ -86,3 +86,21 @@ def test_command_line_limit(tmp_path: Path) -> None:
     unknown = runner.invoke(main, ["--limit", "max_depth=3", "parse", str(path)])
     assert unknown.exit_code == 2
     assert "unknown limit" in unknown.output
+
+
+def test_limits_and_their_errors_are_top_level() -> None:
+    import gov_disclosure as gd
+
+    assert gd.Limits is Limits
+    assert gd.LimitExceededError is LimitExceededError
+    assert gd.UnsafeInputError is UnsafeInputError
+    assert {"Limits", "LimitExceededError", "UnsafeInputError"} <= set(gd.__all__)
+
+
+def test_every_limit_is_documented() -> None:
+    """Each field of :class:`Limits` has a row in the table of docs/security.md ("Security and limits")."""
+    import attrs
+
+    page = (Path(__file__).parents[1] / "docs" / "security.md").read_text(encoding="utf-8")
+    missing = [f.name for f in attrs.fields(Limits) if f"`{f.name}`" not in page]
+    assert missing == []

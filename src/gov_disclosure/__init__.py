@@ -15,10 +15,11 @@ The curated public API is re-exported here; see the documentation for the full r
 from gov_disclosure._version import __version__
 from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate, compare_parent
 from gov_disclosure.diffing import Change, diff
-from gov_disclosure.errors import GovDisclosureError, ModelError
+from gov_disclosure.errors import GovDisclosureError, LimitExceededError, ModelError, UnsafeInputError
 from gov_disclosure.examples import example_json, example_path, example_report_text, load_example
 from gov_disclosure.findings import Finding, Outcome, Severity, worst_severity
 from gov_disclosure.indicators import Indicator, Indicators, indicators
+from gov_disclosure.limits import Limits
 from gov_disclosure.loader import (
     NotAReportError,
     ReadResult,
@@ -65,6 +66,8 @@ __all__ = [
     "Indicator",
     "Indicators",
     "JSONFormatError",
+    "LimitExceededError",
+    "Limits",
     "MixedTable2Error",
     "ModelError",
     "NarrativeFact",
@@ -82,6 +85,7 @@ __all__ = [
     "Table3",
     "Table4",
     "UnsupportedFormatError",
+    "UnsafeInputError",
     "UnsupportedInputError",
     "XlsxError",
     "__version__",
