@@ -94,6 +94,27 @@ def test_a_negative_count_is_read_as_printed() -> None:
     assert "CELL.NEGATIVE" in {f.code for f in validate(report)}
 
 
+def test_a_negative_count_printed_in_a_report_survives_the_json_round_trip() -> None:
+    """Why a negative count is not refused (format-spec §5 rule 4 says counts are non-negative; that is a check on
+    what the agency printed, not a reason to lose it): a web page printing ``-3`` in a count cell is read as -3,
+    validation flags it, and the JSON this library writes for that report reads back. Refusing it in JSON would
+    make a report the reader returns impossible to save."""
+    import random
+
+    from gov_disclosure.loader import read_bytes
+    from gov_disclosure.model import Cell
+    from gov_disclosure.serializers.json import dumps
+    from gov_disclosure.testing import random_report
+    from gov_disclosure.testing.grids import report_html
+    from gov_disclosure.validation import validate
+
+    printed = random_report(random.Random(5), "2021").with_cell("table3.granted.natural_person", Cell.of(-3))
+    report = read_bytes(report_html(printed).encode(), name="r.html").report
+    assert report.cell("table3.granted.natural_person").value == -3  # type: ignore[union-attr]
+    assert loads(dumps(report)) == report
+    assert "CELL.NEGATIVE" in {f.code for f in validate(report)}
+
+
 @pytest.mark.parametrize("literal", ['"96171.60"', "96171.6", "3", '"1E+3"'])
 def test_money_is_a_decimal_string_or_a_number(literal: str) -> None:
     """表二 收费金额: an exact decimal string or a JSON number, read exactly."""
