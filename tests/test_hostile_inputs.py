@@ -21,7 +21,6 @@ from gov_disclosure.model import Report, Table4
 from gov_disclosure.model.cells import CellKind
 from gov_disclosure.readers.errors import OcrRequiredError
 from gov_disclosure.render import render_text
-from gov_disclosure.testing.fuzz.hostile import pdf_flate_bomb, text_many_rows
 from gov_disclosure.serializers.xlsx import (
     DamagedWorkbookError,
     UnsafeWorkbookError,
@@ -29,6 +28,7 @@ from gov_disclosure.serializers.xlsx import (
     read_xlsx,
     to_xlsx,
 )
+from gov_disclosure.testing.fuzz.hostile import pdf_flate_bomb, text_many_rows
 
 TITLE = "某局2022年政府信息公开工作年度报告"
 TABLE3 = (

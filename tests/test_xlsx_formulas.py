@@ -9,9 +9,9 @@ from __future__ import annotations
 import io
 import random
 import re
-from decimal import Decimal
 import zipfile
 from collections.abc import Mapping
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -145,10 +145,10 @@ def test_a_formula_in_an_extra_row_is_named() -> None:
 def _cells_row(ws: Worksheet, key: CellKey) -> int:
     """The row of the ``cells`` sheet describing the cell at *key*."""
     header = [c.value for c in ws[1]]
-    at = {name: header.index(name) for name in ("table", "row_key", "column_key")}
-    for row in ws.iter_rows(min_row=2):
-        if (row[at["table"]].value, row[at["row_key"]].value, row[at["column_key"]].value) == (key.table, key.row, key.column):
-            return row[0].row
+    columns = [header.index(name) for name in ("table", "row_key", "column_key")]
+    for n, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        if tuple(row[c] for c in columns) == (key.table, key.row, key.column):
+            return n
     raise LookupError(key)
 
 
@@ -168,7 +168,8 @@ def test_formulas_without_saved_results_everywhere_leave_cells_without_values() 
     [read] = reading.reports
     assert read.report_year is None
     kept = [(e.key, e.cell.value) for e in read.iter_cells() if e.cell.value is not None]
-    assert all(isinstance(value, Decimal) and report.cell(key).value == value for key, value in kept)  # money
+    written = {e.key: e.cell.value for e in report.iter_cells()}
+    assert all(isinstance(value, Decimal) and written[key] == value for key, value in kept)  # money
     assert not any(isinstance(value, int) for _, value in kept)
     flagged = {key for f in reading.all_findings if f.code == "XLSX.FORMULA_NOT_CACHED" for key in f.cells}
     formulas = {e.key for e in read.iter_cells() if e.cell.raw.startswith("=")}

@@ -889,12 +889,12 @@ def _duplicate_finding(spec: TableSpec, row: _Row, times: int) -> Finding:
     """One finding for a row printed *times* times (at *row*, its first repeat, and after): the first is kept. One
     per row, however often it repeats, so that a page of 100,000 copies of a row costs one finding, not 100,000."""
     assert row.spec is not None
-    twice = times == 2
+    often, often_en = ("两", "twice") if times == 2 else (f" {times} ", f"{times} times")
     return Finding(
         code="READ.DUPLICATE_ROW",
         severity=Severity.WARNING,
-        message=f"表{spec.number}“{row.spec.full_label}”行出现{'两' if twice else f' {times} '}次，保留第一次",
-        message_en=f"{spec.key}.{row.spec.key}: row appears {'twice' if twice else f'{times} times'}; the first is kept",
+        message=f"表{spec.number}“{row.spec.full_label}”行出现{often}次，保留第一次",
+        message_en=f"{spec.key}.{row.spec.key}: row appears {often_en}; the first is kept",
         cells=tuple(CellKey(spec.key, row.spec.key, c.key) for c in row.spec.columns),
         outcome=Outcome.NOTE,
         evidence=row.label,

@@ -44,7 +44,7 @@ def check_inflated(doc: Any, limits: Limits, *, name: str) -> None:
                 )
 
 
-def _streams(doc: Any, stream_type: type) -> Iterator[Any]:
+def _streams(doc: Any, stream_type: Any) -> Iterator[Any]:
     """Every stream object of *doc* the reader may inflate (each object once; images and broken objects skipped)."""
     seen: set[int] = set()
     for xref in doc.xrefs:

@@ -99,11 +99,10 @@ def read_manifest(grid: SheetGrid) -> Manifest:
         if year is not None and (isinstance(year, bool) or not isinstance(year, (int, float))):
             raise XlsxError("report_year must be a number", sheet=grid.title, cell=ref(n, _YEAR_COLUMN))
         formula = grid.formulas.get((n, _YEAR_COLUMN))
-        where = SourceLocation(sheet=grid.title, cell=ref(n, _YEAR_COLUMN))
         findings: tuple[Finding, ...] = ()
         if formula is not None:
-            shown = _text(year)
-            found = not_cached_finding(formula, where) if shown is None else formula_finding(formula, where, shown=shown)
+            at, shown = SourceLocation(sheet=grid.title, cell=ref(n, _YEAR_COLUMN)), _text(year)
+            found = not_cached_finding(formula, at) if shown is None else formula_finding(formula, at, shown=shown)
             findings = (found,)
         out[sheet] = ReportEntry(
             sheet,
