@@ -203,6 +203,25 @@ def test_a_number_cut_before_the_next_heading_is_not_read_short() -> None:
     assert judge(subject.expectation, read_text("\n".join(lines)), changes_truth=False).faults == ()
 
 
+_T4_ROW = "2881\t3317\t4470\t487\t11155\t0\t3776\t3827\t1505\t9108\t2903\t4130\t2794\t3075\t12902"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [" 五、存在的主要问题及改进情况 无。 六、其他需要报告的事项 全年收取信息处理费 3940 元。", " 事\n3940 。"],
+    ids=["sections_joined", "words_after_the_last_cell"],
+)
+def test_table4_followed_on_its_line_by_words_is_read_from_the_table_only(after: str) -> None:
+    """Minimised from rendered 2019 text with 表四's line of numbers joined to sections 五 and 六: the last cell
+    ``12902 五、存在…`` was taken for a label, and 3940 (section 六's fee) read as 复议后起诉·总计."""
+    result = read_text(f"四、政府信息公开行政复议尚未审结{_T4_ROW}{after}\n")
+    table = result.report.table4
+    assert table is not None
+    total, upheld = table.cell("litigation_after_review", "total"), table.cell("review", "upheld")
+    assert total is None or total.value in {12902, None}
+    assert upheld is None or upheld.value in {2881, None}
+
+
 def _rendered_2019_table4(first: str, rest: str) -> tuple[str, ...]:
     row = [232, 0, 0, 61, 293, 218, 0, 0, 0, 218, 0, 0, 0, 0, 0]
     keys = [
@@ -305,7 +324,7 @@ def test_width_swaps_apply_again_and_again() -> None:
 
 
 def test_a_deleted_character_never_glues_or_cuts_a_number() -> None:
-    text = "合计 1690.9913万元 3 -4"
+    text = "合计 1690.9913万元 3 -4 2.0元"
     allowed = [text[at] for at in range(len(text)) if deletable(text, at)]
     assert allowed == ["合", "计", " ", "元", " "]
 

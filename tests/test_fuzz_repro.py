@@ -64,6 +64,8 @@ def test_a_text_that_ends_inside_a_number_does_not_give_its_last_number() -> Non
     assert whole.report.table2 is not None
     assert cut.report.table2.coercion is None or cut.report.table2.coercion.decisions.value is None
     assert any(f.cells and CellKey("table2", "coercion", "decisions") in f.cells for f in cut.findings)
+    assert [f.table for f in cut.findings if f.code == "READ.TEXT_CUT"] == ["table2"]
+    assert "READ.TEXT_CUT" not in {f.code for f in whole.findings}
     assert whole.report.table2.coercion is not None
     assert whole.report.table2.coercion.decisions.value == 88283
 

@@ -111,6 +111,11 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
             "characters allow (``0000000`` for seven columns); the identities they break are the agency's",
         ),
         ("READ.EXTRA_ROW", _INFO, "a row that is not in the official form is kept as an extra row"),
+        (
+            "READ.TEXT_CUT",
+            _WARNING,
+            "the text ends inside a table right after a digit: it may be cut short there; that last number is not read",
+        ),
         ("READ.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
         (
             "READ.COLUMN_MAJOR",

@@ -108,11 +108,11 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
                 Severity.INFO,
                 f"未找到表格标签，按报告年度{year}推定为{version}格式",
                 f"no table labels found; format {version} assumed from the report year {year}",
+                table="table2",
             )
         )
-    elif evidence.version is None:
-        # 表二 is the table whose rows the formats differ in: the finding is about it (a 2019 row such as
-        # 其他对外管理服务事项 has no place in a 2021 表二, and no other finding could name it)
+    elif evidence.version is None:  # both findings are on 表二, whose rows the formats differ in (a 2019 row such
+        # as 其他对外管理服务事项 has no place in a 2021 表二, and no other finding could name it)
         findings.append(
             _finding(
                 "READ.FORMAT_GUESSED",

@@ -50,6 +50,10 @@ _GLUED_INSIDE = re.compile(
 _DIGIT = re.compile(r"\d")
 _NUMBERED_NAME = re.compile(r"(?:数据|列|栏|项目)\d{1,2}")
 """A column named by a number (``数据1`` … ``数据7``: markdown conversions that lost the header): a label, whole."""
+_NUMBER_BEFORE_WORDS = re.compile(
+    r"^(?P<number>[+-]?\d+(?:\.\d+)?)\s+(?P<words>(?![件项条个次份元万年月日人家])[^\d\s.,、].*)$"
+)
+"""A cell of a tab or pipe line holding a number, a blank and words: the number is a value of its own."""
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 """Blanks between digits inside one cell of a tab or pipe line: a line wrapped inside a number and joined back
 with a space (``| 6`` / ``00 |`` → ``6 00``; ``…申请0408522 25180006490``), or a separator lost in extraction."""
@@ -235,6 +239,12 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
             out.append(cell)
             values.append(bool(cell))
             continue
+        lead = _NUMBER_BEFORE_WORDS.match(cell) if structured and " " in cell else None
+        if lead is not None:  # ``12902 五、存在…`` (a table's last cell joined with the text after it)
+            words.close(out)
+            out.append(lead["number"])
+            values.append(True)
+            cell = lead["words"]
         spaced = structured and " " in cell and _SPACED_DIGITS.search(cell) is not None
         if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed
             cell = _SPACED_DIGITS.sub("", cell)

@@ -48,6 +48,8 @@ from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
 _STOP = re.compile(r"^#*[五六]\.")
+_SECTION_INSIDE = re.compile(r"[五六][、.．]\s*(?:存在的主要问题|其他需要报告)")
+"""Section 五's or 六's heading inside a line of a table (lines joined): the table ends before it."""
 _T4_HEADER = re.compile("结果维持|未经复议直接起诉|复议后起诉|尚未审结")
 _T4_TOP = "行政复议行政诉讼"
 """The top header row of 表四 as a whole line: what is left whole when an extractor breaks the other header cells
@@ -258,10 +260,17 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     anchored = anchored_lines(reattached.lines, version)
     lines = anchored.lines
     plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
+    ended = False  # a line inside a table went on with section 五 or 六: the tables end there
     for index, (line, text) in enumerate(zip(lines, compact_lines(plains), strict=True)):
         # a line is split into cells only once it is inside a table; its compact text tells where it is
-        if _STOP.match(text):
+        if ended or _STOP.match(text):
             break
+        heading = _SECTION_INSIDE.search(line.text) if current is not None else None
+        if heading is not None and heading.start() > 0:  # ``…3075\t12902 五、存在的主要问题…`` (lines joined)
+            end = heading.start()
+            line = TextLine(line.text[:end], line.number, line.start, line.start + end, line.path)
+            text = compact(line.plain)
+            ended = True
         caption = caption_item_compact(text)
         kind = _classify(text, caption)
         if kind == "table3" and current is not None and current.spec is TABLE3 and "table4" not in regions:
@@ -310,11 +319,13 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             continue
         _read_line(current, line, text, caption, version, glued_table=index in anchored.pieces)
     else:  # the text ends inside a table: cut short, maybe inside the last number of its last line
-        if lines and t4_source is not None and t4_source.line == lines[-1].number:
+        if lines and not ended and t4_source is not None and t4_source.line == lines[-1].number:
             t4_exact = None  # read only if the identities hold
-        if lines:
+        if lines and not ended:
             _distrust_last(regions.values(), lines[-1])
     findings: list[Finding] = list(reattached.findings)
+    if lines and lines[-1].cut and current is not None and not ended:
+        findings.append(_cut_finding(current.spec, lines[-1]))
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
     t4 = _build_t4(t4_exact, t4_values, t4_source, findings) if "table4" in regions else None
@@ -326,6 +337,22 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         table4=t4,
         found=found,
         findings=tuple(findings),
+    )
+
+
+def _cut_finding(spec: TableSpec, last: TextLine) -> Finding:
+    """READ.TEXT_CUT: the text ends right after a digit inside table *spec*, on its *last* line."""
+    tail = " ".join(last.text.split())[-12:]
+    return Finding(
+        code="READ.TEXT_CUT",
+        severity=Severity.WARNING,
+        message=f"文本在表{spec.number}中的数字处结束（“…{tail}”），可能被截断：最后一个数值未读取",
+        message_en=f"the text ends inside {spec.key}, right after a digit (…{tail}): it may have been cut short there; "
+        "its last number is not read",
+        table=spec.key,
+        outcome=Outcome.NOTE,
+        evidence=last.text,
+        source=last.source,
     )
 
 

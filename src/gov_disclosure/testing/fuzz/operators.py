@@ -9,7 +9,8 @@ number the agency printed (no digit is changed, no digit run is cut or glued to 
 ====================  ======================================================================================
 ``delete_line``       a line is deleted (a lost table row, a lost paragraph)
 ``split_line``        a line break is inserted anywhere, also inside a number (``96171`` / ``.6``)
-``join_lines``        two neighbouring lines become one (``行政处罚 3985758行政强制 88283``)
+``join_lines``        two neighbouring lines become one (``行政处罚 3985758行政强制 88283``; a break between two
+                      digits is kept: it may be a separator or cut a number, and no join keeps both)
 ``split_number``      a line break inside a printed number, also at its decimal point (``96171`` / ``.6``)
 ``join_run``          3 to 12 neighbouring lines become one long line (crawler text)
 ``truncate``          the text ends early, never inside a number
@@ -88,6 +89,7 @@ _DIGITS = "0123456789０１２３４５６７８９"
 _DIGIT = re.compile(r"[0-9０-９]")
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 _MULTIPLIERS = frozenset("万亿千百")
+_UNITS = frozenset("元")
 _POINTS = frozenset(".．")
 _SIGNS = frozenset("+-＋－−")
 _HALF_TO_FULL = {**{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}, " ": "\u3000"}
@@ -159,8 +161,19 @@ def _join_lines(text: str, rng: random.Random) -> tuple[str, str] | None:
         return None
     i = rng.randrange(len(lines) - 1)
     joiner = rng.choice(("", " "))
-    lines[i : i + 2] = [lines[i] + joiner + lines[i + 1]]
+    lines[i : i + 2] = [_joined(lines[i : i + 2], joiner)]
     return "\n".join(lines), f"lines {i + 1} and {i + 2} joined with {joiner!r}: {_short(lines[i], 60)}"
+
+
+def _joined(lines: list[str], joiner: str) -> str:
+    """*lines* joined with *joiner*, except between a digit and a digit: there the line break may be a separator
+    (``7`` / ``0``: joined, 70) or cut a number (``7`` / ``0`` of 70: joined with a blank, two numbers), and either
+    join would print a number the report never printed — the break is kept."""
+    out = lines[0]
+    for line in lines[1:]:
+        between = "\n" if out[-1:] in _DIGITS and line[:1] in _DIGITS and out and line else joiner
+        out += between + line
+    return out
 
 
 def _split_number(text: str, rng: random.Random) -> tuple[str, str] | None:
@@ -182,7 +195,7 @@ def _join_run(text: str, rng: random.Random) -> tuple[str, str] | None:
     count = rng.randrange(3, min(12, len(lines)) + 1)
     i = rng.randrange(len(lines) - count + 1)
     joiner = rng.choice(("", " "))
-    lines[i : i + count] = [joiner.join(lines[i : i + count])]
+    lines[i : i + count] = [_joined(lines[i : i + count], joiner)]
     return "\n".join(lines), f"lines {i + 1}-{i + count} joined with {joiner!r}: {_short(lines[i], 60)}"
 
 
@@ -224,8 +237,8 @@ def _blank_lines(text: str, rng: random.Random) -> tuple[str, str] | None:
 
 def deletable(text: str, at: int) -> bool:
     """A character whose deletion changes no printed number: not a digit, not a decimal point or a unit multiplier,
-    not the sign of a number (``-3``: 本年增/减), not a separator between two digits (its deletion would glue two
-    numbers into one)."""
+    not the sign of a number (``-3``: 本年增/减) or its unit (``2.0元``), not a separator between two digits (its
+    deletion would glue two numbers into one)."""
     char = text[at]
     if char in _DIGITS or char in _MULTIPLIERS:
         return False
@@ -235,6 +248,8 @@ def deletable(text: str, at: int) -> bool:
         return False
     if char in _SIGNS and after in _DIGITS and after:
         return False
+    if char in _UNITS and before in _DIGITS and before:
+        return False  # ``2.0元``: without its unit an amount reads as 万元
     signed = after in _SIGNS and text[at + 2 : at + 3] in _DIGITS and at + 2 < len(text)
     return not (before in _DIGITS and (after in _DIGITS or signed) and before and after)
 
