@@ -6,8 +6,9 @@
 Prints reports/s for the seeds (../shared/seeds, when present) and for rendered reports, and the ratio to the
 baseline. ``read_text`` is the one road of issue 11 (Document → national adapter → finish: validation, narrative
 facts, reconciliation). Targets: at least 1,000 reports/s per core on seed-sized text (issue 4); a ratio on the
-seeds of at least ~0.17 (issue 11; 0.14 on 2026-12-06, ~0.157 by instruction counts after the speed work on the
-readers of then, far less since the detached-label reader: see CHANGELOG "Benchmarks" for where the time goes).
+seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 0.133–0.138 on
+2026-12-06 after the validation run was told what reading said (~11.9 M instructions per seed read, main then
+12.5 M; 0411f28's two roads 9.09 M). See CHANGELOG "Benchmarks" for where the time goes and what is left.
 
 Single core, one process; every text is read afresh each time (nothing is remembered from one report to the
 next; only the library's own caches of compiled patterns, label tables and cell texts are warm, as for any user

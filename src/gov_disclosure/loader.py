@@ -43,7 +43,7 @@ from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
 from gov_disclosure.parsing.document import Document
-from gov_disclosure.reconcile import reconcile
+from gov_disclosure.reconcile import reading_said, reconcile
 from gov_disclosure.validation import ValidationRun, validate
 
 __all__ = [
@@ -76,11 +76,11 @@ def finish(report: Report, reading: Iterable[Finding] = (), *, document: Documen
     problem: the findings of *reading* it first, then validation's (but those that repeat reading's), then the
     narrative checks' (:func:`~gov_disclosure.reconcile.reconcile`)."""
     reading = tuple(reading)
-    run = ValidationRun.start(report)
-    checked = reconcile(reading, validate(report, run=run), run.unknown_cells)
+    said = reading_said(reading)
+    run = ValidationRun.start(report, unread=said.unread, missing_rows=said.missing_rows)  # not said again
+    checked = reconcile(said, validate(report, run=run), run)
     facts = extract_facts(document.text, form=document.half_width) if document is not None else ()
-    missing = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
-    tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in missing)
+    tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in said.missing_tables)
     return ReadResult(
         report=report,
         findings=(*reading, *checked, *check_facts(report, facts)),

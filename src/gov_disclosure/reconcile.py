@@ -8,22 +8,30 @@ gathers validation's, by their structured location (:attr:`Finding.table`, :attr
 
 * ``TABLE.MISSING`` for a table reading reported missing (``READ.TABLE_MISSING``) is dropped;
 * ``ROW.MISSING`` for rows reading reported missing (``READ.ROW_MISSING``) is dropped;
-* ``CELL.TEXT`` on cells reading left undecided (``READ.UNDECIDED``, ``READ.ROW_SHORT``) is dropped;
+* no ``CELL.TEXT`` is made for cells reading left undecided (``READ.UNDECIDED``, ``READ.ROW_SHORT``);
 * an identity that is undecidable only because of such unread cells, or of rows reading reported missing, is not
   reported on its own: the identities one unread row makes undecidable are gathered into one ``ROW.UNDECIDABLE``
   finding for that row, and those that missing rows or several unread rows make undecidable into one
   ``ROW.UNDECIDABLE`` finding for the table.
+
+The last two are decided by the validation run, told what reading said (:func:`reading_said`, handed to
+:meth:`ValidationRun.start <gov_disclosure.validation.ValidationRun.start>`), so that no finding is made only to be
+dropped here: the run's rules leave out what reading said, and the run keeps the identities it gathered
+(:attr:`~gov_disclosure.validation.ValidationRun.gathered`) for :func:`reconcile` to report per group.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from attrs import frozen
+
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.formats import layout_of
 from gov_disclosure.model.keys import CellKey
+from gov_disclosure.validation import ValidationRun
 
-__all__ = ["reconcile"]
+__all__ = ["ReadingSaid", "reading_said", "reconcile"]
 
 _UNREAD = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT"})
 """Reading findings about cells left without a value because they could not be read with certainty."""
@@ -34,12 +42,34 @@ def _rows_of(finding: Finding) -> set[tuple[str, str]]:
     return {(cell.table, cell.row) for cell in finding.cells}
 
 
-def _undecidable(table: str, rows: Sequence[str], gathered: Sequence[Finding], cells: Sequence[CellKey]) -> Finding:
-    """The one finding for the identities that the unread *rows* of *table* make undecidable (one row, or the rows
-    an identity spans when it needs several of them)."""
+@frozen
+class ReadingSaid:
+    """What the findings of reading a report said about it that validation would say again."""
+
+    missing_tables: frozenset[str | None]
+    """Tables reported missing (``READ.TABLE_MISSING``)."""
+    missing_rows: frozenset[tuple[str, str]]
+    """Rows (table key, row key) reported missing (``READ.ROW_MISSING``)."""
+    unread: frozenset[CellKey]
+    """Cells reported unread (``READ.UNDECIDED``, ``READ.ROW_SHORT``)."""
+
+
+def reading_said(reading: Iterable[Finding]) -> ReadingSaid:
+    """What the findings of *reading* a report said (:class:`ReadingSaid`)."""
+    reading = tuple(reading)
+    return ReadingSaid(
+        missing_tables=frozenset(f.table for f in reading if f.code == "READ.TABLE_MISSING"),
+        missing_rows=frozenset((c.table, c.row) for f in reading if f.code == "READ.ROW_MISSING" for c in f.cells),
+        unread=frozenset(c for f in reading if f.code in _UNREAD for c in f.cells),
+    )
+
+
+def _undecidable(table: str, rows: Sequence[str], gathered: Sequence[str], cells: Sequence[CellKey]) -> Finding:
+    """The one finding for the identities (the codes of their rules: *gathered*) that the unread *rows* of *table*
+    make undecidable (one row, or the rows an identity spans when it needs several of them)."""
     counts: dict[str, int] = {}
-    for finding in gathered:
-        counts[finding.code] = counts.get(finding.code, 0) + 1
+    for code in gathered:
+        counts[code] = counts.get(code, 0) + 1
     listed = "、".join(code if n == 1 else f"{code}×{n}" for code, n in counts.items())
     number = layout_of(table, rows[0]).number
     if len(rows) == 1:
@@ -62,42 +92,25 @@ def _undecidable(table: str, rows: Sequence[str], gathered: Sequence[Finding], c
     )
 
 
-def reconcile(
-    reading: Sequence[Finding], checked: Iterable[Finding], valueless: frozenset[CellKey]
-) -> tuple[Finding, ...]:
-    """The validation findings *checked* of a report that do not repeat what the findings of *reading* it say,
-    with the identities made undecidable by unread cells gathered per row (see the module's description).
-
-    *valueless* are the report's cells without a value (what an undecidable identity could not be decided on:
-    :attr:`~gov_disclosure.validation.ValidationRun.unknown_cells`)."""
-    missing_tables = {f.table for f in reading if f.code == "READ.TABLE_MISSING"}
-    missing_rows = {(c.table, c.row) for f in reading if f.code == "READ.ROW_MISSING" for c in f.cells}
-    unread = {c for f in reading if f.code in _UNREAD for c in f.cells}
+def reconcile(said: ReadingSaid, checked: Iterable[Finding], run: ValidationRun) -> tuple[Finding, ...]:
+    """The validation findings *checked* of a report that do not repeat what reading it *said*, and one
+    ``ROW.UNDECIDABLE`` finding for each group of identities the validation *run* (started with what reading said)
+    gathered (see the module's description)."""
     kept: list[Finding] = []
-    gathered: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
     for finding in checked:
-        if finding.code == "TABLE.MISSING" and finding.table in missing_tables:
+        if finding.code == "TABLE.MISSING" and finding.table in said.missing_tables:
             continue
-        if finding.code == "ROW.MISSING" and finding.cells and _rows_of(finding) <= missing_rows:
+        if finding.code == "ROW.MISSING" and finding.cells and _rows_of(finding) <= said.missing_rows:
             continue
-        if unread and finding.code == "CELL.TEXT" and finding.cells and set(finding.cells) <= unread:
-            continue
-        if (unread or missing_rows) and finding.outcome is Outcome.UNDECIDABLE:
-            unknown = [cell for cell in finding.cells if cell in valueless]
-            if unknown and all(c in unread or (c.table, c.row) in missing_rows for c in unknown):
-                table = unknown[0].table
-                rows = tuple(dict.fromkeys(c.row for c in unknown))
-                if all(c.table == table for c in unknown):
-                    # one unread row: its own finding; missing rows, or identities across rows: one for the table
-                    alone = len(rows) == 1 and (table, rows[0]) not in missing_rows
-                    gathered.setdefault((table, rows if alone else ()), []).append(finding)
-                    continue
         kept.append(finding)
-    for (table, _), findings in gathered.items():
-        valueless_cells = {c for f in findings for c in f.cells if c in valueless}
+    found = run.identities
+    keys, identities = found.compiled.layout.keys, found.compiled.identities
+    for (table, _), positions in run.gathered.items():
+        valueless_cells = {keys[i] for position in positions for i in found.unknown(position)}
         spec = layout_of(table, next(iter(valueless_cells)).row)
         order = {row.key: i for i, row in enumerate(spec.rows)}
         columns = {row.key: [c.key for c in row.columns] for row in spec.rows}
         cells = sorted(valueless_cells, key=lambda c: (order[c.row], columns[c.row].index(c.column)))
-        kept.append(_undecidable(table, list(dict.fromkeys(c.row for c in cells)), findings, cells))
+        codes = [identities[position].code for position in positions]
+        kept.append(_undecidable(table, list(dict.fromkeys(c.row for c in cells)), codes, cells))
     return tuple(kept)

@@ -18,16 +18,22 @@ a rule that wants the shared view asks :meth:`ValidationRun.of`:
 
 from __future__ import annotations
 
-from attrs import frozen
+from collections.abc import Iterable, Mapping
+
+from attrs import field, frozen
 
 from gov_disclosure.model.formats import FormatSpec
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy, RuleContext
+from gov_disclosure.validation._arith import Status
 from gov_disclosure.validation._cells import ReportCells, read_cells
 from gov_disclosure.validation._checks import IdentityChecks, check_identities
 
-__all__ = ["ValidationRun"]
+__all__ = ["Gathered", "ValidationRun"]
+
+Gathered = Mapping[tuple[str, tuple[str, ...]], tuple[int, ...]]
+"""Identities left to reading's findings, by group: (table key, the one unread row, or ``()`` for the table)."""
 
 
 @frozen(kw_only=True)
@@ -42,18 +48,46 @@ class ValidationRun(RuleContext):
     """The report's cells in the flat view of its format."""
     identities: IdentityChecks
     """Every identity of the format checked on :attr:`cells` under :attr:`blank_policy`."""
+    unread: frozenset[int] = frozenset()
+    """The positions (in :attr:`cells`) of the cells that reading reported it could not read with certainty
+    (``READ.UNDECIDED``, ``READ.ROW_SHORT``): reading's finding says it (one problem, one finding), so the rules
+    report no ``CELL.TEXT`` for them."""
+    gathered: Gathered = field(factory=dict)
+    """The identities (positions in :attr:`identities`, catalogue order) that are undecidable only because of
+    cells reading could not read or rows it reported missing, all in one table: the rules do not report them one by
+    one; :func:`~gov_disclosure.reconcile.reconcile` reports each group as one ``ROW.UNDECIDABLE`` finding — for
+    the one row whose unread cells they need, ``(table, (row,))``, or for the table, ``(table, ())``."""
+    left_to_reading: frozenset[int] = frozenset()
+    """Every position of :attr:`gathered`."""
 
     @classmethod
-    def start(cls, report: Report, blank_policy: BlankPolicy = BlankPolicy.UNKNOWN) -> ValidationRun:
-        """Read *report*'s cells and check its identities under *blank_policy*."""
+    def start(
+        cls,
+        report: Report,
+        blank_policy: BlankPolicy = BlankPolicy.UNKNOWN,
+        *,
+        unread: Iterable[CellKey] = (),
+        missing_rows: Iterable[tuple[str, str]] = (),
+    ) -> ValidationRun:
+        """Read *report*'s cells and check its identities under *blank_policy*. *unread* are the cells reading
+        reported it could not read and *missing_rows* the rows (table key, row key) it reported missing: what
+        reading said is not said again (:attr:`unread`, :attr:`gathered`)."""
         spec = report.format
         cells = read_cells(report)
+        identities = check_identities(spec, cells, blank_policy)
+        index = cells.layout.index
+        unread_at = frozenset(index[key] for key in unread if key in index)
+        missing = frozenset(missing_rows)
+        gathered = _gathered(identities, cells, unread_at, missing) if unread_at or missing else {}
         return cls(
             blank_policy=blank_policy,
             report=report,
             format=spec,
             cells=cells,
-            identities=check_identities(spec, cells, blank_policy),
+            identities=identities,
+            unread=unread_at,
+            gathered=gathered,
+            left_to_reading=frozenset(i for positions in gathered.values() for i in positions),
         )
 
     @property
@@ -70,3 +104,28 @@ class ValidationRun(RuleContext):
         if isinstance(context, ValidationRun) and context.report is report:
             return context
         return cls.start(report, context.blank_policy)
+
+
+def _gathered(
+    found: IdentityChecks, cells: ReportCells, unread: frozenset[int], missing: frozenset[tuple[str, str]]
+) -> dict[tuple[str, tuple[str, ...]], tuple[int, ...]]:
+    """The undecidable identities whose cells without a value are all *unread* or in *missing* rows, and all in one
+    table, by group (see :attr:`ValidationRun.gathered`), in catalogue order (the order the identity rules report
+    in)."""
+    keys = cells.layout.keys
+    undecidable = Status.UNDECIDABLE
+    gathered: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for position in sorted(found.troubled):
+        if found.statuses[position] is not undecidable:
+            continue
+        at = found.unknown(position)
+        unknown = [keys[i] for i in at]
+        if not unknown or not all(i in unread or (k.table, k.row) in missing for i, k in zip(at, unknown, strict=True)):
+            continue
+        table = unknown[0].table
+        if any(key.table != table for key in unknown):
+            continue
+        rows = tuple(dict.fromkeys(key.row for key in unknown))
+        alone = len(rows) == 1 and (table, rows[0]) not in missing  # one unread row: its own finding
+        gathered.setdefault((table, rows if alone else ()), []).append(position)
+    return {group: tuple(positions) for group, positions in gathered.items()}

@@ -110,16 +110,19 @@ def _failure(evaluation: Evaluation) -> Finding:
 
 
 def identity_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
-    """Findings for the identities checked by rule *code*: failures and undecidable identities."""
-    found = ValidationRun.of(report, context).identities
+    """Findings for the identities checked by rule *code*: failures and undecidable identities (but those the run
+    leaves to reading's findings: :attr:`~gov_disclosure.validation.ValidationRun.gathered`)."""
+    run = ValidationRun.of(report, context)
+    found = run.identities
     if not found.troubled:
         return
-    identities, statuses = found.compiled.identities, found.statuses
+    identities, statuses, left = found.compiled.identities, found.statuses, run.left_to_reading
     undecidable, fails = Status.UNDECIDABLE, Status.FAILS
     for i in found.compiled.by_code.get(code, ()):
         status = statuses[i]
         if status is undecidable:
-            yield _undecidable(identities[i], found.unknown(i), found)
+            if i not in left:
+                yield _undecidable(identities[i], found.unknown(i), found)
         elif status is fails:
             yield _failure(found.evaluation(i))
 

@@ -216,17 +216,21 @@ def rule_cell_not_applicable(report: Report, context: RuleContext) -> Iterator[F
 @rule("CELL.TEXT", severity=Severity.ERROR, title="无法识别为数字的单元格")
 def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     """A cell holds text that cannot be read as a number with certainty (e.g. glued digits with several
-    possible splits): one finding per cell, citing the text.
+    possible splits): one finding per cell, citing the text; none for a cell whose reading already reported it
+    (:attr:`ValidationRun.unread <gov_disclosure.validation.ValidationRun.unread>`: one problem, one finding).
 
     format-spec §6.1/§6.3: "a number split into two numbers" and digits fused in conversion are common
     extraction faults; a value that cannot be read with certainty is flagged, never guessed.
     """
-    found = ValidationRun.of(report, context).cells
+    run = ValidationRun.of(report, context)
+    found, unread = run.cells, run.unread
     if not found.text:
         return
     keys, names = found.layout.keys, cell_names(report.format, found.layout.collapsed)
     error = Severity.ERROR  # looked up once for all the cells
     for i in found.text:
+        if i in unread:
+            continue
         cell = found.cells[i]
         assert cell is not None  # a position in a group holds a cell
         yield Finding(
