@@ -90,9 +90,9 @@ def _compact_char(char: str) -> str:
     return compact(char)
 
 
-def cuts(text: str, version: FormatVersion) -> tuple[int, ...]:
+def cuts(text: str, version: FormatVersion, least: int = GLUED_LABELS) -> tuple[int, ...]:
     """Offsets in a normalised line *text* where a glued table line is cut (before each official label), or ``()``
-    when the line is not a glued table.
+    when the line is not a glued table (holds fewer than *least* labels glued right after a digit).
 
     >>> line = "规章 000行政规范性文件693665第二十条第(五)项本年处理决定数量行政许可2293行政处罚1282行政强制42"
     >>> [line[c : c + 4] for c in cuts(line, "2021")]
@@ -102,7 +102,7 @@ def cuts(text: str, version: FormatVersion) -> tuple[int, ...]:
     """
     every, glued = _anchors(version)
     key, offsets = _compact_with_offsets(text)
-    if len(glued.findall(key)) < GLUED_LABELS:
+    if len(glued.findall(key)) < least:
         return ()
     return tuple(offsets[found.start()] for found in every.finditer(key) if found.start() > 0)
 
@@ -119,8 +119,13 @@ def _may_be_glued(text: str) -> bool:
     return all(next(found, None) is not None for _ in range(GLUED_LABELS))
 
 
-def _pieces(line: TextLine, version: FormatVersion) -> Iterator[TextLine]:
-    at = cuts(line.text, version) if _may_be_glued(line.text) else ()
+def _pieces(line: TextLine, version: FormatVersion, *, continued: bool = False) -> Iterator[TextLine]:
+    """*line* cut before each official label when it is a glued table; *continued*: the line before it was one, and a
+    line break inside it (``…（六）其`` / ``他处理2000002（七）总计9000009四、…``) leaves this one fewer labels."""
+    if continued:
+        at = cuts(line.text, version, least=1)
+    else:
+        at = cuts(line.text, version) if _may_be_glued(line.text) else ()
     if not at:
         yield line
         return
@@ -153,12 +158,14 @@ def anchored_lines(lines: Sequence[TextLine], version: FormatVersion) -> Anchore
         return Anchored(tuple(lines), frozenset())  # no line holds three labels glued to digits: the usual text
     out: list[TextLine] = []
     pieces: set[int] = set()
+    continued = False  # the last long line was a glued table
     for line in lines:
         if len(line.text) < _SHORTEST:
             out.append(line)
             continue
-        cut = list(_pieces(line, version))
-        if len(cut) > 1:
+        cut = list(_pieces(line, version, continued=continued))
+        continued = len(cut) > 1
+        if continued:
             pieces.update(range(len(out), len(out) + len(cut)))
         out.extend(cut)
     return Anchored(tuple(out), frozenset(pieces))

@@ -54,6 +54,8 @@ _NUMBER_BEFORE_WORDS = re.compile(
     r"^(?P<number>[+-]?\d+(?:\.\d+)?)\s+(?P<words>(?![件项条个次份元万年月日人家])[^\d\s.,、].*)$"
 )
 """A cell of a tab or pipe line holding a number, a blank and words: the number is a value of its own."""
+_WORDS_BEFORE_NUMBER = re.compile(r"^(?P<words>.*[^\d\s.,+\-/])\s+(?P<number>[+-]?\d+(?:\.\d+)?)$")
+"""A cell of a tab or pipe line holding words, a blank and a number: the number is a value of its own."""
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 """Blanks between digits inside one cell of a tab or pipe line: a line wrapped inside a number and joined back
 with a space (``| 6`` / ``00 |`` → ``6 00``; ``…申请0408522 25180006490``), or a separator lost in extraction."""
@@ -80,7 +82,9 @@ def _cell_pieces(cell: str) -> tuple[tuple[str, bool, bool], ...]:
 def _whole_cell_mark(cell: str) -> bool | None:
     """Whether the cell of a structured line is a value when it is read whole (not cut into pieces, no blanks
     between its digits); None when it is not read whole."""
-    if " " in cell and _SPACED_DIGITS.search(cell) is not None:
+    if " " in cell and (
+        _SPACED_DIGITS.search(cell) or _NUMBER_BEFORE_WORDS.match(cell) or _WORDS_BEFORE_NUMBER.match(cell)
+    ):
         return None
     pieces = _cell_pieces(cell)
     if len(pieces) != 1 or pieces[0][0] != cell or pieces[0][1]:
@@ -245,6 +249,12 @@ def _split(line: str) -> tuple[list[str], bool, frozenset[int], list[bool]]:
             out.append(lead["number"])
             values.append(True)
             cell = lead["words"]
+        tail = _WORDS_BEFORE_NUMBER.match(cell) if structured and " " in cell else None
+        if tail is not None:  # ``尚未审结 203`` (a header joined with the numbers after it)
+            words.close(out)
+            out += [tail["words"], tail["number"]]
+            values += [False, True]
+            continue
         spaced = structured and " " in cell and _SPACED_DIGITS.search(cell) is not None
         if spaced:  # one cell, so the digits are one run: where it splits is decided later, never assumed
             cell = _SPACED_DIGITS.sub("", cell)
@@ -439,9 +449,27 @@ def _left_open(line: str, lines: list[str], index: int) -> bool:
     return following.startswith("|")
 
 
+def _unit_cut(line: str, following: str) -> bool:
+    """True when *line* ends in a number and *following* starts with its unit (``40`` / ``元``: 40 元 is not 40 万元).
+
+    >>> _unit_cut("政府集中采购\t0\t40", "元\t"), _unit_cut("政府集中采购\t0\t40", "元旦")
+    (True, False)
+    """
+    return line[-1:].isdigit() and _UNIT_FIRST.match(following) is not None
+
+
+_UNIT_FIRST = re.compile(r"(?:万元|元)(?![\u4e00-\u9fff])")
+
+
 def _cut_inside(line: str, following: str) -> bool:
-    """True when the line break between *line* and *following* cut a number, a glued run or a label's enumerator."""
-    return _decimal_cut(line, following) or _glued_cut(line, following) or _enumerator_cut(line, following)
+    """True when the line break between *line* and *following* cut a number, its unit, a glued run or a label's
+    enumerator."""
+    return (
+        _decimal_cut(line, following)
+        or _unit_cut(line, following)
+        or _glued_cut(line, following)
+        or _enumerator_cut(line, following)
+    )
 
 
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:

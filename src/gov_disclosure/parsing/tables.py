@@ -41,7 +41,7 @@ from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.consistency import READINGS, RowReadings, prune
 from gov_disclosure.parsing.detached import reattach_labels
 from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_collapsed, match_row
-from gov_disclosure.parsing.lines import TextLine
+from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, readings, solve
 
@@ -92,6 +92,9 @@ class _Row:
     """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
     repeat: bool = False
     """True for an official row printed again (its first printing is the one read)."""
+    labelled_line: bool = False
+    """True when the row's values start on the line of its label (``规章\t14\t24\t2``): numbers on the next line
+    may then continue the last of them (a line break inside ``26``), unlike a table printed a cell per line."""
 
     @property
     def source(self) -> SourceLocation:
@@ -253,6 +256,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     regions: dict[str, _Region] = {}
     current: _Region | None = None
     t4_values: list[str] = []
+    t4_glued: set[int] = set()  # runs of two lines' numbers joined where a line break may have cut one
+    t4_ends_in_value = False  # the last line read into 表四 ended with a number
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
@@ -293,10 +298,14 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         if current.spec is TABLE4:
             values_only = all(value or not c for c, value in zip(line.cells, line.values, strict=True))
             if t4_full:
-                if t4_open and values_only:  # numbers right after all fifteen: a number may have been wrapped
-                    t4_values.extend(c for c in line.cells if c)
+                leading = list(
+                    itertools.takewhile(bool, (c if v else "" for c, v in zip(line.cells, line.values, strict=True)))
+                )
+                if t4_open and leading:  # numbers right after all fifteen: a number may have been wrapped
+                    _t4_extend(t4_values, t4_glued, leading, joined=t4_ends_in_value)
                     t4_exact = None
-                    continue
+                    if len(leading) == len(line.cells):
+                        continue  # (a line of numbers only: more may follow)
                 t4_open = False
                 continue
             cells = list(line.cells)
@@ -311,7 +320,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_values = [c for c in cells if c]
                 t4_full = t4_open = True
                 continue
-            t4_values.extend(c for c, value in zip(line.cells, line.values, strict=True) if value)
+            printed = [c for c, value in zip(line.cells, line.values, strict=True) if value]
+            starts_with_value = bool(cells) and is_value(cells[0])
+            joined = t4_ends_in_value and starts_with_value and len(t4_values) + len(printed) > _T4_COLUMNS
+            _t4_extend(t4_values, t4_glued, printed, joined=joined)
+            t4_ends_in_value = bool(cells) and is_value(cells[-1])
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
@@ -328,7 +341,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         findings.append(_cut_finding(current.spec, lines[-1]))
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
-    t4 = _build_t4(t4_exact, t4_values, t4_source, findings) if "table4" in regions else None
+    t4 = _build_t4(t4_exact, t4_values, t4_source, findings, t4_glued) if "table4" in regions else None
     found = tuple(key for key in (t2spec.key, "table3", "table4") if key in regions)
     return TextTables(
         table2=t2 if isinstance(t2, Table2) else None,
@@ -388,6 +401,20 @@ def _read_line(
                 # line). After values on the row's own line they may also be a wrapped number, or the values of a
                 # row whose label was lost: the row is then read only through the identities.
                 last.uncertain = last.uncertain or bool(glued) or any(last.values)
+                if (
+                    region.spec is TABLE3  # (whose identities check the split: no 表二 row has one)
+                    and last.labelled_line
+                    and not last.extended
+                    and last.values
+                    and last.values[-1]
+                    and values
+                    and values[0]
+                ):
+                    # the line break may cut the row's last number (``…\t6`` / ``51\t4509…`` for 651): the two
+                    # parts are one glued run, split only where the columns or the identities force it
+                    last.values[-1] += values[0]
+                    last.glued.add(len(last.values) - 1)
+                    values, glued = values[1:], {i - 1 for i in glued if i > 0}
                 last.extended = True
                 last.glued.update(len(last.values) + i for i in glued)
                 last.values.extend(values)
@@ -400,7 +427,7 @@ def _read_line(
         region.pending.clear()
         whole = match_collapsed(label, region.spec, version)
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued)
+        row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued, labelled_line=bool(labels))
         if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
             row.spec = whole
             final = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
@@ -929,8 +956,23 @@ def _duplicate_finding(spec: TableSpec, row: _Row, times: int) -> Finding:
     )
 
 
+def _t4_extend(values: list[str], glued: set[int], printed: list[str], *, joined: bool) -> None:
+    """Add a line's *printed* numbers to 表四's *values*; *joined*: the line break before them may cut a number
+    (more numbers than 表四's fifteen, the line above ending in one: ``…203\t6`` / ``4\t265…`` for 64), so the
+    last number before it and the first after it are one glued run, split only where the identities force it."""
+    if joined and values and printed:
+        values[-1] += printed[0]
+        glued.add(len(values) - 1)
+        printed = printed[1:]
+    values.extend(printed)
+
+
 def _build_t4(
-    exact: list[str] | None, values: list[str], source: SourceLocation | None, findings: list[Finding]
+    exact: list[str] | None,
+    values: list[str],
+    source: SourceLocation | None,
+    findings: list[Finding],
+    glued: set[int] | None = None,
 ) -> Table4:
     columns = [(r, c) for r in TABLE4.rows for c in r.columns]
     if exact is not None and len(exact) == _T4_COLUMNS:
@@ -950,7 +992,12 @@ def _build_t4(
             )
             return Table4()
         result = solve(
-            tokens, _T4_COLUMNS, _reader([ValueType.COUNT] * _T4_COLUMNS), row="table4", equations=_t4_flat_equations()
+            tokens,
+            _T4_COLUMNS,
+            _reader([ValueType.COUNT] * _T4_COLUMNS),
+            row="table4",
+            equations=_t4_flat_equations(),
+            glued=frozenset(glued or ()),
         )
         raw = " ".join(tokens)
         cells = []

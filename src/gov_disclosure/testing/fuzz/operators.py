@@ -7,7 +7,8 @@ in two kinds, tracked separately because the promise differs (issue 13):
 number the agency printed (no digit is changed, no digit run is cut or glued to another number's digits):
 
 ====================  ======================================================================================
-``delete_line``       a line is deleted (a lost table row, a lost paragraph)
+``delete_line``       a line is deleted (a lost table row, a lost paragraph; not one holding part of a number
+                      printed across a line break)
 ``split_line``        a line break is inserted anywhere, also inside a number (``96171`` / ``.6``)
 ``join_lines``        two neighbouring lines become one (``行政处罚 3985758行政强制 88283``; a break between two
                       digits is kept: it may be a separator or cut a number, and no join keeps both)
@@ -143,9 +144,21 @@ def _delete_line(text: str, rng: random.Random) -> tuple[str, str] | None:
     lines = _lines(text)
     if len(lines) < 2:
         return None
-    i = rng.randrange(len(lines))
+    whole = [i for i in range(len(lines)) if not _holds_part_of_a_number(lines, i)]
+    if not whole:
+        return None
+    i = rng.choice(whole)
     removed = lines.pop(i)
     return "\n".join(lines), f"deleted line {i + 1}: {_short(removed)}"
+
+
+def _holds_part_of_a_number(lines: list[str], i: int) -> bool:
+    """True when line *i* begins or ends with part of a number printed across a line break (``…10`` / ``3`` for
+    103): deleting it would leave the other part, a number the report never printed."""
+    line = lines[i]
+    before = i > 0 and lines[i - 1][-1:] in _DIGITS and line[:1] in _DIGITS and bool(line) and bool(lines[i - 1])
+    after = i + 1 < len(lines) and line[-1:] in _DIGITS and lines[i + 1][:1] in _DIGITS and bool(line)
+    return before or (after and bool(lines[i + 1]))
 
 
 def _split_line(text: str, rng: random.Random) -> tuple[str, str] | None:
