@@ -222,6 +222,40 @@ def test_table4_followed_on_its_line_by_words_is_read_from_the_table_only(after:
     assert upheld is None or upheld.value in {2881, None}
 
 
+def _split_numbers(form: str, version: str, seed: int) -> list[tuple[Subject, str]]:
+    subject = rendered_subject(random.Random(seed), form, version)
+    return [
+        (subject, subject.text[:at] + "\n" + subject.text[at:])
+        for number in re.finditer(r"\d{2,}", subject.text)
+        for at in range(number.start() + 1, number.end())
+    ]
+
+
+@pytest.mark.parametrize("form", ["text", "markdown"])
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_every_number_split_by_a_line_break_is_read_exactly_or_flagged(form: str, version: str) -> None:
+    """Every number of a rendered report cut by a line break, one at a time, at every place (``…\t6`` /
+    ``51\t4509…``, ``…203\t6`` / ``4\t265…`` in 表四, ``40`` / ``元``): read as printed or left unread and named."""
+    for seed in range(2):
+        for subject, text in _split_numbers(form, version, seed):
+            faults = judge(subject.expectation, read_text(text), changes_truth=False).faults
+            assert faults == (), text[max(0, text.index("\n") - 20) :][:60]
+
+
+def test_a_table3_row_joined_to_the_headings_after_it_keeps_its_numbers() -> None:
+    """淮安 2024 (pypdf text) with the lines from （七）总计 to 表四's header joined and 3050 cut: ``（七）总计 2932
+    53 0 0 61 4 305`` / ``0 四、结转下年度继续办理 103 … 103 四、政府信息公开行政复议…`` (3050 was read 305: the
+    second line, holding 表四's heading, was read into 表四 whole)."""
+    subject = next(s for s in _named("huaian-city-2024") if "pypdf" in s.name)
+    lines = subject.text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("（七）总计"))
+    last = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    joined = " ".join(lines[first : last + 2])
+    assert "61 4 3050 四、结转" in joined
+    lines[first : last + 2] = joined.replace("61 4 3050 四、结转", "61 4 305\n0 四、结转").split("\n")
+    assert judge(subject.expectation, read_text("\n".join(lines)), changes_truth=False).faults == ()
+
+
 def _rendered_2019_table4(first: str, rest: str) -> tuple[str, ...]:
     row = [232, 0, 0, 61, 293, 218, 0, 0, 0, 218, 0, 0, 0, 0, 0]
     keys = [
@@ -260,8 +294,17 @@ def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
         ("pingtan-natural-resources-2020", "信息0000000（六）其他处理", "信息0000000六）其他处理"),
         ("pingtan-economic-development-2024", "政府信息30000032.没有", "政府信息30000032.\n没有"),
         ("pingtan-natural-resources-2020", "政府集中采购191690.9913万元", "政府集中采购191\n690.9913万元"),
+        ("pingtan-natural-resources-2020", "（六）其他处理2000002（七）", "（六）\n其他处理2000002（七）"),
     ],
-    ids=["punishment", "other_other", "paren_lost", "paren_lost_left", "enumerator_cut", "glued_run_cut"],
+    ids=[
+        "punishment",
+        "other_other",
+        "paren_lost",
+        "paren_lost_left",
+        "enumerator_cut",
+        "glued_run_cut",
+        "glued_table_goes_on",
+    ],
 )
 def test_a_damaged_label_in_glued_text_gives_no_wrong_number(report: str, printed: str, damaged: str) -> None:
     """The crawler texts with a character of a label deleted, or a line break inserted in a label or a glued run

@@ -391,8 +391,11 @@ def _decimal_cut(line: str, following: str) -> bool:
 
 
 _GLUED_LAST = re.compile(r"[^\d\s.,+\-/|]\d+$")
-_GLUED_FIRST = re.compile(r"\d+(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])")
-"""Digits glued in front of a heading's own numeral (``3四、``): not an enumerator that lost its point (``2逾期…``)."""
+_GLUED_FIRST = re.compile(
+    r"\d+(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])|(?:0|\d{2,})[\u4e00-\u9fff]"
+)
+"""Digits glued in front of a heading's own numeral (``3四、``) or of words (``54形，不计其他情形）``): not a single
+digit before words, which may be an enumerator that lost its point (``2逾期…``)."""
 _DIGITS_FIRST = re.compile(r"\d+(?![.、]\D)")
 """Digits starting a line, not an enumerated label (``2.重复申请``)."""
 
@@ -407,6 +410,8 @@ def _glued_cut(line: str, following: str) -> bool:
     (True, False)
     >>> _glued_cut("0 0 10", "3四、政府信息公开"), _glued_cut("0 0 10", "3 0 0"), _glued_cut("4 3119", "2逾期未按")
     (True, False, False)
+    >>> _glued_cut("0 0 0 4", "54形，不计其他情形）")
+    True
     """
     if _DIGITS_FIRST.match(following) is None or not line[-1:].isdigit():
         return False

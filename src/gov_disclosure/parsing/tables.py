@@ -48,8 +48,20 @@ from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
 _STOP = re.compile(r"^#*[五六]\.")
-_SECTION_INSIDE = re.compile(r"[五六][、.．]\s*(?:存在的主要问题|其他需要报告)")
-"""Section 五's or 六's heading inside a line of a table (lines joined): the table ends before it."""
+_HEADING_INSIDE = re.compile(
+    r"[三四五六][、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)"
+)
+"""The heading of 表三, of 表四, or of section 五 or 六 inside a line of a table (lines joined): the line is read as
+two, cut before it (what comes after it is never read into the table before it)."""
+
+
+def _cut_at(line: TextLine, at: int) -> tuple[TextLine, TextLine]:
+    """*line* as two lines, cut at offset *at* (the second keeps whether the line was cut short)."""
+    head = TextLine(line.text[:at], line.number, line.start, line.start + at, line.path)
+    rest = TextLine(line.text[at:], line.number, line.start + at, line.end, line.path, line.cut)
+    return head, rest
+
+
 _T4_HEADER = re.compile("结果维持|未经复议直接起诉|复议后起诉|尚未审结")
 _T4_TOP = "行政复议行政诉讼"
 """The top header row of 表四 as a whole line: what is left whole when an extractor breaks the other header cells
@@ -256,7 +268,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     regions: dict[str, _Region] = {}
     current: _Region | None = None
     t4_values: list[str] = []
-    t4_glued: set[int] = set()  # runs of two lines' numbers joined where a line break may have cut one
+    t4_breaks: set[int] = set()  # indices of t4_values that a line break between two numbers comes before
     t4_ends_in_value = False  # the last line read into 表四 ended with a number
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
@@ -265,17 +277,21 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     anchored = anchored_lines(reattached.lines, version)
     lines = anchored.lines
     plains = [line.plain if "|" in line.text else line.text for line in lines]  # without a pipe, plain() is the text
-    ended = False  # a line inside a table went on with section 五 or 六: the tables end there
-    for index, (line, text) in enumerate(zip(lines, compact_lines(plains), strict=True)):
+    queue = [
+        (line, text, i in anchored.pieces)
+        for i, (line, text) in enumerate(zip(lines, compact_lines(plains), strict=True))
+    ]
+    queue.reverse()  # popped from the end: a line cut in two puts its rest back
+    while queue:
+        line, text, glued_table = queue.pop()
         # a line is split into cells only once it is inside a table; its compact text tells where it is
-        if ended or _STOP.match(text):
+        if _STOP.match(text):
             break
-        heading = _SECTION_INSIDE.search(line.text) if current is not None else None
-        if heading is not None and heading.start() > 0:  # ``…3075\t12902 五、存在的主要问题…`` (lines joined)
-            end = heading.start()
-            line = TextLine(line.text[:end], line.number, line.start, line.start + end, line.path)
-            text = compact(line.plain)
-            ended = True
+        heading = _HEADING_INSIDE.search(line.text, 1) if current is not None else None
+        if heading is not None:  # ``…61 4 305`` / ``0 四、结转… 103 四、政府信息公开行政复议…`` (lines joined)
+            head, rest = _cut_at(line, heading.start())
+            queue.append((rest, compact(rest.plain), glued_table))
+            line, text = head, compact(head.plain)
         caption = caption_item_compact(text)
         kind = _classify(text, caption)
         if kind == "table3" and current is not None and current.spec is TABLE3 and "table4" not in regions:
@@ -302,7 +318,9 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                     itertools.takewhile(bool, (c if v else "" for c, v in zip(line.cells, line.values, strict=True)))
                 )
                 if t4_open and leading:  # numbers right after all fifteen: a number may have been wrapped
-                    _t4_extend(t4_values, t4_glued, leading, joined=t4_ends_in_value)
+                    if t4_ends_in_value:
+                        t4_breaks.add(len(t4_values))
+                    t4_values.extend(leading)
                     t4_exact = None
                     if len(leading) == len(line.cells):
                         continue  # (a line of numbers only: more may follow)
@@ -321,27 +339,28 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_full = t4_open = True
                 continue
             printed = [c for c, value in zip(line.cells, line.values, strict=True) if value]
-            starts_with_value = bool(cells) and is_value(cells[0])
-            joined = t4_ends_in_value and starts_with_value and len(t4_values) + len(printed) > _T4_COLUMNS
-            _t4_extend(t4_values, t4_glued, printed, joined=joined)
+            if t4_values and printed and t4_ends_in_value and is_value(cells[0]):
+                t4_breaks.add(len(t4_values))
+            t4_values.extend(printed)
             t4_ends_in_value = bool(cells) and is_value(cells[-1])
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
                 t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
                 t4_full = t4_open = True
             continue
-        _read_line(current, line, text, caption, version, glued_table=index in anchored.pieces)
+        _read_line(current, line, text, caption, version, glued_table=glued_table)
     else:  # the text ends inside a table: cut short, maybe inside the last number of its last line
-        if lines and not ended and t4_source is not None and t4_source.line == lines[-1].number:
+        if lines and t4_source is not None and t4_source.line == lines[-1].number:
             t4_exact = None  # read only if the identities hold
-        if lines and not ended:
+        if lines:
             _distrust_last(regions.values(), lines[-1])
     findings: list[Finding] = list(reattached.findings)
+    ended = bool(queue)  # the loop stopped at section 五 or 六 (the rest of a line cut before one included)
     if lines and lines[-1].cut and current is not None and not ended:
         findings.append(_cut_finding(current.spec, lines[-1]))
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
-    t4 = _build_t4(t4_exact, t4_values, t4_source, findings, t4_glued) if "table4" in regions else None
+    t4 = _build_t4(t4_exact, t4_values, t4_source, findings, t4_breaks) if "table4" in regions else None
     found = tuple(key for key in (t2spec.key, "table3", "table4") if key in regions)
     return TextTables(
         table2=t2 if isinstance(t2, Table2) else None,
@@ -956,15 +975,23 @@ def _duplicate_finding(spec: TableSpec, row: _Row, times: int) -> Finding:
     )
 
 
-def _t4_extend(values: list[str], glued: set[int], printed: list[str], *, joined: bool) -> None:
-    """Add a line's *printed* numbers to 表四's *values*; *joined*: the line break before them may cut a number
-    (more numbers than 表四's fifteen, the line above ending in one: ``…203\t6`` / ``4\t265…`` for 64), so the
-    last number before it and the first after it are one glued run, split only where the identities force it."""
-    if joined and values and printed:
-        values[-1] += printed[0]
-        glued.add(len(values) - 1)
-        printed = printed[1:]
-    values.extend(printed)
+def _across_breaks(values: list[str], breaks: set[int]) -> tuple[list[str], frozenset[int]]:
+    """表四's *values* with the two numbers around each line break in *breaks* joined into one glued run: when more
+    numbers than 表四's fifteen are printed, any break between two of them may have cut a number (``…203\t6`` /
+    ``4\t265…`` for 64), so each such pair is split only where the identities force it.
+
+    >>> _across_breaks(["203", "6", "4", "265"], {2})
+    (['203', '64', '265'], frozenset({1}))
+    """
+    tokens: list[str] = []
+    glued: set[int] = set()
+    for i, value in enumerate(values):
+        if i in breaks and tokens:
+            tokens[-1] += value
+            glued.add(len(tokens) - 1)
+        else:
+            tokens.append(value)
+    return tokens, frozenset(glued)
 
 
 def _build_t4(
@@ -972,13 +999,13 @@ def _build_t4(
     values: list[str],
     source: SourceLocation | None,
     findings: list[Finding],
-    glued: set[int] | None = None,
+    breaks: set[int] | None = None,
 ) -> Table4:
     columns = [(r, c) for r in TABLE4.rows for c in r.columns]
     if exact is not None and len(exact) == _T4_COLUMNS:
         cells = [parse_cell(v, source=source) for v in exact]
     else:
-        tokens = values
+        tokens, glued = _across_breaks(values, breaks or set()) if len(values) > _T4_COLUMNS else (values, frozenset())
         if not tokens:
             findings.append(
                 Finding(
@@ -997,7 +1024,7 @@ def _build_t4(
             _reader([ValueType.COUNT] * _T4_COLUMNS),
             row="table4",
             equations=_t4_flat_equations(),
-            glued=frozenset(glued or ()),
+            glued=glued,
         )
         raw = " ".join(tokens)
         cells = []
