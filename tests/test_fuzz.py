@@ -243,9 +243,9 @@ def test_every_number_split_by_a_line_break_is_read_exactly_or_flagged(form: str
 
 
 def test_a_table3_row_joined_to_the_headings_after_it_keeps_its_numbers() -> None:
-    """淮安 2024 (pdfplumber text) with the lines from （七）总计 to 表四's header joined and 3050 cut: ``（七）总计 2932
-    53 0 0 61 4 305`` / ``0 四、结转下年度继续办理 103 … 103 四、政府信息公开行政复议…`` (3050 was read 305: the
-    second line, holding 表四's heading, was read into 表四 whole)."""
+    """淮安 2024 (pdfplumber text) with the lines from （七）总计 to 表四's header joined and 3050 cut:
+    ``（七）总计 2932 53 0 0 61 4 305`` / ``0 四、结转下年度继续办理 103 … 103 四、政府信息公开行政复议…`` (3050
+    was read 305: the second line, holding 表四's heading, was read into 表四 whole)."""
     subject = next(s for s in _named("huaian-city-2024") if "pdfplumber" in s.name)
     lines = subject.text.split("\n")
     first = next(i for i, line in enumerate(lines) if line.startswith("（七）总计"))
