@@ -255,6 +255,25 @@ def test_a_table3_row_joined_to_the_headings_after_it_keeps_its_numbers() -> Non
     assert judge(subject.expectation, read_text("\n".join(lines)), changes_truth=False).faults == ()
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_number_cut_before_the_next_caption_or_a_page_mark_is_exact_or_flagged(seed: int) -> None:
+    """Rendered 2019 text with 规范性文件's line joined to the caption after it and its last number cut
+    (``规范性文件\t0\t3224\t3`` / ``040 第二十条第（五）项…``: 3 was read), and 2021 text with 行政事业性收费's amount
+    cut around a page mark (``4`` / ``第18页 共19页`` / ``7``: 4 was read)."""
+    subject = rendered_subject(random.Random(seed), "text", "2019")
+    row = re.search(r"\n(规范性文件\t[^\n]*\t(\d)(\d+))\n(第二十条第（五）项)", subject.text)
+    if row is not None:
+        cut = f"\n{row[1][: -len(row[3])]}\n{row[3]} {row[4]}"
+        text = subject.text[: row.start()] + cut + subject.text[row.end() :]
+        assert judge(subject.expectation, read_text(text), changes_truth=False).faults == ()
+    subject = rendered_subject(random.Random(seed), "text", "2021")
+    fee = re.search(r"\n行政事业性收费\t(\d)(\d[\d.]*)", subject.text)
+    assert row is not None or fee is not None
+    if fee is not None:
+        text = subject.text[: fee.start(2)] + "\n第18页 共19页\n" + subject.text[fee.start(2) :]
+        assert judge(subject.expectation, read_text(text), changes_truth=False).faults == ()
+
+
 def _rendered_2019_table4(first: str, rest: str) -> tuple[str, ...]:
     row = [232, 0, 0, 61, 293, 218, 0, 0, 0, 218, 0, 0, 0, 0, 0]
     keys = [
@@ -294,6 +313,7 @@ def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
         ("pingtan-economic-development-2024", "政府信息30000032.没有", "政府信息30000032.\n没有"),
         ("pingtan-natural-resources-2020", "政府集中采购191690.9913万元", "政府集中采购191\n690.9913万元"),
         ("pingtan-natural-resources-2020", "（六）其他处理2000002（七）", "（六）\n其他处理2000002（七）"),
+        ("pingtan-2021", "请数量640020470二、上年结转", "请数量640020470、上年结转"),
     ],
     ids=[
         "punishment",
@@ -303,6 +323,7 @@ def test_a_group_label_fragment_does_not_name_the_row_other_other() -> None:
         "enumerator_cut",
         "glued_run_cut",
         "glued_table_goes_on",
+        "heading_numeral_lost",
     ],
 )
 def test_a_damaged_label_in_glued_text_gives_no_wrong_number(report: str, printed: str, damaged: str) -> None:

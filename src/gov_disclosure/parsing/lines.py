@@ -32,11 +32,12 @@ _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
 _BETWEEN_WORDS = re.compile(
     r"(?<=[\u4e00-\u9fff”)])(?P<digits>[+-]?\d+(?:\.\d+)?)"
-    r"(?=[()]{0,2}[一二三四五六七八九十]{0,2}[()]{0,2}(?![件项条个次份元万年月日人家号])[\u4e00-\u9fff]{2})"
+    r"(?=[()]{0,2}[一二三四五六七八九十]{0,2}[()]{0,2}(?![件项条个次份元万年月日人家号])[\u4e00-\u9fff]{2}"
+    r"|(?<=0)、[\u4e00-\u9fff]{2})"
 )
 """Values between two labels in one cell, the next label damaged (``行政处罚1282政强制42``;
-``…已获取信息0000000()其他处理``, an enumerator that lost a character): the values end the first row, whatever the
-second label turns out to name."""
+``…已获取信息0000000()其他处理``, ``…数量640020470、上年结转``: an enumerator that lost a character; no enumerator is
+0): the values end the first row, whatever the second label turns out to name."""
 _GLUED_BEFORE_WORD = re.compile(
     r"^(?P<digits>[+-]?\d+(?:\.\d+)?)"
     r"(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*|[一二三四五六七八九十]{1,2}[、.].*)$"
@@ -391,6 +392,7 @@ def _decimal_cut(line: str, following: str) -> bool:
 
 
 _GLUED_LAST = re.compile(r"[^\d\s.,+\-/|]\d+$")
+_LEADING_ZERO = re.compile(r"0\d")
 _GLUED_FIRST = re.compile(
     r"\d+(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])|(?:0|\d{2,})[\u4e00-\u9fff]"
 )
@@ -410,11 +412,13 @@ def _glued_cut(line: str, following: str) -> bool:
     (True, False)
     >>> _glued_cut("0 0 10", "3四、政府信息公开"), _glued_cut("0 0 10", "3 0 0"), _glued_cut("4 3119", "2逾期未按")
     (True, False, False)
-    >>> _glued_cut("0 0 0 4", "54形，不计其他情形）")
-    True
+    >>> _glued_cut("0 0 0 4", "54形，不计其他情形）"), _glued_cut("性文件\t0\t3224\t3", "040 第二十条")
+    (True, True)
     """
     if _DIGITS_FIRST.match(following) is None or not line[-1:].isdigit():
         return False
+    if _LEADING_ZERO.match(following):
+        return True  # ``040``: no number starts with 0, so the break cut one (``…\t3`` / ``040 第二十条…``)
     return _GLUED_LAST.search(line) is not None or _GLUED_FIRST.match(following) is not None
 
 

@@ -46,7 +46,7 @@ _HALF_WIDTH = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in (*range(0x
 _PINYIN = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _PAGE_BODY = r"""[ \t]*(?:
         [-—–－―~·•]+[ \t]*\d{1,4}[ \t]*[-—–－―~·•]+       # - 4 -   — 5 —
-      | 第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/][ \t]*共[ \t]*\d{1,4}[ \t]*页)?   # 第4页 / 第4页,共6页
+      | 第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?   # 第4页 / 第4页,共6页 / 第4页 共6页
       | \d{1,4}[ \t]*/[ \t]*\d{1,4}                        # 4 / 6
     )[ \t]*"""
 _PAGE_LINE = re.compile(f"^{_PAGE_BODY}$", re.VERBOSE | re.MULTILINE)
@@ -162,8 +162,8 @@ def strip_pinyin(text: str) -> str:
 def is_page_furniture(line: str) -> bool:
     """True for a running page number line such as ``- 4 -``, ``— 5 —`` or ``第 4 页``.
 
-    >>> [is_page_furniture(s) for s in ("- 4 -", "— 5 —", "第4页，共6页", "4", "规章 0 0 0")]
-    [True, True, True, False, False]
+    >>> [is_page_furniture(s) for s in ("- 4 -", "— 5 —", "第4页，共6页", "第18页 共19页", "4", "规章 0 0 0")]
+    [True, True, True, True, False, False]
     """
     return _PAGE_LINE.fullmatch(normalize_line(line)) is not None
 

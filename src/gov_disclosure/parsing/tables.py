@@ -55,6 +55,15 @@ _HEADING_INSIDE = re.compile(
 two, cut before it (what comes after it is never read into the table before it)."""
 
 
+def _leading_values(line: TextLine) -> int:
+    """The offset in *line* of its first cell that is not a value, when values come before it (else 0)."""
+    for cell, value in zip(line.cells, line.values, strict=True):
+        if not value:
+            at = line.text.find(cell) if cell else -1
+            return at if at > 0 and not line.text[:at].isspace() else 0
+    return 0
+
+
 def _cut_at(line: TextLine, at: int) -> tuple[TextLine, TextLine]:
     """*line* as two lines, cut at offset *at* (the second keeps whether the line was cut short)."""
     head = TextLine(line.text[:at], line.number, line.start, line.start + at, line.path)
@@ -294,6 +303,12 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             line, text = head, compact(head.plain)
         caption = caption_item_compact(text)
         kind = _classify(text, caption)
+        lead = _leading_values(line) if current is not None and (caption or kind) and text[:1].isdigit() else 0
+        if lead:  # ``422 第二十条第（五）项…``: numbers before a caption end the row above (a number cut by a break)
+            head, rest = _cut_at(line, lead)
+            queue.append((rest, compact(rest.plain), glued_table))
+            line, text = head, compact(head.plain)
+            caption, kind = None, None
         if kind == "table3" and current is not None and current.spec is TABLE3 and "table4" not in regions:
             current.pending.clear()
             continue  # a repeated header
