@@ -153,3 +153,12 @@ def test_reproducers_found_by_this_projects_fuzzing_read_no_wrong_number(path: P
     split and two joined. Every cell exact or flagged."""
     report = _report_named(path.stem)
     assert problems(report, read_text(path.read_text(encoding="utf-8"))) == []
+
+
+def test_a_page_whose_format_is_guessed_says_so_when_its_table_is_read_from_the_grid() -> None:
+    """Minimised from a rendered 2019 page with the header row deleted and the page cut: one 表二 row, no title,
+    no label of either format. The guess was said (READ.FORMAT_GUESSED, on 表二), then dropped with the text
+    reader's findings about 表二 when the grid gave 表二."""
+    page = "<table><tr><td>规章</td><td>4499</td><td>0</td><td>0</td></tr></table>".encode()
+    result = read_bytes(page, name="cut.html")
+    assert [f.table for f in result.findings if f.code == "READ.FORMAT_GUESSED"] == ["table2"]

@@ -196,18 +196,19 @@ class NationalFormat:
             raise NotAReportError(NOT_A_REPORT)
         chosen_format(document)  # raises for a report before the national formats
         spec = self.spec
-        findings = format_findings(document, spec)
+        findings = format_findings(document, spec)  # about the document: kept whichever reader gives a table
         text = read_text_tables(document.lines, spec.name)
-        findings.extend(text.findings)
+        reading = list(text.findings)
         tables = {key: getattr(text, key) for key in spec.table_keys}
         found = set(text.found)
         if document.grids:
             grids = read_grid_tables(document.grids, spec.name)
             replaced = {key for key in spec.table_keys if getattr(grids, key) is not None}
             tables.update({key: getattr(grids, key) for key in replaced})
-            findings = [f for f in findings if f.table not in replaced]
-            findings.extend(grids.findings)
+            reading = [f for f in reading if f.table not in replaced]
+            reading.extend(grids.findings)
             found |= replaced
+        findings.extend(reading)
         findings.extend(_table_missing(table) for table in spec.tables if table.key not in found)
         title = document.title
         source = document.source
