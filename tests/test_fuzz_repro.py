@@ -162,3 +162,21 @@ def test_a_page_whose_format_is_guessed_says_so_when_its_table_is_read_from_the_
     page = "<table><tr><td>规章</td><td>4499</td><td>0</td><td>0</td></tr></table>".encode()
     result = read_bytes(page, name="cut.html")
     assert [f.table for f in result.findings if f.code == "READ.FORMAT_GUESSED"] == ["table2"]
+
+
+def test_a_grid_row_holding_two_labelled_rows_gives_neither_the_others_numbers() -> None:
+    """A quote lost in a page's markup (``<td style='w>1329</td></tr><tr><td style='w'>规范性文件…``) swallows the end
+    of 规章's row and the start of the next: the grid row ``规章 924 1757 规范性文件 2967 0 3697`` gave 规章 the
+    numbers of 规范性文件. It is read as two rows; 规章, which lost a number, is not read."""
+    page = (
+        "<p>某县2019年政府信息公开工作年度报告</p><table>"
+        "<tr><td colspan='4'>第二十条第（一）项</td></tr>"
+        "<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+        "<tr><td>规章</td><td>924</td><td>1757</td><td style='w>1329</td></tr>"
+        "<tr><td style='w'>规范性文件</td><td>2967</td><td>0</td><td>3697</td></tr></table>"
+    ).encode()
+    table = read_bytes(page, name="quote-lost.html").report.table2_2019
+    assert table is not None
+    assert table.normative_docs is not None
+    assert [c.value for _, c in table.normative_docs.cells()] == [2967, 0, 3697]
+    assert table.regulations is None or all(c.value in (924, 1757, None) for _, c in table.regulations.cells())

@@ -131,12 +131,14 @@ class _Reader:
                 self.kind = self._guess_kind(cells)
                 if self.kind is None:
                     continue
-            if self.kind == "table2":
-                self._table2_row(row, cells)
-            elif self.kind == "table3":
-                self._table3_row(row, cells)
-            else:
+            if self.kind == "table4":
                 self._table4_row(row, cells)
+                continue
+            for part in _labelled_parts(cells):  # ``规章 924 1757 规范性文件 2967 0 3697``: two rows in one
+                if self.kind == "table2":
+                    self._table2_row(row, part)
+                else:
+                    self._table3_row(row, part)
 
     def _guess_kind(self, cells: Sequence[RawCell]) -> str | None:
         label = "".join(c.text for c in cells if not _is_value(c))
@@ -385,6 +387,22 @@ def _column_of(label: str, row: RowSpec, table: TableSpec) -> int | None:
         key = _T3_COLUMNS.get(label)
         return None if key is None else [c.key for c in row.columns].index(key)
     return None
+
+
+def _labelled_parts(cells: list[RawCell]) -> list[list[RawCell]]:
+    """*cells* cut before each label cell that follows a value: a grid row holding two labelled rows (markup damaged
+    so that a row's end and the next row's start were swallowed, ``<td style='w>1329</td></tr><tr><td style='``)
+    is read as two rows, the values of neither given to the other."""
+    parts: list[list[RawCell]] = [[]]
+    seen_value = False
+    for cell in cells:
+        if _is_value(cell):
+            seen_value = True
+        elif seen_value and cell.text.strip():
+            parts.append([])
+            seen_value = False
+        parts[-1].append(cell)
+    return parts
 
 
 def _split_label(cells: Sequence[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
