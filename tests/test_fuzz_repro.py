@@ -23,6 +23,7 @@ from gov_disclosure.loader import read_bytes
 from gov_disclosure.model import Report
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.render import Damage, render_text
+from gov_disclosure.testing.fuzz.oracle import Expectation, judge
 from gov_disclosure.testing.generate import random_report
 from gov_disclosure.testing.truth import Truth, Verdict, compare
 from layout_grids import report_html
@@ -180,3 +181,26 @@ def test_a_grid_row_holding_two_labelled_rows_gives_neither_the_others_numbers()
     assert table.normative_docs is not None
     assert [c.value for _, c in table.normative_docs.cells()] == [2967, 0, 3697]
     assert table.regulations is None or all(c.value in (924, 1757, None) for _, c in table.regulations.cells())
+
+
+def test_a_table2_row_whose_last_number_goes_on_the_next_line_is_not_read_short() -> None:
+    """``行政强制\\t4196\\t-5`` / ``90\\t3469``: -590 cut by a line break; -5 was read (the three printed parts fit the
+    three columns). A line of numbers alone after a row's own numbers may continue its last one."""
+    text = "某县2020年政府信息公开工作年度报告\n第二十条第（六）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+    table = read_text(text + "行政强制\t4196\t-5\n90\t3469\n").report.table2_2019
+    assert table is not None
+    row = table.coercion
+    assert row is None or [c.value for _, c in row.cells()] in ([4196, -590, 3469], [None, None, None])
+    assert row is None or row.change.value != -5
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_text_cut_after_the_first_digit_of_a_rows_last_number_on_a_line_of_its_own(seed: int) -> None:
+    """Rendered 2019 text ending ``…215\t45`` / ``5`` (455 cut by a line break, then the text cut after it): the
+    lone ``5`` is not read (the text ends right after it), and 45 must not be read either."""
+    report = random_report(random.Random(seed), "2019")
+    text = render_text(report)
+    row = re.search(r"\n[^\n]*（一）予以公开(?:\t\d+)*\t\d*(\d)\n", text)
+    assert row is not None
+    cut = text[: row.start(1)] + "\n" + row[1]
+    assert judge(Expectation.of_report(report), read_text(cut), changes_truth=False).faults == ()

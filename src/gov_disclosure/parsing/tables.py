@@ -369,6 +369,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             t4_exact = None  # read only if the identities hold
         if lines:
             _distrust_last(regions.values(), lines[-1])
+        if current is not None and current.rows:  # (its last number may go on in the lost text: ``…215\t45`` / ``5``)
+            current.rows[-1].uncertain = True
     findings: list[Finding] = list(reattached.findings)
     ended = bool(queue)  # the loop stopped at section 五 or 六 (the rest of a line cut before one included)
     if lines and lines[-1].cut and current is not None and not ended:
@@ -436,7 +438,9 @@ def _read_line(
                 # row whose label was lost: the row is then read only through the identities.
                 last.uncertain = last.uncertain or bool(glued) or any(last.values)
                 if (
-                    region.spec is TABLE3  # (whose identities check the split: no 表二 row has one)
+                    # (表三's identities check the split; a 表二 row has none, and joins only a line of numbers
+                    # alone, never the start of a sentence: ``1.43`` / ``940 元。`` is not 1.43940)
+                    (region.spec is TABLE3 or all(line.values))
                     and last.labelled_line
                     and not last.extended
                     and last.values
