@@ -470,9 +470,15 @@ def _unit_cut(line: str, following: str) -> bool:
 _UNIT_FIRST = re.compile(r"(?:万元|元)(?![\u4e00-\u9fff])")
 
 
+_CUT_ENDS = frozenset(".、")
+
+
 def _cut_inside(line: str, following: str) -> bool:
     """True when the line break between *line* and *following* cut a number, its unit, a glued run or a label's
-    enumerator."""
+    enumerator (each ends *line* with a digit, a point or ``、``: most lines end otherwise, and are passed at once)."""
+    last = line[-1:]
+    if not (last.isdigit() or last in _CUT_ENDS):
+        return False
     return (
         _decimal_cut(line, following)
         or _unit_cut(line, following)
