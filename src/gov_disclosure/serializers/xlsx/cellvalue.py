@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from gov_disclosure.findings import Finding, Severity
+from gov_disclosure.findings import Finding
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.serializers.xlsx.formulas import formula_finding
+from gov_disclosure.serializers.xlsx.formulas import formula_finding, not_cached_finding
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
 from gov_disclosure.serializers.xlsx.values import (
     NOT_PRINTED_MARK,
@@ -27,7 +27,7 @@ from gov_disclosure.serializers.xlsx.values import (
     unit_of_format,
 )
 
-__all__ = ["not_cached_finding", "number_from_sheet", "read_cell", "same_image"]
+__all__ = ["number_from_sheet", "read_cell", "same_image"]
 
 
 def number_from_sheet(value: int | float, fmt: str | None, value_type: ValueType | None) -> int | Decimal | None:
@@ -76,25 +76,6 @@ def read_cell(
     if formula is None:
         return cell, None
     return cell, formula_finding(formula, where, shown=str(value), key=key)
-
-
-def not_cached_finding(formula: str, where: SourceLocation, *, key: CellKey | None = None) -> Finding:
-    """The finding for a cell holding *formula* with no saved result: its value is unknown (never computed).
-
-    >>> f = not_cached_finding("=J5+1", SourceLocation(sheet="cells", cell="K2"))
-    >>> f.code, f.severity.name, f.message_en
-    ('XLSX.FORMULA_NOT_CACHED', 'WARNING', 'cells!K2: formula =J5+1 has no cached value; its value is unknown')
-    """
-    place = f"{where.sheet}!{where.cell}"
-    return Finding(
-        code="XLSX.FORMULA_NOT_CACHED",
-        severity=Severity.WARNING,
-        message=f"{place} 的公式 {formula} 没有保存计算结果，无法读取数值",
-        message_en=f"{place}: formula {formula} has no cached value; its value is unknown",
-        cells=(key,) if key else (),
-        evidence=formula,
-        source=where,
-    )
 
 
 def _cell_of(

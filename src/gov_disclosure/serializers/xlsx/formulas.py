@@ -22,7 +22,7 @@ from gov_disclosure.findings import Finding, Severity
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.source import SourceLocation
 
-__all__ = ["EXTERNAL_LINKS", "external_link_findings", "formula_finding", "refers_elsewhere"]
+__all__ = ["EXTERNAL_LINKS", "external_link_findings", "formula_finding", "not_cached_finding", "refers_elsewhere"]
 
 EXTERNAL_LINKS = "xl/externalLinks/"
 """Where a workbook keeps its links to other workbooks (one ``externalLinkN.xml`` part per linked file)."""
@@ -72,6 +72,25 @@ def formula_finding(formula: str, where: SourceLocation, *, shown: str, key: Cel
         severity=Severity.INFO,
         message=f"{place} 是公式 {formula}，读取的是表格保存的计算结果 {shown}",
         message_en=f"{place}: the cell holds formula {formula}; its saved result {shown} was read",
+        cells=(key,) if key else (),
+        evidence=formula,
+        source=where,
+    )
+
+
+def not_cached_finding(formula: str, where: SourceLocation, *, key: CellKey | None = None) -> Finding:
+    """The finding for a cell holding *formula* with no saved result: its value is unknown (never computed).
+
+    >>> f = not_cached_finding("=J5+1", SourceLocation(sheet="cells", cell="K2"))
+    >>> f.code, f.severity.name, f.message_en
+    ('XLSX.FORMULA_NOT_CACHED', 'WARNING', 'cells!K2: formula =J5+1 has no cached value; its value is unknown')
+    """
+    place = f"{where.sheet}!{where.cell}"
+    return Finding(
+        code="XLSX.FORMULA_NOT_CACHED",
+        severity=Severity.WARNING,
+        message=f"{place} 的公式 {formula} 没有保存计算结果，无法读取数值",
+        message_en=f"{place}: formula {formula} has no cached value; its value is unknown",
         cells=(key,) if key else (),
         evidence=formula,
         source=where,

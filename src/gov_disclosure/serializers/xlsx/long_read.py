@@ -18,9 +18,9 @@ from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.versions import FormatVersion
-from gov_disclosure.serializers.xlsx.cellvalue import not_cached_finding, number_from_sheet, same_image
+from gov_disclosure.serializers.xlsx.cellvalue import number_from_sheet, same_image
 from gov_disclosure.serializers.xlsx.errors import XlsxError
-from gov_disclosure.serializers.xlsx.formulas import formula_finding
+from gov_disclosure.serializers.xlsx.formulas import formula_finding, not_cached_finding
 from gov_disclosure.serializers.xlsx.grid import GridValue, SheetGrid, ref
 from gov_disclosure.serializers.xlsx.long import CELLS_COLUMNS, REPORTS_COLUMNS, SECTIONS_COLUMNS
 from gov_disclosure.serializers.xlsx.official import LABEL_COLUMNS
