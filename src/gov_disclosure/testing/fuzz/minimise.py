@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gov_disclosure.testing.fuzz.operators import digit_break
+
 __all__ = ["minimise"]
 
 
@@ -67,7 +69,7 @@ def _cuts_a_number(lines: list[str], start: int, end: int) -> bool:
     (True, False)
     """
 
-    def joined(before: int, after: int) -> bool:
-        return before >= 0 and after < len(lines) and lines[before][-1:].isdigit() and lines[after][:1].isdigit()
+    def cut(before: int, after: int) -> bool:
+        return before >= 0 and after < len(lines) and digit_break(lines[before], lines[after])
 
-    return joined(start - 1, start) or joined(end - 1, end)
+    return cut(start - 1, start) or cut(end - 1, end)

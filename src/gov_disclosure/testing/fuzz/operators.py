@@ -75,6 +75,7 @@ __all__ = [
     "Mutation",
     "Operator",
     "deletable",
+    "digit_break",
     "mutate_many",
     "operators_for",
     "splice_with",
@@ -155,10 +156,19 @@ def _delete_line(text: str, rng: random.Random) -> tuple[str, str] | None:
 def _holds_part_of_a_number(lines: list[str], i: int) -> bool:
     """True when line *i* begins or ends with part of a number printed across a line break (``…10`` / ``3`` for
     103): deleting it would leave the other part, a number the report never printed."""
-    line = lines[i]
-    before = i > 0 and lines[i - 1][-1:] in _DIGITS and line[:1] in _DIGITS and bool(line) and bool(lines[i - 1])
-    after = i + 1 < len(lines) and line[-1:] in _DIGITS and lines[i + 1][:1] in _DIGITS and bool(line)
-    return before or (after and bool(lines[i + 1]))
+    return (i > 0 and digit_break(lines[i - 1], lines[i])) or (
+        i + 1 < len(lines) and digit_break(lines[i], lines[i + 1])
+    )
+
+
+def digit_break(before: str, after: str) -> bool:
+    """True when a line break between lines *before* and *after* falls between two digits: it may separate two
+    numbers or cut one, and no operator may join, or delete one side of, such a break as if it kept the truth.
+
+    >>> digit_break("总计1", "9\t19"), digit_break("总计", "19"), digit_break("7", "")
+    (True, False, False)
+    """
+    return bool(before) and bool(after) and before[-1] in _DIGITS and after[0] in _DIGITS
 
 
 def _split_line(text: str, rng: random.Random) -> tuple[str, str] | None:
@@ -184,7 +194,7 @@ def _joined(lines: list[str], joiner: str) -> str:
     join would print a number the report never printed — the break is kept."""
     out = lines[0]
     for line in lines[1:]:
-        between = "\n" if out[-1:] in _DIGITS and line[:1] in _DIGITS and out and line else joiner
+        between = "\n" if digit_break(out, line) else joiner
         out += between + line
     return out
 
