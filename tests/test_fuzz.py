@@ -222,6 +222,18 @@ def test_table4_followed_on_its_line_by_words_is_read_from_the_table_only(after:
     assert upheld is None or upheld.value in {2881, None}
 
 
+def test_table4_cut_short_is_not_filled_by_cutting_its_numbers() -> None:
+    """Fuzz seed 2029, #62218 (rendered 2021 text, truncated): 表四 ends after eleven values, the last cut, and
+    ``10348`` was cut into 1, 0, 3, 4, 8 to fill 未经复议直接起诉 (five values lost at the end, where the text was cut,
+    are as likely as four separators lost inside a run)."""
+    result = read_text("四、政府信息公开行政复议尚未审结2475\t0\t3870\t4003\t10348\t0\t0\t473\t0\t473\t1571")
+    table = result.report.table4
+    assert table is not None
+    printed = [2475, 0, 3870, 4003, 10348, 0, 0, 473, 0, 473, None, None, None, None, None]
+    for (row, column, cell), value in zip(table.iter_cells(), printed, strict=True):
+        assert cell.value in {value, None}, f"{row}.{column}"
+
+
 def _split_numbers(form: str, version: str, seed: int) -> list[tuple[Subject, str]]:
     subject = rendered_subject(random.Random(seed), form, version)
     return [

@@ -50,8 +50,8 @@ def _brute(
     tokens: Sequence[str], columns: int, equations: Sequence[Equation], glued: frozenset[int] = frozenset()
 ) -> dict[int, set[str | None]]:
     """Pieces seen per column over the readings the identities allow, by the definition in the module docstring:
-    fewest assumptions first (each lost value; each run cut that is not known to be glued), more only while a split
-    is not checked by a complete identity."""
+    fewest assumptions first (each lost value; each cut in a run that is not known to be glued), more only while a
+    split is not checked by a complete identity."""
     choices = [
         [(cut, parts > 1) for parts in range(1, len(token) + 1) for cut in splits(token, parts)]
         if len(token) > 1
@@ -64,7 +64,7 @@ def _brute(
         gaps = columns - len(pieces)
         if gaps < 0:
             continue
-        cost = gaps + sum(was_split and i not in glued for i, (_, was_split) in enumerate(combo))
+        cost = gaps + sum(len(cut) - 1 for i, (cut, _) in enumerate(combo) if i not in glued)
         for where in itertools.combinations(range(columns), gaps):
             placed = iter(pieces)
             reading: list[str | None] = []
@@ -145,9 +145,23 @@ def test_search_agrees_with_plain_enumeration(parts: list[int], data: st.DataObj
 
 
 def test_glued_row_split_by_its_total() -> None:
-    """``0302027`` for seven columns whose last is the sum of the others has one reading."""
-    result = solve(["0302027"], 7, _value, row=ROW, equations=_total_last(7))
+    """``0302027`` split off a label, for seven columns whose last is the sum of the others, has one reading."""
+    result = solve(["0302027"], 7, _value, row=ROW, equations=_total_last(7), glued=frozenset({0}))
     assert result.pieces == ("0", "3", "0", "2", "0", "2", "7")
+
+
+def test_each_cut_without_glue_is_one_assumption() -> None:
+    """Cutting a run with no sign of glue costs one assumption per separator it supposes lost: ``10348`` cut into
+    five values (four separators lost) is no likelier than five values lost where the text was cut short (fuzz
+    seed 2029, #62218: 表四's ``…4003\t10348\t0\t0\t473\t0\t473`` read as 1, 0, 3, 4, 8 in the second row)."""
+    tokens = ["2475", "0", "3870", "4003", "10348", "0", "0", "473", "0", "473"]
+    sums = tuple(Equation(((ROW, r + 4),), tuple((ROW, c) for c in range(r, r + 4))) for r in (0, 5, 10))
+    result = solve(tokens, 15, _value, row=ROW, equations=sums)
+    assert result.pieces[5:10] != ("1", "0", "3", "4", "8")
+    for column, piece in enumerate(result.pieces):
+        assert piece is None or piece == tokens[column]
+    lone = solve(["0302027"], 7, _value, row=ROW, equations=_total_last(7))  # six separators or six values lost
+    assert lone.pieces == (None,) * 7
 
 
 def test_known_cells_of_other_rows_decide() -> None:
@@ -161,7 +175,8 @@ def test_known_cells_of_other_rows_decide() -> None:
 def test_two_readings_that_both_hold_are_not_chosen_between() -> None:
     """``2 2 4`` glued has one reading; ``1 1`` for three columns with a value lost has three (the lost value 0, 0
     or 2), all of which hold — the identities must not pick one, so every column stays open with its candidates."""
-    assert solve(["224"], 3, _value, row=ROW, equations=_total_last(3)).pieces == ("2", "2", "4")
+    glued = frozenset({0})
+    assert solve(["224"], 3, _value, row=ROW, equations=_total_last(3), glued=glued).pieces == ("2", "2", "4")
     ambiguous = solve(["1", "1"], 3, _value, row=ROW, equations=_total_last(3))
     assert ambiguous.pieces == (None, None, None)
     assert ambiguous.candidates == ((0, 1), (0, 1), (1, 2))
@@ -264,9 +279,7 @@ def test_single_characters_are_placed_as_the_search_places_them(
 def _plain_table3_equations(rows: Sequence[str]) -> list[Equation]:
     """format-spec §5.1 rules 1–3 over (row key, column index), written out from the spec."""
     results = list(rows[2 : list(rows).index("total_processed")])
-    out = [
-        Equation(((rows[0], c), (rows[1], c)), (("total_processed", c), ("carried_forward", c))) for c in range(7)
-    ]
+    out = [Equation(((rows[0], c), (rows[1], c)), (("total_processed", c), ("carried_forward", c))) for c in range(7)]
     out += [Equation((("total_processed", c),), tuple((r, c) for r in results)) for c in range(7)]
     out += [Equation(((r, 6),), tuple((r, c) for c in range(6))) for r in rows]
     return out

@@ -11,9 +11,9 @@ A missing value is treated as *unknown* when checking (it may have been a blank)
 is never rejected unless the printed numbers themselves break an identity. Readings with fewer missing values
 are tried first: a glued run split so that identities check every piece it was cut into is preferred to a run
 read whole with values lost; a split that no identity checks is only one reading among the others. Cutting a run
-with no sign of glue (not split off a label) is an assumption like a lost value, one for each run cut: two runs cut
-so that the identities happen to hold (``2103`` → ``2``, ``103``; ``4347`` → ``434``, ``7``) are no likelier than
-two values lost.
+with no sign of glue (not split off a label) is an assumption like a lost value, one for each cut (each separator
+it supposes lost): runs cut so that the identities happen to hold (``2103`` → ``2``, ``103``; ``10348`` → ``1``,
+``0``, ``3``, ``4``, ``8``) are no likelier than as many values lost.
 
 The readings are searched depth first, column by column from the right (where the totals are, so that the parts
 to their left are bounded by them), pruning a branch as soon as an identity is broken or can no longer hold
@@ -323,7 +323,7 @@ def solve(
     the identities involving the row; *known* holds the values of the table's other cells; columns in *signed*
     may hold negative numbers (the others may not, which prunes the search). *glued* are the indices of tokens known
     to be values glued together (split off a label): cutting them is expected, while cutting any other run is an
-    assumption (lost separators), weighed like one lost value for each run cut. *as_printed* says that the tokens are
+    assumption (lost separators), weighed like one lost value for each cut. *as_printed* says that the tokens are
     the row's own, all of them, in order (not completed by values from later lines): when no reading satisfies the
     identities, a reading that the runs' own characters force is then given (:attr:`Resolution.forced`).
 
@@ -553,7 +553,7 @@ def _search(
 
     def walk(column: int, token: int, stop: int, cost: int) -> None:
         """Fill columns *column* … 0 from the printed text left of position *stop* in token *token*, making
-        exactly *cost* more assumptions: each lost value is one, and so is each run cut with no sign of glue."""
+        exactly *cost* more assumptions: each lost value is one, and so is each cut in a run with no sign of glue."""
         nonlocal steps
         steps += 1
         if steps > budget:
@@ -581,10 +581,10 @@ def _search(
         whole = len(text)
         for begin in starts[token][stop] if run else (0,):
             spent = cost
-            if begin and stop == whole and token not in glued:
+            if begin and token not in glued:
                 if not spent:
                     continue
-                spent -= 1  # cutting a run with no sign of glue is one assumption, like a lost value
+                spent -= 1  # each cut in a run with no sign of glue is one assumption (a lost separator)
             piece = text[begin:stop]
             read = memo.get((column, piece))
             if read is None:

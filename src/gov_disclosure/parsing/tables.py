@@ -278,6 +278,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     current: _Region | None = None
     t4_values: list[str] = []
     t4_breaks: set[int] = set()  # indices of t4_values that a line break between two numbers comes before
+    t4_glued: set[int] = set()  # indices of t4_values split off a label (``总计10203120001200000``): glued runs
     t4_ends_in_value = False  # the last line read into 表四 ended with a number
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
@@ -353,10 +354,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_values = [c for c in cells if c]
                 t4_full = t4_open = True
                 continue
-            printed = [c for c, value in zip(line.cells, line.values, strict=True) if value]
+            printed = [i for i, value in enumerate(line.values) if value]
             if t4_values and printed and t4_ends_in_value and is_value(cells[0]):
                 t4_breaks.add(len(t4_values))
-            t4_values.extend(printed)
+            t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
+            t4_values.extend(line.cells[i] for i in printed)
             t4_ends_in_value = bool(cells) and is_value(cells[-1])
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
@@ -377,7 +379,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         findings.append(_cut_finding(current.spec, lines[-1]))
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
-    t4 = _build_t4(t4_exact, t4_values, t4_source, findings, t4_breaks) if "table4" in regions else None
+    t4 = _build_t4(t4_exact, t4_values, t4_source, findings, t4_breaks, t4_glued) if "table4" in regions else None
     found = tuple(key for key in (t2spec.key, "table3", "table4") if key in regions)
     return TextTables(
         table2=t2 if isinstance(t2, Table2) else None,
@@ -994,22 +996,25 @@ def _duplicate_finding(spec: TableSpec, row: _Row, times: int) -> Finding:
     )
 
 
-def _across_breaks(values: list[str], breaks: set[int]) -> tuple[list[str], frozenset[int]]:
-    """表四's *values* with the two numbers around each line break in *breaks* joined into one glued run: when more
-    numbers than 表四's fifteen are printed, any break between two of them may have cut a number (``…203\t6`` /
-    ``4\t265…`` for 64), so each such pair is split only where the identities force it.
+def _across_breaks(values: list[str], breaks: set[int], glued_values: set[int]) -> tuple[list[str], frozenset[int]]:
+    """表四's *values* with the two numbers around each line break in *breaks* joined into one glued run, and the
+    indices of the glued runs among them (those joined, and the values in *glued_values*, split off a label).
 
-    >>> _across_breaks(["203", "6", "4", "265"], {2})
-    (['203', '64', '265'], frozenset({1}))
+    When more numbers than 表四's fifteen are printed, any break between two of them may have cut a number
+    (``…203\t6`` / ``4\t265…`` for 64), so each such pair is split only where the identities force it:
+
+    >>> _across_breaks(["203", "6", "4", "265"], {2}, {3})
+    (['203', '64', '265'], frozenset({1, 2}))
     """
     tokens: list[str] = []
     glued: set[int] = set()
     for i, value in enumerate(values):
         if i in breaks and tokens:
             tokens[-1] += value
-            glued.add(len(tokens) - 1)
         else:
             tokens.append(value)
+        if i in breaks or i in glued_values:
+            glued.add(len(tokens) - 1)
     return tokens, frozenset(glued)
 
 
@@ -1018,13 +1023,14 @@ def _build_t4(
     values: list[str],
     source: SourceLocation | None,
     findings: list[Finding],
-    breaks: set[int] | None = None,
+    breaks: set[int],
+    glued_values: set[int],
 ) -> Table4:
     columns = [(r, c) for r in TABLE4.rows for c in r.columns]
     if exact is not None and len(exact) == _T4_COLUMNS:
         cells = [parse_cell(v, source=source) for v in exact]
     else:
-        tokens, glued = _across_breaks(values, breaks or set()) if len(values) > _T4_COLUMNS else (values, frozenset())
+        tokens, glued = _across_breaks(values, breaks if len(values) > _T4_COLUMNS else set(), glued_values)
         if not tokens:
             findings.append(
                 Finding(
