@@ -234,6 +234,73 @@ def test_table4_cut_short_is_not_filled_by_cutting_its_numbers() -> None:
         assert cell.value in {value, None}, f"{row}.{column}"
 
 
+def test_table2_rows_closed_by_a_caption_take_no_numbers_after_it() -> None:
+    """Fuzz seed 2029, #168175 (淮安 2024, pypdf text, lines joined and numbers split): 行政许可's ``447228`` cut
+    after a caption line (``第二十条 第（五）项 … 行政许可 447`` / ``228 第二十条 第（六）项…``) and 228 read onto
+    行政规范性文件's 66 above the caption (66228, no finding)."""
+    text = "政务公开\n信息内容现行有效件数\n性文件8 26 66\n第二十条五项 447\n228 第二十条六项4 3985758"
+    table = read_text(text).report.table2
+    assert table is not None
+    valid = table.cell("normative_docs", "valid")
+    assert valid is None or valid.value in {66, None}
+
+
+def test_a_number_alone_at_the_end_of_a_text_may_continue_the_line_above() -> None:
+    """Fuzz seed 2029, #155261 (rendered 2021 text, a number split and the text cut): ``规章\t14\t7\t1`` / ``5``
+    at the end of the text: 1 may be the start of 15 (or 15…): not read as 1."""
+    table = read_text("政府信息公开\n信息内容现行有效件数\n规章14\t7\t1\n5").report.table2
+    assert table is not None
+    valid = table.cell("regulations", "valid")
+    assert valid is None or valid.value is None
+
+
+def _html_2021(seed: int = 0) -> Subject:
+    return rendered_subject(random.Random(seed), "html", "2021")
+
+
+def _judged_html(subject: Subject, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    result = subject.read(text)
+    faults = judge(subject.expectation, result, changes_truth=False).faults
+    return tuple(str(f) for f in faults), tuple(f.code for f in result.findings)
+
+
+def test_an_html_row_whose_attribute_ran_on_over_the_next_row_is_not_read() -> None:
+    """Fuzz seed 2029, #25557 (rendered 2021 HTML): a quote lost in 行政处罚's ``colspan="3"`` made the attribute
+    run on to the next quote, over 行政强制's label, so 行政处罚 was read with 行政强制's number (no finding)."""
+    subject = _html_2021()
+    at = subject.text.index('colspan="3"', subject.text.index(">行政处罚<"))
+    damaged = subject.text[: at + 10] + subject.text[at + 11 :]
+    faults, codes = _judged_html(subject, damaged)
+    assert faults == ()
+    assert "GRID.BROKEN_MARKUP" in codes
+
+
+def test_an_html_cell_that_lost_its_end_tag_does_not_shift_its_row() -> None:
+    """Fuzz seed 2029, #151457 (rendered 2021 HTML): in a 表三 row, ``0</td>`` lost its ``/`` (``0<td>``, a cell
+    more) and the row's last cell was deleted (a cell less): the count fitted, the values were shifted by one."""
+    subject = _html_2021()
+    start = subject.text.index("3.危及")
+    row_end = subject.text.index("</tr>", start)
+    cells = [m.start() for m in re.finditer("</td>", subject.text[start:row_end])]
+    last_cell = subject.text.rindex("<td", start, row_end)
+    damaged = subject.text[:last_cell] + subject.text[row_end:]  # the last cell deleted
+    lost = start + cells[3]
+    damaged = damaged[: lost + 1] + damaged[lost + 2 :]  # ``</td>`` -> ``<td>``
+    faults, codes = _judged_html(subject, damaged)
+    assert faults == ()
+    assert "GRID.BROKEN_MARKUP" in codes
+
+
+def test_an_html_page_cut_short_inside_a_cell_does_not_read_that_cell() -> None:
+    """Fuzz seed 2029, #189505 (rendered 2019 HTML, truncated): the page ends inside a cell (``…'>266.5``, printed
+    ``266.5万元``): every table cell ending the page is left unread, or read as printed."""
+    subject = rendered_subject(random.Random(0), "html", "2019")
+    for cell in re.finditer(r"<td[^>]*>([^<]+)</td>", subject.text):
+        for end in range(cell.start(1) + 1, cell.end(1) + 1):
+            faults, _ = _judged_html(subject, subject.text[:end])
+            assert faults == (), subject.text[end - 40 : end]
+
+
 def _split_numbers(form: str, version: str, seed: int) -> list[tuple[Subject, str]]:
     subject = rendered_subject(random.Random(seed), form, version)
     return [

@@ -157,6 +157,7 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ("GRID.UNLABELED_ROW", _WARNING, "a row has values but no label; not read"),
         ("GRID.EXTRA_ROW", _INFO, "a row that is not in the national format is kept as an extra row"),
         ("GRID.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
+        ("GRID.BROKEN_MARKUP", _WARNING, "a row's markup is broken or cut short: its values may be shifted; not read"),
     ),
     *_declare(
         "format adapters",

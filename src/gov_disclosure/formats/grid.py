@@ -134,6 +134,8 @@ class _Reader:
             if self.kind == "table4":
                 self._table4_row(row, cells)
                 continue
+            if any(c.broken for c in cells):
+                self._broken(row, cells)
             for part in _labelled_parts(cells):  # ``规章 924 1757 规范性文件 2967 0 3697``: two rows in one
                 if self.kind == "table2":
                     self._table2_row(row, part)
@@ -208,6 +210,9 @@ class _Reader:
             if found is not None:
                 self._store("table4", TABLE4, TABLE4.row(found.key), values, label, use_headers=False)
                 return
+        if any(c.broken for c in values):
+            self._broken(row, cells, TABLE4.rows)
+            return
         placed = [self.t4_map.get(c.column or 0) for c in values]
         if len(values) == 15 and (len(set(placed)) != 15 or None in placed):
             placed = [(r.key, col.key) for r in TABLE4.rows for col in r.columns]  # cell order
@@ -341,6 +346,30 @@ class _Reader:
             )
         )
 
+    def _broken(self, row: RawRow, cells: Sequence[RawCell], rows: Sequence[RowSpec] = ()) -> None:
+        """GRID.BROKEN_MARKUP for a grid *row* whose markup breaks at some of its *cells*
+        (:attr:`RawCell.broken`): the parts on either side are read as rows of their own (:func:`_labelled_parts`),
+        or, in 表四, the official *rows* printed in it are not read."""
+        spec = self.t2_spec if self.kind == "table2" else TABLE3 if self.kind == "table3" else TABLE4
+        read = "未读取" if rows else "断开处两侧分别读取"
+        self.findings.append(
+            Finding(
+                code="GRID.BROKEN_MARKUP",
+                severity=Severity.WARNING,
+                message=f"表{spec.number}有一行的网页标记已损坏（属性中含有标签、单元格缺少结束标签，"
+                f"或网页在该行中截断），数值可能错位或不完整，{read}",
+                message_en=(
+                    f"a row of table {spec.number} has broken markup (a tag inside an attribute, a cell without its "
+                    "end tag, or the page cut short inside it), so its values may be shifted or cut; "
+                    + ("not read" if rows else "the parts on either side of the break are read apart")
+                ),
+                cells=tuple(CellKey(spec.key, r.key, c.key) for r in rows for c in r.columns),
+                outcome=Outcome.UNDECIDABLE if rows else Outcome.NOTE,
+                evidence=" | ".join(("⚠" if c.broken else "") + c.text for c in cells),
+                source=row.source,
+            )
+        )
+
     def _unlabeled(self, table: str, row: RawRow, values: Sequence[RawCell]) -> None:
         if not any(c.text.strip() for c in values):
             return
@@ -379,8 +408,10 @@ class _Reader:
 
 def _column_of(label: str, row: RowSpec, table: TableSpec) -> int | None:
     for index, column in enumerate(row.columns):
-        if compact(column.label) == label or compact(column.label).startswith(label) or label.startswith(
-            compact(column.label)
+        if (
+            compact(column.label) == label
+            or compact(column.label).startswith(label)
+            or label.startswith(compact(column.label))
         ):
             return index
     if table.key == "table3":
@@ -390,17 +421,19 @@ def _column_of(label: str, row: RowSpec, table: TableSpec) -> int | None:
 
 
 def _labelled_parts(cells: list[RawCell]) -> list[list[RawCell]]:
-    """*cells* cut before each label cell that follows a value: a grid row holding two labelled rows (markup damaged
-    so that a row's end and the next row's start were swallowed, ``<td style='w>1329</td></tr><tr><td style='``)
-    is read as two rows, the values of neither given to the other."""
+    """*cells* cut before each label cell that follows a value, and before each cell where the markup breaks the
+    row (:attr:`RawCell.broken`): a grid row holding two labelled rows (markup damaged so that a row's end and the
+    next row's start were swallowed, ``<td style='w>1329</td></tr><tr><td style='``) is read as two rows, the values
+    of neither given to the other; values after a break are not shifted into the columns of those before it."""
     parts: list[list[RawCell]] = [[]]
     seen_value = False
     for cell in cells:
+        if cell.broken or (seen_value and not _is_value(cell) and cell.text.strip()):
+            if parts[-1]:
+                parts.append([])
+            seen_value = False
         if _is_value(cell):
             seen_value = True
-        elif seen_value and cell.text.strip():
-            parts.append([])
-            seen_value = False
         parts[-1].append(cell)
     return parts
 
@@ -419,4 +452,3 @@ def iter_grid_cells(tables: Iterable[RawTable]) -> Iterator[RawCell]:
     for table in tables:
         for row in table.rows:
             yield from (c for c in row.cells if not c.continued)
-

@@ -23,6 +23,11 @@ class RawCell:
     """Number of grid columns the cell covers (``colspan``)."""
     continued: bool = False
     """True when this is the continuation of a cell spanning rows (``rowspan``) from a row above."""
+    broken: bool = False
+    """True when the source's markup breaks the row at this cell: the cells before it and this cell with those
+    after it are not known to be one row (an HTML attribute that ran on, because a quote was lost, over the end of
+    its row and the start of the next; a cell without its end tag in a table whose cells have one, as a lost ``/``
+    leaves it; the page cut short inside this cell)."""
     source: SourceLocation | None = field(default=None, eq=False)
 
 

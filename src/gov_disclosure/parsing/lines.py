@@ -467,6 +467,8 @@ def _unit_cut(line: str, following: str) -> bool:
     return line[-1:].isdigit() and _UNIT_FIRST.match(following) is not None
 
 
+_LAST_NUMBER = re.compile(r"\s*\d[\d.,]*")
+"""A text's last line when it is one number alone (``5`` after ``规章\t14\t7\t1``)."""
 _UNIT_FIRST = re.compile(r"(?:万元|元)(?![\u4e00-\u9fff])")
 
 
@@ -509,6 +511,8 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     ['行政事业性收费\\t96171.6', '规章\\t1.', '2.重复申请']
     >>> [line.text for line in text_rows("政府集中采购 4792 47862\\n.9万元")]
     ['政府集中采购 4792 47862.9万元']
+    >>> [c.text for c in next(text_rows("规章\\t14\\t7\\t1\\n5")).row.cells]  # 1 may be the start of 15…, cut short
+    ['规章', '14', '7']
     """
     lines = text.split("\n")
     offsets = list(accumulate((len(line) + 1 for line in lines), initial=0))
@@ -527,6 +531,9 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
         while end + 1 < count and _cut_inside(line, lines[end + 1]):
             end += 1  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut: one again
             line = line.rstrip() + lines[end].strip()
+        if end + 2 == count and line[-1:].isdigit() and _LAST_NUMBER.fullmatch(lines[-1]):
+            end += 1  # the text ends in a number alone (``规章\t14\t7\t1`` / ``5``): it may go on this line's last
+            line += lines[end].strip()  # number, which the text then cut short (``15…``): one line, cut
         start, index = index, end + 1
         if index == count and line[-1:].isdigit():
             cut = True  # the text ends inside a number: it may have been cut short there (``4041.78`` of 4041.785)

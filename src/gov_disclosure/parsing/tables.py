@@ -130,6 +130,9 @@ class _Region:
     rows: list[_Row] = field(factory=list)
     pending: list[str] = field(factory=list)
     expected: int = 0
+    closed: bool = False
+    """True after a caption or header line: values after it with no label of their own belong to a row whose label
+    was lost, never to the row above it (``性文件8 26 66`` / ``第二十条第（五）项 447`` / ``228``: 228 ends 447)."""
     spec_rows: tuple[RowSpec, ...] = field(init=False)
     """The rows of *spec* that a report of *version* has."""
     absent: frozenset[str] = field(init=False)
@@ -321,6 +324,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 regions[key] = _Region(t2spec if kind == "table2" else TABLE3 if kind == "table3" else TABLE4, version)
             current = regions[key]
             current.pending.clear()
+            current.closed = True
             if kind != "table4":
                 continue
         if (current is None or current.spec is t2spec) and text.startswith("一.本年新收"):
@@ -424,6 +428,7 @@ def _read_line(
     cells, structured, glued_at, marks = line.parts
     if caption is not None or (True not in marks and is_header_text(text)):
         region.pending.clear()
+        region.closed = True
         return
     for labels, values, glued in _segments(cells, marks, glued_at):
         if glued_table:
@@ -433,7 +438,7 @@ def _read_line(
             region.pending.append(" ".join(labels))
             continue
         if not labels and not region.pending:
-            last = region.rows[-1] if region.rows else None
+            last = region.rows[-1] if region.rows and not region.closed else None
             if last is not None and last.spec is not None:
                 # Values right after a row complete it (numbers on the line after a wrapped label, one cell per
                 # line). After values on the row's own line they may also be a wrapped number, or the values of a
@@ -465,6 +470,7 @@ def _read_line(
             del held[: _own_label_start(region, held, version)]  # rows printed with no value before this one
         label = " ".join(held)
         region.pending.clear()
+        region.closed = False
         whole = match_collapsed(label, region.spec, version)
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
         row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued, labelled_line=bool(labels))

@@ -29,12 +29,15 @@ class PlacedCell:
     rowspan: int = 1
     colspan: int = 1
     source: SourceLocation | None = None
+    broken: bool = False
+    """See :attr:`~gov_disclosure.parsing.grids.RawCell.broken`."""
 
 
-def place_cells(rows: Iterable[Sequence[tuple[str, int, int, SourceLocation | None]]]) -> list[PlacedCell]:
-    """Place HTML-style rows of ``(text, rowspan, colspan, source)``: each cell takes the first free column.
+def place_cells(rows: Iterable[Sequence[tuple[str, int, int, SourceLocation | None, bool]]]) -> list[PlacedCell]:
+    """Place HTML-style rows of ``(text, rowspan, colspan, source, broken)``: each cell takes the first free column.
 
-    >>> cells = place_cells([[("a", 2, 1, None), ("b", 1, 2, None)], [("c", 1, 1, None), ("d", 1, 1, None)]])
+    >>> a, b, c, d = (("a", 2, 1), ("b", 1, 2), ("c", 1, 1), ("d", 1, 1))
+    >>> cells = place_cells([[(*a, None, False), (*b, None, False)], [(*c, None, False), (*d, None, False)]])
     >>> [(c.text, c.row, c.column) for c in cells]
     [('a', 0, 0), ('b', 0, 1), ('c', 1, 1), ('d', 1, 2)]
     """
@@ -43,11 +46,15 @@ def place_cells(rows: Iterable[Sequence[tuple[str, int, int, SourceLocation | No
     for r, row in enumerate(rows):
         taken = below.pop(r, set())
         column = 0
-        for text, rowspan, colspan, source in row:
+        for text, rowspan, colspan, source, broken in row:
             while column in taken:
                 column += 1
             rowspan, colspan = max(rowspan, 1), max(colspan, 1)
-            placed.append(PlacedCell(text=text, row=r, column=column, rowspan=rowspan, colspan=colspan, source=source))
+            placed.append(
+                PlacedCell(
+                    text=text, row=r, column=column, rowspan=rowspan, colspan=colspan, source=source, broken=broken
+                )
+            )
             for dr in range(1, rowspan):
                 below.setdefault(r + dr, set()).update(range(column, column + colspan))
             column += colspan
@@ -67,7 +74,14 @@ def build_table(cells: Iterable[PlacedCell], *, source: SourceLocation | None = 
     for cell in cells:
         last = max(last, cell.row + cell.rowspan - 1)
         for dr in range(cell.rowspan):
-            raw = RawCell(text=cell.text, column=cell.column, span=cell.colspan, continued=dr > 0, source=cell.source)
+            raw = RawCell(
+                text=cell.text,
+                column=cell.column,
+                span=cell.colspan,
+                continued=dr > 0,
+                broken=cell.broken,
+                source=cell.source,
+            )
             by_row.setdefault(cell.row + dr, []).append((cell.column, raw))
     rows = []
     for r in range(last + 1):

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from attrs import define, field
+
 from gov_disclosure.errors import LimitExceededError
 from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo, SourceLocation
@@ -123,14 +125,16 @@ def read_html(
     embedded = _embedded_markup(text)
     script = not text.lstrip().startswith("<")  # a script, JSON or text file: its markup is all there is
     if embedded is not None and (script or _cjk_count(embedded) > _cjk_count(_visible_text(root))):
-        root = _parse(lxml_html, _xml_compatible(embedded), parser)
+        text = _xml_compatible(embedded)
+        root = _parse(lxml_html, text, parser)
         title = _page_title(root) if script else title
+    damage = _cell_damage(text, root)
     _strip_chrome(root)
     body = root.find("body")
     container = _article(body if body is not None else root)
     lines: list[str] = []
     tables: list[RawTable] = []
-    _Walker(path, lines, tables, limits or Limits()).walk(container)
+    _Walker(path, lines, tables, limits or Limits(), damage).walk(container)
     lines = [line for line in (_tidy(line) for line in lines) if line.strip()]
     if title and not any("报告" in line for line in lines[:3]):
         lines.insert(0, title)
@@ -174,9 +178,11 @@ def _cjk_count(text: str) -> int:
 
 
 def _visible_text(root: Any) -> str:
-    return " ".join(
-        node.text_content() for node in root.iter() if isinstance(node.tag, str) and node.tag == "body"
-    ) if root.find("body") is not None else root.text_content()
+    return (
+        " ".join(node.text_content() for node in root.iter() if isinstance(node.tag, str) and node.tag == "body")
+        if root.find("body") is not None
+        else root.text_content()
+    )
 
 
 def _page_title(root: Any) -> str | None:
@@ -306,8 +312,10 @@ def _article(root: Any) -> Any:
         weight = _weight(current)
         children = [child for child in current if isinstance(child.tag, str)]
         best = max(children, key=_weight, default=None)
-        if best is not None and best.tag in ("table", "tbody", "thead", "tfoot", "tr", "td", "th") and not best.xpath(
-            ".//table"
+        if (
+            best is not None
+            and best.tag in ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
+            and not best.xpath(".//table")
         ):
             return current  # never inside a data table: the table is part of the article
         if best is None or weight == 0 or _weight(best) < 0.8 * weight:
@@ -339,9 +347,63 @@ def _cell_pieces(element: Any, pieces: list[str]) -> None:
 
 
 _ROWS = ("thead", "tbody", "tfoot")
+_CELL_TAG = re.compile(r"<(/?)(td|th|tr|table)[\s>/]", re.IGNORECASE)
+_UNCLOSED_SHARE = 0.1
+"""A table whose cells are closed by end tags but for at most this share of them: the others lost theirs."""
 
 
-def _read_table(node: Any, path: str | None, limits: Limits) -> RawTable:
+@define
+class _CellDamage:
+    """The cells of a page whose markup shows damage, found in its text before its tree is read."""
+
+    unclosed: set[Any] = field(factory=set)
+    """The ``<td>``/``<th>`` elements that no end tag closes (the next cell, row or table tag comes first)."""
+    cut: Any = None
+    """The cell inside which the page ends, cut short (``…<td>266.5``: maybe ``266.53``, or ``266.5万元``; or
+    ``…<td>`` whose text is lost)."""
+
+
+def _cell_damage(text: str, root: Any) -> _CellDamage:
+    """The damaged cells of *root*, parsed from *text*. The unclosed cells are known only when the cell tags in
+    the text are the tree's cells one for one (none inside a comment, a script or an attribute value).
+
+    In a table whose cells all carry an end tag, one without it shows markup damage: ``0</td><td>`` that lost its
+    ``/`` (``0<td>``) opens a cell that is not in the table and shifts the row's values by one.
+    """
+    closed: list[bool] = []
+    open_cell = False
+    for match in _CELL_TAG.finditer(text):
+        end, tag = match.group(1), match.group(2).lower()
+        if open_cell and end and tag in ("td", "th"):
+            closed[-1] = True
+        open_cell = not end and tag in ("td", "th")
+        if open_cell:
+            closed.append(False)
+    cells = list(root.iter("td", "th"))
+    damage = _CellDamage()
+    if open_cell and cells:  # no end tag, cell, row or table tag after the last cell: the page ends inside it
+        damage.cut = cells[-1]
+    if len(cells) == len(closed):
+        damage.unclosed = {cell for cell, was_closed in zip(cells, closed, strict=True) if not was_closed}
+    return damage
+
+
+def _broken_cells(rows: list[list[Any]], damage: _CellDamage) -> set[Any]:
+    """The cells of a table (its *rows* of ``<td>``/``<th>``) at which the markup breaks their row
+    (:attr:`~gov_disclosure.parsing.grids.RawCell.broken`): an attribute holding a tag (a quote was lost and the
+    attribute ran on: ``colspan="3 style='…'>0</td></tr><tr><td>行政强制</td><td colspan="``), a cell without an end
+    tag in a table whose cells have one, the cell the page ends in (:class:`_CellDamage`)."""
+    cells = [cell for row in rows for cell in row]
+    unclosed = {cell for cell in cells if cell in damage.unclosed}
+    trusted = len(unclosed) <= _UNCLOSED_SHARE * len(cells)
+    return {cell for cell in cells if _tag_in_attribute(cell) or cell is damage.cut or (trusted and cell in unclosed)}
+
+
+def _tag_in_attribute(node: Any) -> bool:
+    return any("<" in value or ">" in value or '"' in name for name, value in node.attrib.items())
+
+
+def _read_table(node: Any, path: str | None, limits: Limits, damage: _CellDamage) -> RawTable:
     rows = []
     trs = _children(node, "tr", within=_ROWS)
     if len(trs) > limits.max_table_rows:
@@ -350,10 +412,12 @@ def _read_table(node: Any, path: str | None, limits: Limits) -> RawTable:
             f"at most {limits.max_table_rows} are read",
             limit="max_table_rows",
         )
-    for tr in trs:
+    tds = [_children(tr, "td", "th") for tr in trs]
+    broken = _broken_cells(tds, damage)
+    for row in tds:
         cells = []
-        for td in _children(tr, "td", "th"):
-            cells.append((_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"), _where(td, path)))
+        for td in row:
+            cells.append((_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"), _where(td, path), td in broken))
         rows.append(cells)
     return build_table(place_cells(rows), source=_where(node, path))
 
@@ -392,11 +456,14 @@ def _where(node: Any, path: str | None) -> SourceLocation | None:
 class _Walker:
     """Writes the article in reading order: block elements break lines, innermost tables become RawTables."""
 
-    def __init__(self, path: str | None, lines: list[str], tables: list[RawTable], limits: Limits) -> None:
+    def __init__(
+        self, path: str | None, lines: list[str], tables: list[RawTable], limits: Limits, damage: _CellDamage
+    ) -> None:
         self.path = path
         self.lines = lines
         self.tables = tables
         self.limits = limits
+        self.damage = damage
         self.buffer: list[str] = []
 
     def flush(self) -> None:
@@ -414,7 +481,7 @@ class _Walker:
         tag = node.tag.lower()
         if tag == "table" and not node.xpath(".//table"):
             self.flush()
-            table = _read_table(node, self.path, self.limits)
+            table = _read_table(node, self.path, self.limits, self.damage)
             if table.rows:
                 self.tables.append(table)
                 self.lines.extend(render_table(table))
