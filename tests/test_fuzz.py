@@ -40,6 +40,7 @@ from gov_disclosure.testing.fuzz.operators import (
     WIDTH_SWAP,
     Operator,
     deletable,
+    digit_break,
     operators_for,
     splice_with,
 )
@@ -232,6 +233,24 @@ def test_table4_cut_short_is_not_filled_by_cutting_its_numbers() -> None:
     printed = [2475, 0, 3870, 4003, 10348, 0, 0, 473, 0, 473, None, None, None, None, None]
     for (row, column, cell), value in zip(table.iter_cells(), printed, strict=True):
         assert cell.value in {value, None}, f"{row}.{column}"
+
+
+def test_a_page_number_glued_to_a_number_cut_by_a_line_break_is_furniture() -> None:
+    """Fuzz seed 2030, #12026 (淮安 2024, pypdf text, lines joined and a number split): the page foot joined to
+    表三's row, ``…10 1 769- 5 -``, with a break inside 769 (``…10 1 7`` / ``69- 5 -``): the row read 7 as its total
+    (seven values: the identities then accused the agency). ``- 5 -`` glued to a number is a page mark too."""
+    subject = next(s for s in _named("huaian-city-2024") if "pypdf" in s.name)
+    assert "10 1 769\n- 5 -\n" in subject.text
+    text = subject.text.replace("10 1 769\n- 5 -\n", "10 1 7\n69- 5 -\n")
+    assert judge(subject.expectation, read_text(text), changes_truth=False).faults == ()
+
+
+def test_no_operator_deletes_part_of_a_number_cut_at_its_point() -> None:
+    """Fuzz seed 2030, #176195: ``行政事业性收费\t0`` / ``.64`` — deleting the line ``.64``, or its point, leaves a
+    number the report never printed; the operators must not count either as keeping the truth."""
+    text = "行政事业性收费\t0\n.64\t\t\n三、"
+    assert digit_break("行政事业性收费\t0", ".64\t\t")
+    assert not deletable(text, text.index("."))
 
 
 def test_table2_rows_closed_by_a_caption_take_no_numbers_after_it() -> None:

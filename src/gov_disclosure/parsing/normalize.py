@@ -50,6 +50,9 @@ _PAGE_BODY = r"""[ \t]*(?:
       | \d{1,4}[ \t]*/[ \t]*\d{1,4}                        # 4 / 6
     )[ \t]*"""
 _PAGE_LINE = re.compile(f"^{_PAGE_BODY}$", re.VERBOSE | re.MULTILINE)
+_PAGE_AFTER_NUMBER = re.compile(r"[-—–－―](?<=\d.)[-—–－―]*[ \t]*\d{1,4}[ \t]*[-—–－―]+[ \t]*$", re.MULTILINE)
+"""A running page number glued to the number ending a line (``…10 1 769- 5 -``, as pypdf extracts a table row at
+the foot of a page): no cell is a number with a dash glued to it, so the dashes are the page number's."""
 _PAGE_AFTER_BREAK = re.compile(rf"\n{_PAGE_BODY}(?=\n|\Z)", re.VERBOSE)
 """:data:`_PAGE_LINE` with the line break before it: a pattern that starts with a fixed character is searched for
 far faster than one tried at every position for a line start."""
@@ -278,10 +281,13 @@ def normalize_text(text: str, *, form: HalfWidthForm | None = None) -> str:
     r"""The canonical form of a whole document (*form*: :func:`half_width_form` of *text*, if known).
 
     NFKC; ``\r\n`` and ``\r`` become ``\n``; zero-width characters, injected pinyin and running page-number
-    lines are removed; runs of spaces (not tabs: they separate cells) become one space; trailing spaces go.
+    lines (and page numbers glued to a line's last number) are removed; runs of spaces (not tabs: they separate
+    cells) become one space; trailing spaces go.
 
     >>> normalize_text("规章\t０\t0\r\n- 4 -\r\n政(zheng)府  信息 \n")
     '规章\t0\t0\n政府 信息\n'
+    >>> normalize_text("1.本机关不掌握相关政府信息 746 12 0 0 10 1 769- 5 -\n法提供")  # glued to a number too
+    '1.本机关不掌握相关政府信息 746 12 0 0 10 1 769\n法提供'
 
     A text in traditional characters is made simplified first (:func:`simplify_traditional`).
     """
@@ -298,6 +304,7 @@ def normalize_text(text: str, *, form: HalfWidthForm | None = None) -> str:
     text = _PAGE_AFTER_BREAK.sub("\n\x00", "\n" + text)[1:]  # page lines, the first line too, made \x00
     if "\x00" in text:
         text = text.replace("\x00\n", "").replace("\x00", "")
+    text = _PAGE_AFTER_NUMBER.sub("", text)
     if odd and _OTHER_SPACE.search(text):
         text = _OTHER_SPACE.sub(" ", text)
     text = _SPACE_RUN.sub(" ", text)

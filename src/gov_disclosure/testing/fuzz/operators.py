@@ -162,13 +162,21 @@ def _holds_part_of_a_number(lines: list[str], i: int) -> bool:
 
 
 def digit_break(before: str, after: str) -> bool:
-    """True when a line break between lines *before* and *after* falls between two digits: it may separate two
-    numbers or cut one, and no operator may join, or delete one side of, such a break as if it kept the truth.
+    """True when a line break between lines *before* and *after* falls between two digits, or between a digit and
+    the decimal point of a number (``…\t0`` / ``.64``): it may separate two numbers or cut one, and no operator may
+    join, or delete one side of, such a break as if it kept the truth.
 
-    >>> digit_break("总计1", "9\t19"), digit_break("总计", "19"), digit_break("7", "")
-    (True, False, False)
+    >>> digit_break("总计1", "9\t19"), digit_break("总计", "19"), digit_break("7", ""), digit_break("收费\t0", ".64")
+    (True, False, False, True)
     """
-    return bool(before) and bool(after) and before[-1] in _DIGITS and after[0] in _DIGITS
+    if not before or not after:
+        return False
+    last, first = before[-1], after[0]
+    if last in _POINTS:
+        return first in _DIGITS and len(before) > 1 and before[-2] in _DIGITS
+    if first in _POINTS:
+        return last in _DIGITS and len(after) > 1 and after[1] in _DIGITS
+    return last in _DIGITS and first in _DIGITS
 
 
 def _split_line(text: str, rng: random.Random) -> tuple[str, str] | None:
@@ -267,8 +275,8 @@ def deletable(text: str, at: int) -> bool:
         return False
     before = text[at - 1] if at > 0 else ""
     after = text[at + 1] if at + 1 < len(text) else ""
-    if char in _POINTS and before in _DIGITS:
-        return False
+    if char in _POINTS and (before in _DIGITS or (after and after in _DIGITS)):
+        return False  # also ``…\t0`` / ``.64``: a number's point after a line break
     if char in _SIGNS and after in _DIGITS and after:
         return False
     if char in _UNITS and before in _DIGITS and before:
