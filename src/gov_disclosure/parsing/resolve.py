@@ -330,9 +330,11 @@ def solve(
     >>> def value(column, piece):
     ...     return True, int(piece)
     >>> eq = Equation(((("r", 2)),), (("r", 0), ("r", 1)))  # the last column is the sum of the others
-    >>> r = solve(["123"], 3, value, row="r", equations=[eq])
+    >>> r = solve(["123"], 3, value, row="r", equations=[eq], glued=frozenset({0}))  # a run split off a label
     >>> r.pieces, r.readings
     (('1', '2', '3'), 1)
+    >>> solve(["123"], 3, value, row="r", equations=[eq]).pieces  # two separators lost, or two values: undecided
+    (None, None, None)
     >>> solve(["10", "1"], 3, value, row="r").pieces  # without an identity the glued run stays undecided
     (None, None, None)
     >>> solve(["5", "5"], 3, value, row="r", equations=[eq]).candidates  # a lost value: 0 or 10
