@@ -64,11 +64,11 @@ def test_a_cell_of_5000_digits_is_text_without_a_value() -> None:
 
 def test_a_row_printed_100000_times_is_read_once_with_one_finding() -> None:
     """表三's row （一）予以公开 printed 100,000 times (the campaign's ``text-many-rows``): the first printing is read,
-    and one finding says how often the row is printed (was one finding per repeat: 12.7 s and 776 MB)."""
+    and one finding says how often the row is printed (was one finding per repeat: 12.7 s and 776 MB). Its time is
+    measured where times belong, by ``scripts/fuzz.py`` (hostile files: at most 2 s of CPU time), not here."""
     hostile = text_many_rows()
-    started = time.perf_counter()
     result = read_bytes(hostile.data, name=hostile.name)
-    assert time.perf_counter() - started < 10  # about 1.5 s; a quadratic or per-repeat cost shows as minutes
+    assert len(result.findings) < 50  # not one per repeat
     assert result.report.table3 is not None
     granted = result.report.table3.granted
     assert granted is not None
@@ -94,9 +94,9 @@ def test_a_row_printed_twice_says_twice() -> None:
 
 def test_a_long_space_separated_line_in_table_3_is_linear() -> None:
     line = " ".join(["词"] * 64_000)  # was quadratic: 10-25 s
-    start = time.perf_counter()
+    start = time.process_time()
     read_text(REPORT.format(received="1").replace("二、上年结转", line + "\n二、上年结转"))
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 # --- JSON ------------------------------------------------------------------------------------------------------
@@ -139,10 +139,10 @@ def test_a_page_with_no_element_is_not_a_report(page: bytes) -> None:
 @pytest.mark.parametrize("quote", ['"', "`"])
 def test_an_unterminated_javascript_string_is_linear(quote: str) -> None:
     script = f"var content = {quote}<p>" + f"\\{quote}" * 200_000  # was quadratic: > 120 s
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(NotAReportError):
         read_bytes(script.encode(), name="page.js")
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 # --- XLSX ------------------------------------------------------------------------------------------------------
@@ -241,10 +241,10 @@ def test_a_web_table_over_the_row_limit_is_refused_before_its_cells_are_read() -
     limit, read, every row kept as an extra row of the table it is in."""
     pytest.importorskip("lxml")
     page = _page_with_rows(2_001)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(LimitExceededError, match="at most 2000 are read") as info:
         read_bytes(page, name="many.html")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert info.value.limit == "max_table_rows"
     result = read_bytes(page, name="many.html", limits=Limits(max_table_rows=2_100))
     table2 = result.report.table2
@@ -311,10 +311,10 @@ def test_the_default_pdf_inflated_limit_refuses_the_campaigns_bomb() -> None:
     """The campaign's bomb (400 MB of spaces) with the default limits: refused in well under a second."""
     pytest.importorskip("pdfplumber")
     bomb = pdf_flate_bomb()
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(LimitExceededError, match="max_pdf_inflated"):
         read_bytes(bomb.data, name=bomb.name)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 @pytest.mark.parametrize("digits", [30, 200, 5000])
@@ -324,9 +324,9 @@ def test_a_long_glued_run_is_left_undecided_in_linear_time(digits: int) -> None:
     row = "一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119"
     text = render_text(load_example())
     assert row in text
-    started = time.perf_counter()
+    started = time.process_time()
     result = read_text(text.replace(row, "一、本年新收政府信息公开申请数量" + "1234567890" * (digits // 10)))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert result.report.table3 is not None
     received = result.report.table3.new_received
     assert received is None or all(cell.value is None for _, cell in received.cells())
