@@ -531,9 +531,14 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
         while end + 1 < count and _cut_inside(line, lines[end + 1]):
             end += 1  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut: one again
             line = line.rstrip() + lines[end].strip()
-        if end + 2 == count and line[-1:].isdigit() and _LAST_NUMBER.fullmatch(lines[-1]):
-            end += 1  # the text ends in a number alone (``规章\t14\t7\t1`` / ``5``): it may go on this line's last
-            line += lines[end].strip()  # number, which the text then cut short (``15…``): one line, cut
+        if (
+            end + 2 == count
+            and line[-1:].isdigit()
+            and _LAST_NUMBER.fullmatch(lines[-1])
+            and not _LAST_NUMBER.fullmatch(line)  # (numbers one per line, column by column: a list, not a row)
+        ):
+            end += 1  # the text ends in a number alone after a row (``规章\t14\t7\t1`` / ``5``): it may go on this
+            line += lines[end].strip()  # line's last number, which the text then cut short: one line, cut
         start, index = index, end + 1
         if index == count and line[-1:].isdigit():
             cut = True  # the text ends inside a number: it may have been cut short there (``4041.78`` of 4041.785)
