@@ -20,7 +20,7 @@ from gov_disclosure.narrative.folding import is_table_line
 from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, HalfWidthForm, _nfkc, half_width_form
 from gov_disclosure.parsing.title import WITHIN, Title, find_title
 
-__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "sections_of", "split_sections"]
+__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "section_bodies", "section_spans", "sections_of", "split_sections"]
 
 _NUMERALS = "一二三四五六"
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
@@ -175,31 +175,42 @@ def split_sections(text: str, *, form: HalfWidthForm | None = None) -> SplitText
     >>> split.title.agency, [s.key for s in split.spans]
     ('某局', ['overview', 'other_matters'])
     """
-    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
-    spans: list[SectionSpan] = []
-    for i, candidate in enumerate(chosen):
-        end = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
-        key = SECTION_TITLES[candidate.index][0]
-        spans.append(
-            SectionSpan(key=key, heading=candidate.heading, start=candidate.start, body_start=candidate.end, end=end)
-        )
-    bodies = {span.key: text[span.body_start : span.end].strip() for span in spans}
+    spans = section_spans(text, form=form)
     title = find_title(text, within=spans[0].start if spans else WITHIN)  # the title stands above the sections
-    return SplitText(sections=Sections(**bodies), spans=tuple(spans), title=title)
+    return SplitText(sections=section_bodies(text, spans), spans=spans, title=title)
+
+
+def section_spans(text: str, *, form: HalfWidthForm | None = None) -> tuple[SectionSpan, ...]:
+    """Where the sections of *text* are: the headings found, in the official order (*form*: the
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
+
+    >>> [(s.key, s.start) for s in section_spans("标题\\n一、总体情况\\n概述。\\n二、主动公开政府信息情况\\n")]
+    [('overview', 3), ('proactive', 14)]
+    """
+    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
+    ends = [candidate.start for candidate in chosen[1:]] + [len(text)] if chosen else []
+    return tuple(
+        SectionSpan(
+            key=SECTION_TITLES[candidate.index][0],
+            heading=candidate.heading,
+            start=candidate.start,
+            body_start=candidate.end,
+            end=end,
+        )
+        for candidate, end in zip(chosen, ends, strict=True)
+    )
+
+
+def section_bodies(text: str, spans: tuple[SectionSpan, ...]) -> Sections:
+    """The body of each section of *text* whose span is among *spans* (:func:`section_spans` of *text*)."""
+    return Sections(**{span.key: text[span.body_start : span.end].strip() for span in spans})
 
 
 def sections_of(text: str, *, form: HalfWidthForm | None = None) -> Sections:
-    """The six sections of *text*, as ``split_sections(text).sections``, without making the spans and the title
-    (*form*: the :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
+    """The six sections of *text*, as ``split_sections(text).sections``, without finding the title (*form*: the
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
 
     >>> sections_of("一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n").other_matters
     '无。'
     """
-    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
-    ends = [candidate.start for candidate in chosen[1:]] + [len(text)] if chosen else []
-    return Sections(
-        **{
-            SECTION_TITLES[candidate.index][0]: text[candidate.end : end].strip()
-            for candidate, end in zip(chosen, ends, strict=True)
-        }
-    )
+    return section_bodies(text, section_spans(text, form=form))
