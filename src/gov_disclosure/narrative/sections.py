@@ -20,7 +20,16 @@ from gov_disclosure.narrative.folding import is_table_line
 from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, HalfWidthForm, _nfkc, half_width_form
 from gov_disclosure.parsing.title import WITHIN, Title, find_title
 
-__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "section_bodies", "section_spans", "sections_of", "split_sections"]
+__all__ = [
+    "SectionSpan",
+    "SplitText",
+    "Title",
+    "find_title",
+    "section_bodies",
+    "section_spans",
+    "sections_of",
+    "split_sections",
+]
 
 _NUMERALS = "一二三四五六"
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
