@@ -149,16 +149,16 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
 
 def table_lines(document: Document, sections: tuple[SectionSpan, ...]) -> tuple[TextLine, ...]:
     """The lines of *document* that may hold its tables, given where its *sections* are (:func:`~gov_disclosure.
-    narrative.sections.section_spans` of its text): from the heading of section 二 on, when 一、总体情况 and
+    narrative.section_spans` of its text): from the heading of section 二 on, when 一、总体情况 and
     二、主动公开政府信息情况 are the first two sections found, in this order, section 一 holds no line of cells (no
     tab, no ``|``), and normalising the text kept its lines (no page-number line dropped, no other line break);
     else every line.
 
-    The tables stand in sections 二, 三 and 四 (format-spec §1.2); section 一 is narrative. Its lines are not
-    handed to the table reader, which would normalise, check and walk each only to find no table there (~5 % of
-    reading a seed). Whenever that is not certain, every line is kept: a text without the two headings (a
-    crawler's one-line body, a report without section headings), with section 二's heading lost, with something
-    like a row of cells before it, or whose lines normalising changed.
+    format-spec §1.2: section 一 总体情况 is "narrative"; the tables stand in 二, 三 and 四. The lines of section
+    一 are not handed to the table reader, which would normalise, check and walk each of them only to find no table
+    there (~4 % of reading a seed). Whenever that is not certain, every line is kept: a text without the two
+    headings (a crawler's one-line body, a report without section headings), with section 二's heading lost, with
+    something like a row of cells before it, or whose lines normalising changed.
 
     >>> doc = Document.from_text("某局2022年政府信息公开工作年度报告\\n一、总体情况\\n共公开1件。\\n"
     ...                          "二、主动公开政府信息情况\\n信息内容\\t本年制发件数\\n规章\\t1\\n")

@@ -2,7 +2,16 @@
 
 from gov_disclosure.narrative.checks import NARRATIVE_RULES, NarratedReport, check_facts
 from gov_disclosure.narrative.facts import FactKind, NarrativeFact, extract_facts
-from gov_disclosure.narrative.sections import SectionSpan, SplitText, Title, find_title, sections_of, split_sections
+from gov_disclosure.narrative.sections import (
+    SectionSpan,
+    SplitText,
+    Title,
+    find_title,
+    section_bodies,
+    section_spans,
+    sections_of,
+    split_sections,
+)
 
 __all__ = [
     "NARRATIVE_RULES",
@@ -15,6 +24,8 @@ __all__ = [
     "check_facts",
     "extract_facts",
     "find_title",
+    "section_bodies",
+    "section_spans",
     "sections_of",
     "split_sections",
 ]
