@@ -112,7 +112,7 @@ def _either(words: tuple[str, ...]) -> str:
 @frozen
 class _Search:
     """One kind of sentence: its pattern, the words a match must contain and those its ``mid`` must not, and where
-    it is tried (see :func:`_word_starts`)."""
+    it is tried (see :meth:`_Words.starts`)."""
 
     kind: FactKind
     pattern: re.Pattern[str]
@@ -327,39 +327,67 @@ def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) 
         )
 
 
-_WORDS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            word
-            for words in (
-                *(search.starts + search.anchors for search in _SEARCHES),
-                _BOTH_STARTS,
-                _NONE_STARTS,
-                _FEE,
-            )
-            for word in words
-        }
+def _words_inside(word: str, words: frozenset[str]) -> tuple[int, ...]:
+    """The offsets inside *word* (after its first character) where one of *words* may start: where it starts
+    with the rest of *word*, or the rest of *word* starts with it (``转`` in ``结转``, ``办理`` in ``完成办理``)."""
+    return tuple(k for k in range(1, len(word)) if any(w.startswith(word[k:]) or word[k:].startswith(w) for w in words))
+
+
+@frozen
+class _Words:
+    """The words the facts' patterns start with or are anchored at, found in one scan (:meth:`starts`)."""
+
+    scan: re.Pattern[str]
+    inside: dict[str, tuple[int, ...]]
+    """For each word, the offsets inside it where another word may start (:func:`_words_inside`)."""
+    by_first: dict[str, tuple[str, ...]]
+    """The words by their first character."""
+
+    @classmethod
+    def of(cls, words: frozenset[str]) -> _Words:
+        ordered = sorted(words, key=lambda w: (-len(w), w))  # the longest word at a place is the one found
+        by_first: dict[str, list[str]] = {}
+        for word in ordered:
+            by_first.setdefault(word[0], []).append(word)
+        return cls(
+            re.compile("|".join(map(re.escape, ordered))),
+            {word: _words_inside(word, words) for word in ordered},
+            {first: tuple(found) for first, found in by_first.items()},
+        )
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Every offset where each word starts in *text*, in increasing order, also inside another word.
+
+        One search finds the words without overlap: every offset where a word starts is where one found starts,
+        or inside one found (else the search would have found it), at one of the offsets :attr:`inside` it.
+        """
+        found: dict[str, list[int]] = {}
+        by_first = self.by_first
+        for hit in self.scan.finditer(text):
+            at = hit.start()
+            for place in (at, *(at + k for k in self.inside[hit.group()])):
+                for word in by_first.get(text[place], ()):
+                    if text.startswith(word, place):
+                        found.setdefault(word, []).append(place)
+        return found
+
+
+_WORDS = _Words.of(
+    frozenset(
+        word
+        for words in (
+            *(search.starts + search.anchors for search in _SEARCHES),
+            _BOTH_STARTS,
+            _NONE_STARTS,
+            _FEE,
+        )
+        for word in words
     )
 )
-"""The words the facts' patterns start with or are anchored at."""
-
-
-def _word_starts(text: str) -> dict[str, list[int]]:
-    """Every offset where each of :data:`_WORDS` starts in *text*, in increasing order (also inside another word:
-    ``转`` in ``结转``, ``办理`` in ``完成办理``). Looking for a word is far quicker than a search for a pattern."""
-    found: dict[str, list[int]] = {}
-    for word in _WORDS:
-        at = text.find(word)
-        if at >= 0:
-            places = found[word] = []
-            while at >= 0:
-                places.append(at)
-                at = text.find(word, at + 1)
-    return found
 
 
 def _places(starts: dict[str, list[int]], words: tuple[str, ...]) -> list[int]:
-    """The offsets where one of *words* starts, in increasing order (*starts*: :func:`_word_starts`)."""
+    """The offsets where one of *words* starts, in increasing order (*starts*: :meth:`_Words.starts`)."""
     return sorted({place for word in words for place in starts.get(word, ())})
 
 
@@ -398,7 +426,7 @@ def _matches(search: _Search, text: _Text, starts: dict[str, list[int]]) -> Iter
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
     text = searched.text
-    starts = _word_starts(text)  # where the words of every pattern are
+    starts = _WORDS.starts(text)  # one scan for the words of every pattern
     for search in _SEARCHES:
         kind = search.kind
         for match in _matches(search, searched, starts):
