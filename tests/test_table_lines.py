@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gov_disclosure.formats.national import table_lines
-from gov_disclosure.narrative import section_spans
+from gov_disclosure.narrative import section_headings
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.tables import read_text_tables
 from gov_disclosure.render import Damage, render_text
@@ -24,7 +24,7 @@ _TABLES = "二、主动公开政府信息情况\n信息内容\t本年制发件�
 
 def _kept(text: str) -> list[str]:
     document = Document.from_text(text)
-    return [line.text for line in table_lines(document, section_spans(document.text, form=document.half_width))]
+    return [line.text for line in table_lines(document, section_headings(document.text, form=document.half_width))]
 
 
 def _all(text: str) -> list[str]:
@@ -54,7 +54,7 @@ def test_every_line_is_kept_when_not_certain() -> None:
 def _same_tables(text: str) -> None:
     document = Document.from_text(text)
     version = document.evidence.version or "2021"
-    lines = table_lines(document, section_spans(document.text, form=document.half_width))
+    lines = table_lines(document, section_headings(document.text, form=document.half_width))
     assert read_text_tables(lines, version) == read_text_tables(document.lines, version)
 
 

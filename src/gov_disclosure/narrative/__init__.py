@@ -3,12 +3,13 @@
 from gov_disclosure.narrative.checks import NARRATIVE_RULES, NarratedReport, check_facts
 from gov_disclosure.narrative.facts import FactKind, NarrativeFact, extract_facts
 from gov_disclosure.narrative.sections import (
+    SectionHeading,
     SectionSpan,
     SplitText,
     Title,
     find_title,
     section_bodies,
-    section_spans,
+    section_headings,
     sections_of,
     split_sections,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "FactKind",
     "NarratedReport",
     "NarrativeFact",
+    "SectionHeading",
     "SectionSpan",
     "SplitText",
     "Title",
@@ -25,7 +27,7 @@ __all__ = [
     "extract_facts",
     "find_title",
     "section_bodies",
-    "section_spans",
+    "section_headings",
     "sections_of",
     "split_sections",
 ]

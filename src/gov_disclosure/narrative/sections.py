@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from attrs import define, frozen
 
@@ -21,12 +22,13 @@ from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, HalfWidthForm, _
 from gov_disclosure.parsing.title import WITHIN, Title, find_title
 
 __all__ = [
+    "SectionHeading",
     "SectionSpan",
     "SplitText",
     "Title",
     "find_title",
     "section_bodies",
-    "section_spans",
+    "section_headings",
     "sections_of",
     "split_sections",
 ]
@@ -184,35 +186,50 @@ def split_sections(text: str, *, form: HalfWidthForm | None = None) -> SplitText
     >>> split.title.agency, [s.key for s in split.spans]
     ('某局', ['overview', 'other_matters'])
     """
-    spans = section_spans(text, form=form)
+    headings = section_headings(text, form=form)
+    spans = tuple(
+        SectionSpan(key=h.key, heading=h.heading, start=h.start, body_start=h.body_start, end=end)
+        for h, end in zip(headings, _ends(headings, text), strict=True)
+    )
     title = find_title(text, within=spans[0].start if spans else WITHIN)  # the title stands above the sections
-    return SplitText(sections=section_bodies(text, spans), spans=spans, title=title)
+    return SplitText(sections=section_bodies(text, headings), spans=spans, title=title)
 
 
-def section_spans(text: str, *, form: HalfWidthForm | None = None) -> tuple[SectionSpan, ...]:
-    """Where the sections of *text* are: the headings found, in the official order (*form*: the
-    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
+class SectionHeading(NamedTuple):
+    """A section heading found in a text (:func:`section_headings`). A plain tuple: every report read finds its six."""
 
-    >>> [(s.key, s.start) for s in section_spans("标题\\n一、总体情况\\n概述。\\n二、主动公开政府信息情况\\n")]
+    key: str
+    """Section key of :data:`~gov_disclosure.model.SECTION_TITLES` (``overview`` … ``other_matters``)."""
+    heading: str
+    """The heading line as printed, stripped."""
+    start: int
+    """Offset of the heading line."""
+    body_start: int
+    """Offset just after the heading line."""
+
+
+def section_headings(text: str, *, form: HalfWidthForm | None = None) -> tuple[SectionHeading, ...]:
+    """The section headings of *text*, in the official order (*form*: the
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known). A section runs from its heading
+    to the next one (:func:`section_bodies`).
+
+    >>> [(h.key, h.start) for h in section_headings("标题\\n一、总体情况\\n概述。\\n二、主动公开政府信息情况\\n")]
     [('overview', 3), ('proactive', 14)]
     """
     chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
-    ends = [candidate.start for candidate in chosen[1:]] + [len(text)] if chosen else []
-    return tuple(
-        SectionSpan(
-            key=SECTION_TITLES[candidate.index][0],
-            heading=candidate.heading,
-            start=candidate.start,
-            body_start=candidate.end,
-            end=end,
-        )
-        for candidate, end in zip(chosen, ends, strict=True)
+    return tuple(SectionHeading(SECTION_TITLES[c.index][0], c.heading, c.start, c.end) for c in chosen)
+
+
+def _ends(headings: tuple[SectionHeading, ...], text: str) -> list[int]:
+    """Where each section of *headings* ends: at the next heading, the last one at the end of *text*."""
+    return [heading.start for heading in headings[1:]] + [len(text)] if headings else []
+
+
+def section_bodies(text: str, headings: tuple[SectionHeading, ...]) -> Sections:
+    """The body of each section of *text* whose heading is among *headings* (:func:`section_headings` of *text*)."""
+    return Sections(
+        **{h.key: text[h.body_start : end].strip() for h, end in zip(headings, _ends(headings, text), strict=True)}
     )
-
-
-def section_bodies(text: str, spans: tuple[SectionSpan, ...]) -> Sections:
-    """The body of each section of *text* whose span is among *spans* (:func:`section_spans` of *text*)."""
-    return Sections(**{span.key: text[span.body_start : span.end].strip() for span in spans})
 
 
 def sections_of(text: str, *, form: HalfWidthForm | None = None) -> Sections:
@@ -222,4 +239,4 @@ def sections_of(text: str, *, form: HalfWidthForm | None = None) -> Sections:
     >>> sections_of("一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n").other_matters
     '无。'
     """
-    return section_bodies(text, section_spans(text, form=form))
+    return section_bodies(text, section_headings(text, form=form))
