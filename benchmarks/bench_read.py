@@ -6,9 +6,11 @@
 Prints reports/s for the seeds (../shared/seeds, when present) and for rendered reports, and the ratio to the
 baseline. ``read_text`` is the one road of issue 11 (Document → national adapter → finish: validation, narrative
 facts, reconciliation). Targets: at least 1,000 reports/s per core on seed-sized text (issue 4); a ratio on the
-seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 0.133–0.138 on
-2026-12-06 after the validation run was told what reading said (~11.9 M instructions per seed read, main then
-12.5 M; 0411f28's two roads 9.09 M). See CHANGELOG "Benchmarks" for where the time goes and what is left.
+seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 11.34 M
+instructions per seed read (callgrind, 2026-12-06) after the table reader was handed only the lines from section 二
+on and the narrative facts tried each pattern only where its words are (main 2a907fe before: 12.26 M; 0411f28's
+two roads 9.09 M); rendered reports 11.86 M (11.84 M). See CHANGELOG "Benchmarks" for the ratios measured, where
+the time goes and what is left.
 
 Single core, one process; every text is read afresh each time (nothing is remembered from one report to the
 next; only the library's own caches of compiled patterns, label tables and cell texts are warm, as for any user

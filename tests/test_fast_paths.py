@@ -153,14 +153,29 @@ _FACT_WORDS = (
 )
 
 
-@given(st.lists(st.sampled_from(_FACT_WORDS), max_size=30).map("".join))
-def test_anchored_fact_search_finds_every_match(text: str) -> None:
-    """Searching only the clauses that hold an anchor word finds exactly the matches of a full search."""
-    anchored = [(pattern, anchor) for _, pattern, _, _, anchor in facts._PATTERNS if anchor is not None]
-    anchored.append((facts._NONE_FEE, facts._FEE))
-    for pattern, anchor in anchored:
+_STARTING_WORDS = tuple(sorted(facts._WORDS.inside))
+"""Every word the facts' patterns start with or are anchored at, some inside others (``转`` in ``结转``, ``办理`` in
+``完成办理``, ``结转上``)."""
+_TAILS = ("完毕", "理", "办理", "公开", "和", "“", "行政诉讼", "行政复议", "申请", "为", "零", "收取", "发生")
+
+
+@given(st.lists(st.sampled_from(_FACT_WORDS + _STARTING_WORDS + _TAILS), max_size=30).map("".join))
+def test_fact_search_by_words_finds_every_match(text: str) -> None:
+    """Trying each pattern where its first words start, or searching only the clauses that hold its anchor words,
+    all found by one scan of the text, finds exactly the matches of a full search."""
+    starts = facts._WORDS.starts(text)
+    assert starts == {
+        word: [i for i in range(len(text)) if text.startswith(word, i)] for word in facts._WORDS.inside if word in text
+    }
+    searched = facts._Text.of(folding.Folded(text, (0,), (0,), len(text)))  # folded as it is
+    for search in facts._SEARCHES:
+        full = [m.span() for m in search.pattern.finditer(text)]
+        assert [m.span() for m in facts._matches(search, searched, starts)] == full
+    for pattern, words in ((facts._BOTH, facts._BOTH_STARTS), (facts._NONE_CASES, facts._NONE_STARTS)):
         full = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in facts._finditer(pattern, text, text[::-1], anchor)] == full
+        assert [m.span() for m in facts._starting_at(pattern, text, facts._places(starts, words))] == full
+    full = [m.span() for m in facts._NONE_FEE.finditer(text)]
+    assert [m.span() for m in facts._in_clauses(facts._NONE_FEE, searched, facts._places(starts, facts._FEE))] == full
 
 
 def _reports() -> list[Report]:

@@ -15,6 +15,8 @@ What a national adapter reads:
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 from attrs import frozen
 
@@ -26,11 +28,12 @@ from gov_disclosure.model.formats import FormatSpec, current_format, format_for_
 from gov_disclosure.model.layout import TableSpec
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceInfo
-from gov_disclosure.narrative.sections import sections_of
+from gov_disclosure.narrative.sections import SectionHeading, section_bodies, section_headings
 from gov_disclosure.parsing.document import Document
+from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.tables import read_text_tables
 
-__all__ = ["NOT_A_REPORT", "NationalFormat", "chosen_format", "format_findings"]
+__all__ = ["NOT_A_REPORT", "NationalFormat", "chosen_format", "format_findings", "table_lines"]
 
 NOT_A_REPORT = "not a 政府信息公开工作年度报告: no report title, section heading or table label found"
 """What :class:`~gov_disclosure.errors.NotAReportError` says for a document that is not a report."""
@@ -144,6 +147,36 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
     return findings
 
 
+def table_lines(document: Document, sections: tuple[SectionHeading, ...]) -> tuple[TextLine, ...]:
+    """The lines of *document* that may hold its tables, given its section headings *sections*
+    (:func:`~gov_disclosure.narrative.section_headings` of its text): from the heading of section 二 on, when
+    一、总体情况 and 二、主动公开政府信息情况 are the first two sections found, in this order, section 一 holds no
+    line of cells (no tab, no ``|``), and normalising the text kept its lines (no page-number line dropped, no other
+    line break); else every line.
+
+    format-spec §1.2: section 一 总体情况 is "narrative"; the tables stand in 二, 三 and 四. The lines of section
+    一 are not handed to the table reader, which would normalise, check and walk each of them only to find no table
+    there (~4 % of reading a seed). Whenever that is not certain, every line is kept: a text without the two
+    headings (a crawler's one-line body, a report without section headings), with section 二's heading lost, with
+    something like a row of cells before it, or whose lines normalising changed.
+
+    >>> doc = Document.from_text("某局2022年政府信息公开工作年度报告\\n一、总体情况\\n共公开1件。\\n"
+    ...                          "二、主动公开政府信息情况\\n信息内容\\t本年制发件数\\n规章\\t1\\n")
+    >>> [line.text for line in table_lines(doc, section_headings(doc.text))]
+    ['二、主动公开政府信息情况', '信息内容\\t本年制发件数', '规章\\t1']
+    """
+    if len(sections) < 2 or (sections[0].key, sections[1].key) != ("overview", "proactive"):
+        return document.lines
+    text, start = document.text, sections[1].start
+    if text.find("\t", 0, start) >= 0 or text.find("|", 0, start) >= 0:
+        return document.lines  # something like a row of cells in section 一
+    if not document.half_width.plain or document.normalized.count("\n") != text.count("\n"):
+        return document.lines  # a line dropped or added: line numbers of text and lines differ
+    number = text.count("\n", 0, start) + 1  # of the heading's line, in the text and in its normalised lines
+    lines = document.lines
+    return lines[bisect.bisect_left(lines, number, key=lambda line: line.number) :]
+
+
 def _table_missing(spec: TableSpec) -> Finding:
     return Finding(
         code="READ.TABLE_MISSING",
@@ -197,7 +230,8 @@ class NationalFormat:
         chosen_format(document)  # raises for a report before the national formats
         spec = self.spec
         findings = format_findings(document, spec)  # about the document: kept whichever reader gives a table
-        text = read_text_tables(document.lines, spec.name)
+        sections = section_headings(document.text, form=document.half_width)
+        text = read_text_tables(table_lines(document, sections), spec.name)
         reading = list(text.findings)
         tables = {key: getattr(text, key) for key in spec.table_keys}
         found = set(text.found)
@@ -216,7 +250,7 @@ class NationalFormat:
             format_version=spec.name,
             agency=title.agency if title else None,
             report_year=title.year if title else None,
-            sections=sections_of(document.text, form=document.half_width),
+            sections=section_bodies(document.text, sections),
             source=attrs.evolve(source, reader=f"gov_disclosure.formats.national:{spec.name}")
             if source is not None
             else SourceInfo(form=document.form, reader=f"gov_disclosure.formats.national:{spec.name}"),

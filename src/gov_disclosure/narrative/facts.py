@@ -4,6 +4,9 @@ format-spec §5.4 lists the typical sentences and their table counterparts: 受�
 答复/办结 N 件, 含上年度结转 N 件, 顺延/结转下年度 N 件, 予以公开 (及部分公开) N 件 with percentages, 行政复议 N 件
 with its breakdown, 行政诉讼 N 件, and in section 六 收取信息处理费 N 元. Every match is kept: a number said twice
 gives two facts, and the checks say which of them agree with the tables.
+
+The folded text is scanned once for the words the sentences start with (or, for those starting with a number,
+hold): each pattern is then tried only where its words are, and finds what a search of the whole text would.
 """
 
 from __future__ import annotations
@@ -106,111 +109,93 @@ def _either(words: tuple[str, ...]) -> str:
     return f"(?:{'|'.join(words)})"
 
 
-_Pattern = tuple[FactKind, re.Pattern[str], tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]
-"""Kind, pattern, words the match must contain, words its ``mid`` must not, and the pattern's anchor: words of
-which every match contains one, given for the patterns that do not start with a word (see :func:`_finditer`)."""
+@frozen
+class _Search:
+    """One kind of sentence: its pattern, the words a match must contain and those its ``mid`` must not, and where
+    it is tried (see :meth:`_Words.starts`)."""
 
-_PATTERNS: tuple[_Pattern, ...] = tuple(
-    (kind, re.compile(pattern), requires, forbids, re.compile(_either(anchors)) if anchors else None)
-    for kind, pattern, requires, forbids, anchors in (
-        (
-            FactKind.RECEIVED,
-            rf"{_either(_RECEIVED)}(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}",
-            ("申请",),
-            ("结转", "答复", "办结", "复议", "诉讼", "自然人", "法人"),
-            (),
+    kind: FactKind
+    pattern: re.Pattern[str]
+    starts: tuple[str, ...] = ()
+    """The words every match starts with: the pattern is tried where one of them starts."""
+    requires: tuple[str, ...] = ()
+    forbids: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    """For a pattern that does not start with a word (but with a number, or with one of phrases one of which starts
+    with a number), words of which every match holds one, none of them holding a clause end: the pattern is searched
+    for in the clauses holding one (a pattern tried at nearly every character is found several times faster so)."""
+
+
+def _starting(words: tuple[str, ...], rest: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of a sentence starting with one of *words*, then *rest*; and *words*."""
+    return re.compile(_either(words) + rest), words
+
+
+_SEARCHES: tuple[_Search, ...] = (
+    _Search(
+        FactKind.RECEIVED,
+        *_starting(_RECEIVED, rf"(?P<mid>{_W}{{0,24}}?){_NUM}{_UNIT}"),
+        requires=("申请",),
+        forbids=("结转", "答复", "办结", "复议", "诉讼", "自然人", "法人"),
+    ),
+    _Search(
+        FactKind.CARRIED_OVER,
+        re.compile(rf"(?:上一?年度?|去年|\d{{4}}年度?){_either(_CARRIED)}(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}"),
+        anchors=_CARRIED,
+    ),
+    _Search(FactKind.CARRIED_OVER, *_starting(("结转上",), rf"一?年度?(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}")),
+    _Search(
+        FactKind.PROCESSED,
+        *_starting(_PROCESSED, rf"(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}"),
+        forbids=("结转", "顺延", "复议", "诉讼"),
+    ),
+    _Search(
+        FactKind.CARRIED_FORWARD,
+        *_starting((*_FORWARD, "转"), rf"(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}"),
+    ),
+    _Search(
+        FactKind.CARRIED_FORWARD,
+        re.compile(rf"{_NUM}{_UNIT}(?P<mid>{_W}{{0,8}}?){_either(_FORWARD)}(?:至|到)?{_NEXT_YEAR}"),
+        anchors=_FORWARD,
+    ),
+    _Search(
+        FactKind.GRANTED_OR_PARTIAL,
+        *_starting(("予以公开",), rf"[”\"]?{_OR}[“\"]?部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}"),
+    ),
+    _Search(
+        FactKind.GRANTED,
+        *_starting(("予以公开",), rf"[”\"]?(?!{_OR}[“\"]?部分公开)(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}"),
+        forbids=("部分",),
+    ),
+    _Search(
+        FactKind.PARTIAL,
+        *_starting(
+            ("部分公开",),
+            rf"(?<![及和与、或]部分公开)(?<![及和与、或][“\"]部分公开)[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
         ),
-        (
-            FactKind.CARRIED_OVER,
-            rf"(?:上一?年度?|去年|\d{{4}}年度?){_either(_CARRIED)}(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
-            (),
-            (),
-            _CARRIED,
-        ),
-        (
-            FactKind.CARRIED_OVER,
-            rf"结转上一?年度?(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
-            (),
-            (),
-            (),
-        ),
-        (
-            FactKind.PROCESSED,
-            rf"{_either(_PROCESSED)}(?P<mid>{_W}{{0,16}}?){_NUM}{_UNIT}",
-            (),
-            ("结转", "顺延", "复议", "诉讼"),
-            (),
-        ),
-        (
-            FactKind.CARRIED_FORWARD,
-            rf"{_either((*_FORWARD, '转'))}(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_W}{{0,12}}?){_NUM}{_UNIT}",
-            (),
-            (),
-            (),
-        ),
-        (
-            FactKind.CARRIED_FORWARD,
-            rf"{_NUM}{_UNIT}(?P<mid>{_W}{{0,8}}?){_either(_FORWARD)}(?:至|到)?{_NEXT_YEAR}",
-            (),
-            (),
-            _FORWARD,
-        ),
-        (
-            FactKind.GRANTED_OR_PARTIAL,
-            rf"予以公开[”\"]?{_OR}[“\"]?部分公开[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
-            (),
-            (),
-            (),
-        ),
-        (
-            FactKind.GRANTED,
-            rf"予以公开[”\"]?(?!{_OR}[“\"]?部分公开)(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
-            (),
-            ("部分",),
-            (),
-        ),
-        (
-            FactKind.PARTIAL,
-            rf"部分公开(?<![及和与、或]部分公开)(?<![及和与、或][“\"]部分公开)[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}",
-            (),
-            (),
-            (),
-        ),
-        *(
-            (kind, rf"{word}[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}", (), (), ())
-            for kind, word in (
-                (FactKind.DENIED, "不予公开"),
-                (FactKind.UNABLE, "无法提供"),
-                (FactKind.NOT_PROCESSED, "不予处理"),
-                (FactKind.OTHER_PROCESSING, "其他处理"),
-            )
-        ),
-        (
-            FactKind.REVIEW,
-            rf"行政复议(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}",
-            (),
-            ("诉讼",),
-            (),
-        ),
-        (
-            FactKind.LITIGATION,
-            rf"行政诉讼(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}",
-            (),
-            ("复议",),
-            (),
-        ),
-        (
-            FactKind.PROCESSING_FEE,
-            rf"信息处理费(?P<mid>{_W}{{0,10}}?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>万元|元)",
-            (),
-            (),
-            (),
-        ),
-    )
+    ),
+    *(
+        _Search(kind, *_starting((word,), rf"[”\"]?(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}{_PCT}"))
+        for kind, word in (
+            (FactKind.DENIED, "不予公开"),
+            (FactKind.UNABLE, "无法提供"),
+            (FactKind.NOT_PROCESSED, "不予处理"),
+            (FactKind.OTHER_PROCESSING, "其他处理"),
+        )
+    ),
+    _Search(FactKind.REVIEW, *_starting(("行政复议",), rf"(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}"), forbids=("诉讼",)),
+    _Search(FactKind.LITIGATION, *_starting(("行政诉讼",), rf"(?P<mid>{_W}{{0,10}}?){_NUM}{_UNIT}"), forbids=("复议",)),
+    _Search(
+        FactKind.PROCESSING_FEE,
+        *_starting(("信息处理费",), rf"(?P<mid>{_W}{{0,10}}?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<unit>万元|元)"),
+    ),
 )
+"""The sentences read, in the order their facts are read (the first of two facts of one kind and span is kept)."""
 
-_BOTH = re.compile(rf"行政复议(?:案件|案)?{_OR}行政诉讼(?:案件|案)?(?:均为|均|都为|都是|各)?{_NUM}{_UNIT}")
-_NONE_CASES = re.compile(rf"{_either(_NONE)}{_W}{{0,30}}?行政(?:复议|诉讼)")
+_BOTH, _BOTH_STARTS = _starting(
+    ("行政复议",), rf"(?:案件|案)?{_OR}行政诉讼(?:案件|案)?(?:均为|均|都为|都是|各)?{_NUM}{_UNIT}"
+)
+_NONE_CASES, _NONE_STARTS = _starting(_NONE, rf"{_W}{{0,30}}?行政(?:复议|诉讼)")
 _NONE_FEE = re.compile(
     rf"(?:(?:暂无|未|没有|无|不|暂未){_W}{{0,6}}?(?:收取|产生|发生){_W}{{0,12}}?信息处理费|信息处理费{_W}{{0,4}}?为(?:零|0))"
 )
@@ -223,7 +208,7 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("pending", r"(?:尚未审结|未审结|正在审理|审理中)"),
     )
 )
-_FEE = re.compile("信息处理费")
+_FEE = ("信息处理费",)
 _QUOTES = ("“", '"', "「", "『", "‘", "'")
 """Opening quotes: a number right after one is quoted as a name."""
 _CLAUSE_END = "。;!?\n\t"
@@ -342,40 +327,113 @@ def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) 
         )
 
 
-def _finditer(
-    pattern: re.Pattern[str], text: str, backwards: str, anchor: re.Pattern[str] | None
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` (*backwards*: the text reversed). With *anchor* (words that every match of
-    *pattern* contains, none of them holding a clause end), only the clauses holding an anchor are searched: the
-    same matches, since no match crosses a clause end (``。;!?``, a line break or a tab).
+def _words_inside(word: str, words: frozenset[str]) -> tuple[int, ...]:
+    """The offsets inside *word* (after its first character) where one of *words* may start: where it starts
+    with the rest of *word*, or the rest of *word* starts with it (``转`` in ``结转``, ``办理`` in ``完成办理``)."""
+    return tuple(k for k in range(1, len(word)) if any(w.startswith(word[k:]) or word[k:].startswith(w) for w in words))
 
-    A pattern that does not start with a word (but with a number, or with one of phrases one of which starts with
-    a number) is tried at nearly every character of the text; searched for in the few clauses holding its anchor
-    words instead, it is found several times faster.
-    """
-    if anchor is None:
-        yield from pattern.finditer(text)
-        return
-    size = len(text)
+
+@frozen
+class _Words:
+    """The words the facts' patterns start with or are anchored at, found in one scan (:meth:`starts`)."""
+
+    scan: re.Pattern[str]
+    inside: dict[str, tuple[int, ...]]
+    """For each word, the offsets inside it where another word may start (:func:`_words_inside`)."""
+    by_first: dict[str, tuple[str, ...]]
+    """The words by their first character."""
+
+    @classmethod
+    def of(cls, words: frozenset[str]) -> _Words:
+        ordered = sorted(words, key=lambda w: (-len(w), w))  # the longest word at a place is the one found
+        by_first: dict[str, list[str]] = {}
+        for word in ordered:
+            by_first.setdefault(word[0], []).append(word)
+        return cls(
+            re.compile("|".join(map(re.escape, ordered))),
+            {word: _words_inside(word, words) for word in ordered},
+            {first: tuple(found) for first, found in by_first.items()},
+        )
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Every offset where each word starts in *text*, in increasing order, also inside another word.
+
+        One search finds the words without overlap: every offset where a word starts is where one found starts,
+        or inside one found (else the search would have found it), at one of the offsets :attr:`inside` it.
+        """
+        found: dict[str, list[int]] = {}
+        by_first = self.by_first
+        for hit in self.scan.finditer(text):
+            at = hit.start()
+            for place in (at, *(at + k for k in self.inside[hit.group()])):
+                for word in by_first.get(text[place], ()):
+                    if text.startswith(word, place):
+                        found.setdefault(word, []).append(place)
+        return found
+
+
+_WORDS = _Words.of(
+    frozenset(
+        word
+        for words in (
+            *(search.starts + search.anchors for search in _SEARCHES),
+            _BOTH_STARTS,
+            _NONE_STARTS,
+            _FEE,
+        )
+        for word in words
+    )
+)
+
+
+def _places(starts: dict[str, list[int]], words: tuple[str, ...]) -> list[int]:
+    """The offsets where one of *words* starts, in increasing order (*starts*: :meth:`_Words.starts`)."""
+    return sorted({place for word in words for place in starts.get(word, ())})
+
+
+def _starting_at(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which starts at one of *places*: tried there only,
+    from the end of the last match on."""
+    end = 0
+    for place in places:
+        if place >= end and (match := pattern.match(text, place)) is not None:
+            yield match
+            end = match.end()
+
+
+def _in_clauses(pattern: re.Pattern[str], text: _Text, places: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which holds a word starting at one of *places*
+    (none holding a clause end): searched for in the clauses holding one, since no match crosses a clause end
+    (``。;!?``, a line break or a tab)."""
+    string, backwards = text.text, text.backwards
+    size = len(string)
     end = -1
-    for hit in anchor.finditer(text):
-        if hit.start() < end:
+    for place in places:
+        if place < end:
             continue  # in the clause just searched
-        before = _CLAUSE_MARK.search(backwards, size - hit.start())  # backwards[i] is text[size - 1 - i]
-        after = _CLAUSE_MARK.search(text, hit.start())
+        before = _CLAUSE_MARK.search(backwards, size - place)  # backwards[i] is text[size - 1 - i]
+        after = _CLAUSE_MARK.search(string, place)
         end = after.start() if after else size
-        yield from pattern.finditer(text, size - before.start() if before else 0, end)
+        yield from pattern.finditer(string, size - before.start() if before else 0, end)
+
+
+def _matches(search: _Search, text: _Text, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    if search.anchors:
+        return _in_clauses(search.pattern, text, _places(starts, search.anchors))
+    return _starting_at(search.pattern, text.text, _places(starts, search.starts))
 
 
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
     text = searched.text
-    for kind, pattern, requires, forbids, anchor in _PATTERNS:
-        for match in _finditer(pattern, text, searched.backwards, anchor):
-            mid = match["mid"] or ""  # every pattern of _PATTERNS has it
-            if requires and not any(word in match.group(0) for word in requires):
+    starts = _WORDS.starts(text)  # one scan for the words of every pattern
+    for search in _SEARCHES:
+        kind = search.kind
+        for match in _matches(search, searched, starts):
+            mid = match["mid"] or ""  # every pattern of _SEARCHES has it
+            if search.requires and not any(word in match.group(0) for word in search.requires):
                 continue
-            if any(word in mid for word in forbids) or mid.endswith(_QUOTES):
+            if any(word in mid for word in search.forbids) or mid.endswith(_QUOTES):
                 continue  # a number in quotes names something (``“三个”第一时间``): not a count
             if kind is FactKind.DENIED and "主动公开" in searched.sentence(match.start(), match.end()):
                 continue  # 主动公开 … 不予公开 N 条: information classified by openness, not applications denied
@@ -385,12 +443,12 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
             yield fact
             if kind in (FactKind.REVIEW, FactKind.LITIGATION):
                 yield from _breakdown(searched, kind, match, fact.value)
-    for match in _BOTH.finditer(text):
+    for match in _starting_at(_BOTH, text, _places(starts, _BOTH_STARTS)):
         for kind in (FactKind.REVIEW, FactKind.LITIGATION):
             fact = _fact(searched, kind, match)
             if fact is not None:
                 yield fact
-    for match in _NONE_CASES.finditer(text):
+    for match in _starting_at(_NONE_CASES, text, _places(starts, _NONE_STARTS)):
         clause = text[match.start() : searched.clause_end(match.end())]
         if re.search(r"\d", clause):
             continue
@@ -399,7 +457,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
                 fact = _fact(searched, kind, match, value=0, stated_none=True)
                 if fact is not None:
                     yield fact
-    for match in _finditer(_NONE_FEE, text, searched.backwards, _FEE):
+    for match in _in_clauses(_NONE_FEE, searched, _places(starts, _FEE)):
         fact = _fact(searched, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
         if fact is not None:
             yield fact

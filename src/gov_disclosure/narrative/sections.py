@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from attrs import define, frozen
 
@@ -20,7 +21,17 @@ from gov_disclosure.narrative.folding import is_table_line
 from gov_disclosure.parsing.normalize import OTHER_LINE_BREAKS, HalfWidthForm, _nfkc, half_width_form
 from gov_disclosure.parsing.title import WITHIN, Title, find_title
 
-__all__ = ["SectionSpan", "SplitText", "Title", "find_title", "sections_of", "split_sections"]
+__all__ = [
+    "SectionHeading",
+    "SectionSpan",
+    "SplitText",
+    "Title",
+    "find_title",
+    "section_bodies",
+    "section_headings",
+    "sections_of",
+    "split_sections",
+]
 
 _NUMERALS = "一二三四五六"
 _KEYWORDS: tuple[tuple[str, ...], ...] = (
@@ -175,31 +186,57 @@ def split_sections(text: str, *, form: HalfWidthForm | None = None) -> SplitText
     >>> split.title.agency, [s.key for s in split.spans]
     ('某局', ['overview', 'other_matters'])
     """
-    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
-    spans: list[SectionSpan] = []
-    for i, candidate in enumerate(chosen):
-        end = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
-        key = SECTION_TITLES[candidate.index][0]
-        spans.append(
-            SectionSpan(key=key, heading=candidate.heading, start=candidate.start, body_start=candidate.end, end=end)
-        )
-    bodies = {span.key: text[span.body_start : span.end].strip() for span in spans}
+    headings = section_headings(text, form=form)
+    spans = tuple(
+        SectionSpan(key=h.key, heading=h.heading, start=h.start, body_start=h.body_start, end=end)
+        for h, end in zip(headings, _ends(headings, text), strict=True)
+    )
     title = find_title(text, within=spans[0].start if spans else WITHIN)  # the title stands above the sections
-    return SplitText(sections=Sections(**bodies), spans=tuple(spans), title=title)
+    return SplitText(sections=section_bodies(text, headings), spans=spans, title=title)
+
+
+class SectionHeading(NamedTuple):
+    """A section heading found in a text (:func:`section_headings`). A plain tuple: every report read finds its six."""
+
+    key: str
+    """Section key of :data:`~gov_disclosure.model.SECTION_TITLES` (``overview`` … ``other_matters``)."""
+    heading: str
+    """The heading line as printed, stripped."""
+    start: int
+    """Offset of the heading line."""
+    body_start: int
+    """Offset just after the heading line."""
+
+
+def section_headings(text: str, *, form: HalfWidthForm | None = None) -> tuple[SectionHeading, ...]:
+    """The section headings of *text*, in the official order (*form*: the
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known). A section runs from its heading
+    to the next one (:func:`section_bodies`).
+
+    >>> [(h.key, h.start) for h in section_headings("标题\\n一、总体情况\\n概述。\\n二、主动公开政府信息情况\\n")]
+    [('overview', 3), ('proactive', 14)]
+    """
+    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
+    return tuple(SectionHeading(SECTION_TITLES[c.index][0], c.heading, c.start, c.end) for c in chosen)
+
+
+def _ends(headings: tuple[SectionHeading, ...], text: str) -> list[int]:
+    """Where each section of *headings* ends: at the next heading, the last one at the end of *text*."""
+    return [heading.start for heading in headings[1:]] + [len(text)] if headings else []
+
+
+def section_bodies(text: str, headings: tuple[SectionHeading, ...]) -> Sections:
+    """The body of each section of *text* whose heading is among *headings* (:func:`section_headings` of *text*)."""
+    return Sections(
+        **{h.key: text[h.body_start : end].strip() for h, end in zip(headings, _ends(headings, text), strict=True)}
+    )
 
 
 def sections_of(text: str, *, form: HalfWidthForm | None = None) -> Sections:
-    """The six sections of *text*, as ``split_sections(text).sections``, without making the spans and the title
-    (*form*: the :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
+    """The six sections of *text*, as ``split_sections(text).sections``, without finding the title (*form*: the
+    :func:`~gov_disclosure.parsing.normalize.half_width_form` of *text*, if known).
 
     >>> sections_of("一、总体情况\\n概述。\\n六、其他需要报告的事项\\n无。\\n").other_matters
     '无。'
     """
-    chosen = _best_sequence(_candidates(text, half_width_form(text) if form is None else form))
-    ends = [candidate.start for candidate in chosen[1:]] + [len(text)] if chosen else []
-    return Sections(
-        **{
-            SECTION_TITLES[candidate.index][0]: text[candidate.end : end].strip()
-            for candidate, end in zip(chosen, ends, strict=True)
-        }
-    )
+    return section_bodies(text, section_headings(text, form=form))
