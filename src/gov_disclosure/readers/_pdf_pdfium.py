@@ -69,36 +69,25 @@ def read_pages(data: bytes, limits: Limits, name: str) -> list[PdfPage]:
 def _page(raw: Any, document: Any, index: int) -> PdfPage:
     page = document[index]
     try:
-        _check_fonts(raw, page.raw)
         _, bottom, _, top = page.get_mediabox()
+        rules = list(_rules(raw, page.raw, top))
         textpage = page.get_textpage()
         try:
             chars = tuple(_chars(raw, textpage.raw, top))
         finally:
             textpage.close()
-        rules = list(_rules(raw, page.raw, top))
     finally:
         page.close()
     tables = tuple(t.cells for t in ruled_tables(rules) if is_grid(t.cells))
     return PdfPage(chars, tables, float(top - bottom))
 
 
-def _check_fonts(raw: Any, page: Any) -> None:
-    """Raise :class:`NeedsPdfplumber` when a text object of *page* (forms included) is set in a font that is neither
-    embedded nor a standard font."""
-    pending = [raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))]
-    depth = 0
-    while pending and depth <= _MAX_DEPTH:
-        nested: list[Any] = []
-        for obj in pending:
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                nested.extend(raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj)))
-            elif kind == raw.FPDF_PAGEOBJ_TEXT:
-                font = raw.FPDFTextObj_GetFont(obj)
-                if font and not raw.FPDFFont_GetIsEmbedded(font) and not _is_standard(raw, font):
-                    raise NeedsPdfplumber(_font_name(raw, font))
-        pending, depth = nested, depth + 1
+def _check_font(raw: Any, text: Any) -> None:
+    """Raise :class:`NeedsPdfplumber` when text object *text* is set in a font that is neither embedded nor a
+    standard font."""
+    font = raw.FPDFTextObj_GetFont(text)
+    if font and not raw.FPDFFont_GetIsEmbedded(font) and not _is_standard(raw, font):
+        raise NeedsPdfplumber(_font_name(raw, font))
 
 
 def _font_name(raw: Any, font: Any) -> str:
@@ -131,12 +120,16 @@ def _chars(raw: Any, textpage: Any, page_top: float) -> Iterator[PdfChar]:
 
 
 def _rules(raw: Any, page: Any, page_top: float) -> Iterator[Rule]:
+    """The page's ruling lines (text objects, on the way, are checked for fonts pdfium cannot measure)."""
     for index in range(raw.FPDFPage_CountObjects(page)):
         yield from _object_rules(raw, raw.FPDFPage_GetObject(page, index), _IDENTITY, page_top, 0)
 
 
 def _object_rules(raw: Any, obj: Any, outer: _Matrix, page_top: float, depth: int) -> Iterator[Rule]:
     kind = raw.FPDFPageObj_GetType(obj)
+    if kind == raw.FPDF_PAGEOBJ_TEXT:
+        _check_font(raw, obj)
+        return
     if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
         return
     m = raw.FS_MATRIX()

@@ -22,6 +22,7 @@ document.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -290,7 +291,11 @@ def _cluster(values: Iterable[float], tolerance: float) -> list[float]:
 
 
 def _index(value: float, centres: Sequence[float]) -> int:
-    return min(range(len(centres)), key=lambda i: abs(centres[i] - value))
+    """The index of the centre nearest *value* (the first of two as near); *centres* ascend."""
+    at = bisect.bisect_left(centres, value)
+    if at == len(centres) or (at > 0 and value - centres[at - 1] <= centres[at] - value):
+        return at - 1
+    return at
 
 
 def _grid(block: _TableBlock, path: str | None) -> RawTable:
