@@ -9,6 +9,11 @@ ruled PDF (the generators of ``tests/layout_grids.py``), then prints, per form, 
 Issue 11 asks that HTML, PDF and DOCX get faster now that the document is read, format-detected, validated and
 fact-checked once instead of twice; run this script on an older commit for the comparison (it uses only
 ``gov_disclosure.load``). Rates are per CPU-second of this process (``time.process_time``), best of ``--repeat``.
+
+For PDF (issue 14) it then prints ``load`` per report with each PDF engine (``pdfium``, the default, and
+``pdfplumber``), the engine's character extraction alone (the floor), and the pdfium/pdfplumber ratio: on the real
+PDF (``../shared/real/huaian-city-2024.pdf``, embedded fonts) and on the generated PDFs (set in STSong-Light, not
+embedded, which the pdfium engine hands to pdfplumber: their ratio is about 1).
 """
 
 from __future__ import annotations
@@ -94,6 +99,54 @@ def main(argv: Sequence[str] | None = None) -> None:
                 f"{form:5s} load {ms:7.2f} ms/report · {ms / text:6.2f}× text · "
                 f"after the reader (build, validate, facts) {build:5.2f} ms/report · {build / text:5.2f}× text"
             )
+        if _REAL_PDF.exists():
+            pdf_engines([_REAL_PDF], "real", args.repeat)
+        pdf_engines(paths["pdf"], "generated", args.repeat)
+
+
+_REAL_PDF = Path(__file__).resolve().parents[2] / "shared" / "real" / "huaian-city-2024.pdf"
+
+
+def _pdfium_chars(path: Path) -> object:
+    """pdfium's characters with their boxes alone (the floor of the pdfium engine)."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    from gov_disclosure.readers._pdf_pdfium import _chars
+
+    raw: Any = pdfium.raw
+    document = pdfium.PdfDocument(path.read_bytes())
+    count = 0
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        count += sum(1 for _ in _chars(raw, textpage.raw, page.get_mediabox()[3]))
+        textpage.close()
+        page.close()
+    document.close()
+    return count
+
+
+def _pdfplumber_chars(path: Path) -> object:
+    """pdfminer's characters through pdfplumber alone (the floor of the pdfplumber engine)."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return sum(len(page.chars) for page in pdf.pages)
+
+
+def pdf_engines(paths: Sequence[Path], label: str, repeat: int) -> None:
+    """Print ``load`` per report with each PDF engine, each engine's character extraction, and the ratio."""
+    from gov_disclosure.formats.builtin_readers import PdfReader
+
+    loads: dict[str, float] = {}
+    floors = {"pdfium": _pdfium_chars, "pdfplumber": _pdfplumber_chars}
+    for engine in ("pdfium", "pdfplumber"):
+        registry = default_registry().with_reader(PdfReader(engine=engine))
+        load(paths[0], registry=registry)  # warm imports
+        loads[engine] = _ms_per_report(paths, lambda p, r=registry: load(p, registry=r), repeat)
+        floor = _ms_per_report(paths, floors[engine], repeat)
+        print(f"pdf {label:9s} {engine:10s} load {loads[engine]:7.1f} ms/report · characters alone {floor:6.1f} ms")
+    print(f"pdf {label:9s} pdfplumber / pdfium: {loads['pdfplumber'] / loads['pdfium']:.1f}× faster load with pdfium")
 
 
 if __name__ == "__main__":

@@ -132,11 +132,12 @@ def _widths(width: int) -> Sequence[float]:
     return [usable / width] * width
 
 
-def text_pdf(text: str, *, font_size: float = 6.0, lines_per_page: int = 70) -> bytes:
+def text_pdf(text: str, *, font_size: float = 6.0, lines_per_page: int = 70, leading: float = 4.0) -> bytes:
     """Report text (e.g. from :func:`gov_disclosure.render.render_text`) typeset line by line as an unruled PDF.
 
     Tab-separated cells are placed left to right with a wide gap; long narrative lines are wrapped; a page break
-    falls every *lines_per_page* lines, inside tables too, with a running page number ``- n -`` at the bottom.
+    falls every *lines_per_page* lines, inside tables too, with a running page number ``- n -`` at the bottom. Lines
+    are *leading* points apart beyond the font size (tight line spacing: under 1).
     """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -158,7 +159,7 @@ def text_pdf(text: str, *, font_size: float = 6.0, lines_per_page: int = 70) -> 
             page.drawCentredString(297, 30, f"- {number} -")
             page.showPage()
             number += 1
-        y = 800 - (index % lines_per_page) * (font_size + 4)
+        y = 800 - (index % lines_per_page) * (font_size + leading)
         page.setFont("STSong-Light", font_size)
         x = 30.0
         for cell in line.split("\t"):

@@ -22,7 +22,7 @@ from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._common import decode_bytes, zip_holds
 from gov_disclosure.readers.docx import read_docx, sniff_docx
 from gov_disclosure.readers.html import read_html, sniff_html
-from gov_disclosure.readers.pdf import read_pdf, sniff_pdf
+from gov_disclosure.readers.pdf import PdfEngine, read_pdf, sniff_pdf
 
 __all__ = ["DocxReader", "HtmlReader", "JsonReader", "MarkdownReader", "PdfReader", "TextReader", "XlsxReader"]
 
@@ -112,6 +112,8 @@ class PdfReader:
     extensions: tuple[str, ...] = (".pdf",)
     limits: Limits = field(factory=Limits, kw_only=True)
     """The limits it reads within (:meth:`with_limits`)."""
+    engine: PdfEngine = field(default="pdfium", kw_only=True)
+    """What reads the characters and ruling lines: ``"pdfium"`` or ``"pdfplumber"`` (the document is the same)."""
 
     def with_limits(self, limits: Limits) -> PdfReader:
         """This reader, reading within *limits*."""
@@ -123,7 +125,7 @@ class PdfReader:
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
         """See :func:`gov_disclosure.readers.pdf.read_pdf`."""
-        return read_pdf(data, path=path, limits=self.limits)
+        return read_pdf(data, path=path, limits=self.limits, engine=self.engine)
 
 
 @register_reader

@@ -1,0 +1,200 @@
+"""The pdfium engine (the default; the ``pdf`` extra: pypdfium2): characters from pdfium's text page, ruled
+tables from the page's drawn paths.
+
+pdfium's characters come in content order, as pdfminer's do. Their boxes are made to be pdfminer's, so that both
+engines give the reader the same page: x from pdfium's loose box (the advance width: identical to pdfminer's), the
+bottom from it too (the font's descent below the baseline), and the top one font size above the bottom, where the
+size is the font size scaled by the character's matrix (pdfium's loose top is the font's ascent instead, 1–3 pt off,
+which would move the vertical centres that rows are assigned by). Characters pdfium generates (spaces, line ends)
+and characters not upright are left out.
+
+pdfium's boxes are pdfminer's only where pdfium has the font's glyphs: a font not embedded in the file (other than
+the 14 standard fonts) is replaced by one of the machine's fonts, whose widths are not the file's, and where the
+machine has no font with the glyphs (a CJK font on a server with none) pdfium's characters have empty boxes and it
+drops characters it then takes for duplicates (the second line ``开`` of a wrapped label ``（三）不予公 / 开``). So a
+PDF with such a font raises :class:`NeedsPdfplumber`, and the reader reads it with the pdfplumber engine (or says
+that engine is needed).
+
+The ruling lines are the straight, axis-parallel segments of every path object, through form XObjects too, mapped
+to the page by the objects' matrices; :mod:`~gov_disclosure.readers._pdf_ruling` finds the tables in them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from gov_disclosure.limits import Limits
+from gov_disclosure.readers._common import require
+from gov_disclosure.readers._pdf_page import PdfChar, PdfPage, check_pages, is_grid
+from gov_disclosure.readers._pdf_ruling import Rule, ruled_tables
+from gov_disclosure.readers.errors import ReaderError
+
+__all__ = ["NeedsPdfplumber", "read_pages"]
+
+_STANDARD_FONTS = re.compile(r"^(?:[A-Z]{6}\+)?(?:Courier|Helvetica|Times|Symbol|ZapfDingbats|Arial|TimesNewRoman)")
+"""The standard 14 fonts (and their usual aliases): pdfium and pdfminer both know their widths."""
+
+
+class NeedsPdfplumber(Exception):
+    """The PDF uses a font pdfium cannot measure as pdfminer does (not embedded, not a standard font)."""
+
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_AXIS = 0.01
+"""How far (pt) a segment's ends may differ across its direction for it to count as horizontal or vertical."""
+_MAX_DEPTH = 8
+"""Form XObjects nested deeper than this are not searched for rules (a loop of forms is not followed forever)."""
+
+
+def read_pages(data: bytes, limits: Limits, name: str) -> list[PdfPage]:
+    """Every page of PDF *data* through pdfium."""
+    pdfium: Any = require("pypdfium2", form="PDF", extra="pdf")
+    raw: Any = require("pypdfium2.raw", form="PDF", extra="pdf")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:  # damaged, or encrypted with a password
+        raise ReaderError(f"{name}: not a readable PDF file ({type(error).__name__}: {error})") from error
+    try:
+        check_pages(len(document), limits, name)
+        return [_page(raw, document, index) for index in range(len(document))]
+    finally:
+        document.close()
+
+
+def _page(raw: Any, document: Any, index: int) -> PdfPage:
+    page = document[index]
+    try:
+        _, bottom, _, top = page.get_mediabox()
+        rules = list(_rules(raw, page.raw, top))
+        textpage = page.get_textpage()
+        try:
+            chars = tuple(_chars(raw, textpage.raw, top))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    tables = tuple(t.cells for t in ruled_tables(rules) if is_grid(t.cells))
+    return PdfPage(chars, tables, float(top - bottom))
+
+
+def _check_font(raw: Any, text: Any) -> None:
+    """Raise :class:`NeedsPdfplumber` when text object *text* is set in a font that is neither embedded nor a
+    standard font."""
+    font = raw.FPDFTextObj_GetFont(text)
+    if font and not raw.FPDFFont_GetIsEmbedded(font) and not _is_standard(raw, font):
+        raise NeedsPdfplumber(_font_name(raw, font))
+
+
+def _font_name(raw: Any, font: Any) -> str:
+    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    buffer = ctypes.create_string_buffer(max(size, 1))
+    raw.FPDFFont_GetBaseFontName(font, buffer, size)
+    return buffer.value.decode("utf-8", "replace")
+
+
+def _is_standard(raw: Any, font: Any) -> bool:
+    return bool(_STANDARD_FONTS.match(_font_name(raw, font)))
+
+
+def _chars(raw: Any, textpage: Any, page_top: float) -> Iterator[PdfChar]:
+    box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+    for index in range(raw.FPDFText_CountChars(textpage)):
+        code = raw.FPDFText_GetUnicode(textpage, index)
+        text = chr(code) if 0 < code < 0x110000 else ""
+        if not text.strip() or raw.FPDFText_IsGenerated(textpage, index) == 1:
+            continue
+        raw.FPDFText_GetMatrix(textpage, index, matrix_ref)
+        if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):
+            continue  # rotated or mirrored: pdfminer's "upright" is false
+        raw.FPDFText_GetLooseCharBox(textpage, index, box_ref)
+        size = raw.FPDFText_GetFontSize(textpage, index) * matrix.d
+        below = page_top - box.bottom
+        yield PdfChar(text, box.left, box.right, below - size, below, size)
+
+
+def _rules(raw: Any, page: Any, page_top: float) -> Iterator[Rule]:
+    """The page's ruling lines (text objects, on the way, are checked for fonts pdfium cannot measure)."""
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        yield from _object_rules(raw, raw.FPDFPage_GetObject(page, index), _IDENTITY, page_top, 0)
+
+
+def _object_rules(raw: Any, obj: Any, outer: _Matrix, page_top: float, depth: int) -> Iterator[Rule]:
+    kind = raw.FPDFPageObj_GetType(obj)
+    if kind == raw.FPDF_PAGEOBJ_TEXT:
+        _check_font(raw, obj)
+        return
+    if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+        return
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return
+    matrix = _then((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+    if kind == raw.FPDF_PAGEOBJ_FORM:
+        if depth < _MAX_DEPTH:
+            for index in range(raw.FPDFFormObj_CountObjects(obj)):
+                yield from _object_rules(raw, raw.FPDFFormObj_GetObject(obj, index), matrix, page_top, depth + 1)
+        return
+    yield from _path_rules(raw, obj, matrix, page_top)
+
+
+def _path_rules(raw: Any, path: Any, matrix: _Matrix, page_top: float) -> Iterator[Rule]:
+    """The straight segments of each subpath (pdfminer's lines, rectangles' sides and polylines' sides); a curve
+    breaks the chain, and a closing side is drawn for rectangles only (as pdfminer splits a path)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpath: list[tuple[float, float] | None] = []
+    closed = False
+    for index in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, index)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            yield from _subpath_rules(subpath, closed, page_top)
+            subpath, closed = [], False
+        point = _apply(matrix, x.value, y.value)
+        subpath.append(point if kind in (raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO) else None)
+        closed = closed or bool(raw.FPDFPathSegment_GetClose(segment))
+    yield from _subpath_rules(subpath, closed, page_top)
+
+
+def _subpath_rules(points: list[tuple[float, float] | None], closed: bool, page_top: float) -> Iterator[Rule]:
+    corners = [p for p in points if p is not None]
+    if closed and len(corners) == 4 and None not in points and _is_rectangle(corners):
+        points = [*points, points[0]]
+    for start, end in itertools.pairwise(points):
+        if start is None or end is None:
+            continue
+        rule = _rule(start, end, page_top)
+        if rule is not None:
+            yield rule
+
+
+def _is_rectangle(corners: list[tuple[float, float]]) -> bool:
+    sides = zip(corners, [*corners[1:], corners[0]], strict=True)
+    return all(abs(a[0] - b[0]) <= _AXIS or abs(a[1] - b[1]) <= _AXIS for a, b in sides)
+
+
+def _rule(start: tuple[float, float], end: tuple[float, float], page_top: float) -> Rule | None:
+    (x0, y0), (x1, y1) = start, end
+    if abs(y0 - y1) <= _AXIS:
+        return Rule("h", page_top - y0, min(x0, x1), max(x0, x1))
+    if abs(x0 - x1) <= _AXIS:
+        return Rule("v", x0, page_top - max(y0, y1), page_top - min(y0, y1))
+    return None
+
+
+def _then(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    """The matrix applying *inner* first, then *outer* (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: _Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
