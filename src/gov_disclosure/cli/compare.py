@@ -20,6 +20,7 @@ import click
 from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
 from gov_disclosure.cli.reading import read_or_fail
+from gov_disclosure.cli.tabular import aligned as _columns
 from gov_disclosure.cli.validate import UnreadableInputCommand
 from gov_disclosure.diffing import Change, ChangeKind, diff
 from gov_disclosure.model.cells import CellKind, Number
@@ -62,19 +63,6 @@ def read_reports(names: tuple[str, ...]) -> tuple[Report, ...]:
 def _json_number(value: Number | None) -> int | str | None:
     """Ints as JSON numbers, money (Decimal) as exact strings, like report documents."""
     return str(value) if isinstance(value, Decimal) else value
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _columns(rows: Sequence[Sequence[str]]) -> str:
-    """Rows of cells as aligned text (Chinese characters are two columns wide)."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )
 
 
 def _text(value: Number | None, kind: CellKind | None) -> str:
