@@ -28,7 +28,7 @@ def check_series(
 
     A rule runs when some report of the series has a format it applies to. Findings name their year in
     ``subject``. *thresholds* change those of the year-over-year rules (``SERIES.JUMP``, ``SERIES.DROP``,
-    ``SERIES.ZERO``; default :class:`~gov_disclosure.series.plausibility.Plausibility()`).
+    ``SERIES.ZERO``; default: :class:`~gov_disclosure.series.Plausibility` with its defaults).
 
     >>> from gov_disclosure.model import Report, Table3
     >>> def year(y, forward, over):

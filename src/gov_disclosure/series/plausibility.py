@@ -5,7 +5,8 @@ previous year or left at zero): a count that grows more than fivefold or falls b
 or falls to zero, is worth a second look — a typing slip (a digit too many or too few), a table of the wrong year,
 a change of scope (a merger, a 区 that now sums its departments). None of these is an error: a campaign can
 multiply the requests an agency receives. Hence INFO for a jump or a drop and WARNING for a zero, and thresholds
-that a caller can change (:class:`Plausibility`, handed to :func:`~gov_disclosure.series.check_series`).
+that a caller can change (:class:`~gov_disclosure.series.Plausibility`, handed to
+:func:`~gov_disclosure.series.check_series` as ``thresholds``).
 
 Only counts whose previous-year value is at least :attr:`Plausibility.min_base` are judged: from 2 to 12 requests
 is ×6 and means nothing. Amounts of money are left out, and so are cells without a value in either year (blank,
