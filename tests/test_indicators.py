@@ -6,6 +6,8 @@ import random
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
+
 from cellvalues import value
 from gov_disclosure.indicators import indicators
 from gov_disclosure.model import TABLE3, Cell, Report, Table3, Table4
@@ -67,3 +69,22 @@ def test_blank_cells_follow_the_blank_policy() -> None:
     report = Report(format_version="2021", table3=t3).with_cell("table3.partial.total", Cell.blank())
     assert indicators(report).disclosure_rate.value is None
     assert indicators(report, blank_policy=BlankPolicy.ZERO).disclosure_rate.value == Fraction(4, 5)
+
+
+def test_repr_str_and_float_show_the_value() -> None:
+    """repr/str show the value to four places, numerator/denominator and the small-sample flag; float() gives the
+    value, and raises for an unknown rate rather than inventing 0 or NaN; the exact Fraction stays."""
+    t3 = Table3.from_rows({"granted": [0, 0, 0, 0, 0, 0, 1362], "partial": [0, 0, 0, 0, 0, 0, 454],
+                           "total_processed": [0, 0, 0, 0, 0, 0, 3050]})
+    result = indicators(Report(format_version="2021", table3=t3, table4=Table4.from_rows({"review": [3, 1, 0, 2, 6]})))
+    rate = result.disclosure_rate
+    assert repr(rate) == "<Indicator disclosure_rate: 公开率 0.5954 (1816/3050)>"
+    assert str(rate) == "公开率 0.5954 (1816/3050)"
+    assert float(rate) == 1816 / 3050
+    assert rate.value == Fraction(908, 1525)
+    assert str(result.review_correction_rate) == "复议纠错率 0.2500 (1/4, small sample: fewer than 30)"
+    assert str(result.denied_share) == "不予公开占比 — (?/3050)"
+    with pytest.raises(ValueError, match="不予公开占比 has no value"):
+        float(result.denied_share)
+    assert str(result).splitlines()[0] == str(rate)
+    assert len(str(result).splitlines()) == 6

@@ -37,14 +37,27 @@ SMALL_SAMPLE = 30
 """Default small-sample threshold: a rate over fewer cases is flagged (peers.md §8, "N≥30")."""
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Indicator:
     """One rate: numerator / denominator, with the cells it is computed from.
 
+    The value is exact (:attr:`value`, a :class:`~fractions.Fraction`); ``float(rate)`` gives it as a float, and the
+    repr and ``str`` show it to four places with the numerator and denominator (``?`` for an unknown one) and the
+    small-sample flag.
+
     >>> rate = Indicator(code="disclosure_rate", label="公开率", label_en="disclosure rate",
     ...                  numerator=45, denominator=60, small_sample_threshold=30)
-    >>> rate.value, rate.percent(), rate.small_sample
-    (Fraction(3, 4), Decimal('75.0'), False)
+    >>> rate.value, rate.percent(), rate.small_sample, float(rate)
+    (Fraction(3, 4), Decimal('75.0'), False, 0.75)
+    >>> rate
+    <Indicator disclosure_rate: 公开率 0.7500 (45/60)>
+    >>> print(Indicator(code="review_correction_rate", label="复议纠错率", label_en="review correction rate",
+    ...                 numerator=1, denominator=4))
+    复议纠错率 0.2500 (1/4, small sample: fewer than 30)
+    >>> float(Indicator(code="x", label="公开率", label_en="x", numerator=None, denominator=60))
+    Traceback (most recent call last):
+    ...
+    ValueError: 公开率 has no value: (?/60)
     """
 
     code: str
@@ -68,6 +81,27 @@ class Indicator:
     def small_sample(self) -> bool:
         """True when the denominator is known and below the threshold: read the rate with care."""
         return self.denominator is not None and self.denominator < self.small_sample_threshold
+
+    def fraction_text(self) -> str:
+        """``numerator/denominator`` as printed, ``?`` for an unknown part: ``1816/3050``, ``?/3050``."""
+        parts = ("?" if n is None else str(n) for n in (self.numerator, self.denominator))
+        return "/".join(parts)
+
+    def __float__(self) -> float:
+        """The value as a float; ValueError when it is unknown (a rate the report does not give is not 0 or NaN)."""
+        value = self.value
+        if value is None:
+            raise ValueError(f"{self.label} has no value: ({self.fraction_text()})")
+        return float(value)
+
+    def __str__(self) -> str:
+        value = self.value
+        shown = "—" if value is None else f"{float(value):.4f}"
+        flag = f", small sample: fewer than {self.small_sample_threshold}" if self.small_sample else ""
+        return f"{self.label} {shown} ({self.fraction_text()}{flag})"
+
+    def __repr__(self) -> str:
+        return f"<Indicator {self.code}: {self}>"
 
     def percent(self, places: int = 1) -> Decimal | None:
         """The value as a percentage rounded to *places* decimals (half-even), None when unknown."""
@@ -94,6 +128,9 @@ class Indicators:
     """复议纠错率: 行政复议 结果纠正 / decided cases."""
     litigation_correction_rate: Indicator
     """诉讼纠错率: 行政诉讼 结果纠正 / decided cases, both 诉讼 groups."""
+
+    def __str__(self) -> str:
+        return "\n".join(str(indicator) for indicator in self.all())
 
     def all(self) -> tuple[Indicator, ...]:
         """Every indicator, in the order above."""

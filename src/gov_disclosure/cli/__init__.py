@@ -62,3 +62,11 @@ main.add_command(check)
 from gov_disclosure.cli.export import export  # noqa: E402
 
 main.add_command(export)
+
+from gov_disclosure.cli.indicators import indicators_command  # noqa: E402
+
+main.add_command(indicators_command)
+
+from gov_disclosure.cli.reuse import reuse_command  # noqa: E402
+
+main.add_command(reuse_command)

@@ -20,13 +20,14 @@ import click
 from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
 from gov_disclosure.cli.reading import read_or_fail
+from gov_disclosure.cli.tabular import aligned as _columns
 from gov_disclosure.cli.validate import UnreadableInputCommand
 from gov_disclosure.diffing import Change, ChangeKind, diff
 from gov_disclosure.model.cells import CellKind, Number
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.serializers.json import SCHEMA_VERSION, dumps, findings_to_list
-from gov_disclosure.series import check_series
+from gov_disclosure.series import Plausibility, check_series
 
 __all__ = ["aggregate_command", "diff_command", "fail", "read_reports", "series_command"]
 
@@ -62,19 +63,6 @@ def read_reports(names: tuple[str, ...]) -> tuple[Report, ...]:
 def _json_number(value: Number | None) -> int | str | None:
     """Ints as JSON numbers, money (Decimal) as exact strings, like report documents."""
     return str(value) if isinstance(value, Decimal) else value
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
-def _columns(rows: Sequence[Sequence[str]]) -> str:
-    """Rows of cells as aligned text (Chinese characters are two columns wide)."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    )
 
 
 def _text(value: Number | None, kind: CellKind | None) -> str:
@@ -249,14 +237,26 @@ def aggregate_command(
 @click.command("series", cls=UnreadableInputCommand)
 @click.argument("files", nargs=-1, required=True, type=_FILE)
 @_BLANK_POLICY
+@click.option("--jump", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+              help="SERIES.JUMP: a count more than this many times last year's.")
+@click.option("--drop", type=click.FloatRange(min=0, min_open=True), default=0.2, show_default=True,
+              help="SERIES.DROP: a count above 0 and below this times last year's.")
+@click.option("--min-base", type=click.IntRange(min=1), default=Plausibility().min_base, show_default=True,
+              help="Judge a cell year over year only when last year's count is at least this.")
+@click.option("--all-columns", is_flag=True, help="Judge every count cell year over year, not only the totals.")
 @_FORMAT
-def series_command(files: tuple[str, ...], blank_policy: str, output: str) -> None:
-    """Check one agency's reports FILES across years: carry-over per column, 表二 stock-flow, gaps, duplicates.
+def series_command(
+    files: tuple[str, ...], blank_policy: str, jump: float, drop: float, min_base: int, all_columns: bool, output: str
+) -> None:
+    """Check one agency's reports FILES across years: carry-over per column, 表二 stock-flow, gaps, duplicates,
+    year-over-year jumps, drops and zeros, the change of format.
 
     Exit code: 0 no findings or INFO only, 1 WARNING, 2 INCONSISTENCY, 3 ERROR, 4 unreadable input.
     """
     reports = read_reports(files)
-    findings = check_series(reports, blank_policy=BlankPolicy(blank_policy))
+    thresholds = Plausibility(jump=Fraction(str(jump)), drop=Fraction(str(drop)), min_base=min_base,
+                              totals_only=not all_columns)
+    findings = check_series(reports, blank_policy=BlankPolicy(blank_policy), thresholds=thresholds)
     if output == "json":
         click.echo(findings_json(findings, source=", ".join(files)))
     else:

@@ -2,5 +2,6 @@
 
 from gov_disclosure.series.check import SERIES_RULES, check_series
 from gov_disclosure.series.model import Series
+from gov_disclosure.series.plausibility import Plausibility
 
-__all__ = ["SERIES_RULES", "Series", "check_series"]
+__all__ = ["SERIES_RULES", "Plausibility", "Series", "check_series"]

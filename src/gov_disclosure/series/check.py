@@ -6,13 +6,14 @@ from collections.abc import Iterable
 
 from gov_disclosure.findings import Finding
 from gov_disclosure.model.report import Report
-from gov_disclosure.registry import BlankPolicy, RuleContext, RuleRegistry, rules_in
-from gov_disclosure.series import rules
+from gov_disclosure.registry import BlankPolicy, RuleRegistry, rules_in
+from gov_disclosure.series import plausibility, rules
 from gov_disclosure.series.model import Series
+from gov_disclosure.series.plausibility import Plausibility, SeriesContext
 
 __all__ = ["SERIES_RULES", "check_series"]
 
-SERIES_RULES: RuleRegistry[Series] = RuleRegistry(rules_in(rules))
+SERIES_RULES: RuleRegistry[Series] = RuleRegistry(rules_in(rules) + rules_in(plausibility))
 """Every built-in series rule (immutable; derive variants with ``with_rules`` / ``without``)."""
 
 
@@ -21,11 +22,13 @@ def check_series(
     *,
     blank_policy: BlankPolicy = BlankPolicy.UNKNOWN,
     registry: RuleRegistry[Series] | None = None,
+    thresholds: Plausibility | None = None,
 ) -> tuple[Finding, ...]:
     """Check one agency's reports over the years with every rule of *registry* (default :data:`SERIES_RULES`).
 
     A rule runs when some report of the series has a format it applies to. Findings name their year in
-    ``subject``.
+    ``subject``. *thresholds* change those of the year-over-year rules (``SERIES.JUMP``, ``SERIES.DROP``,
+    ``SERIES.ZERO``; default: :class:`~gov_disclosure.series.Plausibility` with its defaults).
 
     >>> from gov_disclosure.model import Report, Table3
     >>> def year(y, forward, over):
@@ -35,7 +38,7 @@ def check_series(
     [('SERIES.CARRY_OVER', '2022', 4, 5), ('SERIES.CARRY_OVER', '2022', 4, 5)]
     """
     series = reports if isinstance(reports, Series) else Series(reports)
-    context = RuleContext(blank_policy=blank_policy)
+    context = SeriesContext(blank_policy=blank_policy, plausibility=thresholds or Plausibility())
     versions = {r.format_version for r in series.reports}
     findings: list[Finding] = []
     for r in SERIES_RULES if registry is None else registry:
