@@ -42,7 +42,16 @@ from gov_disclosure.formats._registry import Registry
 from gov_disclosure.limits import Limits
 from gov_disclosure.loader import ReadResult, load, readable_extensions
 
-__all__ = ["BatchItem", "Expansion", "Progress", "expand_paths", "load_item", "load_many", "natural_key"]
+__all__ = [
+    "BatchItem",
+    "Expansion",
+    "Progress",
+    "expand_paths",
+    "load_item",
+    "load_many",
+    "natural_key",
+    "without_path",
+]
 
 
 @frozen(kw_only=True)
@@ -174,10 +183,20 @@ def load_item(path: str | Path, registry: Registry | None = None, limits: Limits
         return BatchItem(path=str(path), result=load(path, registry=registry, limits=limits))
     except (GovDisclosureError, OSError) as exc:
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return BatchItem(path=str(path), error=message, error_type=type(exc).__name__)
+        return BatchItem(path=str(path), error=without_path(message, path), error_type=type(exc).__name__)
     except Exception as exc:  # a bug must not stop the batch: the item says so
         message = f"unexpected error while reading (please report it): {type(exc).__name__}: {exc}"
         return BatchItem(path=str(path), error=message, error_type=type(exc).__name__)
+
+
+def without_path(message: str, path: str | Path) -> str:
+    """*message* without the ``path: `` it starts with, if it does (whoever shows it names the file once).
+
+    >>> without_path("a.pdf: not a readable PDF file", "a.pdf"), without_path("not a report", "a.pdf")
+    ('not a readable PDF file', 'not a report')
+    """
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def _in_process(files: Sequence[Path], registry: Registry | None, limits: Limits | None) -> Iterator[BatchItem]:
