@@ -63,3 +63,7 @@ main.add_command(check)
 from gov_disclosure.cli.export import export  # noqa: E402
 
 main.add_command(export)
+
+from gov_disclosure.cli.show import show  # noqa: E402
+
+main.add_command(show)
