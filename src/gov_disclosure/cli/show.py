@@ -17,9 +17,10 @@ import click
 
 from gov_disclosure.cli.findings_output import exit_code, findings_table
 from gov_disclosure.cli.reading import read_or_fail
-from gov_disclosure.cli.usage import UnreadableInputCommand
+from gov_disclosure.cli.usage import BadUsage, UnreadableInputCommand
+from gov_disclosure.examples import example_report_text
 from gov_disclosure.findings import Finding, Severity
-from gov_disclosure.loader import ReadResult
+from gov_disclosure.loader import ReadResult, read_text
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import RowSpec
@@ -157,16 +158,19 @@ def _legend() -> str:
 
 
 @click.command("show", cls=UnreadableInputCommand)
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=False))
+@click.option("--example", is_flag=True, help="Show the bundled example report (淮安市人民政府 2024).")
 @click.option("--no-findings", is_flag=True, help="Show only the tables, not the findings below them.")
-def show(file: str, no_findings: bool) -> None:
+def show(file: str | None, example: bool, no_findings: bool) -> None:
     """Show the tables of the report FILE (any readable form) as Chinese tables, flagged cells marked.
 
     The exit code tells the worst finding: 0 none/INFO, 1 WARNING, 2 INCONSISTENCY, 3 ERROR, 4 unreadable.
     """
     from rich.console import Console
 
-    result = read_or_fail(file)
+    if example == (file is not None):
+        raise BadUsage("give either FILE or --example")
+    result = read_text(example_report_text()) if file is None else read_or_fail(file)
     report = result.report
     console = Console()
     if not console.is_terminal:  # a file or a pipe: wide enough for 表三's seven columns and its labels

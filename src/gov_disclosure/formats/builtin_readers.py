@@ -25,7 +25,16 @@ from gov_disclosure.readers.html import read_html, sniff_html
 from gov_disclosure.readers.image import image_kind, refuse_image
 from gov_disclosure.readers.pdf import PdfEngine, read_pdf, sniff_pdf
 
-__all__ = ["DocxReader", "HtmlReader", "ImageReader", "JsonReader", "MarkdownReader", "PdfReader", "TextReader", "XlsxReader"]
+__all__ = [
+    "DocxReader",
+    "HtmlReader",
+    "ImageReader",
+    "JsonReader",
+    "MarkdownReader",
+    "PdfReader",
+    "TextReader",
+    "XlsxReader",
+]
 
 _BINARY = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
