@@ -153,7 +153,8 @@ def load_many(
     registry: Registry | None = None,
     limits: Limits | None = None,
 ) -> Iterator[BatchItem]:
-    """Read every file *paths* (a path, or several) stand for (:func:`expand_paths`) and yield a :class:`BatchItem` for each, in order.
+    """Read every file *paths* (a path, or several) stand for (:func:`expand_paths`) and yield a
+    :class:`BatchItem` for each, in order.
 
     *jobs* worker processes read the files (when None, as many as there are cores, but none for a handful of
     files; ``jobs=1`` reads them in this process); the
