@@ -191,7 +191,7 @@ def load_item(path: str | Path, registry: Registry | None = None, limits: Limits
 
 
 def without_path(message: str, path: str | Path) -> str:
-    """*message* without the ``path: `` it starts with, if it does (whoever shows it names the file once).
+    """*message* without the path and colon it starts with, if it does (whoever shows it names the file once).
 
     >>> without_path("a.pdf: not a readable PDF file", "a.pdf"), without_path("not a report", "a.pdf")
     ('not a readable PDF file', 'not a report')
