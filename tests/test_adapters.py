@@ -38,9 +38,10 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def test_builtins_are_registered_and_meet_the_protocols() -> None:
-    """The registry holds the seven built-in readers and the two national formats, each meeting its Protocol."""
+    """The registry holds the eight built-in readers (the image reader only refuses) and the two national formats,
+    each meeting its Protocol."""
     registry = discover(entry_point_groups=False)
-    assert {r.name for r in registry.readers} == {"text", "markdown", "html", "pdf", "docx", "json", "xlsx"}
+    assert {r.name for r in registry.readers} == {"text", "markdown", "html", "pdf", "docx", "json", "xlsx", "image"}
     assert {f.name for f in registry.formats} == {"2019", "2021"}
     assert all(isinstance(r, InputReader) for r in registry.readers)
     assert all(isinstance(f, FormatAdapter) for f in registry.formats)

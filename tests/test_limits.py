@@ -84,7 +84,7 @@ def test_command_line_limit(tmp_path: Path) -> None:
     assert refused.exit_code == 4
     assert "max_json_depth" in refused.output
     unknown = runner.invoke(main, ["--limit", "max_depth=3", "parse", str(path)])
-    assert unknown.exit_code == 2
+    assert unknown.exit_code == 4  # a usage error: 2 means INCONSISTENCY
     assert "unknown limit" in unknown.output
 
 

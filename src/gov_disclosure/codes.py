@@ -72,6 +72,11 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
     ),
     *_declare(
         "text reader",
+        (
+            "READ.BAD_BYTES",
+            _WARNING,
+            "bytes of a text file that are not valid in its encoding are replaced by U+FFFD (the first offset named)",
+        ),
         ("READ.MORE_REPORTS", _INFO, "a file (a workbook, a JSON list) holds several reports; only the first is read"),
         ("READ.NO_TITLE", _WARNING, "no report title found: the agency and the report year are unknown"),
         ("READ.NO_YEAR", _WARNING, "the report title names no year: the report year is unknown"),

@@ -104,7 +104,7 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
     report, reading = adapter.build(document) if isinstance(adapter, NationalFormat) else run_adapter(adapter, document)
     if report.source is None:  # where it came from, when the adapter did not say
         report = attrs.evolve(report, source=SourceInfo(path=document.path, form=document.form, reader=adapter.name))
-    return finish(report, reading, document=document)
+    return finish(report, (*document.findings, *reading), document=document)
 
 
 def read_text(

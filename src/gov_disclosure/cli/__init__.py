@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from gov_disclosure._version import __version__
+from gov_disclosure.cli.usage import CommandGroup
 from gov_disclosure.limits import Limits
 
 __all__ = ["main"]
@@ -20,7 +21,7 @@ def _limits(ctx: click.Context, param: click.Parameter, options: tuple[str, ...]
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gov-disclosure")
 @click.option(
     "--limit",
@@ -70,3 +71,6 @@ main.add_command(indicators_command)
 from gov_disclosure.cli.reuse import reuse_command  # noqa: E402
 
 main.add_command(reuse_command)
+from gov_disclosure.cli.show import show  # noqa: E402
+
+main.add_command(show)

@@ -175,7 +175,7 @@ def _completeness_rows(result: Aggregate, limit: int = 40) -> str:
 
 @click.command("aggregate", cls=UnreadableInputCommand)
 @click.argument("files", nargs=-1, required=True, type=_FILE)
-@click.option("-o", "--output-file", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "--output-file", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Write the summed report (a JSON report document) here.")
 @click.option("--agency", help="Agency name of the summed report (default: the inputs' name if they agree).")
 @click.option("--year", type=int, help="Report year of the summed report (default: the inputs' year if they agree).")

@@ -16,13 +16,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from gov_disclosure.cli.usage import EXIT_UNREADABLE
 from gov_disclosure.findings import Finding, Severity, worst_severity
 from gov_disclosure.serializers.json import SCHEMA_VERSION, findings_to_list
 
 __all__ = ["EXIT_UNREADABLE", "exit_code", "findings_json", "findings_table"]
 
-EXIT_UNREADABLE = 4
-"""Exit code when the input cannot be read."""
 _EXIT = {Severity.INFO: 0, Severity.WARNING: 1, Severity.INCONSISTENCY: 2, Severity.ERROR: 3}
 _MAX_CELLS = 3
 

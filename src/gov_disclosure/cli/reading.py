@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from gov_disclosure.batch import without_path
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
 from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.limits import Limits
@@ -15,13 +16,13 @@ __all__ = ["read_or_fail", "read_or_none"]
 
 
 def read_or_none(path: str) -> tuple[ReadResult | None, str | None]:
-    """The result of reading *path*, or None and the reason it could not be read."""
+    """The result of reading *path*, or None and the reason it could not be read (without the path)."""
     context = click.get_current_context(silent=True)
     limits = context.find_object(Limits) if context is not None else None  # ``--limit`` given to the command
     try:
         return load(path, limits=limits), None
     except GovDisclosureError as exc:
-        return None, str(exc)
+        return None, without_path(str(exc), path)
     except OSError as exc:
         return None, f"cannot read: {exc.strerror or exc}"
 

@@ -6,30 +6,15 @@ import sys
 
 import click
 
-from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
+from gov_disclosure.cli.findings_output import exit_code, findings_json, findings_table
+from gov_disclosure.cli.usage import EXIT_UNREADABLE, BadUsage, CommandGroup, UnreadableInputCommand
 from gov_disclosure.examples import example_json
 from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.serializers.json import JSONFormatError, loads
 from gov_disclosure.validation import validate as validate_report
 
-__all__ = ["BadUsage", "UnreadableInputCommand", "validate"]
-
-
-class BadUsage(click.UsageError):
-    """A usage error that exits with 4 (like unreadable input), keeping 1–3 for findings."""
-
-    exit_code = EXIT_UNREADABLE
-
-
-class UnreadableInputCommand(click.Command):
-    """A command whose usage errors exit with 4 rather than click's 2, which means INCONSISTENCY here."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise BadUsage(exc.format_message(), exc.ctx) from exc
+__all__ = ["BadUsage", "CommandGroup", "UnreadableInputCommand", "validate"]
 
 
 def _fail(message: str) -> None:
@@ -48,9 +33,18 @@ def _read(file: str | None, example: bool) -> tuple[str, str]:
     try:
         with open(file, encoding="utf-8-sig") as handle:
             return file, handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{file}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+    except UnicodeDecodeError:
+        _fail(f"{file}: {_NOT_JSON}")
         raise  # pragma: no cover - _fail exits
+    except OSError as exc:
+        _fail(f"{file}: cannot read: {exc.strerror or exc}")
+        raise  # pragma: no cover - _fail exits
+
+
+_NOT_JSON = (
+    "not a JSON report document; validate checks this library's JSON documents; "
+    "to read and check a published report (text, PDF, web page, Word, workbook) use: gov-disclosure check FILE"
+)
 
 
 def _summary(report: Report, count: int) -> str:
@@ -86,7 +80,8 @@ def validate(file: str | None, example: bool, output: str, blank_policy: str) ->
     try:
         report = loads(text)
     except JSONFormatError as exc:
-        _fail(f"{name}: {exc}")
+        looks_like_json = text.lstrip("\ufeff \t\r\n").startswith(("{", "["))
+        _fail(f"{name}: {exc if looks_like_json else _NOT_JSON}")
         raise  # pragma: no cover - _fail exits
     findings = validate_report(report, blank_policy=BlankPolicy(blank_policy))
     if output == "json":

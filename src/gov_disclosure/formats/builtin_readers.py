@@ -19,12 +19,22 @@ from gov_disclosure.formats._registry import register_reader
 from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.parsing.document import Document
-from gov_disclosure.readers._common import decode_bytes, zip_holds
+from gov_disclosure.readers._common import bad_bytes_findings, decode_text, zip_holds
 from gov_disclosure.readers.docx import read_docx, sniff_docx
 from gov_disclosure.readers.html import read_html, sniff_html
+from gov_disclosure.readers.image import image_kind, refuse_image
 from gov_disclosure.readers.pdf import PdfEngine, read_pdf, sniff_pdf
 
-__all__ = ["DocxReader", "HtmlReader", "JsonReader", "MarkdownReader", "PdfReader", "TextReader", "XlsxReader"]
+__all__ = [
+    "DocxReader",
+    "HtmlReader",
+    "ImageReader",
+    "JsonReader",
+    "MarkdownReader",
+    "PdfReader",
+    "TextReader",
+    "XlsxReader",
+]
 
 _BINARY = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
@@ -43,6 +53,12 @@ def _is_text(data: bytes) -> bool:
     return not head.lstrip().startswith(_BINARY) and b"\x00" not in head
 
 
+def _text_document(data: bytes, form: str, path: str | None) -> Document:
+    decoded = decode_text(data)
+    source = SourceInfo(path=path, form=form)
+    return Document(text=decoded.text, form=form, source=source, findings=bad_bytes_findings(decoded))
+
+
 @register_reader
 @frozen
 class TextReader:
@@ -56,8 +72,8 @@ class TextReader:
         return 0.4 if _is_text(data) else 0.0
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
-        """The decoded text."""
-        return Document(text=decode_bytes(data), form="text", source=SourceInfo(path=path, form="text"))
+        """The decoded text (a few bad bytes replaced, and reported: ``READ.BAD_BYTES``)."""
+        return _text_document(data, "text", path)
 
 
 @register_reader
@@ -76,8 +92,8 @@ class MarkdownReader:
         return 0.45 if (b"\n#" in head or head.startswith(b"#")) and b"|" in head else 0.0
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
-        """The decoded text."""
-        return Document(text=decode_bytes(data), form="markdown", source=SourceInfo(path=path, form="markdown"))
+        """The decoded text (a few bad bytes replaced, and reported: ``READ.BAD_BYTES``)."""
+        return _text_document(data, "markdown", path)
 
 
 @register_reader
@@ -209,3 +225,21 @@ class XlsxReader:
         first, first_findings = items[0]
         items[0] = (first, (*reading.findings, *first_findings))
         return tuple(items)
+
+
+@register_reader
+@frozen
+class ImageReader:
+    """Images (a scan saved as PNG, JPEG, GIF or TIFF, often renamed ``.pdf``): refused, saying so
+    (:class:`~gov_disclosure.readers.errors.ImageInputError`). No extension: a folder's images are not picked up."""
+
+    name: str = "image"
+    extensions: tuple[str, ...] = ()
+
+    def sniff(self, data: bytes, name: str | None) -> float:
+        """0.9 for an image signature: above any reader chosen by the file's name alone."""
+        return 0.9 if image_kind(data) else 0.0
+
+    def read(self, data: bytes, *, path: str | None = None) -> Document:
+        """Never reads: raises :class:`~gov_disclosure.readers.errors.ImageInputError`."""
+        refuse_image(data, path=path)

@@ -23,6 +23,7 @@ from functools import cached_property
 
 from attrs import field, frozen
 
+from gov_disclosure.findings import Finding
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.parsing.detect import FormatEvidence, Title, detect_format, find_title, looks_like_report
 from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
@@ -45,6 +46,9 @@ class Document:
     """Input form: ``"text"``, ``"markdown"``, ``"html"``, ``"pdf"``, ``"docx"`` …"""
     source: SourceInfo | None = field(default=None, eq=False)
     """Where the document came from (path, URL, the reader)."""
+    findings: tuple[Finding, ...] = field(default=(), eq=False)
+    """What the reader found wrong with the input itself (bytes it could not decode), reported with the report's
+    findings."""
 
     @classmethod
     def from_text(cls, text: str, *, form: str = "text", source: SourceInfo | None = None) -> Document:

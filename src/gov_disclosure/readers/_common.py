@@ -10,12 +10,18 @@ import zipfile
 from collections.abc import Iterable
 from types import ModuleType
 
+from attrs import frozen
+
+from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.parsing.grids import RawRow, RawTable
 from gov_disclosure.readers.errors import MissingDependencyError
 
 __all__ = [
+    "Decoded",
+    "bad_bytes_findings",
     "clean_text",
     "decode_bytes",
+    "decode_text",
     "is_cjk",
     "join_lines",
     "render_table",
@@ -36,30 +42,106 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 
 
-def decode_bytes(data: bytes) -> str:
+@frozen
+class Decoded:
+    """Decoded text and the byte offsets of the bad byte sequences replaced by U+FFFD (�) in it."""
+
+    text: str
+    encoding: str
+    bad: tuple[int, ...] = ()
+
+
+_BAD_SHARE = 100
+"""A text is read as UTF-8 with damage, not as GB18030, while at most one sequence in this many of its non-ASCII
+characters is not valid UTF-8 (GB18030 Chinese text read as UTF-8 fails at nearly every character)."""
+_BAD_FLOOR = 8
+"""... and always while at most this many are."""
+
+
+def _decode_replacing(data: bytes, encoding: str, *, give_up: bool = False) -> Decoded | None:
+    """*data* decoded, each bad sequence replaced by U+FFFD and its offset kept; None when *give_up* and there are
+    more bad sequences than a damaged text of this encoding would have (:data:`_BAD_SHARE`)."""
+    decode = codecs.getdecoder(encoding)
+    view = memoryview(data)
+    parts: list[str] = []
+    bad: list[int] = []
+    good = start = 0
+    while True:
+        try:
+            parts.append(decode(view[start:], "strict")[0])
+            break
+        except UnicodeDecodeError as error:  # the decoder stops at the first bad sequence: linear in all
+            part = decode(view[start : start + error.start], "strict")[0]
+            parts.append(part)
+            good += sum(1 for char in part if ord(char) > 0x7F)
+            bad.append(start + error.start)
+            parts.append("\ufffd")
+            start += max(error.end, error.start + 1)
+            if give_up and len(bad) > max(_BAD_FLOOR, good // _BAD_SHARE):
+                return None
+    return Decoded("".join(parts), encoding, tuple(bad))
+
+
+def decode_text(data: bytes) -> Decoded:
     """Decode a web page or text file: BOM, then ``<meta charset>``, then UTF-8, then GB18030.
 
     GB2312 and GBK pages are decoded as GB18030, their superset (pages declaring GB2312 often use GBK characters).
+    A few bad bytes in a UTF-8 text (a character cut by a download, a stray byte) do not make it GB18030: they are
+    replaced by U+FFFD and their offsets kept, to be reported (``READ.BAD_BYTES``).
 
-    >>> decode_bytes('<meta charset="gb2312"><p>规章</p>'.encode("gbk"))
+    >>> decode_text('<meta charset="gb2312"><p>规章</p>'.encode("gbk")).text
     '<meta charset="gb2312"><p>规章</p>'
+    >>> decoded = decode_text("规章 1 0 11".encode() + b"\\xff" + "行政规范性文件".encode())
+    >>> decoded.text, decoded.encoding, decoded.bad
+    ('规章 1 0 11�行政规范性文件', 'utf-8', (13,))
+    >>> decode_text("规章 行政规范性文件".encode("gb18030")).encoding
+    'gb18030'
     """
     boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
     for bom, encoding in boms:
         if data.startswith(bom):
-            return data.decode(encoding)
+            return _decode_replacing(data, encoding) or Decoded("", encoding)
     match = _CHARSET.search(data[:4096])
     if match:
         declared = match.group(1).decode("ascii").lower()
         encoding = _WIDER.get(declared, declared)
         try:
-            return data.decode(encoding)
+            return Decoded(data.decode(encoding), encoding)
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
+    utf8 = _decode_replacing(data, "utf-8", give_up=True)
+    return utf8 if utf8 is not None else _decode_replacing(data, "gb18030") or Decoded("", "gb18030")
+
+
+def bad_bytes_findings(decoded: Decoded) -> tuple[Finding, ...]:
+    """A ``READ.BAD_BYTES`` warning naming the byte offset of the first bad sequence, when there are any.
+
+    >>> print(bad_bytes_findings(decode_text("规章".encode() + b"\\xff"))[0])
+    WARNING READ.BAD_BYTES: 1 byte sequence(s) not valid utf-8 replaced by U+FFFD (�), the first at byte offset 6
+    """
+    if not decoded.bad:
+        return ()
+    first, count = decoded.bad[0], len(decoded.bad)
+    return (
+        Finding(
+            code="READ.BAD_BYTES",
+            severity=Severity.WARNING,
+            message=f"有 {count} 处字节无法按 {decoded.encoding} 解码，已替换为 �；第一处在第 {first} 字节",
+            message_en=f"{count} byte sequence(s) not valid {decoded.encoding} replaced by U+FFFD (�), "
+            f"the first at byte offset {first}",
+            outcome=Outcome.NOTE,
+            evidence=", ".join(str(offset) for offset in decoded.bad[:20]),
+        ),
+    )
+
+
+def decode_bytes(data: bytes) -> str:
+    """The text of :func:`decode_text` (bad bytes replaced by U+FFFD).
+
+    >>> decode_bytes('<meta charset="gb2312"><p>规章</p>'.encode("gbk"))
+    '<meta charset="gb2312"><p>规章</p>'
+    """
+    return decode_text(data).text
 
 
 def is_cjk(char: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gov_disclosure.errors import GovDisclosureError, MissingDependencyError
 
-__all__ = ["MissingDependencyError", "OcrRequiredError", "ReaderError"]
+__all__ = ["ImageInputError", "MissingDependencyError", "OcrRequiredError", "ReaderError"]
 
 
 class ReaderError(GovDisclosureError, ValueError):
@@ -13,3 +13,8 @@ class ReaderError(GovDisclosureError, ValueError):
 
 class OcrRequiredError(ReaderError):
     """A PDF has no text layer (a scan): its text must be recognised by OCR before this library can read it."""
+
+
+class ImageInputError(OcrRequiredError):
+    """The input is an image (a scan saved as PNG, JPEG, GIF or TIFF), perhaps named ``.pdf``: its text must be
+    recognised by OCR, which is not supported yet."""
