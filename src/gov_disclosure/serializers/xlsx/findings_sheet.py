@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gov_disclosure.findings import Finding
@@ -103,5 +104,6 @@ def write_findings_sheet(
             styles.paint(ws.cell(at, severity_column), finding_style(finding.severity))
             first = values[refs_column - 1]
             if isinstance(first, str):
+                link = ws.cell(at, refs_column)
                 quoted = sheet.replace("'", "''")
-                ws.cell(at, refs_column).hyperlink = f"#'{quoted}'!{first.split()[0]}"
+                link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{first.split()[0]}")
