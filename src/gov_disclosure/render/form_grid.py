@@ -25,11 +25,12 @@ two media.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from attrs import define, field, frozen
 
+from gov_disclosure.findings import Finding
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.layout import (
     TABLE2_CONTENT,
@@ -54,6 +55,7 @@ __all__ = [
     "CellPlace",
     "FormGrid",
     "extra_row_key",
+    "findings_by_place",
     "form_grid",
 ]
 
@@ -89,6 +91,23 @@ def extra_row_key(index: int) -> str:
     'extra_rows[0]'
     """
     return f"extra_rows[{index}]"
+
+
+def findings_by_place(findings: Iterable[Finding]) -> dict[CellPlace, list[Finding]]:
+    """The findings naming each cell, in the order given.
+
+    >>> from gov_disclosure.findings import Severity
+    >>> from gov_disclosure.model import CellKey
+    >>> f = Finding(code="X", severity=Severity.WARNING, message="", message_en="",
+    ...             cells=(CellKey("table4", "review", "total"),))
+    >>> list(findings_by_place([f]))
+    [('table4', 'review', 'total')]
+    """
+    out: dict[CellPlace, list[Finding]] = {}
+    for finding in findings:
+        for key in dict.fromkeys(finding.cells):
+            out.setdefault((key.table, key.row, key.column), []).append(finding)
+    return out
 
 
 @frozen(kw_only=True)

@@ -38,6 +38,7 @@ from gov_disclosure.render.form_grid import (
     Box,
     CellPlace,
     extra_row_key,
+    findings_by_place,
     form_grid,
 )
 from gov_disclosure.serializers.xlsx.style import GRID_WIDTH, StyleBook, finding_style, lines_needed
@@ -64,23 +65,6 @@ UNREADABLE_NOTE = "无法确定数值，原文："
 
 CellRefs = dict[tuple[str, str, str], str]
 """``(table key, row key, column key) -> "J12"``: where each value cell was written."""
-
-
-def findings_by_place(findings: Iterable[Finding]) -> dict[CellPlace, list[Finding]]:
-    """The findings naming each cell, in the order given.
-
-    >>> from gov_disclosure.findings import Severity
-    >>> from gov_disclosure.model import CellKey
-    >>> f = Finding(code="X", severity=Severity.WARNING, message="", message_en="",
-    ...             cells=(CellKey("table4", "review", "total"),))
-    >>> list(findings_by_place([f]))
-    [('table4', 'review', 'total')]
-    """
-    out: dict[CellPlace, list[Finding]] = {}
-    for finding in findings:
-        for key in dict.fromkeys(finding.cells):
-            out.setdefault((key.table, key.row, key.column), []).append(finding)
-    return out
 
 
 def _cell_note(cell: Cell) -> str | None:
