@@ -23,19 +23,52 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from gov_disclosure.check_report.view import ReportView, report_view
 from gov_disclosure.findings import Severity
 from gov_disclosure.loader import ReadResult
 from gov_disclosure.render.palette import ABSENT_FILL, COMPLETED_FILL, SEVERITY_FILL
 
-__all__ = ["Checked", "render_html", "write_html"]
+__all__ = ["BatchEntry", "Checked", "checked", "render_html", "write_html"]
 
 Checked = tuple[str, "ReadResult | str"]
 """A file checked: its name and its :class:`~gov_disclosure.loader.ReadResult`, or the message saying why it could
 not be read."""
+
+
+
+class BatchEntry(Protocol):
+    """A file of a batch as reading it gave it: its path, and its result or why it could not be read (as
+    ``gov_disclosure.batch.BatchItem`` has them)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def result(self) -> ReadResult | None: ...
+
+    @property
+    def error(self) -> str | None: ...
+
+
+def checked(items: Iterable[BatchEntry]) -> Iterator[Checked]:
+    """``(path, result or error)`` of each item of a batch, for :func:`write_html`.
+
+    >>> from attrs import frozen
+    >>> @frozen
+    ... class Item:
+    ...     path: str
+    ...     result: ReadResult | None = None
+    ...     error: str | None = None
+    >>> list(checked([Item("a.txt", error="not a report")]))
+    [('a.txt', 'not a report')]
+    """
+    for item in items:
+        yield item.path, item.result if item.result is not None else (item.error or "cannot be read")
+
 
 _SEVERITIES = (
     ("none", "无问题", "no finding"),
