@@ -32,9 +32,10 @@ def chromium() -> str | None:
 def render(target: Path = PICTURE) -> Path:
     """Write the check report of the bundled 淮安市人民政府 2024 report, as printed and with one number misprinted,
     and take the picture of the second one's 表三 and findings at *target*."""
+    from playwright.sync_api import sync_playwright
+
     import gov_disclosure as gd
     from gov_disclosure.check_report import write_html
-    from playwright.sync_api import sync_playwright
 
     executable = chromium()
     if executable is None:
@@ -54,7 +55,8 @@ def render(target: Path = PICTURE) -> Path:
             page.select_option("#filter-severity", "inconsistency")
             top = page.locator(".filters").bounding_box()
             bottom = page.locator('#r2 table[data-table="table3"]').bounding_box()
-            assert top is not None and bottom is not None
+            assert top is not None
+            assert bottom is not None
             clip = {"x": 0, "y": top["y"] - 8, "width": 1100, "height": bottom["y"] + bottom["height"] - top["y"] + 16}
             target.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(target), clip=clip, full_page=True)
