@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "xlsx_picture",  # docs/_ext: renders the workbook picture of spreadsheets.md where LibreOffice is installed
+    "check_report_picture",  # docs/_ext: the picture of check-report.md where Chromium and Playwright are installed
 ]
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 myst_enable_extensions = ["colon_fence", "deflist"]

@@ -104,8 +104,9 @@ def long_rows(report: Report) -> Iterator[LongRow]:
                 yield LongRow(spec.key, extra_row_key(index), f"[{j}]", extra.label, "", cell, extra.after or "")
 
 
-def _append(ws: Worksheet, values: Sequence[SheetValue], formats: dict[int, str] | None = None) -> None:
-    row = ws.max_row + 1 if ws.cell(1, 1).value is not None else 1
+def _put_row(ws: Worksheet, row: int, values: Sequence[SheetValue], formats: dict[int, str] | None = None) -> None:
+    """Write *values* in row *row* of *ws* (the caller counts rows: asking the sheet its last row costs a pass over
+    every cell written so far)."""
     for column, value in enumerate(values, start=1):
         if value is None or value == "":
             continue
@@ -120,7 +121,7 @@ def _append(ws: Worksheet, values: Sequence[SheetValue], formats: dict[int, str]
 
 
 def _header(ws: Worksheet, columns: Sequence[str], widths: Sequence[float]) -> None:
-    _append(ws, columns)
+    _put_row(ws, 1, columns)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
     for column, width in enumerate(widths, start=1):
@@ -133,13 +134,16 @@ def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRe
     """Fill *ws* with one row per cell of every ``(sheet name, report, cell references)``."""
     _header(ws, CELLS_COLUMNS, (18, 18, 8, 8, 12, 28, 16, 30, 40, 26, 12, 14, 16, 16, 8, 16, 8, 30))
     value_column = CELLS_COLUMNS.index("value") + 1
+    at = 1
     for sheet, report, refs in reports:
         for row in long_rows(report):
             value, fmt = sheet_value(row.cell)
             if row.cell.value is None:
                 value, fmt = None, None
-            _append(
+            at += 1
+            _put_row(
                 ws,
+                at,
                 (
                     sheet,
                     report.agency,
@@ -167,19 +171,21 @@ def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRe
 def write_reports_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report]]) -> None:
     """Fill *ws* with one row per report: its sheet, agency, year, format and the tables it has."""
     _header(ws, REPORTS_COLUMNS, (24, 30, 12, 14, 30))
-    for sheet, report in reports:
+    for at, (sheet, report) in enumerate(reports, start=2):
         tables = " ".join(spec.key for spec, _ in report.tables())
-        _append(ws, (sheet, report.agency, report.report_year, report.format_version, tables))
+        _put_row(ws, at, (sheet, report.agency, report.report_year, report.format_version, tables))
 
 
 def write_sections_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report]]) -> None:
     """Fill *ws* with the narrative sections of every report (absent sections have no row)."""
     _header(ws, SECTIONS_COLUMNS, (24, 18, 36, 100))
     headings = dict(SECTION_TITLES)
+    at = 1
     for sheet, report in reports:
         for key, text in report.sections.items():
             if text is None:
                 continue
             parts = [text[i : i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)] or [""]
             for part in parts:
-                _append(ws, (sheet, key, headings[key], part))
+                at += 1
+                _put_row(ws, at, (sheet, key, headings[key], part))

@@ -34,6 +34,7 @@ from gov_disclosure.serializers.xlsx.errors import (
     UnsafeWorkbookError,
     XlsxError,
 )
+from gov_disclosure.serializers.xlsx.findings_sheet import FINDINGS_COLUMNS, FINDINGS_SHEET
 from gov_disclosure.serializers.xlsx.formulas import external_link_findings
 from gov_disclosure.serializers.xlsx.grid import SheetGrid, load_grids
 from gov_disclosure.serializers.xlsx.limits import XlsxLimits
@@ -387,7 +388,7 @@ def _read_xlsx(source: Source, sheet: str | None, limits: XlsxLimits) -> XlsxRea
 
 
 def _read_by_hand(grids: Mapping[str, SheetGrid], sheet: str | None, path: str | None) -> XlsxReading:
-    machine = {CELLS_SHEET: CELLS_COLUMNS}
+    machine = {CELLS_SHEET: CELLS_COLUMNS, FINDINGS_SHEET: FINDINGS_COLUMNS}
     groups: list[tuple[list[SheetGrid], list[SheetLayout]]] = []
     skipped: list[Finding] = []
     for name, grid in grids.items():

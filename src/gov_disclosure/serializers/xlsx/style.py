@@ -1,15 +1,36 @@
-"""The look of the official form: fonts, borders, alignment, and row heights for wrapped labels."""
+"""The look of the official form: fonts, borders, alignment, fills, and row heights for wrapped labels.
+
+Styles are named styles of the workbook, registered once per workbook; a :class:`StyleBook` keeps each one as
+openpyxl stores it on a cell, so painting a cell is one copy however many reports the workbook holds.
+"""
 
 from __future__ import annotations
 
 import math
 import unicodedata
+from copy import copy
+from typing import Protocol, cast
 
-from attrs import frozen
+from attrs import define, field, frozen
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.workbook.workbook import Workbook
 
-__all__ = ["GRID_WIDTH", "STYLES", "CellStyle", "lines_needed", "register_styles", "style_name", "text_width"]
+from gov_disclosure.findings import Severity
+from gov_disclosure.render.palette import ABSENT_FILL, COMPLETED_FILL, SEVERITY_FILL
+
+__all__ = [
+    "GRID_WIDTH",
+    "STYLES",
+    "CellStyle",
+    "StyleBook",
+    "finding_style",
+    "lines_needed",
+    "register_styles",
+    "style_name",
+    "text_width",
+]
 
 GRID_WIDTH = 4.6
 """Width of one grid column (Excel character units); every table cell spans whole grid columns."""
@@ -38,6 +59,10 @@ class CellStyle:
         return style
 
 
+def _fill(colour: str) -> PatternFill:
+    return PatternFill(fill_type="solid", fgColor=colour)
+
+
 def _align(horizontal: str = "center", *, rotation: int = 0) -> Alignment:
     indent = 1 if horizontal == "left" else 0
     return Alignment(horizontal=horizontal, vertical="center", wrap_text=True, text_rotation=rotation, indent=indent)
@@ -54,10 +79,25 @@ STYLES: dict[str, CellStyle] = {
     "group": CellStyle(Font(name=_FONT, size=10), _align()),
     "label": CellStyle(Font(name=_FONT, size=10), _align("left")),
     "value": CellStyle(Font(name=_FONT, size=10), _align()),
-    "absent": CellStyle(Font(name=_FONT, size=10), _align(), BORDER, PatternFill(fill_type="solid", fgColor="E7E6E6")),
+    "absent": CellStyle(Font(name=_FONT, size=10), _align(), BORDER, _fill(ABSENT_FILL)),
     "extra": CellStyle(Font(name=_FONT, size=10, italic=True), _align("left")),
+    "completed": CellStyle(Font(name=_FONT, size=10), _align(), BORDER, _fill(COMPLETED_FILL)),
+    **{
+        f"finding {severity.name.lower()}": CellStyle(Font(name=_FONT, size=10), _align(), BORDER, _fill(colour))
+        for severity, colour in SEVERITY_FILL.items()
+    },
 }
-"""Named styles of the official layout."""
+"""Named styles of the official layout: one per kind of box (:data:`~gov_disclosure.render.form_grid.BoxStyle`),
+``completed`` for a value completed from an identity, and ``finding …`` for a cell a finding names, by severity."""
+
+
+def finding_style(severity: Severity) -> str:
+    """The style key of a cell whose worst finding has *severity*.
+
+    >>> finding_style(Severity.WARNING)
+    'finding warning'
+    """
+    return f"finding {severity.name.lower()}"
 
 
 def style_name(key: str) -> str:
@@ -75,6 +115,37 @@ def register_styles(wb: Workbook) -> None:
     for key, style in STYLES.items():
         if style_name(key) not in existing:
             wb.add_named_style(style.named(style_name(key)))
+
+
+class _Styled(Protocol):
+    """What openpyxl keeps on a styled cell (its ``__slots__``; the type stubs leave it out)."""
+
+    _style: StyleArray
+
+
+@define
+class StyleBook:
+    """The named styles of one workbook, registered once; each kept as openpyxl stores it on a cell.
+
+    Assigning a named style by name costs a lookup and a conversion per cell; a workbook of a hundred reports
+    paints some 200,000 cells. The first cell painted with a style takes it by name; every later one gets a copy
+    of what that cell holds (openpyxl's own way of copying a style: ``worksheet.copier``).
+    """
+
+    workbook: Workbook
+    _arrays: dict[str, StyleArray] = field(factory=dict, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        register_styles(self.workbook)
+
+    def paint(self, cell: Cell | MergedCell, key: str) -> None:
+        """Give *cell* the style *key* of :data:`STYLES`."""
+        array = self._arrays.get(key)
+        if array is None:
+            cell.style = style_name(key)
+            self._arrays[key] = copy(cast("_Styled", cell)._style)
+        else:
+            cast("_Styled", cell)._style = copy(array)
 
 
 def text_width(text: str) -> int:

@@ -130,13 +130,16 @@ def unit_of_format(fmt: str | None) -> tuple[int | None, str | None]:
 def sheet_value(cell: Cell) -> tuple[SheetValue, str | None]:
     """What a worksheet cell shows for *cell*: ``(value, number format)``.
 
-    Numbers as numbers when exact (else their text), not-applicable marks and unreadable text as their raw
-    text, blanks as nothing.
+    Numbers as numbers when exact (else their text), not-applicable marks as their raw text, blanks as nothing —
+    and a cell that cannot be read as a number with certainty as nothing too: never text where a number belongs
+    (its printed text goes in the cell's comment and in the ``cells`` sheet).
 
     >>> sheet_value(Cell.of(Decimal("96171.60")))
     (Decimal('96171.60'), '0.00')
     >>> sheet_value(Cell.not_applicable("/")), sheet_value(Cell.blank()), sheet_value(Cell.not_printed())
     (('/', None), (None, None), ('未印出', None))
+    >>> sheet_value(Cell.text("0 0 0 0 0 0"))
+    (None, None)
     >>> sheet_value(Cell.of(Decimal("0.1234567890123456789")))
     ('0.1234567890123456789', None)
     """
@@ -144,7 +147,7 @@ def sheet_value(cell: Cell) -> tuple[SheetValue, str | None]:
         if number_is_exact(cell.value):
             return cell.value, number_format(cell.value, cell.unit)
         return str(cell.value), None
-    if cell.kind is CellKind.BLANK:
+    if cell.kind is CellKind.BLANK or cell.kind is CellKind.TEXT:
         return None, None
     if cell.kind is CellKind.NOT_PRINTED:
         return NOT_PRINTED_MARK, None
