@@ -38,6 +38,7 @@ from gov_disclosure.model.layout import (
 )
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import ExtraRow, Row, Table
+from gov_disclosure.records import extra_row_key
 from gov_disclosure.serializers.xlsx.style import GRID_WIDTH, lines_needed, register_styles, style_name
 from gov_disclosure.serializers.xlsx.text import escape
 from gov_disclosure.serializers.xlsx.values import SheetValue, number_is_exact, places_of, sheet_value
@@ -69,15 +70,6 @@ COMPLETED_NOTE = "未印出，由勾稽关系补全："
 
 CellRefs = dict[tuple[str, str, str], str]
 """``(table key, row key, column key) -> "J12"``: where each value cell was written."""
-
-
-def extra_row_key(index: int) -> str:
-    """The row key of the *index*-th extra row of a table, as used in the ``cells`` sheet.
-
-    >>> extra_row_key(0)
-    'extra_rows[0]'
-    """
-    return f"extra_rows[{index}]"
 
 
 @define
