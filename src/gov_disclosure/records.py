@@ -144,20 +144,26 @@ def _is_result(item: object) -> TypeGuard[_Result]:
     return isinstance(getattr(item, "report", None), Report) and hasattr(item, "findings")
 
 
-def records(items: Report | ReadResult | Iterable[Report | ReadResult]) -> Iterator[CellRecord]:
+def records(items: Report | ReadResult | Iterable[Report | ReadResult | CellRecord]) -> Iterator[CellRecord]:
     """Every cell of every report in *items* (reports, or results of :func:`~gov_disclosure.loader.load` and
-    :func:`~gov_disclosure.loader.read_text`, or one of them) as a :class:`CellRecord`, in report order.
+    :func:`~gov_disclosure.loader.read_text`, or one of them) as a :class:`CellRecord`, in report order (records
+    among *items* pass through as they are).
 
     A result's findings give each record its :attr:`~CellRecord.severity`; a bare report has none to give.
     """
     given: Iterable[object] = items if isinstance(items, Iterable) else (items,)  # a report or result is no iterable
-    for index, item in enumerate(given):
+    index = 0
+    for item in given:
+        if isinstance(item, CellRecord):
+            yield item
+            continue
         if isinstance(item, Report):
             yield from report_records(item, index=index)
         elif _is_result(item):
             yield from report_records(item.report, index=index, findings=item.findings)
         else:
             raise TypeError(f"records() takes reports and read results, got {type(item).__name__}")
+        index += 1
 
 
 class _Worst:

@@ -1,47 +1,82 @@
-"""``gov-disclosure export FILE... --xlsx OUT.xlsx``: write reports as a workbook in the official form."""
+"""``gov-disclosure export PATH... --xlsx OUT.xlsx --parquet OUT.parquet``: write reports as a workbook in the
+official form and/or as a Parquet file of the long format (one row per cell)."""
 
 from __future__ import annotations
 
 import click
 
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
-from gov_disclosure.cli.reading import read_or_none
-from gov_disclosure.cli.validate import UnreadableInputCommand
+from gov_disclosure.cli.validate import BadUsage, UnreadableInputCommand
 from gov_disclosure.errors import GovDisclosureError
-from gov_disclosure.model.report import Report
+from gov_disclosure.limits import Limits
+from gov_disclosure.loader import ReadResult, load_all
 from gov_disclosure.serializers.xlsx import to_xlsx
 
 __all__ = ["export"]
 
 
+def _read_all(path: str) -> tuple[tuple[ReadResult, ...] | None, str | None]:
+    """Every report at *path* (a file, a workbook of several, a folder), or None and why it cannot be read."""
+    context = click.get_current_context(silent=True)
+    limits = context.find_object(Limits) if context is not None else None  # ``--limit`` given to the command
+    try:
+        return load_all(path, limits=limits), None
+    except GovDisclosureError as exc:
+        return None, str(exc)
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+
+
 @click.command("export", cls=UnreadableInputCommand)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, allow_dash=False))
 @click.option(
     "--xlsx",
     "xlsx",
-    required=True,
     type=click.Path(dir_okay=False, writable=True),
     help="Workbook to write: one sheet per report in the official form, plus the cells/reports/sections sheets.",
 )
-def export(files: tuple[str, ...], xlsx: str) -> None:
-    """Read each FILE (report text, a .json document, a workbook …) and write all reports to one workbook.
+@click.option(
+    "--parquet",
+    "parquet",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Parquet file to write: one row per cell (the long format), for DuckDB, Arrow and pandas "
+    '(needs pip install "gov-disclosure[parquet]").',
+)
+def export(paths: tuple[str, ...], xlsx: str | None, parquet: str | None) -> None:
+    """Read every report at each PATH (report text, a .json document, a workbook, a folder of reports …) and write
+    them all to one workbook (--xlsx) and/or one Parquet file (--parquet).
 
-    Exits with 4 when a FILE cannot be read or the workbook cannot be written.
+    Exits with 4 when a PATH cannot be read or a file cannot be written.
     """
-    reports: list[Report] = []
+    if xlsx is None and parquet is None:
+        raise BadUsage("give --xlsx OUT.xlsx, --parquet OUT.parquet, or both")
+    results: list[ReadResult] = []
     failed = False
-    for file in files:
-        result, error = read_or_none(file)
-        if result is None:
-            click.echo(f"gov-disclosure: error: {file}: {error}", err=True)
+    for path in paths:
+        found, error = _read_all(path)
+        if found is None:
+            click.echo(f"gov-disclosure: error: {path}: {error}", err=True)
             failed = True
         else:
-            reports.append(result.report)
+            results.extend(found)
     if failed:
         raise SystemExit(EXIT_UNREADABLE)
-    try:
-        to_xlsx(reports, xlsx)
-    except (OSError, GovDisclosureError) as exc:
-        click.echo(f"gov-disclosure: error: {xlsx}: {exc}", err=True)
-        raise SystemExit(EXIT_UNREADABLE) from None
-    click.echo(f"wrote {len(reports)} report(s) to {xlsx}", err=True)
+    for out, write in ((xlsx, _write_xlsx), (parquet, _write_parquet)):
+        if out is None:
+            continue
+        try:
+            write(results, out)
+        except (OSError, GovDisclosureError) as exc:
+            click.echo(f"gov-disclosure: error: {out}: {exc}", err=True)
+            raise SystemExit(EXIT_UNREADABLE) from None
+        click.echo(f"wrote {len(results)} report(s) to {out}", err=True)
+
+
+def _write_xlsx(results: list[ReadResult], out: str) -> None:
+    to_xlsx([result.report for result in results], out)
+
+
+def _write_parquet(results: list[ReadResult], out: str) -> None:
+    from gov_disclosure.parquet import write_parquet  # pyarrow: imported when a Parquet file is asked for
+
+    write_parquet(results, out)
