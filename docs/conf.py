@@ -36,7 +36,13 @@ autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 autodoc_preserve_defaults = True
 nitpicky = False
-doctest_global_setup = "import gov_disclosure"
+doctest_global_setup = """
+import gov_disclosure
+try:  # the "Building a panel" page queries a Parquet file with DuckDB when it is installed
+    import duckdb
+except ImportError:
+    duckdb = None
+"""
 # Docstring examples run under pytest --doctest-modules; Sphinx runs the {doctest} blocks of the guides.
 doctest_test_doctest_blocks = ""
 suppress_warnings = ["config.cache"]

@@ -14,6 +14,8 @@ The curated public API is re-exported here; see the documentation for the full r
 
 from gov_disclosure._version import __version__
 from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate, compare_parent
+from gov_disclosure.crosswalk import TABLE2_CROSSWALK, panel_key
+from gov_disclosure.dataframes import from_dataframe, to_dataframe, to_panel
 from gov_disclosure.diffing import Change, diff
 from gov_disclosure.errors import GovDisclosureError, LimitExceededError, ModelError, UnsafeInputError
 from gov_disclosure.examples import example_json, example_path, example_report_text, load_example
@@ -26,6 +28,7 @@ from gov_disclosure.loader import (
     UnsupportedFormatError,
     UnsupportedInputError,
     load,
+    load_all,
     read_text,
 )
 from gov_disclosure.model import (
@@ -43,6 +46,8 @@ from gov_disclosure.model import (
     Table4,
 )
 from gov_disclosure.narrative import NarrativeFact, check_facts, extract_facts, split_sections
+from gov_disclosure.parquet import read_parquet, write_parquet
+from gov_disclosure.records import CellRecord, from_records, records
 from gov_disclosure.registry import BlankPolicy
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.reuse import NarrativeReuse, narrative_reuse
@@ -52,12 +57,14 @@ from gov_disclosure.series import check_series
 from gov_disclosure.validation import validate
 
 __all__ = [
+    "TABLE2_CROSSWALK",
     "Aggregate",
     "AggregationError",
     "BlankPolicy",
     "Cell",
     "CellKey",
     "CellKind",
+    "CellRecord",
     "Change",
     "Damage",
     "Finding",
@@ -99,17 +106,26 @@ __all__ = [
     "example_path",
     "example_report_text",
     "extract_facts",
+    "from_dataframe",
+    "from_records",
     "from_xlsx",
     "indicators",
     "json_schema",
     "load",
+    "load_all",
     "load_example",
     "loads",
     "narrative_reuse",
+    "panel_key",
+    "read_parquet",
     "read_text",
+    "records",
     "render_text",
     "split_sections",
+    "to_dataframe",
+    "to_panel",
     "to_xlsx",
     "validate",
     "worst_severity",
+    "write_parquet",
 ]

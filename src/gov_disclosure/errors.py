@@ -11,6 +11,7 @@ __all__ = [
     "LimitExceededError",
     "MissingDependencyError",
     "ModelError",
+    "NotAFileError",
     "NotAReportError",
     "UnsafeInputError",
     "UnsupportedFormatError",
@@ -46,6 +47,11 @@ class UnsupportedInputError(GovDisclosureError, ValueError):
     """No input reader recognises the input's form."""
 
 
+class NotAFileError(UnsupportedInputError):
+    """:func:`~gov_disclosure.loader.load` was given a folder: :func:`~gov_disclosure.loader.load_all` reads every
+    report in one."""
+
+
 class MissingDependencyError(GovDisclosureError, ImportError):
     """Reading this input form needs an optional extra that is not installed (defined here, below every layer
     that may need an extra: the readers, and the normaliser for traditional characters; also importable from
@@ -54,8 +60,9 @@ class MissingDependencyError(GovDisclosureError, ImportError):
     ``extra`` names it: ``pip install "gov-disclosure[pdf]"``.
     """
 
-    def __init__(self, form: str, module: str, extra: str) -> None:
-        super().__init__(f'reading {form} input needs the {module!r} package: pip install "gov-disclosure[{extra}]"')
+    def __init__(self, form: str, module: str, extra: str, *, purpose: str | None = None) -> None:
+        doing = purpose or f"reading {form} input"  # *purpose*: what needs it, when not reading an input form
+        super().__init__(f'{doing} needs the {module!r} package: pip install "gov-disclosure[{extra}]"')
         self.form = form
         self.module = module
         self.extra = extra

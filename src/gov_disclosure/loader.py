@@ -26,13 +26,20 @@ never a half-empty report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
 from attrs import frozen
 
-from gov_disclosure.errors import LimitExceededError, NotAReportError, UnsupportedFormatError, UnsupportedInputError
+from gov_disclosure.errors import (
+    LimitExceededError,
+    NotAFileError,
+    NotAReportError,
+    UnsupportedFormatError,
+    UnsupportedInputError,
+)
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.formats._protocol import AdapterOutput, LimitedReader
 from gov_disclosure.formats._registry import Registry, default_registry, run_adapter, run_reader
@@ -53,6 +60,7 @@ __all__ = [
     "UnsupportedInputError",
     "finish",
     "load",
+    "load_all",
     "read_bytes",
     "read_document",
     "read_text",
@@ -139,6 +147,21 @@ def _first(reports: tuple[AdapterOutput, ...], form: str) -> ReadResult:
     return finish(report, reading)
 
 
+def _read_bytes(
+    data: bytes, name: str | None, registry: Registry | None, limits: Limits | None
+) -> tuple[Registry, Document | tuple[AdapterOutput, ...], str]:
+    """What the reader that recognises *data* makes of it: a document, or the finished reports it holds."""
+    registry = registry or default_registry()
+    reader = registry.reader_for(data, name)
+    if reader is None:
+        readable = ", ".join(sorted(readable_extensions(registry)))
+        raise UnsupportedInputError(f"{name or 'input'}: no reader recognises this input; readable forms: {readable}")
+    check_size(len(data), reader.name, limits or Limits(), name=name)
+    if limits is not None and isinstance(reader, LimitedReader):
+        reader = reader.with_limits(limits)
+    return registry, run_reader(reader, data, path=name), reader.name
+
+
 def read_bytes(
     data: bytes, *, name: str | None = None, registry: Registry | None = None, limits: Limits | None = None
 ) -> ReadResult:
@@ -149,18 +172,10 @@ def read_bytes(
     :class:`~gov_disclosure.limits.Limits` when not given: its form's size, and what its reader keeps to), and
     what :func:`read_document` raises.
     """
-    registry = registry or default_registry()
-    reader = registry.reader_for(data, name)
-    if reader is None:
-        readable = ", ".join(sorted(readable_extensions(registry)))
-        raise UnsupportedInputError(f"{name or 'input'}: no reader recognises this input; readable forms: {readable}")
-    check_size(len(data), reader.name, limits or Limits(), name=name)
-    if limits is not None and isinstance(reader, LimitedReader):
-        reader = reader.with_limits(limits)
-    output = run_reader(reader, data, path=name)
+    registry, output, form = _read_bytes(data, name, registry, limits)
     if isinstance(output, Document):
         return read_document(output, registry=registry)
-    return _first(output, reader.name)
+    return _first(output, form)
 
 
 def load(path: str | Path, *, registry: Registry | None = None, limits: Limits | None = None) -> ReadResult:
@@ -171,8 +186,48 @@ def load(path: str | Path, *, registry: Registry | None = None, limits: Limits |
     (within *limits*; a file larger than every size limit is refused before it is read).
     """
     path = Path(path)
-    _check_file_size(path, limits or Limits())
+    _check_file(path, limits or Limits())
     return read_bytes(path.read_bytes(), name=str(path), registry=registry, limits=limits)
+
+
+def load_all(
+    path: str | Path, *, registry: Registry | None = None, limits: Limits | None = None
+) -> tuple[ReadResult, ...]:
+    """Every report at *path*: each report of a file that holds several (a workbook :func:`~gov_disclosure.to_xlsx`
+    wrote), the one report of any other file, and for a folder the reports of each file in it that some reader
+    reads by its extension (:func:`readable_extensions`; ``*.truth.json`` files are not reports), in natural order
+    (``r2`` before ``r10``), not descending into sub-folders.
+
+    Raises what :func:`load` raises, for the first file that cannot be read.
+    """
+    path = Path(path)
+    if path.is_dir():
+        readable = readable_extensions(registry)
+        files = sorted(
+            (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in readable and not _is_truth(p)),
+            key=lambda p: _natural(p.name),
+        )
+        return tuple(result for file in files for result in load_all(file, registry=registry, limits=limits))
+    _check_file(path, limits or Limits())
+    registry, output, _ = _read_bytes(path.read_bytes(), str(path), registry, limits)
+    if isinstance(output, Document):
+        return (read_document(output, registry=registry),)
+    return tuple(finish(report, reading) for report, reading in output)
+
+
+def _is_truth(path: Path) -> bool:
+    return path.name.endswith(".truth.json")  # a person's reading of the report beside it (testing.truth)
+
+
+def _natural(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of a file name in natural order: runs of digits compare as numbers (``r2`` < ``r10``)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name) if part)
+
+
+def _check_file(path: Path, limits: Limits) -> None:
+    if path.is_dir():
+        raise NotAFileError(f"{path}: a folder, not a file; load_all(path) reads every report in a folder")
+    _check_file_size(path, limits)
 
 
 def _check_file_size(path: Path, limits: Limits) -> None:

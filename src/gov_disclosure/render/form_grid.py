@@ -45,6 +45,7 @@ from gov_disclosure.model.layout import (
 )
 from gov_disclosure.model.report import Report
 from gov_disclosure.model.tables import ExtraRow, Row, Table
+from gov_disclosure.records import extra_row_key
 
 __all__ = [
     "GRID",
@@ -54,7 +55,6 @@ __all__ = [
     "BoxStyle",
     "CellPlace",
     "FormGrid",
-    "extra_row_key",
     "findings_by_place",
     "form_grid",
 ]
@@ -82,15 +82,6 @@ note, the vertical 表三 label, a group label, a row label, a value cell, a cel
 CellPlace = tuple[str, str, str]
 """``(table key, row key, column key)`` of a value box; an extra row's label box is ``(table, "extra_rows[i]", "")``
 and its values ``(table, "extra_rows[i]", "[j]")``."""
-
-
-def extra_row_key(index: int) -> str:
-    """The row key of the *index*-th extra row of a table, as used in the ``cells`` sheet.
-
-    >>> extra_row_key(0)
-    'extra_rows[0]'
-    """
-    return f"extra_rows[{index}]"
 
 
 def findings_by_place(findings: Iterable[Finding]) -> dict[CellPlace, list[Finding]]:

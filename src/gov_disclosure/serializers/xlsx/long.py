@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from attrs import frozen
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gov_disclosure.model.cells import Cell
-from gov_disclosure.model.formats import layout_of
 from gov_disclosure.model.report import SECTION_TITLES, Report
-from gov_disclosure.serializers.xlsx.official import CellRefs, extra_row_key
+from gov_disclosure.records import CellRecord, report_records
+from gov_disclosure.serializers.xlsx.official import CellRefs
 from gov_disclosure.serializers.xlsx.text import escape
 from gov_disclosure.serializers.xlsx.values import SheetValue, sheet_value
 
@@ -31,7 +29,6 @@ __all__ = [
     "REPORTS_SHEET",
     "SECTIONS_COLUMNS",
     "SECTIONS_SHEET",
-    "LongRow",
     "long_rows",
     "write_cells_sheet",
     "write_reports_sheet",
@@ -78,30 +75,10 @@ MAX_TEXT = 4_000
 """Characters of section text per cell: escaped (at most 7 characters each) it stays within Excel's 32,767."""
 
 
-@frozen
-class LongRow:
-    """One row of the ``cells`` sheet."""
-
-    table: str
-    row_key: str
-    column_key: str
-    row_label: str
-    column_label: str
-    cell: Cell
-    after: str | None = None
-
-
-def long_rows(report: Report) -> Iterator[LongRow]:
-    """Every cell of *report* with its keys and labels, extra rows included (``extra_rows[0]``, ``[0]``…)."""
-    for spec, table in report.tables():
-        for row_key, column_key, cell in table.iter_cells():
-            row_spec = spec.row(row_key)
-            yield LongRow(spec.key, row_key, column_key, row_spec.full_label, row_spec.column(column_key).label, cell)
-        for index, extra in enumerate(getattr(table, "extra_rows", ())):
-            if not extra.cells:
-                yield LongRow(spec.key, extra_row_key(index), "", extra.label, "", Cell.blank(), extra.after or "")
-            for j, cell in enumerate(extra.cells):
-                yield LongRow(spec.key, extra_row_key(index), f"[{j}]", extra.label, "", cell, extra.after or "")
+def long_rows(report: Report) -> Iterator[CellRecord]:
+    """Every cell of *report* as a row of the ``cells`` sheet: its long-format record
+    (:func:`~gov_disclosure.records.report_records`), extra rows included (``extra_rows[0]``, ``[0]``…)."""
+    return report_records(report)
 
 
 def _put_row(ws: Worksheet, row: int, values: Sequence[SheetValue], formats: dict[int, str] | None = None) -> None:
@@ -131,38 +108,37 @@ def _header(ws: Worksheet, columns: Sequence[str], widths: Sequence[float]) -> N
 
 
 def write_cells_sheet(ws: Worksheet, reports: Iterable[tuple[str, Report, CellRefs]]) -> None:
-    """Fill *ws* with one row per cell of every ``(sheet name, report, cell references)``."""
+    """Fill *ws* with one row per cell of every ``(sheet name, report, cell references)``: the long-format records
+    (:mod:`gov_disclosure.records`) with the report's sheet name and the cell's A1 reference there."""
     _header(ws, CELLS_COLUMNS, (18, 18, 8, 8, 12, 28, 16, 30, 40, 26, 12, 14, 16, 16, 8, 16, 8, 30))
     value_column = CELLS_COLUMNS.index("value") + 1
     at = 1
     for sheet, report, refs in reports:
-        for row in long_rows(report):
-            value, fmt = sheet_value(row.cell)
-            if row.cell.value is None:
-                value, fmt = None, None
+        for record in long_rows(report):
+            value, fmt = sheet_value(record.cell()) if record.value is not None else (None, None)
             at += 1
             _put_row(
                 ws,
                 at,
                 (
                     sheet,
-                    report.agency,
-                    report.report_year,
-                    report.format_version,
-                    row.table,
-                    row.row_key,
-                    row.column_key,
-                    layout_of(row.table).title,
-                    row.row_label,
-                    row.column_label,
+                    record.agency,
+                    record.report_year,
+                    record.format_version,
+                    record.table,
+                    record.row_key,
+                    record.column_key,
+                    record.table_label,
+                    record.row_label,
+                    record.column_label,
                     value,
-                    row.cell.kind.value,
-                    row.cell.raw,
-                    row.cell.annotation,
-                    row.cell.unit,
-                    row.after,
-                    refs.get((row.table, row.row_key, row.column_key)),
-                    row.cell.completed_from,
+                    record.kind.value,
+                    record.raw,
+                    record.annotation,
+                    record.unit,
+                    record.after,
+                    refs.get((record.table, record.row_key, record.column_key)),
+                    record.completed_from,
                 ),
                 {value_column: fmt} if fmt else None,
             )

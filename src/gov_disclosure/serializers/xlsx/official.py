@@ -31,13 +31,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gov_disclosure.findings import Finding, worst_severity
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.report import Report
+from gov_disclosure.records import extra_row_key
 from gov_disclosure.render.form_grid import (
     GRID,
     LABEL_COLUMNS,
     RESULTS_LABEL,
     Box,
     CellPlace,
-    extra_row_key,
     findings_by_place,
     form_grid,
 )
