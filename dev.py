@@ -60,9 +60,10 @@ def demo() -> None:
     run(cli, "show", wrong, ok=(2,))  # the flagged cells, the culprit and its value (exit 2: INCONSISTENCY)
     folder, summary = DEMO.relative_to(ROOT), (DEMO / "summary.csv").relative_to(ROOT)
     run(cli, "check", "--quiet", folder, "--report", summary, ok=(2,))
-    # The HTML check report of both goes here: the same check with --report build/demo/check-report.html,
-    # then print where it is.
+    page = (DEMO / "check-report.html").relative_to(ROOT)
+    run(cli, "check", "--quiet", folder, "--report", page, ok=(2,))
     print(f"\nwrote {summary}: one row per report, to open in a spreadsheet", flush=True)
+    print(f"wrote {page}: the check report, to open in a browser (the culprit cell highlighted)", flush=True)
 
 
 def test() -> None:

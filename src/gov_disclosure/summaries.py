@@ -18,7 +18,7 @@ table (import heavy dependencies inside the writer). A suffix no writer has is r
 >>> report_rows(items)[1]["worst_severity"], report_rows(items)[1]["read_error"]
 ('UNREADABLE', 'not a report')
 >>> sorted(SUMMARY_WRITERS)
-['.csv', '.xlsx']
+['.csv', '.html', '.xlsx']
 """
 
 from __future__ import annotations
@@ -215,6 +215,12 @@ def _reports_xlsx(items: Sequence[BatchItem], path: Path) -> None:
     _write_xlsx(REPORT_COLUMNS, report_rows(items), path, "reports")
 
 
+def _reports_html(items: Sequence[BatchItem], path: Path) -> None:
+    from gov_disclosure.check_report import checked, write_html  # Jinja2: imported when a page is asked for
+
+    write_html(checked(items), path)
+
+
 def _findings_csv(items: Sequence[BatchItem], path: Path) -> None:
     _write_csv(FINDING_COLUMNS, finding_rows(items), path)
 
@@ -227,7 +233,7 @@ SUMMARY_WRITERS: Mapping[str, SummaryWriter] = MappingProxyType(
     {
         ".csv": _reports_csv,
         ".xlsx": _reports_xlsx,
-        # ".html": the HTML check report (a self-contained page with every report's tables) goes here
+        ".html": _reports_html,  # the check report: one self-contained page with every report's tables
     }
 )
 """The writers of ``check --report FILE``, by FILE's suffix (lower case)."""
