@@ -225,7 +225,7 @@ def test_unknown_summary_suffix_is_a_usage_error(tmp_path: Path) -> None:
     path.write_text(example_report_text(), encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(path), "--report", str(tmp_path / "s.pdf")])
     assert result.exit_code == 4
-    assert "name it with one of: .csv, .xlsx" in result.output
+    assert "name it with one of: .csv, .html, .xlsx" in result.output
     assert not (tmp_path / "s.pdf").exists()
 
 
