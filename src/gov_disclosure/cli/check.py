@@ -5,20 +5,23 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_table
 from gov_disclosure.cli.reading import read_or_none
 from gov_disclosure.cli.validate import BadUsage, UnreadableInputCommand
-from gov_disclosure.examples import example_report_text
-from gov_disclosure.loader import ReadResult, readable_extensions
-from gov_disclosure.serializers.json import to_dict
+
+if TYPE_CHECKING:
+    from gov_disclosure.loader import ReadResult
 
 __all__ = ["check"]
 
 
 def _files(paths: tuple[str, ...]) -> list[Path]:
+    from gov_disclosure.loader import readable_extensions
+
     out: list[Path] = []
     readable = readable_extensions()  # every registered reader's: text, markdown, HTML, PDF, DOCX, JSON, XLSX …
     for name in paths:
@@ -50,6 +53,9 @@ def check(paths: tuple[str, ...], example: bool, output: str) -> None:
     Exit code: the worst finding over all reports (0 none/INFO, 1 WARNING, 2 INCONSISTENCY, 3 ERROR);
     4 when an input cannot be read at all.
     """
+    from gov_disclosure.examples import example_report_text
+    from gov_disclosure.serializers.json import to_dict
+
     if example == bool(paths):
         raise BadUsage("give FILE_OR_DIR... or --example")
     with tempfile.TemporaryDirectory() as tmp:

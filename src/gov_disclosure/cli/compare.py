@@ -13,20 +13,20 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
 from gov_disclosure.cli.reading import read_or_fail
 from gov_disclosure.cli.validate import UnreadableInputCommand
-from gov_disclosure.diffing import Change, ChangeKind, diff
-from gov_disclosure.model.cells import CellKind, Number
-from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
-from gov_disclosure.serializers.json import SCHEMA_VERSION, dumps, findings_to_list
-from gov_disclosure.series import check_series
+
+if TYPE_CHECKING:
+    from gov_disclosure.aggregation import Aggregate
+    from gov_disclosure.diffing import Change
+    from gov_disclosure.model.cells import CellKind, Number
+    from gov_disclosure.model.report import Report
 
 __all__ = ["aggregate_command", "diff_command", "fail", "read_reports", "series_command"]
 
@@ -108,6 +108,8 @@ def _change_dict(change: Change) -> dict[str, Any]:
 
 
 def _change_rows(changes: Sequence[Change]) -> str:
+    from gov_disclosure.diffing import ChangeKind
+
     rows = [["CELL", "ROW / COLUMN", "OLD", "NEW", "CHANGE", "%"]]
     for c in changes:
         _, row_label, column_label = c.labels
@@ -136,6 +138,9 @@ def diff_command(old: str, new: str, hide_zero: bool, output: str) -> None:
 
     Exit code: 0 no differences, 1 differences, 4 unreadable input.
     """
+    from gov_disclosure.diffing import diff
+    from gov_disclosure.serializers.json import SCHEMA_VERSION
+
     a, b = read_reports((old, new))
     changes = diff(a, b, hide_zero=hide_zero)
     if output == "json":
@@ -207,6 +212,9 @@ def aggregate_command(
 
     Exit code: 0 every cell summed from every input, 1 some cells incomplete, 4 unreadable input or refused.
     """
+    from gov_disclosure.aggregation import AggregationError, MixedTable2Error, aggregate
+    from gov_disclosure.serializers.json import SCHEMA_VERSION, dumps, findings_to_list
+
     reports = read_reports(files)
     try:
         result = aggregate(reports, agency=agency, year=year, blank_policy=BlankPolicy(blank_policy),
@@ -255,6 +263,8 @@ def series_command(files: tuple[str, ...], blank_policy: str, output: str) -> No
 
     Exit code: 0 no findings or INFO only, 1 WARNING, 2 INCONSISTENCY, 3 ERROR, 4 unreadable input.
     """
+    from gov_disclosure.series import check_series
+
     reports = read_reports(files)
     findings = check_series(reports, blank_policy=BlankPolicy(blank_policy))
     if output == "json":

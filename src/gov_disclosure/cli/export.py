@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
 from gov_disclosure.cli.reading import read_or_none
 from gov_disclosure.cli.validate import UnreadableInputCommand
 from gov_disclosure.errors import GovDisclosureError
-from gov_disclosure.model.report import Report
-from gov_disclosure.serializers.xlsx import to_xlsx
+
+if TYPE_CHECKING:
+    from gov_disclosure.model.report import Report
 
 __all__ = ["export"]
 
@@ -28,6 +31,8 @@ def export(files: tuple[str, ...], xlsx: str) -> None:
 
     Exits with 4 when a FILE cannot be read or the workbook cannot be written.
     """
+    from gov_disclosure.serializers.xlsx import to_xlsx
+
     reports: list[Report] = []
     failed = False
     for file in files:
