@@ -96,29 +96,31 @@ def _strip_chrome(root: Any) -> None:
             continue
         if node.text and _CRUMB_START.search(node.text):
             crumbs.add(node)
-        maybe = node in crumbs
-        if maybe and parent is not None:
+        crumb = node in crumbs
+        if crumb and parent is not None:
             crumbs.add(parent)
-        if (maybe or node.tag.lower() in _MAYBE_CHROME_TAGS or node.get("class") or node.get("id")) and _is_chrome(
-            node, holding
-        ):
+        maybe = crumb or node.tag.lower() in _MAYBE_CHROME_TAGS or node.get("class") or node.get("id")
+        if maybe and _is_chrome(node, holding, crumb=crumb):
             doomed.append(node)
     for node in reversed(doomed):  # in document order
         if node.getparent() is not None:
             node.drop_tree()
 
 
-def _is_chrome(node: Any, holding: set[Any]) -> bool:
+def _is_chrome(node: Any, holding: set[Any], *, crumb: bool) -> bool:
     """Site chrome: scripts, navigation and the like; a ``<header>``/``<footer>`` or an element named as chrome
-    that holds no table (named: unless the text names the annual report); a breadcrumb."""
+    that holds no table (named: unless the text names the annual report); a breadcrumb (when *crumb*: the text may
+    start with a breadcrumb word)."""
     tag = node.tag.lower()
     if tag in _CHROME_TAGS or (tag in ("header", "footer") and node not in holding):
         return True
     if tag in ("html", "body") or node in holding:
         return False
+    named = _CHROME_NAMES.search(f"{node.get('class', '')} {node.get('id', '')}") is not None
+    if not (named or crumb):
+        return False
     text = node.text_content()
-    named = _CHROME_NAMES.search(f"{node.get('class', '')} {node.get('id', '')}") and "年度报告" not in text
-    return bool(named or (len(text) < _SHORT and _BREADCRUMB.match(text)))
+    return (named and "年度报告" not in text) or (len(text) < _SHORT and _BREADCRUMB.match(text) is not None)
 
 
 def _holding_tables(root: Any) -> set[Any]:
