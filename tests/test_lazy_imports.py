@@ -71,6 +71,16 @@ def test_cli_help_loads_no_heavy_dependency() -> None:
     assert _loaded_after(code) == []
 
 
+def test_cli_check_of_a_text_loads_no_heavy_dependency(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(gov_disclosure.example_report_text(), encoding="utf-8")
+    code = (
+        "from click.testing import CliRunner\nfrom gov_disclosure.cli import main\n"
+        f"assert CliRunner().invoke(main, ['check', {str(report)!r}]).exit_code == 0\n"
+    )
+    assert _loaded_after(code) == []
+
+
 def test_cli_help_does_not_load_the_readers() -> None:
     """``--help`` builds the commands only: the loader (and every reader behind it) waits for a command to run."""
     code = (
