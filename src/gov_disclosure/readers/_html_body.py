@@ -2,11 +2,11 @@
 
 Both steps ask about the text below many elements, and asking in Python element by element (``text_content()``
 of every element, then :func:`~gov_disclosure.readers._common.clean_text` of the article's text again at every
-level) was ~40 % of reading a page. Here the tree is searched by lxml:
+level) was ~40 % of reading a page. Here each element's text is asked for at most once, and only where needed:
 
 * the chrome: one walk over the elements, from the leaves up, finds the few that *may* be chrome — a chrome tag,
-  a ``class``/``id`` to match against the chrome names, a text that may start with a breadcrumb word — and only
-  those are looked at;
+  a ``class``/``id`` matching the chrome names, a text that may start with a breadcrumb word — and only those are
+  looked at;
 * the article: an element's *weight* (its characters outside links, as ``clean_text`` leaves them) is measured
   once, by regular expressions over its text (:func:`clean_length`).
 
@@ -33,15 +33,11 @@ _CHROME_NAMES = re.compile(
 _BREADCRUMB_WORDS = ("当前位置", "您的位置", "您现在的位置", "首页")
 _BREADCRUMB = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|首页\s*[>＞»›/])")
 _MAYBE_CHROME_TAGS = frozenset((*_CHROME_TAGS, "header", "footer"))
+"""The tags of elements that are chrome by their tag alone (``<header>``/``<footer>`` unless holding a table)."""
 _SHORT = 300
 """A breadcrumb is looked for in elements of fewer characters than this."""
 _CRUMB_START = re.compile("[" + "".join(word[0] for word in _BREADCRUMB_WORDS) + "]")
 """The first characters of the breadcrumb words: a breadcrumb's text starts in a text node holding one."""
-_MAYBE_CHROME_TAGS = frozenset((*_CHROME_TAGS, "header", "footer"))
-_SHORT = 300
-"""A breadcrumb is looked for in elements of fewer characters than this."""
-_BREADCRUMB_TEXTS = "//text()[" + " or ".join(f"contains(., '{word[0]}')" for word in _BREADCRUMB_WORDS) + "]"
-"""The text nodes holding the first character of a breadcrumb word: a breadcrumb's text starts in one of them."""
 _TABLE_PARTS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
 
 _BLANK = r"\s\u00a0\u3000\u200b\ufeff"
