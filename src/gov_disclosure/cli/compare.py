@@ -13,21 +13,21 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_json, findings_table
 from gov_disclosure.cli.reading import read_or_fail
 from gov_disclosure.cli.tabular import aligned as _columns
 from gov_disclosure.cli.validate import UnreadableInputCommand
-from gov_disclosure.diffing import Change, ChangeKind, diff
-from gov_disclosure.model.cells import CellKind, Number
-from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
-from gov_disclosure.serializers.json import SCHEMA_VERSION, dumps, findings_to_list
-from gov_disclosure.series import Plausibility, check_series
+
+if TYPE_CHECKING:
+    from gov_disclosure.aggregation import Aggregate
+    from gov_disclosure.diffing import Change
+    from gov_disclosure.model.cells import CellKind, Number
+    from gov_disclosure.model.report import Report
 
 __all__ = ["aggregate_command", "diff_command", "fail", "read_reports", "series_command"]
 
@@ -96,6 +96,8 @@ def _change_dict(change: Change) -> dict[str, Any]:
 
 
 def _change_rows(changes: Sequence[Change]) -> str:
+    from gov_disclosure.diffing import ChangeKind
+
     rows = [["CELL", "ROW / COLUMN", "OLD", "NEW", "CHANGE", "%"]]
     for c in changes:
         _, row_label, column_label = c.labels
@@ -124,6 +126,9 @@ def diff_command(old: str, new: str, hide_zero: bool, output: str) -> None:
 
     Exit code: 0 no differences, 1 differences, 4 unreadable input.
     """
+    from gov_disclosure.diffing import diff
+    from gov_disclosure.serializers.json import SCHEMA_VERSION
+
     a, b = read_reports((old, new))
     changes = diff(a, b, hide_zero=hide_zero)
     if output == "json":
@@ -195,6 +200,9 @@ def aggregate_command(
 
     Exit code: 0 every cell summed from every input, 1 some cells incomplete, 4 unreadable input or refused.
     """
+    from gov_disclosure.aggregation import AggregationError, MixedTable2Error, aggregate
+    from gov_disclosure.serializers.json import SCHEMA_VERSION, dumps, findings_to_list
+
     reports = read_reports(files)
     try:
         result = aggregate(reports, agency=agency, year=year, blank_policy=BlankPolicy(blank_policy),
@@ -241,21 +249,24 @@ def aggregate_command(
               help="SERIES.JUMP: a count more than this many times last year's.")
 @click.option("--drop", type=click.FloatRange(min=0, min_open=True), default=0.2, show_default=True,
               help="SERIES.DROP: a count above 0 and below this times last year's.")
-@click.option("--min-base", type=click.IntRange(min=1), default=Plausibility().min_base, show_default=True,
-              help="Judge a cell year over year only when last year's count is at least this.")
+@click.option("--min-base", type=click.IntRange(min=1), default=None,
+              help="Judge a cell year over year only when last year's count is at least this "
+              "(default: the small-sample bound of the indicators, 30).")
 @click.option("--all-columns", is_flag=True, help="Judge every count cell year over year, not only the totals.")
 @_FORMAT
 def series_command(
-    files: tuple[str, ...], blank_policy: str, jump: float, drop: float, min_base: int, all_columns: bool, output: str
+    files: tuple[str, ...], blank_policy: str, jump: float, drop: float, min_base: int | None, all_columns: bool, output: str
 ) -> None:
     """Check one agency's reports FILES across years: carry-over per column, 表二 stock-flow, gaps, duplicates,
     year-over-year jumps, drops and zeros, the change of format.
 
     Exit code: 0 no findings or INFO only, 1 WARNING, 2 INCONSISTENCY, 3 ERROR, 4 unreadable input.
     """
+    from gov_disclosure.series import Plausibility, check_series
+
     reports = read_reports(files)
-    thresholds = Plausibility(jump=Fraction(str(jump)), drop=Fraction(str(drop)), min_base=min_base,
-                              totals_only=not all_columns)
+    base = {} if min_base is None else {"min_base": min_base}
+    thresholds = Plausibility(jump=Fraction(str(jump)), drop=Fraction(str(drop)), totals_only=not all_columns, **base)
     findings = check_series(reports, blank_policy=BlankPolicy(blank_policy), thresholds=thresholds)
     if output == "json":
         click.echo(findings_json(findings, source=", ".join(files)))

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from gov_disclosure.cli.usage import EXIT_UNREADABLE
 from gov_disclosure.findings import Finding, Severity, worst_severity
-from gov_disclosure.serializers.json import SCHEMA_VERSION, findings_to_list
 
 __all__ = ["EXIT_UNREADABLE", "exit_code", "findings_json", "findings_table"]
 
@@ -80,6 +79,8 @@ def _pad(text: str, width: int) -> str:
 
 def findings_json(findings: Sequence[Finding], *, source: str | None = None) -> str:
     """``{"schema_version", "source", "worst_severity", "exit_code", "findings"}`` as indented JSON."""
+    from gov_disclosure.serializers.json import SCHEMA_VERSION, findings_to_list
+
     worst = worst_severity(list(findings))
     document = {
         "schema_version": SCHEMA_VERSION,

@@ -7,7 +7,6 @@ import click
 from gov_disclosure.cli.findings_output import exit_code, findings_table
 from gov_disclosure.cli.reading import read_or_fail
 from gov_disclosure.cli.validate import UnreadableInputCommand
-from gov_disclosure.serializers.json import dumps
 
 __all__ = ["parse"]
 
@@ -27,6 +26,8 @@ def parse(file: str, output: str) -> None:
 
     The exit code tells the worst finding: 0 none/INFO, 1 WARNING, 2 INCONSISTENCY, 3 ERROR, 4 unreadable.
     """
+    from gov_disclosure.serializers.json import dumps
+
     result = read_or_fail(file)
     if output == "json":
         click.echo(dumps(result.report, findings=result.findings))

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from gov_disclosure.batch import without_path
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
 from gov_disclosure.errors import GovDisclosureError
-from gov_disclosure.limits import Limits
-from gov_disclosure.loader import ReadResult, load
+
+if TYPE_CHECKING:
+    from gov_disclosure.loader import ReadResult
 
 __all__ = ["read_or_fail", "read_or_none"]
 
 
 def read_or_none(path: str) -> tuple[ReadResult | None, str | None]:
     """The result of reading *path*, or None and the reason it could not be read (without the path)."""
+    from gov_disclosure.batch import without_path
+    from gov_disclosure.limits import Limits
+    from gov_disclosure.loader import load
+
     context = click.get_current_context(silent=True)
     limits = context.find_object(Limits) if context is not None else None  # ``--limit`` given to the command
     try:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from gov_disclosure.serializers.json import schema_text
-
 __all__ = ["schema"]
 
 
@@ -20,6 +18,8 @@ __all__ = ["schema"]
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema (draft 2020-12) that every report document satisfies."""
+    from gov_disclosure.serializers.json import schema_text
+
     text = schema_text()
     if output is None:
         click.echo(text, nl=False)

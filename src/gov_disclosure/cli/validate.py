@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from gov_disclosure.cli.findings_output import exit_code, findings_json, findings_table
 from gov_disclosure.cli.usage import EXIT_UNREADABLE, BadUsage, CommandGroup, UnreadableInputCommand
-from gov_disclosure.examples import example_json
-from gov_disclosure.model.report import Report
 from gov_disclosure.registry import BlankPolicy
-from gov_disclosure.serializers.json import JSONFormatError, loads
-from gov_disclosure.validation import validate as validate_report
+
+if TYPE_CHECKING:
+    from gov_disclosure.model.report import Report
 
 __all__ = ["BadUsage", "CommandGroup", "UnreadableInputCommand", "validate"]
 
@@ -24,6 +24,8 @@ def _fail(message: str) -> None:
 
 def _read(file: str | None, example: bool) -> tuple[str, str]:
     """``(name, text)`` of the input; exits with 4 when it cannot be read."""
+    from gov_disclosure.examples import example_json
+
     if example == (file is not None):
         raise BadUsage("give either FILE or --example")
     if file is None:
@@ -76,6 +78,9 @@ def validate(file: str | None, example: bool, output: str, blank_policy: str) ->
 
     Exit code: 0 no findings or INFO only, 1 WARNING, 2 INCONSISTENCY, 3 ERROR, 4 unreadable input.
     """
+    from gov_disclosure.serializers.json import JSONFormatError, loads
+    from gov_disclosure.validation import validate as validate_report
+
     name, text = _read(file, example)
     try:
         report = loads(text)

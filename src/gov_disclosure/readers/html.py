@@ -36,20 +36,10 @@ from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.parsing.normalize import simplify_traditional
 from gov_disclosure.readers._common import clean_text, decode_bytes, is_cjk, render_table, require
 from gov_disclosure.readers._grid import build_table, place_cells
+from gov_disclosure.readers._html_body import article_body
 
 __all__ = ["read_html", "sniff_html"]
 
-_CHROME_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "nav", "aside", "form", "button", "select", "input",
-    "textarea", "svg", "object", "embed", "canvas", "audio", "video", "map",
-)  # fmt: skip
-_CHROME_NAMES = re.compile(
-    r"(^|[\s_\-])(nav|navbar|menu|breadcrumbs?|crumbs?|bread|share|bdshare|bshare|jiathis|footer|foot|sidebar|side|"
-    r"toolbar|tools|login|search|copyright|related|recommend|comments?|position|location|dqwz|daohang|topbar|"
-    r"print|fontsize|font-size|zoom|qrcode|ewm|shortcut|friendlink|links)($|[\s_\-\d])",
-    re.IGNORECASE,
-)
-_BREADCRUMB = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|首页\s*[>＞»›/])")
 _BLOCKS = frozenset(
     ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
      "main", "header", "footer", "blockquote", "pre", "center", "table", "tr", "title", "hr", "address", "figure",
@@ -129,9 +119,7 @@ def read_html(
         root = _parse(lxml_html, text, parser)
         title = _page_title(root) if script else title
     damage = _cell_damage(text, root)
-    _strip_chrome(root)
-    body = root.find("body")
-    container = _article(body if body is not None else root)
+    container = article_body(root)
     lines: list[str] = []
     tables: list[RawTable] = []
     _Walker(path, lines, tables, limits or Limits(), damage).walk(container)
@@ -261,66 +249,6 @@ def _string_literals(text: str) -> Iterator[tuple[int, int, str, str]]:
         else:
             unclosed[quote] = body.end()
             at = start + 1
-
-
-def _names(node: Any) -> str:
-    return f"{node.get('class', '')} {node.get('id', '')}"
-
-
-def _strip_chrome(root: Any) -> None:
-    doomed = []
-    holding = _holding_tables(root)
-    for node in root.iter():
-        if not isinstance(node.tag, str):
-            continue
-        tag = node.tag.lower()
-        if tag in _CHROME_TAGS or (tag in ("header", "footer") and node not in holding):
-            doomed.append(node)
-        elif tag not in ("html", "body") and node not in holding:
-            text = node.text_content()
-            named = _CHROME_NAMES.search(_names(node)) and "年度报告" not in text
-            if named or (len(text) < 300 and _BREADCRUMB.match(text)):
-                doomed.append(node)
-    for node in doomed:
-        if node.getparent() is not None:
-            node.drop_tree()
-
-
-def _holding_tables(root: Any) -> set[Any]:
-    """The elements of *root* that hold a table (each table and its ancestors): found once, from the tables up, so
-    that a page of 10,000 table rows is not searched for a table 10,000 times."""
-    holding: set[Any] = set()
-    for table in root.iter("table", "TABLE"):
-        for node in (table, *table.iterancestors()):
-            if node in holding:
-                break
-            holding.add(node)
-    return holding
-
-
-def _weight(node: Any) -> int:
-    """Characters of text outside links: link lists (navigation, related articles) weigh nothing."""
-    total = len(clean_text(node.text_content()))
-    links = sum(len(clean_text(a.text_content())) for a in node.iter("a"))
-    return max(total - links, 0)
-
-
-def _article(root: Any) -> Any:
-    """The smallest element that still holds most (80 %) of the page's text outside links."""
-    current = root
-    while True:
-        weight = _weight(current)
-        children = [child for child in current if isinstance(child.tag, str)]
-        best = max(children, key=_weight, default=None)
-        if (
-            best is not None
-            and best.tag in ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
-            and not best.xpath(".//table")
-        ):
-            return current  # never inside a data table: the table is part of the article
-        if best is None or weight == 0 or _weight(best) < 0.8 * weight:
-            return current
-        current = best
 
 
 def _cell_text(node: Any) -> str:
