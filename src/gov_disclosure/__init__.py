@@ -144,6 +144,7 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 __all__ = [
+    "TABLE2_CROSSWALK",
     "Aggregate",
     "AggregationError",
     "BlankPolicy",
@@ -173,7 +174,6 @@ __all__ = [
     "Severity",
     "SourceInfo",
     "SourceLocation",
-    "TABLE2_CROSSWALK",
     "Table2",
     "Table2_2019",
     "Table3",

@@ -1,7 +1,8 @@
 """``gov-disclosure check PATH...``: read and validate a batch of reports (files and folders, in parallel), print
 each report's findings and a summary; optionally write the summary per report and per finding to files.
 
-rich (the progress bar and the summary table) is imported when the command runs, never when the CLI is imported.
+rich (the progress bar; the summary tables on a terminal) and the reading modules are imported when the command
+runs, never when the CLI is imported.
 """
 
 from __future__ import annotations
@@ -16,22 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from gov_disclosure.batch import BatchItem, expand_paths, load_many
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE, exit_code, findings_table
+from gov_disclosure.cli.tabular import table_text, to_terminal
 from gov_disclosure.cli.usage import BadUsage, UnreadableInputCommand
-from gov_disclosure.examples import example_report_text
 from gov_disclosure.limits import Limits
-from gov_disclosure.serializers.json import to_dict
-from gov_disclosure.summaries import (
-    SummaryWriter,
-    UnknownSummaryFormatError,
-    findings_writer,
-    summarize,
-    summary_writer,
-)
 
-if TYPE_CHECKING:
-    from gov_disclosure.batch import Progress
+if TYPE_CHECKING:  # the reading modules are imported when the command runs: ``--help`` stays light
+    from gov_disclosure.batch import BatchItem, Progress
+    from gov_disclosure.summaries import SummaryWriter
 
 __all__ = ["check", "item_exit_code"]
 
@@ -60,6 +53,8 @@ def _header(name: str, item: BatchItem) -> str:
 def _document(name: str, item: BatchItem, with_text: bool) -> dict[str, Any]:
     if item.result is None:
         return {"file": name, "error": item.error, "error_type": item.error_type}
+    from gov_disclosure.serializers.json import to_dict
+
     document = to_dict(item.result.report, findings=item.result.findings)
     if not with_text:
         document.pop("sections", None)  # every report's full text: megabytes for a batch (issue 15)
@@ -67,6 +62,8 @@ def _document(name: str, item: BatchItem, with_text: bool) -> dict[str, Any]:
 
 
 def _writer(path: Path | None, choose: Callable[[Path], SummaryWriter]) -> SummaryWriter | None:
+    from gov_disclosure.summaries import UnknownSummaryFormatError
+
     if path is None:
         return None
     try:
@@ -97,31 +94,20 @@ def _progress_bar(total: int, show: bool) -> Iterator[Progress | None]:
 
 
 def _print_summary(items: Sequence[BatchItem], skipped: int) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
+    """The summary table (rich on a terminal, aligned text otherwise: rich is not even imported then)."""
+    from gov_disclosure.summaries import summarize
 
     summary = summarize(items)
-    console = Console(soft_wrap=True)
-    title = f"Summary (汇总): {summary.files} files, {summary.read} read"
-    by_worst = Table(title=title, box=box.SIMPLE, title_justify="left")
-    by_worst.add_column("worst finding (最严重问题)")
-    by_worst.add_column("reports", justify="right")
-    for label, count in summary.by_worst.items():
-        by_worst.add_row(_LABELS_ZH.get(label, label), str(count))
-    console.print(by_worst)
+    terminal = to_terminal()
+    rows = [["worst finding (最严重问题)", "reports"]]
+    rows += [[_LABELS_ZH.get(label, label), str(count)] for label, count in summary.by_worst.items()]
+    click.echo(table_text(f"Summary (汇总): {summary.files} files, {summary.read} read", rows, terminal=terminal))
     if skipped:
-        console.print(f"{skipped} file(s) skipped: not a report form this library reads")
+        click.echo(f"{skipped} file(s) skipped: not a report form this library reads")
     top = summary.top_codes(TOP_CODES)
     if top:
-        title = f"Most frequent findings (最常见的问题, top {len(top)})"
-        codes = Table(title=title, box=box.SIMPLE, title_justify="left")
-        codes.add_column("code")
-        codes.add_column("findings", justify="right")
-        codes.add_column("reports", justify="right")
-        for code, findings, reports in top:
-            codes.add_row(code, str(findings), str(reports))
-        console.print(codes)
+        rows = [["code", "findings", "reports"], *([code, str(n), str(r)] for code, n, r in top)]
+        click.echo(table_text(f"Most frequent findings (最常见的问题, top {len(top)})", rows, terminal=terminal))
 
 
 _LABELS_ZH = {
@@ -182,6 +168,10 @@ def check(
     """
     if example == bool(paths):
         raise BadUsage("give PATH... (files or folders) or --example")
+    from gov_disclosure.batch import expand_paths, load_many
+    from gov_disclosure.examples import example_report_text
+    from gov_disclosure.summaries import findings_writer, summary_writer
+
     write_report = _writer(report_file, summary_writer)
     write_findings = _writer(findings_file, findings_writer)
     limits = ctx.find_object(Limits)

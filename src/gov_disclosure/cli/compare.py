@@ -255,7 +255,13 @@ def aggregate_command(
 @click.option("--all-columns", is_flag=True, help="Judge every count cell year over year, not only the totals.")
 @_FORMAT
 def series_command(
-    files: tuple[str, ...], blank_policy: str, jump: float, drop: float, min_base: int | None, all_columns: bool, output: str
+    files: tuple[str, ...],
+    blank_policy: str,
+    jump: float,
+    drop: float,
+    min_base: int | None,
+    all_columns: bool,
+    output: str,
 ) -> None:
     """Check one agency's reports FILES across years: carry-over per column, 表二 stock-flow, gaps, duplicates,
     year-over-year jumps, drops and zeros, the change of format.

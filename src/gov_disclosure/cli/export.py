@@ -5,21 +5,25 @@ cell)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from gov_disclosure.batch import expand_paths
 from gov_disclosure.cli.findings_output import EXIT_UNREADABLE
 from gov_disclosure.cli.validate import BadUsage, UnreadableInputCommand
 from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.limits import Limits
-from gov_disclosure.loader import ReadResult, load_all
+
+if TYPE_CHECKING:
+    from gov_disclosure.loader import ReadResult
 
 __all__ = ["export"]
 
 
 def _read_all(path: str) -> tuple[tuple[ReadResult, ...] | None, str | None]:
     """Every report in the file *path* (one, or each of a workbook of several), or None and why it cannot be read."""
+    from gov_disclosure.loader import load_all
+
     context = click.get_current_context(silent=True)
     limits = context.find_object(Limits) if context is not None else None  # ``--limit`` given to the command
     try:
@@ -59,6 +63,8 @@ def export(paths: tuple[str, ...], xlsx: str | None, parquet: str | None, no_fin
 
     Exits with 4 when a PATH cannot be read (nothing is written) or a file cannot be written.
     """
+    from gov_disclosure.batch import expand_paths
+
     if xlsx is None and parquet is None:
         raise BadUsage("give --xlsx OUT.xlsx, --parquet OUT.parquet, or both")
     results: list[ReadResult] = []

@@ -18,9 +18,7 @@ import click
 from gov_disclosure.cli.findings_output import exit_code, findings_table
 from gov_disclosure.cli.reading import read_or_fail
 from gov_disclosure.cli.usage import BadUsage, UnreadableInputCommand
-from gov_disclosure.examples import example_report_text
 from gov_disclosure.findings import Finding, Severity
-from gov_disclosure.loader import ReadResult, read_text
 from gov_disclosure.model.cells import Cell, CellKind
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import RowSpec
@@ -28,6 +26,8 @@ from gov_disclosure.model.layout import RowSpec
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
     from rich.text import Text
+
+    from gov_disclosure.loader import ReadResult
 
 __all__ = ["MARKS", "cell_text", "corrections", "flagged_cells", "show", "table_views"]
 
@@ -170,6 +170,9 @@ def show(file: str | None, example: bool, no_findings: bool) -> None:
 
     if example == (file is not None):
         raise BadUsage("give either FILE or --example")
+    from gov_disclosure.examples import example_report_text
+    from gov_disclosure.loader import read_text
+
     result = read_text(example_report_text()) if file is None else read_or_fail(file)
     report = result.report
     console = Console()
