@@ -253,6 +253,17 @@ def test_no_operator_deletes_part_of_a_number_cut_at_its_point() -> None:
     assert not deletable(text, text.index("."))
 
 
+def test_table4_cut_short_joins_a_number_split_by_a_line_break() -> None:
+    """Fuzz seed 2031, #110608 (rendered 2021 text, lines joined, a number split, the text cut): 表四 with fewer
+    than fifteen numbers, 22 split by a line break (``…41\t2`` / ``2\t16…``): read as 2 and 2, shifting the rest."""
+    result = read_text("四、政府信息公开行政复议尚未审结0\t29\t0\t12\t41\t2\n2\t16\t4\t0\t42\t2\t0\t0")
+    table = result.report.table4
+    assert table is not None
+    printed = [0, 29, 0, 12, 41, 22, 16, 4, 0, 42, 2, 0, None, None, None]
+    for (row, column, cell), value in zip(table.iter_cells(), printed, strict=True):
+        assert cell.value in {value, None}, f"{row}.{column}"
+
+
 def test_table2_rows_closed_by_a_caption_take_no_numbers_after_it() -> None:
     """Fuzz seed 2029, #168175 (淮安 2024, pypdf text, lines joined and numbers split): 行政许可's ``447228`` cut
     after a caption line (``第二十条 第（五）项 … 行政许可 447`` / ``228 第二十条 第（六）项…``) and 228 read onto

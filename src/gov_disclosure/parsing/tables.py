@@ -1006,8 +1006,9 @@ def _across_breaks(values: list[str], breaks: set[int], glued_values: set[int]) 
     """表四's *values* with the two numbers around each line break in *breaks* joined into one glued run, and the
     indices of the glued runs among them (those joined, and the values in *glued_values*, split off a label).
 
-    When more numbers than 表四's fifteen are printed, any break between two of them may have cut a number
-    (``…203\t6`` / ``4\t265…`` for 64), so each such pair is split only where the identities force it:
+    Any line break between two of 表四's numbers may have cut a number (``…203\t6`` / ``4\t265…`` for 64; with
+    fewer than fifteen printed too, where a text was cut short: ``…41\t2`` / ``2\t16…`` for 22), so each such pair
+    is split only where the count and the identities force it:
 
     >>> _across_breaks(["203", "6", "4", "265"], {2}, {3})
     (['203', '64', '265'], frozenset({1, 2}))
@@ -1036,7 +1037,7 @@ def _build_t4(
     if exact is not None and len(exact) == _T4_COLUMNS:
         cells = [parse_cell(v, source=source) for v in exact]
     else:
-        tokens, glued = _across_breaks(values, breaks if len(values) > _T4_COLUMNS else set(), glued_values)
+        tokens, glued = _across_breaks(values, breaks, glued_values)
         if not tokens:
             findings.append(
                 Finding(
