@@ -58,7 +58,7 @@ def test_document_shape_uses_keys_md_vocabulary() -> None:
     """Top level: schema_version, format_version, agency, report_year, sections, tables by row then column key."""
     doc = to_dict(_report(agency="某局", report_year=2022))
     assert list(doc) == ["schema_version", "format_version", "agency", "report_year", "sections", "table4"]
-    assert doc["schema_version"] == SCHEMA_VERSION == "1.0"
+    assert doc["schema_version"] == SCHEMA_VERSION == "1.1"
     assert doc["table4"] == {"review": dict(zip(Table4Row.column_keys(), ROW4, strict=True))}
 
 
@@ -371,7 +371,7 @@ _DELETE = object()
         (["format_version"], _DELETE, "$.format_version", "required"),
         (["format_version"], "2020", "$.format_version", "'2019', '2021'"),
         (["schema_version"], _DELETE, "$.schema_version", "required"),
-        (["schema_version"], "1.1", "$.schema_version", "newer"),
+        (["schema_version"], "1.2", "$.schema_version", "newer"),
         (["schema_version"], "2.0", "$.schema_version", "unsupported"),
         (["schema_version"], 1.0, "$.schema_version", "version string"),
         (["report_year"], "2024", "$.report_year", "integer"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,12 +82,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             cell = Cell.of(cell.value, raw=f"{cell.value}{draw(_TEXT)}", annotation=draw(st.none() | _TEXT))
         report = report.with_cell(entry.key, cell.located(draw(st.none() | _LOCATIONS)))
     if draw(st.booleans()):
-        report = Report(
-            format_version=report.format_version,
-            **{k: getattr(report, k) for k in ("agency", "report_year", "sections", "table3", "table4")},
-            **{k: getattr(report, k) for k in ("table2", "table2_2019") if getattr(report, k) is not None},
-            source=SourceInfo(path="某市某局-2023年政府信息公开工作年度报告.pdf", form="pdf"),
-        )
+        report = attrs.evolve(report, source=SourceInfo(path="某市某局-2023年政府信息公开工作年度报告.pdf", form="pdf"))
     return to_dict(report, findings=draw(_FINDINGS))
 
 

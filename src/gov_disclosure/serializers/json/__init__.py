@@ -8,6 +8,7 @@ True
 
 from gov_disclosure.serializers.json.converter import make_json_converter
 from gov_disclosure.serializers.json.document import (
+    READABLE_SCHEMA_VERSIONS,
     SCHEMA_VERSION,
     dumps,
     findings_to_list,
@@ -21,6 +22,7 @@ from gov_disclosure.serializers.json.errors import JSONFormatError
 from gov_disclosure.serializers.json.schema import SCHEMA_ID, json_schema, schema_text
 
 __all__ = [
+    "READABLE_SCHEMA_VERSIONS",
     "SCHEMA_ID",
     "SCHEMA_VERSION",
     "JSONFormatError",

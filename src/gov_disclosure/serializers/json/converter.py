@@ -26,6 +26,7 @@ from gov_disclosure.model.tables import TABLE_CLASSES
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.json.cells import decode_cell, decode_number, encode_cell, encode_number
 from gov_disclosure.serializers.json.paths import PathError
+from gov_disclosure.serializers.json.provenance import source_location_hooks
 
 __all__ = ["make_json_converter"]
 
@@ -49,15 +50,26 @@ def make_json_converter() -> cattrs.Converter:
     for number_type in (int | Decimal, int | Decimal | None):
         conv.register_structure_hook(number_type, _number)
 
-    conv.register_unstructure_hook(Cell, lambda cell: encode_cell(cell, conv.unstructure))
-    conv.register_structure_hook(Cell, lambda data, _: decode_cell(data, lambda d: conv.structure(d, SourceLocation)))
+    conv.register_structure_hook_factory(attrs.has, lambda cl: _object_hook(make_dict_structure_fn(cl, conv)))
+    # built once: each cell calls its source's hooks directly, not through the converter's dispatch
+    unstructure_source, structure_source = source_location_hooks(
+        make_dict_unstructure_fn(SourceLocation, conv, _cattrs_omit_if_default=True),
+        _object_hook(make_dict_structure_fn(SourceLocation, conv)),
+    )
+    conv.register_unstructure_hook(SourceLocation, unstructure_source)
+    conv.register_structure_hook(SourceLocation, structure_source)
+
+    def decode_source(data: object) -> SourceLocation:
+        return structure_source(data, SourceLocation)
+
+    conv.register_unstructure_hook(Cell, lambda cell: encode_cell(cell, unstructure_source))
+    conv.register_structure_hook(Cell, lambda data, _: decode_cell(data, decode_source))
     conv.register_unstructure_hook(CellKey, str)
     conv.register_structure_hook(CellKey, _cell_key)
     conv.register_structure_hook_func(lambda t: t == FormatVersion, _format_version)
     conv.register_unstructure_hook(Severity, lambda severity: severity.name)
     conv.register_structure_hook(Severity, _severity)
 
-    conv.register_structure_hook_factory(attrs.has, lambda cl: _object_hook(make_dict_structure_fn(cl, conv)))
     # each table by its own class: a registered format may keep a 表二 class of its own under ``table2``
     by_class: dict[str, Any] = dict.fromkeys(
         TABLE_CLASSES, override(unstruct_hook=lambda table: conv.unstructure(table, type(table)))

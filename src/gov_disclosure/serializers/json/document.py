@@ -1,8 +1,13 @@
 """Report documents: ``to_dict``/``from_dict`` and ``dumps``/``loads``, with ``schema_version`` and findings.
 
-Schema version policy: ``MAJOR.MINOR``. A minor bump only adds optional keys; a major bump changes the meaning
-of existing ones. A reader accepts documents of its own major version whose minor version is not newer than
-its own, and refuses everything else with :class:`JSONFormatError` (path ``$.schema_version``).
+Schema version policy: ``MAJOR.MINOR``. A minor bump only adds optional keys or lets a document leave out what
+it says elsewhere; a major bump changes the meaning of existing ones. A reader accepts documents of its own major
+version whose minor version is not newer than its own, reads each as its version was written, and refuses
+everything else with :class:`JSONFormatError` (path ``$.schema_version``).
+
+* ``1.0``: every source location in full.
+* ``1.1``: a source location leaves out a path equal to the document's ``source.path``
+  (:mod:`~gov_disclosure.serializers.json.provenance`).
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ from gov_disclosure.serializers.json.depth import depth_exceeds
 from gov_disclosure.serializers.json.errors import JSONFormatError
 from gov_disclosure.serializers.json.paths import format_path, problems
 from gov_disclosure.serializers.json.pretty import pretty_json
+from gov_disclosure.serializers.json.provenance import document_path
 from gov_disclosure.serializers.json.value_types import value_type_problems
 
 __all__ = [
+    "READABLE_SCHEMA_VERSIONS",
     "SCHEMA_VERSION",
     "dumps",
     "findings_to_list",
@@ -40,8 +47,12 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """The ``schema_version`` this library writes (and the newest it reads)."""
+READABLE_SCHEMA_VERSIONS = ("1.0", "1.1")
+"""Every ``schema_version`` this library reads."""
+_PATH_ONCE = (1, 1)
+"""The first version whose source locations leave out the document's path."""
 _VERSION = re.compile(r"^([0-9]+)\.([0-9]+)$")
 _STRUCTURING_ERRORS = (BaseValidationError, ValueError, TypeError, KeyError)
 """What structuring raises for bad data: cattrs error trees, our PathError/ModelError, attrs validators."""
@@ -59,11 +70,12 @@ def to_dict(report: Report, *, findings: Iterable[Finding] = ()) -> dict[str, An
     >>> r = Report(format_version="2021", agency="某局", report_year=2022,
     ...            table4=Table4.from_rows({"review": [1, 0, 0, 1, 2]}))
     >>> to_dict(r)  # doctest: +NORMALIZE_WHITESPACE
-    {'schema_version': '1.0', 'format_version': '2021', 'agency': '某局', 'report_year': 2022, 'sections': {},
+    {'schema_version': '1.1', 'format_version': '2021', 'agency': '某局', 'report_year': 2022, 'sections': {},
      'table4': {'review': {'upheld': 1, 'corrected': 0, 'other': 0, 'pending': 1, 'total': 2}}}
     """
-    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **_converter().unstructure(report, Report)}
-    found = findings_to_list(findings)
+    with document_path(None if report.source is None else report.source.path):
+        document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **_converter().unstructure(report, Report)}
+        found = findings_to_list(findings)
     if found:
         document["findings"] = found
     return document
@@ -87,11 +99,22 @@ def from_dict_with_findings(data: object) -> tuple[Report, tuple[Finding, ...]]:
     """
     if not isinstance(data, Mapping):
         _fail(((), f"a report document is a JSON object, got {type(data).__name__}"))
-    _check_schema_version(data)
+    version = _check_schema_version(data)
     body = {k: v for k, v in data.items() if k not in ("schema_version", "findings")}
     if "format_version" not in body:
         names = " or ".join(f'"{spec.name}"' for spec in format_specs())
         _fail((("format_version",), f"required key missing; say {names}"))
+    with document_path(_document_path(body) if version >= _PATH_ONCE else None):
+        return _structure(data, body)
+
+
+def _document_path(body: Mapping[str, Any]) -> str | None:
+    source = body.get("source")
+    path = source.get("path") if isinstance(source, Mapping) else None
+    return path if isinstance(path, str) else None
+
+
+def _structure(data: Mapping[str, Any], body: dict[str, Any]) -> tuple[Report, tuple[Finding, ...]]:
     conv = _converter()
     try:
         report = conv.structure(body, Report)
@@ -139,7 +162,7 @@ def loads_with_findings(text: str | bytes, *, limits: Limits | None = None) -> t
 def loads(text: str | bytes, *, limits: Limits | None = None) -> Report:
     """The report of a JSON document (findings in it are checked, then dropped).
 
-    >>> loads('{"schema_version": "1.0", "format_version": "2021", "table4": {"review": [1]}}')
+    >>> loads('{"schema_version": "1.1", "format_version": "2021", "table4": {"review": [1]}}')
     Traceback (most recent call last):
     ...
     gov_disclosure.serializers.json.errors.JSONFormatError: $.table4.review: expected an object, got an array
@@ -180,7 +203,7 @@ def _parse(text: str | bytes, limits: Limits) -> Any:
         _fail(((), f"not valid JSON: {exc}"))
 
 
-def _check_schema_version(data: Mapping[str, Any]) -> None:
+def _check_schema_version(data: Mapping[str, Any]) -> tuple[int, int]:
     path = ("schema_version",)
     if "schema_version" not in data:
         _fail((path, f'required key missing; documents written by this library say "{SCHEMA_VERSION}"'))
@@ -194,6 +217,7 @@ def _check_schema_version(data: Mapping[str, Any]) -> None:
         _fail((path, f"unsupported schema_version {version}; this library reads {own_major}.x up to {SCHEMA_VERSION}"))
     if minor > own_minor:
         _fail((path, f"schema_version {version} is newer than this library ({SCHEMA_VERSION}); upgrade gov_disclosure"))
+    return major, minor
 
 
 def _fail(*found: tuple[tuple[str | int, ...], str]) -> NoReturn:

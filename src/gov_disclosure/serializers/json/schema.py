@@ -23,7 +23,7 @@ from gov_disclosure.model.report import SECTION_TITLES
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.model.tables import TABLE_CLASSES
 from gov_disclosure.serializers.json.cells import DECIMAL_PATTERN
-from gov_disclosure.serializers.json.document import SCHEMA_VERSION
+from gov_disclosure.serializers.json.document import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
@@ -266,8 +266,8 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of report documents (a new dict on every call).
 
     >>> schema = json_schema()
-    >>> schema["$schema"], schema["properties"]["schema_version"]
-    ('https://json-schema.org/draft/2020-12/schema', {'const': '1.0'})
+    >>> schema["$schema"], schema["properties"]["schema_version"]["enum"]
+    ('https://json-schema.org/draft/2020-12/schema', ['1.0', '1.1'])
     >>> schema["$defs"]["table3"]["properties"]["granted"]["title"]
     '三、本年度办理结果 （一）予以公开'
     """
@@ -283,10 +283,18 @@ def json_schema() -> dict[str, Any]:
     defs["sections"] = sections
     defs["cell_key"] = {"type": "string", "pattern": _CELL_KEY_PATTERN, "examples": ["table3.granted.total"]}
     defs["source_location"] = _simple_object(SourceLocation, "Where a value was read from.")
+    defs["source_location"]["properties"]["path"]["description"] = (
+        "The file; left out when it is the document's source.path (schema_version 1.1: the path is stated once), "
+        "null when the location has no path although the document has one."
+    )
     defs["source_info"] = _simple_object(SourceInfo, "The document a report was read from.")
     defs["finding"] = _finding_def()
     properties: dict[str, Any] = {
-        "schema_version": {"const": SCHEMA_VERSION},
+        "schema_version": {
+            "enum": list(READABLE_SCHEMA_VERSIONS),
+            "description": f"This library writes {SCHEMA_VERSION} and reads every version listed (1.0: every source "
+            "location's path in full).",
+        },
         "format_version": {"enum": [spec.name for spec in format_specs()]},
         "agency": {"type": ["string", "null"], "title": "机关名称"},
         "report_year": {"type": ["integer", "null"], "description": "The data year (2022 for the report on 2022)."},
