@@ -25,6 +25,7 @@ from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import TABLE_CLASSES
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.serializers.json.cells import decode_cell, decode_number, encode_cell, encode_number
+from gov_disclosure.serializers.json.fast import plain_fields_first
 from gov_disclosure.serializers.json.paths import PathError
 from gov_disclosure.serializers.json.provenance import source_location_hooks
 
@@ -54,7 +55,7 @@ def make_json_converter() -> cattrs.Converter:
     # built once: each cell calls its source's hooks directly, not through the converter's dispatch
     unstructure_source, structure_source = source_location_hooks(
         make_dict_unstructure_fn(SourceLocation, conv, _cattrs_omit_if_default=True),
-        _object_hook(make_dict_structure_fn(SourceLocation, conv)),
+        plain_fields_first(SourceLocation, _object_hook(make_dict_structure_fn(SourceLocation, conv))),
     )
     conv.register_unstructure_hook(SourceLocation, unstructure_source)
     conv.register_structure_hook(SourceLocation, structure_source)

@@ -11,40 +11,31 @@ import re
 
 __all__ = ["depth_exceeds"]
 
-_SIGNIFICANT = re.compile(r'["\\\[\]{}]')
-"""The only characters that open or close a string or a nesting level, and the escape character."""
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
+"""A JSON string, an escape taking the character after it; an unterminated one runs to the end of the text."""
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
 def depth_exceeds(text: str, limit: int) -> bool:
     """True when *text* nests arrays and objects more than *limit* deep (brackets inside strings do not count).
 
-    Linear in the length of *text*: one scan for the significant characters, an escape skipping the character
-    after it.
+    Linear in the length of *text*: the strings and everything but brackets are removed by two regular
+    expressions, then the brackets left are counted (two per array or object, not one per character).
 
     >>> depth_exceeds('{"a": [[1]], "b": "[[[["}', 3), depth_exceeds('{"a": [[1]], "b": "[[[["}', 2)
     (False, True)
     >>> depth_exceeds('["\\\\"[[[", [[]]]', 3)  # an escaped quote does not end the string
     False
     """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if len(brackets) <= limit:
+        return False
     depth = 0
-    in_string = False
-    skip_to = -1
-    for match in _SIGNIFICANT.finditer(text):
-        at = match.start()
-        if at < skip_to:
-            continue
-        char = match.group()
-        if in_string:
-            if char == "\\":
-                skip_to = at + 2
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for char in brackets:
+        if char in "[{":
             depth += 1
             if depth > limit:
                 return True
-        elif char in "]}":
+        else:
             depth -= 1
     return False
