@@ -15,12 +15,13 @@ For PDF (issue 14) it then prints ``load`` per report with each PDF engine (``pd
 PDF (``../shared/real/huaian-city-2024.pdf``, embedded fonts) and on the generated PDFs (set in STSong-Light, not
 embedded, which the pdfium engine hands to pdfplumber: their ratio is about 1).
 
-Per form it also prints the floor — the least any reader of the form must do: read + NFKC for text, lxml's parse
-for HTML, python-docx opening the file for DOCX, the PDF engine's character extraction alone for PDF — and
-``load``'s ratio to it. Last, a national year (issue 14): 150,000 reports, 60 % PDF, 35 % HTML, 5 % other (costed
-as the dearer of DOCX and text), from the costs measured here (PDF: the real PDF's, when ``../shared`` is there),
-in CPU-hours on one core, on this machine's cores and on a 64-core cluster (each report read alone: the hours divide
-by the cores; see the docs' "On a cluster" for the Dask recipe).
+Per form it also prints the floor — the least any reader of the form must do: read + NFKC for text, decode +
+lxml's parse for HTML, python-docx opening the file for DOCX, the PDF engine's character extraction alone for PDF
+(pdfium's, or pdfplumber's for PDFs whose fonts send them there) — and ``load``'s ratio to it. Last, a national
+year (issue 14): 150,000 reports, 60 % PDF, 35 % HTML, 5 % other (costed as the dearer of DOCX and text), from the
+costs measured here (PDF: the real PDF's, when ``../shared`` is there), in CPU-hours on one core, on this machine's
+cores and on a 64-core cluster (each report is read alone: the hours divide by the cores; the docs' "On a
+cluster" has the Dask recipe).
 """
 
 from __future__ import annotations
@@ -127,10 +128,11 @@ def _text_floor(path: Path) -> object:
 
 
 def _html_floor(path: Path) -> object:
-    """lxml's parse of the page alone."""
+    """The page decoded and parsed by lxml, alone (decoded first: these pages are written in UTF-8 but say
+    ``charset=gb2312``, as some agencies' do, which lxml would believe)."""
     import lxml.html
 
-    return lxml.html.document_fromstring(path.read_bytes())
+    return lxml.html.document_fromstring(path.read_bytes().decode("utf-8"))
 
 
 def _docx_floor(path: Path) -> object:
@@ -151,7 +153,7 @@ def _floor(form: str, sample: Path) -> tuple[str, Callable[[Path], object]]:
         except NeedsPdfplumber:
             return "pdfplumber's characters: fonts not embedded", _pdfplumber_chars
         return "pdfium's characters", _pdfium_chars
-    floors = {"text": ("read + NFKC", _text_floor), "html": ("lxml parse", _html_floor)}
+    floors = {"text": ("read + NFKC", _text_floor), "html": ("decode + lxml parse", _html_floor)}
     return floors.get(form, ("python-docx open", _docx_floor))
 
 
