@@ -58,9 +58,9 @@ def demo() -> None:
     _good, wrong = write_demo_reports()
     print(f"\n{wrong}: the same report with 表三's first total printed as 3118, not 3119", flush=True)
     run(cli, "show", wrong, ok=(2,))  # the flagged cells, the culprit and its value (exit 2: INCONSISTENCY)
-    folder, summary = DEMO.relative_to(ROOT), (DEMO / "summary.csv").relative_to(ROOT)
+    folder, summary = DEMO.relative_to(ROOT), (DEMO.parent / "demo-summary.csv").relative_to(ROOT)
     run(cli, "check", "--quiet", folder, "--report", summary, ok=(2,))
-    page = (DEMO / "check-report.html").relative_to(ROOT)
+    page = (DEMO.parent / "demo-check-report.html").relative_to(ROOT)  # beside the folder checked, not in it
     run(cli, "check", "--quiet", folder, "--report", page, ok=(2,))
     print(f"\nwrote {summary}: one row per report, to open in a spreadsheet", flush=True)
     print(f"wrote {page}: the check report, to open in a browser (the culprit cell highlighted)", flush=True)
