@@ -80,11 +80,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
 
 
 def _visible_reports(page: Page) -> list[str]:
-    return [
-        row.get_attribute("data-report") or ""
-        for row in page.locator("#index tbody tr").all()
-        if row.is_visible()
-    ]
+    return [row.get_attribute("data-report") or "" for row in page.locator("#index tbody tr").all() if row.is_visible()]
 
 
 def test_no_console_errors(page: Page) -> None:
@@ -188,3 +184,45 @@ def test_screenshot_of_a_report(page: Page, tmp_path: Path) -> None:
     page.locator("#r2").screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000
+
+
+def test_the_seeds_failing_cells_are_highlighted_in_the_browser(tmp_path: Path) -> None:
+    """Issue 15's "done when": ``check SEEDS --report out.html --jobs 2`` writes a page on which, opened in Chromium,
+    every cell that a finding of severity INCONSISTENCY or worse names carries that finding (its code and a
+    tooltip) and the colour of the worst severity naming it."""
+    from click.testing import CliRunner
+
+    from conftest import shared_path
+    from gov_disclosure.cli import main
+
+    executable = _chromium()
+    seeds = shared_path("seeds")
+    html = tmp_path / "seeds.html"
+    done = CliRunner().invoke(main, ["check", str(seeds), "--report", str(html), "--jobs", "2", "--quiet"])
+    assert done.exit_code in (0, 1, 2, 3), done.output
+    expected: dict[str, tuple[set[str], Severity]] = {}
+    for n, path in enumerate(sorted(seeds.glob("*.txt")), start=1):
+        findings = gd.load(path).findings
+        for finding in findings:
+            if finding.severity < Severity.INCONSISTENCY:
+                continue
+            for key in finding.cells:
+                codes, worst = expected.get(f"r{n}-{key}", (set(), finding.severity))
+                worst = max(worst, *(f.severity for f in findings if key in f.cells))
+                expected[f"r{n}-{key}"] = ({*codes, finding.code}, worst)
+    assert expected, "the seeds have failing cells"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(html.as_uri())
+        for cell_id, (codes, worst) in expected.items():
+            cell = page.locator(f'[id="{cell_id}"]')
+            assert cell.count() == 1, cell_id
+            assert codes <= set((cell.get_attribute("data-codes") or "").split()), cell_id
+            assert cell.get_attribute("title"), cell_id
+            colour = SEVERITY_FILL[worst]
+            rgb = tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
+            assert cell.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb({}, {}, {})".format(*rgb)
+        browser.close()
