@@ -23,7 +23,7 @@ from gov_disclosure.findings import Severity
 from gov_disclosure.render.palette import SEVERITY_FILL
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 _PRINTED = "2.重复申请\t25\t0"
 _CULPRIT_ID = "r2-table3.not_processed_repeat.natural_person"
@@ -60,23 +60,30 @@ def _batch() -> list[Checked]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
-    """The check report of :func:`_batch`, open in headless Chromium; console errors collected on ``page.errors``."""
+def browser() -> Iterator[Browser]:
+    """Headless Debian Chromium, one for the module (Playwright's sync API runs one at a time in a thread)."""
     executable = _chromium()
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    """The check report of :func:`_batch`, open in headless Chromium; console errors collected on ``page.errors``."""
     html = tmp_path_factory.mktemp("check-report") / "report.html"
     write_html(_batch(), html)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        opened = browser.new_page(viewport={"width": 1200, "height": 900})
-        errors: list[str] = []
-        opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        opened.on("pageerror", lambda error: errors.append(str(error)))
-        opened.goto(html.as_uri())
-        opened.errors = errors  # type: ignore[attr-defined]
-        yield opened
-        browser.close()
+    opened = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors: list[str] = []
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.goto(html.as_uri())
+    opened.errors = errors  # type: ignore[attr-defined]
+    yield opened
+    opened.close()
 
 
 def _visible_reports(page: Page) -> list[str]:
@@ -186,7 +193,7 @@ def test_screenshot_of_a_report(page: Page, tmp_path: Path) -> None:
     assert shot.stat().st_size > 20_000
 
 
-def test_the_seeds_failing_cells_are_highlighted_in_the_browser(tmp_path: Path) -> None:
+def test_the_seeds_failing_cells_are_highlighted_in_the_browser(browser: Browser, tmp_path: Path) -> None:
     """Issue 15's "done when": ``check SEEDS --report out.html --jobs 2`` writes a page on which, opened in Chromium,
     every cell that a finding of severity INCONSISTENCY or worse names carries that finding (its code and a
     tooltip) and the colour of the worst severity naming it."""
@@ -195,7 +202,6 @@ def test_the_seeds_failing_cells_are_highlighted_in_the_browser(tmp_path: Path) 
     from conftest import shared_path
     from gov_disclosure.cli import main
 
-    executable = _chromium()
     seeds = shared_path("seeds")
     html = tmp_path / "seeds.html"
     done = CliRunner().invoke(main, ["check", str(seeds), "--report", str(html), "--jobs", "2", "--quiet"])
@@ -211,18 +217,14 @@ def test_the_seeds_failing_cells_are_highlighted_in_the_browser(tmp_path: Path) 
                 worst = max(worst, *(f.severity for f in findings if key in f.cells))
                 expected[f"r{n}-{key}"] = ({*codes, finding.code}, worst)
     assert expected, "the seeds have failing cells"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        page = browser.new_page()
-        page.goto(html.as_uri())
-        for cell_id, (codes, worst) in expected.items():
-            cell = page.locator(f'[id="{cell_id}"]')
-            assert cell.count() == 1, cell_id
-            assert codes <= set((cell.get_attribute("data-codes") or "").split()), cell_id
-            assert cell.get_attribute("title"), cell_id
-            colour = SEVERITY_FILL[worst]
-            rgb = tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
-            assert cell.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb({}, {}, {})".format(*rgb)
-        browser.close()
+    page = browser.new_page()
+    page.goto(html.as_uri())
+    for cell_id, (codes, worst) in expected.items():
+        cell = page.locator(f'[id="{cell_id}"]')
+        assert cell.count() == 1, cell_id
+        assert codes <= set((cell.get_attribute("data-codes") or "").split()), cell_id
+        assert cell.get_attribute("title"), cell_id
+        colour = SEVERITY_FILL[worst]
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
+        assert cell.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb({}, {}, {})".format(*rgb)
+    page.close()
