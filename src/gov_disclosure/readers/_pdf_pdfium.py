@@ -24,7 +24,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from gov_disclosure.limits import Limits
@@ -102,21 +102,47 @@ def _is_standard(raw: Any, font: Any) -> bool:
 
 
 def _chars(raw: Any, textpage: Any, page_top: float) -> Iterator[PdfChar]:
-    box = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
-    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
-    for index in range(raw.FPDFText_CountChars(textpage)):
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        text = chr(code) if 0 < code < 0x110000 else ""
-        if not text.strip() or raw.FPDFText_IsGenerated(textpage, index) == 1:
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    box_at, matrix_at = ctypes.pointer(box), ctypes.pointer(matrix)  # a pointer passes faster than ctypes.byref
+    is_generated, get_matrix = raw.FPDFText_IsGenerated, raw.FPDFText_GetMatrix
+    get_box, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    for index, text in enumerate(_texts(raw, textpage)):
+        if not text.strip() or is_generated(textpage, index) == 1:
             continue
-        raw.FPDFText_GetMatrix(textpage, index, matrix_ref)
+        get_matrix(textpage, index, matrix_at)
         if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):
             continue  # rotated or mirrored: pdfminer's "upright" is false
-        raw.FPDFText_GetLooseCharBox(textpage, index, box_ref)
-        size = raw.FPDFText_GetFontSize(textpage, index) * matrix.d
+        get_box(textpage, index, box_at)
+        size = get_size(textpage, index) * matrix.d
         below = page_top - box.bottom
         yield PdfChar(text, box.left, box.right, below - size, below, size)
+
+
+def _texts(raw: Any, textpage: Any) -> Sequence[str]:
+    """Each character's text (``""`` for none), by index: the page's text in one call.
+
+    pdfium's page text holds one UTF-16 unit per character, in the characters' order, except control characters
+    (left out), characters outside the BMP (two units) and characters with no Unicode value; so the page text is
+    taken when it has exactly one unit per character, none of them a surrogate or NUL, and otherwise each character
+    is asked for its own (:func:`_texts_one_by_one`, which these pages need)."""
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer) - 1  # it counts the closing NUL
+    text = bytes(buffer)[: 2 * max(written, 0)].decode("utf-16-le", "surrogatepass")
+    if len(text) == count and not _UNALIGNED.search(text):
+        return text
+    return _texts_one_by_one(raw, textpage, count)
+
+
+_UNALIGNED = re.compile(r"[\x00\ud800-\udfff]")
+"""Units in pdfium's page text that are not one character each: NUL (a character without Unicode) and surrogates."""
+
+
+def _texts_one_by_one(raw: Any, textpage: Any, count: int) -> list[str]:
+    codes = (raw.FPDFText_GetUnicode(textpage, index) for index in range(count))
+    return [chr(code) if 0 < code < 0x110000 else "" for code in codes]
 
 
 def _rules(raw: Any, page: Any, page_top: float) -> Iterator[Rule]:
