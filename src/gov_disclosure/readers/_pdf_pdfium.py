@@ -82,6 +82,12 @@ def _page(raw: Any, document: Any, index: int) -> PdfPage:
     return PdfPage(chars, tables, float(top - bottom))
 
 
+def _check_font(raw: Any, font: Any) -> None:
+    """Raise :class:`NeedsPdfplumber` when *font* is neither embedded nor a standard font."""
+    if not raw.FPDFFont_GetIsEmbedded(font) and not _is_standard(raw, font):
+        raise NeedsPdfplumber(_font_name(raw, font))
+
+
 def _font_name(raw: Any, font: Any) -> str:
     size = raw.FPDFFont_GetBaseFontName(font, None, 0)
     buffer = ctypes.create_string_buffer(max(size, 1))
@@ -110,12 +116,13 @@ def _chars(raw: Any, textpage: Any, page_top: float) -> Iterator[PdfChar]:
         yield PdfChar(text, box.left, box.right, below - size, below, size)
 
 
-def _unchecked(function: Any) -> Any:
+def _unchecked(function: Any, restype: Any = None) -> Any:
     """pypdfium2's binding *function* without ctypes' conversion of each argument (twice as fast a call: these run
     once per character and once per page object). Only what the declared types take unconverted is passed to it:
-    handles pdfium returned, pointers to ctypes structures, and character or object indices (C ints)."""
+    handles pdfium returned, pointers to ctypes structures, and character or object indices (C ints). A handle
+    returned as *restype* ``c_void_p`` is its address (an int), to compare."""
     unchecked = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    unchecked.restype = function.restype
+    unchecked.restype = restype or function.restype
     return unchecked
 
 
@@ -152,25 +159,31 @@ def _rules(raw: Any, page: Any, page_top: float) -> list[Rule]:
     count = raw.FPDFPage_CountObjects(page)
     get_object = _unchecked(raw.FPDFPage_GetObject)
     objects = (get_object(page, index) for index in range(count))
-    _collect_rules(raw, objects, _IDENTITY, page_top, 0, rules)
+    _collect_rules(raw, objects, _IDENTITY, page_top, 0, rules, set())
     return rules
 
 
 def _collect_rules(
-    raw: Any, objects: Iterable[Any], outer: _Matrix, page_top: float, depth: int, rules: list[Rule]
+    raw: Any,
+    objects: Iterable[Any],
+    outer: _Matrix,
+    page_top: float,
+    depth: int,
+    rules: list[Rule],
+    fonts: set[int],
 ) -> None:
     """Add the rules of *objects* (drawn inside *outer*, forms nested *depth* deep) to *rules*: one loop over a page's
     objects, most of them text (a page can hold a text object per character), each asked only its type (and a text
-    object its font)."""
-    get_type, get_font = _unchecked(raw.FPDFPageObj_GetType), _unchecked(raw.FPDFTextObj_GetFont)
-    is_embedded = _unchecked(raw.FPDFFont_GetIsEmbedded)
+    object its font, checked once per page: *fonts* holds the addresses of those checked)."""
+    get_type, get_font = _unchecked(raw.FPDFPageObj_GetType), _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
     text, path, form = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     for obj in objects:
         kind = get_type(obj)
         if kind == text:
-            font = get_font(obj)
-            if font and not is_embedded(font) and not _is_standard(raw, font):
-                raise NeedsPdfplumber(_font_name(raw, font))
+            address = get_font(obj)
+            if address and address not in fonts:
+                _check_font(raw, ctypes.cast(address, raw.FPDF_FONT))
+                fonts.add(address)
         elif kind in (path, form):
             matrix = _matrix(raw, obj, outer)
             if matrix is None:
@@ -180,7 +193,7 @@ def _collect_rules(
             elif depth < _MAX_DEPTH:
                 count = raw.FPDFFormObj_CountObjects(obj)
                 inner = (raw.FPDFFormObj_GetObject(obj, index) for index in range(count))
-                _collect_rules(raw, inner, matrix, page_top, depth + 1, rules)
+                _collect_rules(raw, inner, matrix, page_top, depth + 1, rules, fonts)
 
 
 def _matrix(raw: Any, obj: Any, outer: _Matrix) -> _Matrix | None:
