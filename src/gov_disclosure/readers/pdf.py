@@ -208,16 +208,17 @@ def _reading_order(char: _Char) -> tuple[float, float]:
 
 def _line_text(chars: Sequence[_Char]) -> str:
     """Join a line's characters: a tab across a column-wide gap, a space between apart non-CJK characters."""
-    out = chars[0].text
+    out = [chars[0].text]
     for before, after in itertools.pairwise(chars):
         gap = after.x0 - before.x1
-        size = max(before.size, after.size, 1.0)
-        if gap > 1.5 * size:
-            out += "\t"
-        elif gap > 0.2 * size and not (is_cjk(before.text) or is_cjk(after.text)):
-            out += " "
-        out += after.text
-    return out
+        if gap > 0.2:  # else no separator, whatever the sizes (each at least 1)
+            size = max(before.size, after.size, 1.0)
+            if gap > 1.5 * size:
+                out.append("\t")
+            elif gap > 0.2 * size and not (is_cjk(before.text) or is_cjk(after.text)):
+                out.append(" ")
+        out.append(after.text)
+    return "".join(out)
 
 
 def _box_text(chars: Sequence[_Char]) -> str:
