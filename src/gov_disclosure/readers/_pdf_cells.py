@@ -33,10 +33,10 @@ class CharIndex:
     __slots__ = ("_order", "_xs", "_ys")
 
     def __init__(self, chars: Sequence[PdfChar]) -> None:
-        centres = sorted(((c.top + c.bottom) / 2, (c.x0 + c.x1) / 2, index) for index, c in enumerate(chars))
-        self._ys = [y for y, _, _ in centres]
-        self._xs = [x for _, x, _ in centres]
-        self._order = [index for _, _, index in centres]
+        ys = [(c.top + c.bottom) / 2 for c in chars]
+        self._order = sorted(range(len(ys)), key=ys.__getitem__)  # ties in any order: inside() sorts its answer
+        self._ys = [ys[i] for i in self._order]
+        self._xs = [(chars[i].x0 + chars[i].x1) / 2 for i in self._order]
 
     def inside(self, box: Box) -> list[int]:
         """The indices (in the characters' order) of the characters whose centre is inside *box*."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from gov_disclosure.limits import Limits
@@ -70,7 +70,7 @@ def _page(raw: Any, document: Any, index: int) -> PdfPage:
     page = document[index]
     try:
         _, bottom, _, top = page.get_mediabox()
-        rules = list(_rules(raw, page.raw, top))
+        rules = _rules(raw, page.raw, top)
         textpage = page.get_textpage()
         try:
             chars = tuple(_chars(raw, textpage.raw, top))
@@ -82,11 +82,9 @@ def _page(raw: Any, document: Any, index: int) -> PdfPage:
     return PdfPage(chars, tables, float(top - bottom))
 
 
-def _check_font(raw: Any, text: Any) -> None:
-    """Raise :class:`NeedsPdfplumber` when text object *text* is set in a font that is neither embedded nor a
-    standard font."""
-    font = raw.FPDFTextObj_GetFont(text)
-    if font and not raw.FPDFFont_GetIsEmbedded(font) and not _is_standard(raw, font):
+def _check_font(raw: Any, font: Any) -> None:
+    """Raise :class:`NeedsPdfplumber` when *font* is neither embedded nor a standard font."""
+    if not raw.FPDFFont_GetIsEmbedded(font) and not _is_standard(raw, font):
         raise NeedsPdfplumber(_font_name(raw, font))
 
 
@@ -102,46 +100,108 @@ def _is_standard(raw: Any, font: Any) -> bool:
 
 
 def _chars(raw: Any, textpage: Any, page_top: float) -> Iterator[PdfChar]:
-    box = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
-    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
-    for index in range(raw.FPDFText_CountChars(textpage)):
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        text = chr(code) if 0 < code < 0x110000 else ""
-        if not text.strip() or raw.FPDFText_IsGenerated(textpage, index) == 1:
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    box_at, matrix_at = ctypes.pointer(box), ctypes.pointer(matrix)  # a pointer passes faster than ctypes.byref
+    is_generated, get_matrix = _unchecked(raw.FPDFText_IsGenerated), _unchecked(raw.FPDFText_GetMatrix)
+    get_box, get_size = _unchecked(raw.FPDFText_GetLooseCharBox), _unchecked(raw.FPDFText_GetFontSize)
+    for index, text in enumerate(_texts(raw, textpage)):
+        if not text.strip() or is_generated(textpage, index) == 1:
             continue
-        raw.FPDFText_GetMatrix(textpage, index, matrix_ref)
+        get_matrix(textpage, index, matrix_at)
         if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):
             continue  # rotated or mirrored: pdfminer's "upright" is false
-        raw.FPDFText_GetLooseCharBox(textpage, index, box_ref)
-        size = raw.FPDFText_GetFontSize(textpage, index) * matrix.d
+        get_box(textpage, index, box_at)
+        size = get_size(textpage, index) * matrix.d
         below = page_top - box.bottom
         yield PdfChar(text, box.left, box.right, below - size, below, size)
 
 
-def _rules(raw: Any, page: Any, page_top: float) -> Iterator[Rule]:
+def _unchecked(function: Any, restype: Any = None) -> Any:
+    """pypdfium2's binding *function* without ctypes' conversion of each argument (twice as fast a call: these run
+    once per character and once per page object). Only what the declared types take unconverted is passed to it:
+    handles pdfium returned, pointers to ctypes structures, and character or object indices (C ints). A handle
+    returned as *restype* ``c_void_p`` is its address (an int), to compare."""
+    unchecked = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    unchecked.restype = restype or function.restype
+    return unchecked
+
+
+def _texts(raw: Any, textpage: Any) -> Sequence[str]:
+    """Each character's text (``""`` for none), by index: the page's text in one call.
+
+    pdfium's page text holds one UTF-16 unit per character, in the characters' order, except control characters
+    (left out), characters outside the BMP (two units) and characters with no Unicode value; so the page text is
+    taken when it has exactly one unit per character, none of them a surrogate or NUL, and otherwise each character
+    is asked for its own (:func:`_texts_one_by_one`, which these pages need)."""
+    count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer) - 1  # it counts the closing NUL
+    text = bytes(buffer)[: 2 * max(written, 0)].decode("utf-16-le", "surrogatepass")
+    if len(text) == count and not _UNALIGNED.search(text):
+        return text
+    return _texts_one_by_one(raw, textpage, count)
+
+
+_UNALIGNED = re.compile(r"[\x00\ud800-\udfff]")
+"""Units in pdfium's page text that are not one character each: NUL (a character without Unicode) and surrogates."""
+
+
+def _texts_one_by_one(raw: Any, textpage: Any, count: int) -> list[str]:
+    codes = (raw.FPDFText_GetUnicode(textpage, index) for index in range(count))
+    return [chr(code) if 0 < code < 0x110000 else "" for code in codes]
+
+
+def _rules(raw: Any, page: Any, page_top: float) -> list[Rule]:
     """The page's ruling lines (text objects, on the way, are checked for fonts pdfium cannot measure)."""
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        yield from _object_rules(raw, raw.FPDFPage_GetObject(page, index), _IDENTITY, page_top, 0)
+    rules: list[Rule] = []
+    count = raw.FPDFPage_CountObjects(page)
+    get_object = _unchecked(raw.FPDFPage_GetObject)
+    objects = (get_object(page, index) for index in range(count))
+    _collect_rules(raw, objects, _IDENTITY, page_top, 0, rules, set())
+    return rules
 
 
-def _object_rules(raw: Any, obj: Any, outer: _Matrix, page_top: float, depth: int) -> Iterator[Rule]:
-    kind = raw.FPDFPageObj_GetType(obj)
-    if kind == raw.FPDF_PAGEOBJ_TEXT:
-        _check_font(raw, obj)
-        return
-    if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-        return
+def _collect_rules(
+    raw: Any,
+    objects: Iterable[Any],
+    outer: _Matrix,
+    page_top: float,
+    depth: int,
+    rules: list[Rule],
+    fonts: set[int],
+) -> None:
+    """Add the rules of *objects* (drawn inside *outer*, forms nested *depth* deep) to *rules*: one loop over a page's
+    objects, most of them text (a page can hold a text object per character), each asked only its type (and a text
+    object its font, checked once per page: *fonts* holds the addresses of those checked)."""
+    get_type, get_font = _unchecked(raw.FPDFPageObj_GetType), _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+    text, path, form = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    for obj in objects:
+        kind = get_type(obj)
+        if kind == text:
+            address = get_font(obj)
+            if address and address not in fonts:
+                _check_font(raw, ctypes.cast(address, raw.FPDF_FONT))
+                fonts.add(address)
+        elif kind in (path, form):
+            matrix = _matrix(raw, obj, outer)
+            if matrix is None:
+                continue
+            if kind == path:
+                rules.extend(_path_rules(raw, obj, matrix, page_top))
+            elif depth < _MAX_DEPTH:
+                count = raw.FPDFFormObj_CountObjects(obj)
+                inner = (raw.FPDFFormObj_GetObject(obj, index) for index in range(count))
+                _collect_rules(raw, inner, matrix, page_top, depth + 1, rules, fonts)
+
+
+def _matrix(raw: Any, obj: Any, outer: _Matrix) -> _Matrix | None:
+    """The matrix mapping page object *obj* to the page (*outer* maps its form), or None when pdfium has none."""
     m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-        return
-    matrix = _then((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-    if kind == raw.FPDF_PAGEOBJ_FORM:
-        if depth < _MAX_DEPTH:
-            for index in range(raw.FPDFFormObj_CountObjects(obj)):
-                yield from _object_rules(raw, raw.FPDFFormObj_GetObject(obj, index), matrix, page_top, depth + 1)
-        return
-    yield from _path_rules(raw, obj, matrix, page_top)
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.pointer(m)):
+        return None
+    return _then((m.a, m.b, m.c, m.d, m.e, m.f), outer)
 
 
 def _path_rules(raw: Any, path: Any, matrix: _Matrix, page_top: float) -> Iterator[Rule]:

@@ -124,25 +124,26 @@ def _join(rules: list[Rule]) -> list[Rule]:
 _Point = tuple[float, float]
 
 
-def _intersections(rules: Sequence[Rule]) -> dict[_Point, tuple[set[Rule], set[Rule]]]:
-    """Every crossing of a vertical and a horizontal rule, with the rules through it (vertical, horizontal)."""
-    verticals = sorted((r for r in rules if r.orientation == "v"), key=lambda r: (r.position, r.start))
-    horizontals = sorted((r for r in rules if r.orientation == "h"), key=lambda r: (r.position, r.start))
-    points: dict[_Point, tuple[set[Rule], set[Rule]]] = {}
-    for v in verticals:
-        for h in horizontals:
+def _intersections(rules: Sequence[Rule]) -> dict[_Point, tuple[set[int], set[int]]]:
+    """Every crossing of a vertical and a horizontal rule, with the rules through it (vertical, horizontal), each
+    rule named by its index among the rules of its orientation."""
+    verticals = [(r.position, r.start, r.end) for r in rules if r.orientation == "v"]
+    horizontals = [(r.position, r.start, r.end) for r in rules if r.orientation == "h"]
+    points: dict[_Point, tuple[set[int], set[int]]] = {}
+    for v, (x, top, bottom) in enumerate(verticals):
+        for h, (y, left, right) in enumerate(horizontals):
             if (
-                v.start <= h.position + _INTERSECTION
-                and v.end >= h.position - _INTERSECTION
-                and h.start - _INTERSECTION <= v.position <= h.end + _INTERSECTION
+                top <= y + _INTERSECTION
+                and bottom >= y - _INTERSECTION
+                and left - _INTERSECTION <= x <= right + _INTERSECTION
             ):
-                through = points.setdefault((v.position, h.position), (set(), set()))
+                through = points.setdefault((x, y), (set(), set()))
                 through[0].add(v)
                 through[1].add(h)
     return points
 
 
-def _cells(points: dict[_Point, tuple[set[Rule], set[Rule]]]) -> list[Box]:
+def _cells(points: dict[_Point, tuple[set[int], set[int]]]) -> list[Box]:
     """For each intersection (left to right, top to bottom), the smallest cell it is the top-left corner of."""
 
     def joined(p: _Point, q: _Point) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -151,10 +152,17 @@ def _ascii_hex(data: bytes) -> bytes:
 
 def _inflate(pieces: Iterable[bytes]) -> Iterator[bytes]:
     """Flate-decode *pieces* lazily, :data:`_PIECE` bytes out at a time; a damaged stream ends where it breaks (as
-    the engines read it), and the data after the Flate data's end are not read."""
-    inflater = zlib.decompressobj()
+    the engines read it), and the data after the Flate data's end are not read.
+
+    The zlib header is checked here as zlib checks it, and the deflate data after it are inflated raw: the Adler-32
+    checksum that ends them is not computed (a fifth of the work, and it changes no length: zlib would give every
+    byte up to it). A raw inflater's window is the largest, so it reads whatever a smaller declared window reads."""
+    stream = _pieces_after_header(iter(pieces))
+    if stream is None:
+        return
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     try:
-        for piece in pieces:
+        for piece in stream:
             data = piece
             while data and not inflater.eof:
                 out = inflater.decompress(data, _PIECE)
@@ -168,3 +176,19 @@ def _inflate(pieces: Iterable[bytes]) -> Iterator[bytes]:
             yield tail
     except zlib.error:
         return
+
+
+def _pieces_after_header(pieces: Iterator[bytes]) -> Iterator[bytes] | None:
+    """*pieces* after their two-byte zlib header, or None when the header is one zlib refuses (not a multiple of 31,
+    not deflate, a window over 32 KiB, or a preset dictionary, which no PDF filter supplies)."""
+    head = b""
+    for piece in pieces:
+        head += piece
+        if len(head) >= 2:
+            break
+    if len(head) < 2:
+        return None
+    method, flags = head[0], head[1]
+    if (method << 8 | flags) % 31 or method & 0x0F != 8 or method >> 4 > 7 or flags & 0x20:
+        return None
+    return itertools.chain((head[2:],), pieces)
