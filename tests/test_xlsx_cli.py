@@ -46,3 +46,16 @@ def test_export_unreadable_input_exits_4(tmp_path: Path) -> None:
     assert result.exit_code == 4
     assert "not an XLSX workbook" in result.output
     assert not out.exists()
+
+
+def test_export_names_its_workbook_with_o_like_every_command(tmp_path: Path) -> None:
+    """``-o/--output`` names the output file everywhere (issue 15): for ``export`` it is the workbook."""
+    from gov_disclosure.examples import example_report_text
+
+    source = tmp_path / "r.txt"
+    source.write_text(example_report_text(), encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    result = CliRunner().invoke(main, ["export", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    [report] = from_xlsx(out)
+    assert report.agency == load(source).report.agency

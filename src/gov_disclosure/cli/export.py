@@ -38,10 +38,12 @@ def _read_all(path: str) -> tuple[tuple[ReadResult, ...] | None, str | None]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, allow_dash=False))
 @click.option(
     "--xlsx",
+    "-o",
+    "--output",
     "xlsx",
     type=click.Path(dir_okay=False, writable=True),
     help="Workbook to write: one sheet per report in the official form, plus the cells/reports/sections/findings "
-    "sheets.",
+    "sheets (-o/--output: the same, as every command names its output file).",
 )
 @click.option(
     "--parquet",
