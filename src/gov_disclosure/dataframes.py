@@ -44,6 +44,7 @@ __all__ = [
     "LONG_COLUMNS",
     "PANEL_COLUMNS",
     "from_dataframe",
+    "long_row",
     "split_value",
     "to_dataframe",
     "to_panel",
@@ -65,6 +66,34 @@ _INT64 = range(-(2**63), 2**63)
 _CATEGORIES = ("agency", "format_version", "source", "table", "row_key", "column_key")
 _LABELS = ("table_label", "row_label", "column_label")
 _TEXTS = ("raw", "unit", "annotation", "completed_from", "after")
+
+
+def long_row(record: CellRecord) -> tuple[Any, ...]:
+    """*record*'s values in the order of :data:`LONG_COLUMNS` (the frame's and the Parquet file's columns)."""
+    whole, decimal = split_value(record.value)
+    severity = record.severity
+    return (
+        record.report_index,
+        record.agency,
+        record.report_year,
+        record.format_version,
+        record.source,
+        record.table,
+        record.row_key,
+        record.column_key,
+        record.table_label,
+        record.row_label,
+        record.column_label,
+        whole,
+        decimal,
+        record.kind.value,
+        record.raw,
+        record.unit,
+        record.annotation,
+        record.completed_from,
+        record.after,
+        None if severity is None else severity.name,
+    )
 
 
 def split_value(value: Number | None) -> tuple[int | None, Decimal | None]:
@@ -101,34 +130,7 @@ def to_dataframe(items: Report | ReadResult | Iterable[Report | ReadResult | Cel
     columns: dict[str, list[Any]] = {name: [] for name in LONG_COLUMNS}
     lists = [columns[name] for name in LONG_COLUMNS]
     for record in records(items):
-        whole, decimal = split_value(record.value)
-        severity = record.severity
-        for column, item in zip(
-            lists,
-            (
-                record.report_index,
-                record.agency,
-                record.report_year,
-                record.format_version,
-                record.source,
-                record.table,
-                record.row_key,
-                record.column_key,
-                record.table_label,
-                record.row_label,
-                record.column_label,
-                whole,
-                decimal,
-                record.kind.value,
-                record.raw,
-                record.unit,
-                record.annotation,
-                record.completed_from,
-                record.after,
-                None if severity is None else severity.name,
-            ),
-            strict=True,
-        ):
+        for column, item in zip(lists, long_row(record), strict=True):
             column.append(item)
     data: dict[str, Any] = {
         "report_index": pandas.array(columns["report_index"], dtype="int64"),

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
-from gov_disclosure.dataframes import LONG_COLUMNS, _pandas, split_value
+from gov_disclosure.dataframes import LONG_COLUMNS, _pandas, long_row
 from gov_disclosure.errors import GovDisclosureError, MissingDependencyError
 from gov_disclosure.findings import Severity
 from gov_disclosure.model.cells import CellKind
@@ -94,31 +94,13 @@ def _decimal(record: CellRecord, value: Decimal | None) -> Decimal | None:
     return exact
 
 
+_DECIMAL = LONG_COLUMNS.index("value_decimal")
+
+
 def _row(record: CellRecord) -> tuple[Any, ...]:
-    whole, decimal = split_value(record.value)
-    severity = record.severity
-    return (
-        record.report_index,
-        record.agency,
-        record.report_year,
-        record.format_version,
-        record.source,
-        record.table,
-        record.row_key,
-        record.column_key,
-        record.table_label,
-        record.row_label,
-        record.column_label,
-        whole,
-        _decimal(record, decimal),
-        record.kind.value,
-        record.raw,
-        record.unit,
-        record.annotation,
-        record.completed_from,
-        record.after,
-        None if severity is None else severity.name,
-    )
+    """:func:`~gov_disclosure.dataframes.long_row`, its decimal checked to fit ``decimal128(38, 8)`` exactly."""
+    row = long_row(record)
+    return (*row[:_DECIMAL], _decimal(record, row[_DECIMAL]), *row[_DECIMAL + 1 :])
 
 
 def write_parquet(
