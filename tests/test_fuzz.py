@@ -284,6 +284,57 @@ def test_a_number_alone_at_the_end_of_a_text_may_continue_the_line_above() -> No
     assert valid is None or valid.value is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "四、政府信息公开行政复议\n行政复议行政诉讼\n7\n2 64 178 37 351 13 4 8 1 26 12 1 1 6 20",
+        "四、政府信息公开行政复议尚未审结\n7\n2\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20",
+    ],
+    ids=["spaces", "tabs"],
+)
+def test_table4_split_by_a_break_and_cut_after_its_last_line_is_read_through_the_identities(text: str) -> None:
+    """Fuzz seed 2032, #66064 and #143673 (淮安 2024 pypdf text; rendered 2021 text): 72 split by a line break
+    (``7`` / ``2 64 …``) and the text cut right after 表四's last number. The last number is not read (it may be
+    cut), which left fifteen printed, read as if exact (7, 2, 64 …): the cut was looked for on the line the table
+    started on, not on the last one read into it."""
+    table = read_text(text).report.table4
+    assert table is not None
+    printed = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+    for (row, column, cell), value in zip(table.iter_cells(), printed, strict=True):
+        assert cell.value in {value, None}, f"{row}.{column}: {cell.value}"
+    assert table.review is not None
+    assert table.review.upheld.value == 72
+
+
+@pytest.mark.parametrize("tail", ["6\n第二十条 第（五）项", "6 项"], ids=["numbers-alone", "then-words"])
+def test_table2_row_wrapped_over_three_lines_joins_no_break_it_cannot_check(tail: str) -> None:
+    """Fuzz seed 2032, #68933 (淮安 2024 pypdf text): ``行政规范性文件 8`` / `` 26 6`` / ``6``: the first break was
+    joined as a glued run and the second not, so 826 6 6 fitted the three columns (no finding). Every break after
+    the row's own numbers may cut a number; a 表二 row has no identity to check a split, so it is not read."""
+    head = "某县2024年政府信息公开工作年度报告\n第二十条 第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+    text = f"{head}行政规范性文件 8\n 26 6\n{tail}"
+    table = read_text(text).report.table2
+    assert table is not None
+    row = table.normative_docs
+    assert row is None or [c.value for _, c in row.cells()] in ([8, 26, 66], [None, None, None])
+
+
+def test_digits_before_a_group_label_fragment_continue_the_row_above() -> None:
+    """Fuzz seed 2032, #188656 (淮安 2024 pdfplumber text, lines joined, a number split): ``…30 1 0 0 0 0 3`` /
+    ``1年3.危及“三安全一稳定” 5 …``: the 1 (the end of 31) was read as part of the next label, 年 being a piece of
+    the vertical label 三、本年度办理结果, and the total read 3 (with an arithmetic error the agency never made)."""
+    text = (
+        "三、收到和处理政府信息公开申请人情况\n（一）予以公开 1288 21 0 0 50 3 1362\n"
+        "（二）部分公开 447 7 0 0 0 0 454\n（三）不予公开 1.属于国家秘密 2 0 0 0 0 0 2\n"
+        "2.其他法律行政法规禁止公开 30 1 0 0 0 0 3\n1年3.危及“三安全一稳定” 5 0 0 0 0 0 5\n"
+        "4.保护第三方合法权益 6 0 0 0 0 0 6"
+    )
+    table = read_text(text).report.table3
+    assert table is not None
+    assert table.cell("denied_law_prohibited", "total").value in {31, None}
+    assert table.cell("denied_three_security_one_stability", "total").value in {5, None}
+
+
 def _html_2021(seed: int = 0) -> Subject:
     return rendered_subject(random.Random(seed), "html", "2021")
 

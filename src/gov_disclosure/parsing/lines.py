@@ -29,6 +29,9 @@ VALUE_RUN = re.compile(_RUN)
 and a trailing unit. :mod:`~gov_disclosure.parsing.resolve` decides where such a run splits, or declines to."""
 _GLUED_TAIL = re.compile(rf"^(?P<label>.*?[^\d\s.,+\-/])(?P<digits>{_RUN})$")
 _GLUED_HEAD = re.compile(r"^(?P<digits>\d+?)(?P<label>\d[.、]\D.*)$")
+_GLUED_BEFORE_FRAGMENT = re.compile(r"^(?P<digits>\d+)(?P<label>[\u4e00-\u9fff]{1,2}[1-9][.、]\D.*)$")
+"""Values glued in front of a fragment of a vertical group label and the next row's enumerated label, lines joined
+(``…0 3`` / ``1年3.危及…``: the 1 ends 31, 年 is a piece of 三、本年度办理结果): no label starts with digits."""
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
 _BETWEEN_WORDS = re.compile(
     r"(?<=[\u4e00-\u9fff”)])(?P<digits>[+-]?\d+(?:\.\d+)?)"
@@ -109,7 +112,11 @@ def _pieces(cell: str) -> Iterator[tuple[str, bool, bool]]:
         yield inner["digits"], True, True
         yield from _pieces(cell[inner.end() :])
         return
-    head = None if _ENUM_START.match(cell) else _GLUED_HEAD.match(cell) or _GLUED_BEFORE_WORD.match(cell)
+    head = (
+        None
+        if _ENUM_START.match(cell)
+        else _GLUED_HEAD.match(cell) or _GLUED_BEFORE_WORD.match(cell) or _GLUED_BEFORE_FRAGMENT.match(cell)
+    )
     if head is not None:
         yield head["digits"], True, True
         cell = head["label"]

@@ -116,6 +116,9 @@ class _Row:
     labelled_line: bool = False
     """True when the row's values start on the line of its label (``规章\t14\t24\t2``): numbers on the next line
     may then continue the last of them (a line break inside ``26``), unlike a table printed a cell per line."""
+    unreadable: bool = False
+    """True when no reading of the values is certain: a 表二 row (no identity checks a split) whose last number is
+    followed by a line starting with a number and going on with words, which may continue that number or not."""
 
     @property
     def source(self) -> SourceLocation:
@@ -286,6 +289,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
+    t4_last = -1  # the number of the last line whose numbers were read into 表四
     reattached = reattach_labels(list(rows), version)  # rows printed apart from their labels made rows again
     anchored = anchored_lines(reattached.lines, version)
     lines = anchored.lines
@@ -341,6 +345,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                     if t4_ends_in_value:
                         t4_breaks.add(len(t4_values))
                     t4_values.extend(leading)
+                    t4_last = line.number
                     t4_exact = None
                     if len(leading) == len(line.cells):
                         continue  # (a line of numbers only: more may follow)
@@ -354,7 +359,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             if line.structured and len(cells) == _T4_COLUMNS and values_only and not t4_values:
                 # (after numbers on the lines above, e.g. a header ending in ``2`` before ``32\t0…``, the
                 # fifteen are not the row: a number may have been cut by the line break)
-                t4_exact, t4_source = cells, line.source
+                t4_exact, t4_source, t4_last = cells, line.source, line.number
                 t4_values = [c for c in cells if c]
                 t4_full = t4_open = True
                 continue
@@ -363,6 +368,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_breaks.add(len(t4_values))
             t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
             t4_values.extend(line.cells[i] for i in printed)
+            t4_last = line.number if printed else t4_last
             t4_ends_in_value = bool(cells) and is_value(cells[-1])
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
@@ -371,8 +377,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             continue
         _read_line(current, line, text, caption, version, glued_table=glued_table)
     else:  # the text ends inside a table: cut short, maybe inside the last number of its last line
-        if lines and t4_source is not None and t4_source.line == lines[-1].number:
-            t4_exact = None  # read only if the identities hold
+        if lines and t4_last == lines[-1].number:
+            t4_exact = None  # read only if the identities hold (its last number may be cut, or lost to the cut)
         if lines:
             _distrust_last(regions.values(), lines[-1])
         if current is not None and current.rows:  # (its last number may go on in the lost text: ``…215\t45`` / ``5``)
@@ -444,19 +450,16 @@ def _read_line(
                 # line). After values on the row's own line they may also be a wrapped number, or the values of a
                 # row whose label was lost: the row is then read only through the identities.
                 last.uncertain = last.uncertain or bool(glued) or any(last.values)
-                if (
+                cut = last.labelled_line and bool(last.values and last.values[-1] and values and values[0])
+                if cut and region.spec is not TABLE3 and not all(line.values):
                     # (表三's identities check the split; a 表二 row has none, and joins only a line of numbers
-                    # alone, never the start of a sentence: ``1.43`` / ``940 元。`` is not 1.43940)
-                    (region.spec is TABLE3 or all(line.values))
-                    and last.labelled_line
-                    and not last.extended
-                    and last.values
-                    and last.values[-1]
-                    and values
-                    and values[0]
-                ):
-                    # the line break may cut the row's last number (``…\t6`` / ``51\t4509…`` for 651): the two
-                    # parts are one glued run, split only where the columns or the identities force it
+                    # alone, never the start of a sentence: ``1.43`` / ``940 元。`` is not 1.43940, but
+                    # ``8`` / ``26 6`` / ``6 项`` may be 8 26 66: neither reading is certain)
+                    last.unreadable = True
+                elif cut:
+                    # the line break may cut the row's last number (``…\t6`` / ``51\t4509…`` for 651), and so
+                    # may each further break (``8`` / ``26 6`` / ``6`` for 8 26 66): the two parts are one glued
+                    # run, split only where the columns or the identities force it
                     last.values[-1] += values[0]
                     last.glued.add(len(last.values) - 1)
                     values, glued = values[1:], {i - 1 for i in glued if i > 0}
@@ -669,6 +672,8 @@ def _solve_row(
     assert row.spec is not None
     row_spec = row.spec
     tokens, glued, types = _tokens(row)
+    if row.unreadable:
+        return Resolution((None,) * len(types), ((),) * len(types), 0)
     signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
     return solve(
         tokens,
