@@ -152,3 +152,15 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importlib, "import_module", fail)
     with pytest.raises(MissingDependencyError, match=r"gov-disclosure\[html\]"):
         read_html("<p>x</p>")
+
+
+def test_bytes_that_do_not_decode_are_reported_not_dropped_silently() -> None:
+    """A page whose bytes are not valid in its encoding: the bad sequences are replaced by U+FFFD and reported
+    (``READ.BAD_BYTES``, with the byte offset), as for a text file; a page that decodes gets no such finding."""
+    page = "<html><body><h1>某局2022年政府信息公开工作年度报告</h1><p>一、总体情况</p></body></html>".encode()
+    at = page.index("总体".encode())
+    damaged = read_html(page[:at] + b"\xff\xfe" + page[at + 6 :])
+    assert [f.code for f in damaged.findings] == ["READ.BAD_BYTES"]
+    assert str(at) in damaged.findings[0].message_en
+    assert "\ufffd" in damaged.text
+    assert read_html(page).findings == ()

@@ -34,7 +34,15 @@ from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.parsing.normalize import simplify_traditional
-from gov_disclosure.readers._common import clean_text, decode_bytes, is_cjk, render_table, require
+from gov_disclosure.readers._common import (
+    Decoded,
+    bad_bytes_findings,
+    clean_text,
+    decode_text,
+    is_cjk,
+    render_table,
+    require,
+)
 from gov_disclosure.readers._grid import build_table, place_cells
 from gov_disclosure.readers._html_body import article_body
 
@@ -106,7 +114,8 @@ def read_html(
     [('规章', 0), ('1', 1), ('', 2)]
     """
     lxml_html: Any = require("lxml.html", form="HTML", extra="html")
-    text = decode_bytes(data) if isinstance(data, bytes) else data
+    decoded = decode_text(data) if isinstance(data, bytes) else Decoded(data, "str")
+    text = decoded.text
     text = simplify_traditional(re.sub(r"^\s*<\?xml[^>]*>", "", text))  # grid labels too (big5 gateways)
     text = _xml_compatible(text)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
@@ -127,7 +136,11 @@ def read_html(
     if title and not any("报告" in line for line in lines[:3]):
         lines.insert(0, title)
     return Document(
-        text="\n".join(lines), grids=tuple(tables), form="html", source=SourceInfo(path=path, url=url, form="html")
+        text="\n".join(lines),
+        grids=tuple(tables),
+        form="html",
+        source=SourceInfo(path=path, url=url, form="html"),
+        findings=bad_bytes_findings(decoded),
     )
 
 
