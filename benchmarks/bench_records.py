@@ -12,7 +12,8 @@ a fresh process, which prints its time and peak RSS:
 * ``records csv``: the records written with :mod:`csv`;
 * ``parquet``: :func:`gov_disclosure.parquet.write_parquet` (decimal128 money, dictionary-encoded keys).
 
-Times are shown per report and as a ratio to the floor; the peak RSS of each phase next to that of a process that
+Times are CPU time of the phase's process (all its threads; a shared machine's load does not count), per report
+and as a ratio to the floor; the peak RSS of each phase next to that of a process that
 only imported the library and drew the pool (``baseline``).
 """
 
@@ -143,9 +144,9 @@ def _child(args: argparse.Namespace) -> None:
     pool = _pool(args.pool, args.seed)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: what the phase costs, however busy the machine
         rows = _run(args.phase, pool, args.reports, out)
-        seconds = time.perf_counter() - start
+        seconds = time.process_time() - start
         size = out.stat().st_size if out.exists() else 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"{seconds} {rows} {peak} {size}")
@@ -167,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"CPython {sys.version.split()[0]}, {os.cpu_count()} cores"
     )
     print()
-    print("| phase | rows | seconds | µs / report | × floor | peak RSS MB | output MB |")
+    print("| phase | rows | CPU seconds | µs / report | × floor | peak RSS MB | output MB |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     floor: float | None = None
     for phase in PHASES:
