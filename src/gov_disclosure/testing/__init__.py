@@ -9,6 +9,9 @@ Two front ends share one implementation (:mod:`gov_disclosure.testing.generate`)
   ``gov-disclosure[testing]`` extra and are imported lazily, so ``import gov_disclosure.testing`` works without
   Hypothesis (and ``import gov_disclosure`` never imports it).
 
+Test scans — report pages rendered and degraded as a scanner or a phone would, bound into image-only PDFs — are
+made by :mod:`gov_disclosure.testing.scans` (Pillow and numpy); :func:`degradations` draws their parameters.
+
 >>> import random
 >>> broken = random_broken_report(random.Random(3), "2019")
 >>> broken.report.cell(broken.key) != broken.original
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
         broken_reports,
         cells,
         consistent_reports,
+        degradations,
         format_versions,
         number_cells,
         table2_2019s,
@@ -52,6 +56,7 @@ __all__ = [
     "build_report",
     "cells",
     "consistent_reports",
+    "degradations",
     "format_versions",
     "number_cells",
     "random_broken_report",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from attrs import frozen
 from hypothesis import strategies as st
@@ -35,10 +35,14 @@ from gov_disclosure.testing.generate import (
     build_table4,
 )
 
+if TYPE_CHECKING:
+    from gov_disclosure.testing.scans import Degradation
+
 __all__ = [
     "broken_reports",
     "cells",
     "consistent_reports",
+    "degradations",
     "format_versions",
     "number_cells",
     "table2_2019s",
@@ -137,4 +141,26 @@ def cells() -> st.SearchStrategy[Cell]:
         st.just(Cell.blank()),
         st.sampled_from(_NA_MARKS).map(Cell.not_applicable),
         st.sampled_from(_TEXTS).map(Cell.text),
+    )
+
+
+def degradations(*, max_rotation: float = 1.5) -> st.SearchStrategy[Degradation]:
+    """Scanner and phone degradations (:class:`~gov_disclosure.testing.scans.Degradation`) within what a reader of
+    scans must survive (issue 17): 150–300 dpi, greyscale or colour, a rotation of at most *max_rotation* degrees
+    either way, a blur of at most 1.2 pixels, JPEG at quality 60–95 or none, speckle on at most 0.1 % of the pixels,
+    uneven light dimming at most 30 %, with or without a seal. Needs Pillow and numpy (the ``testing`` extra).
+    """
+    from gov_disclosure.testing.scans import Degradation
+
+    return st.builds(
+        Degradation,
+        dpi=st.integers(150, 300),
+        greyscale=st.booleans(),
+        rotation_degrees=st.floats(-max_rotation, max_rotation, allow_nan=False),
+        blur_radius=st.floats(0.0, 1.2, allow_nan=False),
+        jpeg_quality=st.none() | st.integers(60, 95),
+        speckle=st.floats(0.0, 0.001, allow_nan=False),
+        shading=st.floats(0.0, 0.3, allow_nan=False),
+        stamp=st.booleans(),
+        seed=st.integers(0, 2**32 - 1),
     )
