@@ -39,12 +39,14 @@ _COMPACT_TABLE = str.maketrans(normalize._COMPACT_MAP)
 
 
 def _normalize_text_reference(text: str) -> str:
-    """normalize_text as first written: whole-text NFKC, translate tables, one regex per step."""
+    """normalize_text as first written: whole-text NFKC, translate tables, one regex per step (a page number glued
+    to a line's last number cut once blanks are one space)."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_ZERO_WIDTH)
     text = re.sub(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text)
     text = normalize._PAGE_LINE.sub("\x00", text)
     text = text.replace("\x00\n", "").replace("\x00", "")
     text = re.sub(r"[^\S\n\t]+", " ", text)
+    text = re.sub(r"[-—–―](?<=\d.)[-—–―]*[ \t]*\d{1,4}[ \t]*[-—–―]+[ \t]*$", "", text, flags=re.MULTILINE)
     return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)
 
 

@@ -22,6 +22,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from gov_disclosure.errors import MissingDependencyError
@@ -50,9 +51,11 @@ _PAGE_BODY = r"""[ \t]*(?:
       | \d{1,4}[ \t]*/[ \t]*\d{1,4}                        # 4 / 6
     )[ \t]*"""
 _PAGE_LINE = re.compile(f"^{_PAGE_BODY}$", re.VERBOSE | re.MULTILINE)
-_PAGE_AFTER_NUMBER = re.compile(r"[-—–－―](?<=\d.)[-—–－―]*[ \t]*\d{1,4}[ \t]*[-—–－―]+[ \t]*$", re.MULTILINE)
+_PAGE_AFTER_NUMBER = re.compile(r"[-—–－―](?<=\d.)[-—–－―]*[ \t]*\d{1,4}[ \t]*[-—–－―]+$")
 """A running page number glued to the number ending a line (``…10 1 769- 5 -``, as pypdf extracts a table row at
-the foot of a page): no cell is a number with a dash glued to it, so the dashes are the page number's."""
+the foot of a page): no cell is a number with a dash glued to it, so the dashes are the page number's. Looked for
+in a line without its trailing blanks that ends with one of :data:`_DASHES`."""
+_DASHES = tuple("-—–－―")
 _PAGE_AFTER_BREAK = re.compile(rf"\n{_PAGE_BODY}(?=\n|\Z)", re.VERBOSE)
 """:data:`_PAGE_LINE` with the line break before it: a pattern that starts with a fixed character is searched for
 far faster than one tried at every position for a line start."""
@@ -304,11 +307,13 @@ def normalize_text(text: str, *, form: HalfWidthForm | None = None) -> str:
     text = _PAGE_AFTER_BREAK.sub("\n\x00", "\n" + text)[1:]  # page lines, the first line too, made \x00
     if "\x00" in text:
         text = text.replace("\x00\n", "").replace("\x00", "")
-    text = _PAGE_AFTER_NUMBER.sub("", text)
     if odd and _OTHER_SPACE.search(text):
         text = _OTHER_SPACE.sub(" ", text)
     text = _SPACE_RUN.sub(" ", text)
-    return "\n".join([line.rstrip(" \t") for line in text.split("\n")])
+    lines = [line.rstrip(" \t") for line in text.split("\n")]
+    if any(map(str.endswith, lines, repeat(_DASHES))):  # a page number glued to a line's last number ends it
+        lines = [_PAGE_AFTER_NUMBER.sub("", line) if line.endswith(_DASHES) else line for line in lines]
+    return "\n".join(lines)
 
 
 def compact(text: str) -> str:
