@@ -106,11 +106,8 @@ def reconcile(said: ReadingSaid, checked: Iterable[Finding], run: ValidationRun)
     found = run.identities
     keys, identities = found.compiled.layout.keys, found.compiled.identities
     for (table, _), positions in run.gathered.items():
-        valueless_cells = {keys[i] for position in positions for i in found.unknown(position)}
-        spec = layout_of(table, next(iter(valueless_cells)).row)
-        order = {row.key: i for i, row in enumerate(spec.rows)}
-        columns = {row.key: [c.key for c in row.columns] for row in spec.rows}
-        cells = sorted(valueless_cells, key=lambda c: (order[c.row], columns[c.row].index(c.column)))
+        # the cells without a value, in report order: the order of their positions in the run's flat view
+        cells = [keys[i] for i in sorted({i for position in positions for i in found.unknown(position)})]
         codes = [identities[position].code for position in positions]
         kept.append(_undecidable(table, list(dict.fromkeys(c.row for c in cells)), codes, cells))
     return tuple(kept)

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Mapping
 from operator import attrgetter
 
-from attrs import frozen
+from attrs import field, frozen
 
 from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.formats import FormatSpec
@@ -57,6 +57,11 @@ class Layout:
     collapsed: frozenset[str] = frozenset()
     """The rows printed as one in place of their parts (:attr:`Report.collapsed`): the parts, not printed, have no
     positions."""
+    row_of: tuple[tuple[str, str], ...] = ()
+    """The row (table key, row key) of the cell at each position. A row's cells, and a table's, have consecutive
+    positions."""
+    row_spans: Mapping[tuple[str, str], range] = field(factory=dict)
+    """The positions of each row's cells."""
 
 
 @functools.cache
@@ -64,15 +69,21 @@ def layout(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> Layout:
     """The :class:`Layout` of reports of *spec* that print the rows *collapsed* as one (cached by value)."""
     keys: list[CellKey] = []
     tables: list[tuple[str, int, tuple[_RowRead, ...]]] = []
+    row_of: list[tuple[str, str]] = []
+    row_spans: dict[tuple[str, str], range] = {}
     for table in spec.tables:
         row_types = spec.table_class(table.key).row_types
         rows: list[_RowRead] = []
         for row in spec.rows(table, collapsed):
             columns = row_types[row.key].column_keys()
             rows.append((row.key, row_getter(columns), len(columns)))
+            where = (table.key, row.key)
+            row_spans[where] = range(len(keys), len(keys) + len(columns))
+            row_of.extend([where] * len(columns))
             keys.extend(cell_key(table.key, row.key, c) for c in columns)
         tables.append((table.key, sum(size for _, _, size in rows), tuple(rows)))
-    return Layout(tuple(keys), {key: i for i, key in enumerate(keys)}, tuple(tables), collapsed)
+    index = {key: i for i, key in enumerate(keys)}
+    return Layout(tuple(keys), index, tuple(tables), collapsed, tuple(row_of), row_spans)
 
 
 @frozen(kw_only=True)

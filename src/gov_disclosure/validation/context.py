@@ -112,20 +112,20 @@ def _gathered(
     """The undecidable identities whose cells without a value are all *unread* or in *missing* rows, and all in one
     table, by group (see :attr:`ValidationRun.gathered`), in catalogue order (the order the identity rules report
     in)."""
-    keys = cells.layout.keys
+    where = cells.layout
+    row_of, spans = where.row_of, where.row_spans
+    left = unread.union(*(spans[row] for row in missing if row in spans))  # the positions reading spoke for
     undecidable = Status.UNDECIDABLE
     gathered: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for position in sorted(found.troubled):
         if found.statuses[position] is not undecidable:
             continue
         at = found.unknown(position)
-        unknown = [keys[i] for i in at]
-        if not unknown or not all(i in unread or (k.table, k.row) in missing for i, k in zip(at, unknown, strict=True)):
+        if not at or not left.issuperset(at):
             continue
-        table = unknown[0].table
-        if any(key.table != table for key in unknown):
+        first, last = row_of[min(at)], row_of[max(at)]  # a table's positions, and a row's, are consecutive:
+        if first[0] != last[0]:  # the cells are in one table when the first and the last are
             continue
-        rows = tuple(dict.fromkeys(key.row for key in unknown))
-        alone = len(rows) == 1 and (table, rows[0]) not in missing  # one unread row: its own finding
-        gathered.setdefault((table, rows if alone else ()), []).append(position)
+        alone = first == last and first not in missing  # one unread row: its own finding
+        gathered.setdefault((first[0], (first[1],) if alone else ()), []).append(position)
     return {group: tuple(positions) for group, positions in gathered.items()}
