@@ -59,8 +59,10 @@ _UNDATED_TAIL = re.compile(_REPORT_NAME.removeprefix(f"(?:的{_B})?") + f"度{_B
 """The name of the report without a year (``政府信息公开工作年度报告``): a title only at the end of its line."""
 _LINE_END = re.compile(r"(?:[*#》]|[^\S\n])*(?:\n|$)")
 """What may follow a title without a year on its line: blanks and markup, then the line break."""
-_HEADER = re.compile(f"^[ \t\ufeff]*(?:标题|title){_B}[:：]{_B}(?P<value>[^{_LINE_BREAKS}]*)", re.MULTILINE | re.I)
-"""A crawler's header line naming the page's title (``标题: …``)."""
+_HEADER = re.compile(f"\n[ \t\ufeff]*(?:标题|title){_B}[:：]{_B}(?P<value>[^{_LINE_BREAKS}]*)", re.I)
+"""A crawler's header line naming the page's title (``标题: …``), with the line break before it (searched for in
+the text after a ``\\n``: a pattern that starts with a fixed character is found far faster than one tried at every
+position for a line start)."""
 _HEADER_WITHIN = 512
 """Header lines stand above the body (the title is the first of them): they are looked for in the first
 characters only."""
@@ -113,8 +115,8 @@ def find_title(text: str, *, within: int = WITHIN, nfkc: bool = False) -> Title 
     '平潭综合实验区2021年度政府信息公开工作年度报告'
     """
     half = text[:within] if nfkc else half_width(text[:within])  # one character for one: offsets stay those of *text*
-    header = _HEADER.search(half, 0, _HEADER_WITHIN)
-    title = _first(half, header.start("value"), header.end("value")) if header is not None else None
+    header = _HEADER.search("\n" + half[:_HEADER_WITHIN])  # behind a line break: "\n" + half, one longer
+    title = _first(half, header.start("value") - 1, header.end("value") - 1) if header is not None else None
     title = title or _first(half, 0, len(half))
     if title is None:
         return None
