@@ -155,7 +155,7 @@ _FACT_WORDS = (
 )
 
 
-_STARTING_WORDS = tuple(sorted(facts._WORDS.inside))
+_STARTING_WORDS = tuple(sorted(facts._WORDS.starting_in))
 """Every word the facts' patterns start with or are anchored at, some inside others (``转`` in ``结转``, ``办理`` in
 ``完成办理``, ``结转上``)."""
 _TAILS = ("完毕", "理", "办理", "公开", "和", "“", "行政诉讼", "行政复议", "申请", "为", "零", "收取", "发生")
@@ -167,7 +167,7 @@ def test_fact_search_by_words_finds_every_match(text: str) -> None:
     all found by one scan of the text, finds exactly the matches of a full search."""
     starts = facts._WORDS.starts(text)
     assert starts == {
-        word: [i for i in range(len(text)) if text.startswith(word, i)] for word in facts._WORDS.inside if word in text
+        word: [i for i in range(len(text)) if text.startswith(word, i)] for word in facts._WORDS.starting_in if word in text
     }
     searched = facts._Text.of(folding.Folded(text, (0,), (0,), len(text)))  # folded as it is
     for search in facts._SEARCHES:

@@ -327,10 +327,17 @@ def _breakdown(text: _Text, kind: FactKind, main: re.Match[str], total: Number) 
         )
 
 
-def _words_inside(word: str, words: frozenset[str]) -> tuple[int, ...]:
-    """The offsets inside *word* (after its first character) where one of *words* may start: where it starts
-    with the rest of *word*, or the rest of *word* starts with it (``转`` in ``结转``, ``办理`` in ``完成办理``)."""
-    return tuple(k for k in range(1, len(word)) if any(w.startswith(word[k:]) or word[k:].startswith(w) for w in words))
+def _starting_in(found: str, words: list[str]) -> tuple[tuple[int, str, bool], ...]:
+    """The words of *words* (longest first) that may start where a scan found *found*, or inside it: ``(offset in
+    found, word, whether it lies within found)``. At offset 0 only the words within *found* (the scan finds the
+    longest word at a place); further in, also those that start with the rest of *found* and go on past it
+    (``转入`` at the ``转`` of ``结转``), which the text must then be asked about."""
+    return tuple(
+        (k, word, found.startswith(word, k))
+        for k in range(len(found))
+        for word in words
+        if found.startswith(word, k) or (k and word.startswith(found[k:]))
+    )
 
 
 @frozen
@@ -338,37 +345,30 @@ class _Words:
     """The words the facts' patterns start with or are anchored at, found in one scan (:meth:`starts`)."""
 
     scan: re.Pattern[str]
-    inside: dict[str, tuple[int, ...]]
-    """For each word, the offsets inside it where another word may start (:func:`_words_inside`)."""
-    by_first: dict[str, tuple[str, ...]]
-    """The words by their first character."""
+    starting_in: dict[str, tuple[tuple[int, str, bool], ...]]
+    """For each word the scan finds, the words that may start where it is (:func:`_starting_in`); its keys are all
+    the words."""
 
     @classmethod
     def of(cls, words: frozenset[str]) -> _Words:
         ordered = sorted(words, key=lambda w: (-len(w), w))  # the longest word at a place is the one found
-        by_first: dict[str, list[str]] = {}
-        for word in ordered:
-            by_first.setdefault(word[0], []).append(word)
         return cls(
-            re.compile("|".join(map(re.escape, ordered))),
-            {word: _words_inside(word, words) for word in ordered},
-            {first: tuple(found) for first, found in by_first.items()},
+            re.compile("|".join(map(re.escape, ordered))), {word: _starting_in(word, ordered) for word in ordered}
         )
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """Every offset where each word starts in *text*, in increasing order, also inside another word.
 
         One search finds the words without overlap: every offset where a word starts is where one found starts,
-        or inside one found (else the search would have found it), at one of the offsets :attr:`inside` it.
+        or inside one found (else the search would have found it), where :attr:`starting_in` says it may.
         """
         found: dict[str, list[int]] = {}
-        by_first = self.by_first
+        starting_in = self.starting_in
         for hit in self.scan.finditer(text):
             at = hit.start()
-            for place in (at, *(at + k for k in self.inside[hit.group()])):
-                for word in by_first.get(text[place], ()):
-                    if text.startswith(word, place):
-                        found.setdefault(word, []).append(place)
+            for k, word, within in starting_in[hit.group()]:
+                if within or text.startswith(word, at + k):
+                    found.setdefault(word, []).append(at + k)
         return found
 
 
