@@ -167,7 +167,9 @@ def test_fact_search_by_words_finds_every_match(text: str) -> None:
     all found by one scan of the text, finds exactly the matches of a full search."""
     starts = facts._WORDS.starts(text)
     assert starts == {
-        word: [i for i in range(len(text)) if text.startswith(word, i)] for word in facts._WORDS.starting_in if word in text
+        word: [i for i in range(len(text)) if text.startswith(word, i)]
+        for word in facts._WORDS.starting_in
+        if word in text
     }
     searched = facts._Text.of(folding.Folded(text, (0,), (0,), len(text)))  # folded as it is
     for search in facts._SEARCHES:
