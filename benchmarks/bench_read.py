@@ -6,10 +6,11 @@
 Prints reports/s for the seeds (../shared/seeds, when present) and for rendered reports, and the ratio to the
 baseline. ``read_text`` is the one road of issue 11 (Document → national adapter → finish: validation, narrative
 facts, reconciliation). Targets: at least 1,000 reports/s per core on seed-sized text (issue 4); a ratio on the
-seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 10.94 M
+seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 10.85 M
 instructions per seed read (callgrind, 2026-12-06; main 1511f6a before: 11.35 M) after normalising cut glued page
-numbers in its pass over the lines, reconciling gathered its identities by cell position and the title finder
-looked for crawler headers behind line breaks; rendered reports 11.79 M (11.85 M). The table reader is ~6 M of a
+numbers in its pass over the lines, reconciling gathered its identities by cell position, the title finder looked
+for crawler headers behind line breaks and the facts' word scan knew which words start inside each word it finds;
+rendered reports 11.70 M (11.85 M). The table reader is ~6 M of a
 seed read (0411f28's two roads: 9.09 M in all, its table reader 4.9 M). See CHANGELOG "Benchmarks" for the
 ratios measured, where the time goes and what is left.
 
