@@ -22,6 +22,7 @@ to the page by the objects' matrices; :mod:`~gov_disclosure.readers._pdf_ruling`
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -156,9 +157,7 @@ def _texts_one_by_one(raw: Any, textpage: Any, count: int) -> list[str]:
 def _rules(raw: Any, page: Any, page_top: float) -> list[Rule]:
     """The page's ruling lines (text objects, on the way, are checked for fonts pdfium cannot measure)."""
     rules: list[Rule] = []
-    count = raw.FPDFPage_CountObjects(page)
-    get_object = _unchecked(raw.FPDFPage_GetObject)
-    objects = (get_object(page, index) for index in range(count))
+    objects = map(functools.partial(_unchecked(raw.FPDFPage_GetObject), page), range(raw.FPDFPage_CountObjects(page)))
     _collect_rules(raw, objects, _IDENTITY, page_top, 0, rules, set())
     return rules
 
@@ -173,18 +172,20 @@ def _collect_rules(
     fonts: set[int],
 ) -> None:
     """Add the rules of *objects* (drawn inside *outer*, forms nested *depth* deep) to *rules*: one loop over a page's
-    objects, most of them text (a page can hold a text object per character), each asked only its type (and a text
-    object its font, checked once per page: *fonts* holds the addresses of those checked)."""
+    objects, most of them text (a page can hold a text object per character), each asked only its font (a text
+    object's, checked once per page: *fonts* holds the addresses of those checked; pdfium gives no font for any other
+    object) and only an object with no font its type."""
     get_type, get_font = _unchecked(raw.FPDFPageObj_GetType), _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
-    text, path, form = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     for obj in objects:
-        kind = get_type(obj)
-        if kind == text:
-            address = get_font(obj)
-            if address and address not in fonts:
+        address = get_font(obj)
+        if address:
+            if address not in fonts:
                 _check_font(raw, ctypes.cast(address, raw.FPDF_FONT))
                 fonts.add(address)
-        elif kind in (path, form):
+            continue
+        kind = get_type(obj)
+        if kind in (path, form):
             matrix = _matrix(raw, obj, outer)
             if matrix is None:
                 continue
@@ -192,7 +193,7 @@ def _collect_rules(
                 rules.extend(_path_rules(raw, obj, matrix, page_top))
             elif depth < _MAX_DEPTH:
                 count = raw.FPDFFormObj_CountObjects(obj)
-                inner = (raw.FPDFFormObj_GetObject(obj, index) for index in range(count))
+                inner = (raw.FPDFFormObj_GetObject(obj, index) for index in range(count))  # an unsigned long
                 _collect_rules(raw, inner, matrix, page_top, depth + 1, rules, fonts)
 
 
@@ -208,18 +209,22 @@ def _path_rules(raw: Any, path: Any, matrix: _Matrix, page_top: float) -> Iterat
     """The straight segments of each subpath (pdfminer's lines, rectangles' sides and polylines' sides); a curve
     breaks the chain, and a closing side is drawn for rectangles only (as pdfminer splits a path)."""
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.pointer(x), ctypes.pointer(y)
+    get_segment, get_kind = _unchecked(raw.FPDFPath_GetPathSegment), _unchecked(raw.FPDFPathSegment_GetType)
+    get_point, get_close = _unchecked(raw.FPDFPathSegment_GetPoint), _unchecked(raw.FPDFPathSegment_GetClose)
+    move, line = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
     subpath: list[tuple[float, float] | None] = []
     closed = False
     for index in range(raw.FPDFPath_CountSegments(path)):
-        segment = raw.FPDFPath_GetPathSegment(path, index)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        if kind == raw.FPDF_SEGMENT_MOVETO:
+        segment = get_segment(path, index)
+        kind = get_kind(segment)
+        get_point(segment, x_at, y_at)
+        if kind == move:
             yield from _subpath_rules(subpath, closed, page_top)
             subpath, closed = [], False
         point = _apply(matrix, x.value, y.value)
-        subpath.append(point if kind in (raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO) else None)
-        closed = closed or bool(raw.FPDFPathSegment_GetClose(segment))
+        subpath.append(point if kind in (move, line) else None)
+        closed = closed or bool(get_close(segment))
     yield from _subpath_rules(subpath, closed, page_top)
 
 

@@ -19,6 +19,7 @@ that both engines see the same cells:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -122,9 +123,11 @@ def _join(rules: list[Rule]) -> list[Rule]:
 
 
 _Point = tuple[float, float]
+_Through = dict[_Point, tuple[set[int], set[int]]]
+"""Each intersection, with the rules through it (vertical, horizontal)."""
 
 
-def _intersections(rules: Sequence[Rule]) -> dict[_Point, tuple[set[int], set[int]]]:
+def _intersections(rules: Sequence[Rule]) -> _Through:
     """Every crossing of a vertical and a horizontal rule, with the rules through it (vertical, horizontal), each
     rule named by its index among the rules of its orientation."""
     verticals = [(r.position, r.start, r.end) for r in rules if r.orientation == "v"]
@@ -143,41 +146,40 @@ def _intersections(rules: Sequence[Rule]) -> dict[_Point, tuple[set[int], set[in
     return points
 
 
-def _cells(points: dict[_Point, tuple[set[int], set[int]]]) -> list[Box]:
+def _cells(points: _Through) -> list[Box]:
     """For each intersection (left to right, top to bottom), the smallest cell it is the top-left corner of."""
-
-    def joined(p: _Point, q: _Point) -> bool:
-        if p[0] == q[0] and points[p][0] & points[q][0]:
-            return True
-        return p[1] == q[1] and bool(points[p][1] & points[q][1])
-
     ordered = sorted(points)
-    column: dict[float, list[float]] = defaultdict(list)
-    row: dict[float, list[float]] = defaultdict(list)
+    column: dict[float, list[float]] = defaultdict(list)  # each column's intersections, top down
+    row: dict[float, list[float]] = defaultdict(list)  # each row's, left to right
     for x, y in ordered:
         column[x].append(y)
     for x, y in sorted(ordered, key=lambda p: (p[1], p[0])):
         row[y].append(x)
     cells: list[Box] = []
-    for point in ordered:
-        x, y = point
-        cell = next(
-            (
-                (x, y, across, down)
-                for down in column[x]
-                if down > y and joined(point, (x, down))
-                for across in row[y]
-                if across > x
-                and joined(point, (across, y))
-                and (across, down) in points
-                and joined((across, down), (across, y))
-                and joined((across, down), (x, down))
-            ),
-            None,
-        )
+    for x, y in ordered:
+        cell = _cell_at(x, y, points, column[x], row[y])
         if cell is not None:
             cells.append(cell)
     return cells
+
+
+def _cell_at(x: float, y: float, points: _Through, column: list[float], row: list[float]) -> Box | None:
+    """The smallest cell whose top-left corner is the intersection (*x*, *y*): the first bottom-left corner below it
+    (in its *column*) joined to it by a vertical rule, and the first top-right corner right of it (in its *row*)
+    joined to it by a horizontal rule, whose bottom-right corner is an intersection joined to both by rules."""
+    verticals, horizontals = points[x, y]
+    for down in column[bisect.bisect_right(column, y) :]:
+        below = points[x, down]
+        if not verticals & below[0]:
+            continue
+        for across in row[bisect.bisect_right(row, x) :]:
+            right = points[across, y]
+            if not horizontals & right[1]:
+                continue
+            corner = points.get((across, down))
+            if corner is not None and corner[0] & right[0] and corner[1] & below[1]:
+                return (x, y, across, down)
+    return None
 
 
 def _tables(cells: list[Box]) -> list[list[Box]]:

@@ -147,16 +147,15 @@ def _engine(engine: str) -> Engine:
 
 
 def _layout(pages: Sequence[PdfPage]) -> list[list[_Line | _TableBlock]]:
-    """Each page's blocks (text lines and ruled tables) top to bottom, in document coordinates (pages stacked)."""
+    """Each page's blocks (text lines and ruled tables) top to bottom, in document coordinates (pages stacked).
+
+    A page is laid out in its own coordinates, its characters put in reading order once; only its blocks are moved
+    down by the heights of the pages above it."""
     total = 0
     per_page: list[list[_Line | _TableBlock]] = []
     offset = 0.0
     for number, page in enumerate(pages, start=1):
-        chars = (
-            [_Char(c.text, c.x0, c.x1, c.top + offset, c.bottom + offset, c.size) for c in page.chars]
-            if offset
-            else list(page.chars)
-        )
+        chars = _in_reading_order(page.chars)
         total += len(chars)
         index = CharIndex(chars)
         blocks: list[_Line | _TableBlock] = []
@@ -164,15 +163,15 @@ def _layout(pages: Sequence[PdfPage]) -> list[list[_Line | _TableBlock]]:
         for cells in page.tables:
             boxes = []
             for x0, top, x1, bottom in cells:
-                box = (x0, top + offset, x1, bottom + offset)
-                inside = index.inside(box)
+                inside = index.inside((x0, top, x1, bottom))
                 in_tables.update(inside)
-                boxes.append(_Box(*box, text=_box_text([chars[i] for i in inside]), page=number))
+                text = _box_text([chars[i] for i in inside])
+                boxes.append(_Box(x0, top + offset, x1, bottom + offset, text=text, page=number))
             left, top = min(c[0] for c in cells), min(c[1] for c in cells)
             right = max(c[2] for c in cells)
             blocks.append(_TableBlock(tuple(boxes), left, right, top + offset, number))
-        rest = [c for i, c in enumerate(chars) if i not in in_tables]
-        blocks.extend(_lines(rest, number))
+        rest = [c for i, c in enumerate(chars) if i not in in_tables] if in_tables else chars
+        blocks.extend(_lines(rest, number, offset))
         blocks.sort(key=lambda b: b.top)
         per_page.append(_drop_page_numbers(blocks))
         offset += page.height
@@ -184,11 +183,19 @@ def _layout(pages: Sequence[PdfPage]) -> list[list[_Line | _TableBlock]]:
     return per_page
 
 
+def _in_reading_order(chars: Sequence[_Char]) -> list[_Char]:
+    """*chars* top to bottom (tops rounded to 0.1 pt), then left to right; as printed where these tie (a stable
+    sort). Any subset of them taken in this order is in reading order too: a cell's, or the page's outside tables."""
+    keys = [(round(c.top, 1), c.x0) for c in chars]
+    return [chars[i] for i in sorted(range(len(chars)), key=keys.__getitem__)]
+
+
 def _group_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
-    """Characters grouped into lines by vertical overlap, each line sorted left to right, lines top to bottom."""
+    """Characters (in reading order: :func:`_in_reading_order`) grouped into lines by vertical overlap, each line
+    sorted left to right, lines top to bottom."""
     lines: list[list[_Char]] = []
     first: _Char | None = None  # the current line's first character
-    for char in sorted(chars, key=_reading_order):
+    for char in chars:
         if first is not None:
             middle = (char.top + char.bottom) / 2
             if first.top - 0.5 <= middle <= first.bottom + 0.5 and abs(char.top - first.top) < 0.6 * char.size:
@@ -200,10 +207,6 @@ def _group_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
 
 
 _LEFT = operator.attrgetter("x0")
-
-
-def _reading_order(char: _Char) -> tuple[float, float]:
-    return (round(char.top, 1), char.x0)
 
 
 def _line_text(chars: Sequence[_Char]) -> str:
@@ -225,13 +228,14 @@ def _box_text(chars: Sequence[_Char]) -> str:
     return join_lines(_line_text(line).replace("\t", " ") for line in _group_lines(chars))
 
 
-def _lines(chars: Sequence[_Char], page: int) -> list[_Line]:
+def _lines(chars: Sequence[_Char], page: int, offset: float) -> list[_Line]:
+    """The text lines of *chars* (in reading order), moved down by *offset* (the pages above)."""
     out = []
     for line in _group_lines(chars):
         sizes = sorted(c.size for c in line)
         middle = len(sizes) // 2  # the median (statistics.median's, at a fifth of its cost)
         size = sizes[middle] if len(sizes) % 2 else (sizes[middle - 1] + sizes[middle]) / 2
-        out.append(_Line(_line_text(line), line[0].x0, line[-1].x1, line[0].top, size, page))
+        out.append(_Line(_line_text(line), line[0].x0, line[-1].x1, line[0].top + offset, size, page))
     return out
 
 
