@@ -18,9 +18,10 @@ from gov_disclosure.formats.builtin_readers import PdfReader
 from gov_disclosure.limits import Limits
 from gov_disclosure.loader import read_bytes, read_document
 from gov_disclosure.readers._pdf_cells import CharIndex, centre_in
-from gov_disclosure.readers._pdf_page import PdfChar
+from gov_disclosure.readers._pdf_page import Box, PdfChar
 from gov_disclosure.readers._pdf_pdfium import NeedsPdfplumber
 from gov_disclosure.readers._pdf_pdfium import read_pages as pdfium_pages
+from gov_disclosure.readers._pdf_ruling import Rule, ruled_tables
 from gov_disclosure.readers._pdf_streams import inflated_size
 from gov_disclosure.readers.pdf import read_pdf
 from gov_disclosure.render import Damage, render_text
@@ -157,6 +158,46 @@ def test_the_sorted_index_answers_as_the_plain_scan(chars: list[PdfChar], boxes:
     index = CharIndex(chars)
     for box in boxes:
         assert index.inside(box) == [i for i, c in enumerate(chars) if centre_in(c, box)]  # type: ignore[arg-type]
+
+
+_grid_line = st.integers(min_value=0, max_value=5).map(lambda tens: 10.0 * tens)
+_rule_end = _grid_line.flatmap(lambda at: st.sampled_from([at, at + 1, at + 2]))
+
+
+@st.composite
+def _rules(draw: st.DrawFn) -> Rule:
+    """A rule on a 10 pt grid, its ends on the grid or 1–2 pt past it (to be joined, or too short)."""
+    start, end = sorted((draw(_rule_end), draw(_rule_end)))
+    return Rule(draw(st.sampled_from("hv")), draw(_grid_line), start, end)
+
+
+def _pdfplumber_tables(rules: list[Rule]) -> list[tuple[Box, ...]]:
+    """The tables pdfplumber's ``lines`` strategy finds in *rules*, step for step as its TableFinder does."""
+    from pdfplumber import table
+    from pdfplumber.utils import filter_edges
+
+    edges = [
+        {"orientation": "h", "x0": r.start, "x1": r.end, "top": r.position, "bottom": r.position, "width": r.length,
+         "height": 0.0, "object_type": "line"}
+        if r.orientation == "h"
+        else {"orientation": "v", "x0": r.position, "x1": r.position, "top": r.start, "bottom": r.end, "width": 0.0,
+              "height": r.length, "object_type": "line"}
+        for r in rules
+    ]  # fmt: skip
+    edges = filter_edges(table.merge_edges(filter_edges(edges, min_length=1), 3, 3, 3, 3), min_length=3)
+    cells = table.intersections_to_cells(table.edges_to_intersections(edges, 3, 3))
+    return [tuple(cells) for cells in table.cells_to_tables(cells)]
+
+
+@pytest.mark.property
+@settings(max_examples=400)
+@given(st.lists(_rules(), min_size=10, max_size=40))
+def test_ruled_tables_are_the_tables_pdfplumber_finds(rules: list[Rule]) -> None:
+    """Rules joined, crossing, meeting, too short, apart: the same cells in the same tables, in the same order, as
+    pdfplumber's table finder (the pdfplumber engine's). On the grid, so that no two rules are snapped: pdfplumber
+    moves each rule of a cluster by the mean's distance from it, which can leave them a rounding error apart (and
+    a cell of that height between them), where :func:`ruled_tables` puts them all at the mean."""
+    assert [found.cells for found in ruled_tables(rules)] == _pdfplumber_tables(rules)
 
 
 def test_a_flate_bomb_behind_ascii85_is_counted() -> None:
