@@ -25,6 +25,7 @@ import ctypes
 import functools
 import itertools
 import re
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -100,21 +101,31 @@ def _is_standard(raw: Any, font: Any) -> bool:
     return bool(_STANDARD_FONTS.match(_font_name(raw, font)))
 
 
-def _chars(raw: Any, textpage: Any, page_top: float) -> Iterator[PdfChar]:
+def _chars(raw: Any, textpage: Any, page_top: float) -> list[PdfChar]:
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     box_at, matrix_at = ctypes.pointer(box), ctypes.pointer(matrix)  # a pointer passes faster than ctypes.byref
     is_generated, get_matrix = _unchecked(raw.FPDFText_IsGenerated), _unchecked(raw.FPDFText_GetMatrix)
     get_box, get_size = _unchecked(raw.FPDFText_GetLooseCharBox), _unchecked(raw.FPDFText_GetFontSize)
+    chars = []
     for index, text in enumerate(_texts(raw, textpage)):
         if not text.strip() or is_generated(textpage, index) == 1:
             continue
         get_matrix(textpage, index, matrix_at)
-        if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):
+        a, b, c, d, _, _ = _MATRIX_FIELDS(matrix)
+        if not (a * d > 0 and b * c <= 0):
             continue  # rotated or mirrored: pdfminer's "upright" is false
         get_box(textpage, index, box_at)
-        size = get_size(textpage, index) * matrix.d
-        below = page_top - box.bottom
-        yield PdfChar(text, box.left, box.right, below - size, below, size)
+        left, _, right, bottom = _BOX_FIELDS(box)
+        size = get_size(textpage, index) * d
+        below = page_top - bottom
+        chars.append(PdfChar(text, left, right, below - size, below, size))
+    return chars
+
+
+_MATRIX_FIELDS = struct.Struct("6f").unpack_from
+"""An ``FS_MATRIX``'s six floats (a, b, c, d, e, f) in one call, not six attribute look-ups."""
+_BOX_FIELDS = struct.Struct("4f").unpack_from
+"""An ``FS_RECTF``'s four floats (left, top, right, bottom)."""
 
 
 def _unchecked(function: Any, restype: Any = None) -> Any:

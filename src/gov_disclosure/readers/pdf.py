@@ -194,15 +194,14 @@ def _group_lines(chars: Iterable[_Char]) -> list[list[_Char]]:
     """Characters (in reading order: :func:`_in_reading_order`) grouped into lines by vertical overlap, each line
     sorted left to right, lines top to bottom."""
     lines: list[list[_Char]] = []
-    first: _Char | None = None  # the current line's first character
+    first_top = low = high = 0.0  # the current line's first character's top, and its band widened by 0.5
     for char in chars:
-        if first is not None:
-            middle = (char.top + char.bottom) / 2
-            if first.top - 0.5 <= middle <= first.bottom + 0.5 and abs(char.top - first.top) < 0.6 * char.size:
-                lines[-1].append(char)
-                continue
-        lines.append([char])
-        first = char
+        _, _, _, top, bottom, size = char
+        if lines and low <= (top + bottom) / 2 <= high and abs(top - first_top) < 0.6 * size:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            first_top, low, high = top, top - 0.5, bottom + 0.5
     return [sorted(line, key=_LEFT) for line in lines]
 
 
@@ -320,17 +319,25 @@ def _index(value: float, centres: Sequence[float]) -> int:
 
 def _grid(block: _TableBlock, path: str | None) -> RawTable:
     """The ruled cells of a (possibly stitched) table placed on one grid of column and row boundaries."""
-    xs = _cluster([v for box in block.boxes for v in (box.x0, box.x1)], 4.0)
-    ys = _cluster([v for box in block.boxes for v in (box.top, box.bottom)], 2.0)
+    column_of = _nearest([v for box in block.boxes for v in (box.x0, box.x1)], 4.0)
+    row_of = _nearest([v for box in block.boxes for v in (box.top, box.bottom)], 2.0)
+    sources = {page: SourceLocation(path=path, page=page) for page in {box.page for box in block.boxes}}
     placed = []
     for box in block.boxes:
-        column, end = _index(box.x0, xs), _index(box.x1, xs)
-        row, last = _index(box.top, ys), _index(box.bottom, ys)
+        column, end = column_of[box.x0], column_of[box.x1]
+        row, last = row_of[box.top], row_of[box.bottom]
         placed.append(
             PlacedCell(
                 text=box.text, row=row, column=column, rowspan=max(last - row, 1), colspan=max(end - column, 1),
-                source=SourceLocation(path=path, page=box.page),
+                source=sources[box.page],
             )
         )  # fmt: skip
     placed.sort(key=lambda c: (c.row, c.column))
     return build_table(placed, source=SourceLocation(path=path, page=block.page))
+
+
+def _nearest(values: Sequence[float], tolerance: float) -> dict[float, int]:
+    """Each of *values* (the cells' edges) with the index of the nearest centre of the values clustered within
+    *tolerance*: its column or row boundary."""
+    centres = _cluster(values, tolerance)
+    return {value: _index(value, centres) for value in set(values)}
