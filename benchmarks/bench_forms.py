@@ -198,15 +198,15 @@ def _pdfium_chars(path: Path) -> object:
     """pdfium's characters with their boxes alone (the floor of the pdfium engine)."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
-    from gov_disclosure.readers._pdf_pdfium import _chars
+    from gov_disclosure.readers._pdf_pdfium import _Calls, _chars
 
-    raw: Any = pdfium.raw
+    calls = _Calls.of(pdfium.raw)
     document = pdfium.PdfDocument(path.read_bytes())
     count = 0
     for index in range(len(document)):
         page = document[index]
         textpage = page.get_textpage()
-        count += sum(1 for _ in _chars(raw, textpage.raw, page.get_mediabox()[3]))
+        count += len(_chars(calls, textpage.raw, page.get_mediabox()[3]))
         textpage.close()
         page.close()
     document.close()

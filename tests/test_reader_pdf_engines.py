@@ -174,7 +174,7 @@ def _rules(draw: st.DrawFn) -> Rule:
 def _pdfplumber_tables(rules: list[Rule]) -> list[tuple[Box, ...]]:
     """The tables pdfplumber's ``lines`` strategy finds in *rules*, step for step as its TableFinder does."""
     from pdfplumber import table
-    from pdfplumber.utils import filter_edges
+    from pdfplumber.utils.geometry import filter_edges
 
     edges = [
         {"orientation": "h", "x0": r.start, "x1": r.end, "top": r.position, "bottom": r.position, "width": r.length,

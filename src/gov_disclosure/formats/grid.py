@@ -408,11 +408,8 @@ class _Reader:
 
 def _column_of(label: str, row: RowSpec, table: TableSpec) -> int | None:
     for index, column in enumerate(row.columns):
-        if (
-            compact(column.label) == label
-            or compact(column.label).startswith(label)
-            or label.startswith(compact(column.label))
-        ):
+        expected = compact(column.label)
+        if expected == label or expected.startswith(label) or label.startswith(expected):
             return index
     if table.key == "table3":
         key = _T3_COLUMNS.get(label)

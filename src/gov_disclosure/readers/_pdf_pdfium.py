@@ -29,6 +29,8 @@ import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from attrs import frozen
+
 from gov_disclosure.limits import Limits
 from gov_disclosure.readers._common import require
 from gov_disclosure.readers._pdf_page import PdfChar, PdfPage, check_pages, is_grid
@@ -63,25 +65,63 @@ def read_pages(data: bytes, limits: Limits, name: str) -> list[PdfPage]:
         raise ReaderError(f"{name}: not a readable PDF file ({type(error).__name__}: {error})") from error
     try:
         check_pages(len(document), limits, name)
-        return [_page(raw, document, index) for index in range(len(document))]
+        calls = _Calls.of(raw)
+        return [_page(calls, document, index) for index in range(len(document))]
     finally:
         document.close()
 
 
-def _page(raw: Any, document: Any, index: int) -> PdfPage:
+def _page(calls: _Calls, document: Any, index: int) -> PdfPage:
     page = document[index]
     try:
         _, bottom, _, top = page.get_mediabox()
-        rules = _rules(raw, page.raw, top)
+        rules = _rules(calls, page.raw, top)
         textpage = page.get_textpage()
         try:
-            chars = tuple(_chars(raw, textpage.raw, top))
+            chars = tuple(_chars(calls, textpage.raw, top))
         finally:
             textpage.close()
     finally:
         page.close()
     tables = tuple(t.cells for t in ruled_tables(rules) if is_grid(t.cells))
     return PdfPage(chars, tables, float(top - bottom))
+
+
+@frozen
+class _Calls:
+    """pypdfium2's raw bindings (:attr:`raw`), and those called once per character, page object or path segment
+    without ctypes' conversion of each argument (:func:`_unchecked`), made once per document."""
+
+    raw: Any
+    is_generated: Any
+    char_matrix: Any
+    char_box: Any
+    font_size: Any
+    page_object: Any
+    text_font: Any
+    object_type: Any
+    segment: Any
+    segment_type: Any
+    segment_point: Any
+    segment_close: Any
+
+    @classmethod
+    def of(cls, raw: Any) -> _Calls:
+        """The calls of pypdfium2's *raw* module."""
+        return cls(
+            raw=raw,
+            is_generated=_unchecked(raw.FPDFText_IsGenerated),
+            char_matrix=_unchecked(raw.FPDFText_GetMatrix),
+            char_box=_unchecked(raw.FPDFText_GetLooseCharBox),
+            font_size=_unchecked(raw.FPDFText_GetFontSize),
+            page_object=_unchecked(raw.FPDFPage_GetObject),
+            text_font=_unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p),
+            object_type=_unchecked(raw.FPDFPageObj_GetType),
+            segment=_unchecked(raw.FPDFPath_GetPathSegment),
+            segment_type=_unchecked(raw.FPDFPathSegment_GetType),
+            segment_point=_unchecked(raw.FPDFPathSegment_GetPoint),
+            segment_close=_unchecked(raw.FPDFPathSegment_GetClose),
+        )
 
 
 def _check_font(raw: Any, font: Any) -> None:
@@ -101,13 +141,12 @@ def _is_standard(raw: Any, font: Any) -> bool:
     return bool(_STANDARD_FONTS.match(_font_name(raw, font)))
 
 
-def _chars(raw: Any, textpage: Any, page_top: float) -> list[PdfChar]:
-    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+def _chars(calls: _Calls, textpage: Any, page_top: float) -> list[PdfChar]:
+    box, matrix = calls.raw.FS_RECTF(), calls.raw.FS_MATRIX()
     box_at, matrix_at = ctypes.pointer(box), ctypes.pointer(matrix)  # a pointer passes faster than ctypes.byref
-    is_generated, get_matrix = _unchecked(raw.FPDFText_IsGenerated), _unchecked(raw.FPDFText_GetMatrix)
-    get_box, get_size = _unchecked(raw.FPDFText_GetLooseCharBox), _unchecked(raw.FPDFText_GetFontSize)
+    is_generated, get_matrix, get_box, get_size = calls.is_generated, calls.char_matrix, calls.char_box, calls.font_size
     chars = []
-    for index, text in enumerate(_texts(raw, textpage)):
+    for index, text in enumerate(_texts(calls.raw, textpage)):
         if not text.strip() or is_generated(textpage, index) == 1:
             continue
         get_matrix(textpage, index, matrix_at)
@@ -165,16 +204,16 @@ def _texts_one_by_one(raw: Any, textpage: Any, count: int) -> list[str]:
     return [chr(code) if 0 < code < 0x110000 else "" for code in codes]
 
 
-def _rules(raw: Any, page: Any, page_top: float) -> list[Rule]:
+def _rules(calls: _Calls, page: Any, page_top: float) -> list[Rule]:
     """The page's ruling lines (text objects, on the way, are checked for fonts pdfium cannot measure)."""
     rules: list[Rule] = []
-    objects = map(functools.partial(_unchecked(raw.FPDFPage_GetObject), page), range(raw.FPDFPage_CountObjects(page)))
-    _collect_rules(raw, objects, _IDENTITY, page_top, 0, rules, set())
+    objects = map(functools.partial(calls.page_object, page), range(calls.raw.FPDFPage_CountObjects(page)))
+    _collect_rules(calls, objects, _IDENTITY, page_top, 0, rules, set())
     return rules
 
 
 def _collect_rules(
-    raw: Any,
+    calls: _Calls,
     objects: Iterable[Any],
     outer: _Matrix,
     page_top: float,
@@ -186,7 +225,7 @@ def _collect_rules(
     objects, most of them text (a page can hold a text object per character), each asked only its font (a text
     object's, checked once per page: *fonts* holds the addresses of those checked; pdfium gives no font for any other
     object) and only an object with no font its type."""
-    get_type, get_font = _unchecked(raw.FPDFPageObj_GetType), _unchecked(raw.FPDFTextObj_GetFont, ctypes.c_void_p)
+    raw, get_type, get_font = calls.raw, calls.object_type, calls.text_font
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     for obj in objects:
         address = get_font(obj)
@@ -201,11 +240,11 @@ def _collect_rules(
             if matrix is None:
                 continue
             if kind == path:
-                rules.extend(_path_rules(raw, obj, matrix, page_top))
+                rules.extend(_path_rules(calls, obj, matrix, page_top))
             elif depth < _MAX_DEPTH:
                 count = raw.FPDFFormObj_CountObjects(obj)
                 inner = (raw.FPDFFormObj_GetObject(obj, index) for index in range(count))  # an unsigned long
-                _collect_rules(raw, inner, matrix, page_top, depth + 1, rules, fonts)
+                _collect_rules(calls, inner, matrix, page_top, depth + 1, rules, fonts)
 
 
 def _matrix(raw: Any, obj: Any, outer: _Matrix) -> _Matrix | None:
@@ -216,26 +255,24 @@ def _matrix(raw: Any, obj: Any, outer: _Matrix) -> _Matrix | None:
     return _then((m.a, m.b, m.c, m.d, m.e, m.f), outer)
 
 
-def _path_rules(raw: Any, path: Any, matrix: _Matrix, page_top: float) -> Iterator[Rule]:
+def _path_rules(calls: _Calls, path: Any, matrix: _Matrix, page_top: float) -> Iterator[Rule]:
     """The straight segments of each subpath (pdfminer's lines, rectangles' sides and polylines' sides); a curve
     breaks the chain, and a closing side is drawn for rectangles only (as pdfminer splits a path)."""
     x, y = ctypes.c_float(), ctypes.c_float()
     x_at, y_at = ctypes.pointer(x), ctypes.pointer(y)
-    get_segment, get_kind = _unchecked(raw.FPDFPath_GetPathSegment), _unchecked(raw.FPDFPathSegment_GetType)
-    get_point, get_close = _unchecked(raw.FPDFPathSegment_GetPoint), _unchecked(raw.FPDFPathSegment_GetClose)
-    move, line = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    move, line = calls.raw.FPDF_SEGMENT_MOVETO, calls.raw.FPDF_SEGMENT_LINETO
     subpath: list[tuple[float, float] | None] = []
     closed = False
-    for index in range(raw.FPDFPath_CountSegments(path)):
-        segment = get_segment(path, index)
-        kind = get_kind(segment)
-        get_point(segment, x_at, y_at)
+    for index in range(calls.raw.FPDFPath_CountSegments(path)):
+        segment = calls.segment(path, index)
+        kind = calls.segment_type(segment)
+        calls.segment_point(segment, x_at, y_at)
         if kind == move:
             yield from _subpath_rules(subpath, closed, page_top)
             subpath, closed = [], False
         point = _apply(matrix, x.value, y.value)
         subpath.append(point if kind in (move, line) else None)
-        closed = closed or bool(get_close(segment))
+        closed = closed or bool(calls.segment_close(segment))
     yield from _subpath_rules(subpath, closed, page_top)
 
 
