@@ -133,6 +133,35 @@ def test_generated_standard_font_tables_are_read_by_pdfium_the_same(leading: flo
     assert "row 89 label wrapped over two lines of text\t" in pdfium.text
 
 
+def _generated_characters(data: bytes) -> set[str]:
+    """Every character pdfium's text pages generate (FPDFText_IsGenerated) in PDF *data*."""
+    import pypdfium2 as pdfium
+
+    raw, document, generated = pdfium.raw, pdfium.PdfDocument(data), set()
+    for index in range(len(document)):
+        textpage = document[index].get_textpage()
+        for char in range(textpage.count_chars()):
+            if raw.FPDFText_IsGenerated(textpage.raw, char) == 1:
+                generated.add(chr(raw.FPDFText_GetUnicode(textpage.raw, char)))
+    document.close()
+    return generated
+
+
+def test_pdfium_generates_only_blanks(huaian: Path) -> None:
+    """The pdfium engine drops blank characters without asking each whether pdfium generated it: that holds while
+    pdfium generates only spaces and line ends (on the real PDF, generated and standard-font PDFs, ruled or not)."""
+    report = random_report(random.Random(3))
+    pdfs = [
+        huaian.read_bytes(),
+        _helvetica_table_pdf(90, 7.5),
+        report_pdf(report),
+        report_pdf(report, grid_lines=False),
+    ]
+    generated = set().union(*map(_generated_characters, pdfs))
+    assert generated <= {" ", "\r", "\n"}
+    assert " " in generated  # the test sees generated characters
+
+
 _coordinate = st.floats(min_value=0, max_value=200, allow_nan=False).map(lambda v: round(v * 4) / 4)
 
 
