@@ -186,7 +186,8 @@ def _layout(pages: Sequence[PdfPage]) -> list[list[_Line | _TableBlock]]:
 def _in_reading_order(chars: Sequence[_Char]) -> list[_Char]:
     """*chars* top to bottom (tops rounded to 0.1 pt), then left to right; as printed where these tie (a stable
     sort). Any subset of them taken in this order is in reading order too: a cell's, or the page's outside tables."""
-    keys = [(round(c.top, 1), c.x0) for c in chars]
+    rounded = {top: round(top, 1) for top in {c.top for c in chars}}  # a line's characters share their top
+    keys = [(rounded[c.top], c.x0) for c in chars]
     return [chars[i] for i in sorted(range(len(chars)), key=keys.__getitem__)]
 
 
