@@ -337,6 +337,20 @@ def test_digits_before_a_group_label_fragment_continue_the_row_above() -> None:
         assert cell.value in {printed, None}, row
 
 
+def test_a_heading_that_lost_its_numeral_after_table4_does_not_take_a_digit() -> None:
+    """Fuzz seed 2033, #193014 (rendered 2019 text, lines joined, 五 deleted): ``…0\t16\t25、存在的主要问题及改进
+    情况``: 25 was read 2, its 5 taken for an enumerator (``5、``) — right after a number a heading may have lost its
+    numeral, and the line is cut before it."""
+    values = "11\t1\t15\t4\t31\t2\t0\t18\t0\t20\t0\t9\t0\t16\t25"
+    rest = "、存在的主要问题及改进情况\n本机关严格落实条例。\n六、其他需要报告的事项"
+    before = "三、收到和处理政府信息公开申请人情况\n四、结转下年度继续办理\t25\t12\t15\t5\t24\t19\t100\n"
+    text = f"{before}四、政府信息公开行政复议尚未审结{values}{rest}"
+    table = read_text(text).report.table4
+    assert table is not None
+    printed = [int(v) for v in values.split("\t")]
+    assert [cell.value for _, _, cell in table.iter_cells()] == printed
+
+
 def _html_2021(seed: int = 0) -> Subject:
     return rendered_subject(random.Random(seed), "html", "2021")
 

@@ -47,12 +47,14 @@ from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, 
 
 __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equations"]
 
-_STOP = re.compile(r"^#*[五六]\.")
+_STOP = re.compile(r"^#*(?:[五六]\.|\.(?:存在的主要问题|其他需要报告))")
+"""Section 五 or 六 starts (its numeral may be lost: ``、存在的主要问题…``): no table is read after it."""
 _HEADING_INSIDE = re.compile(
-    r"[三四五六][、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)"
+    r"(?:[三四五六]|(?<=\d))[、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)"
 )
 """The heading of 表三, of 表四, or of section 五 or 六 inside a line of a table (lines joined): the line is read as
-two, cut before it (what comes after it is never read into the table before it)."""
+two, cut before it (what comes after it is never read into the table before it). Right after a number the heading's
+numeral may be lost (``…16\t25、存在的主要问题…``: 25 is the number, not 2 and an enumerator 5)."""
 
 
 def _leading_values(line: TextLine) -> int:
