@@ -26,8 +26,9 @@ def plain_fields_first(cls: type[T], validating: Callable[[Any, Any], T]) -> Cal
     >>> def validating(data, cl):
     ...     raise ValueError(f"validating {data}")
     >>> hook = plain_fields_first(SourceLocation, validating)
-    >>> hook({"path": "r.txt", "line": 3}, SourceLocation)
-    SourceLocation(path='r.txt', page=None, line=3, column=None, start=None, end=None, sheet=None, cell=None)
+    >>> hook({"path": "r.txt", "line": 3}, SourceLocation)  # doctest: +NORMALIZE_WHITESPACE
+    SourceLocation(path='r.txt', page=None, line=3, column=None, start=None, end=None, sheet=None, cell=None,
+                   origin=None, box=None, confidence=None, readings=None)
     >>> hook({"line": "3"}, SourceLocation)
     Traceback (most recent call last):
     ...
