@@ -60,7 +60,7 @@ def test_validate_on_a_report_that_is_not_json_points_to_check(tmp_path: Path) -
 def test_png_named_pdf_is_an_image(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(PNG)
-    with pytest.raises(ImageInputError, match=r"an image \(PNG\), not a PDF: OCR is not supported yet"):
+    with pytest.raises(ImageInputError, match=r"an image \(PNG\), not a PDF: the image cannot be decoded$"):
         load(path)
     assert issubclass(ImageInputError, OcrRequiredError)
     result = CliRunner().invoke(main, ["parse", str(path)])

@@ -1,7 +1,7 @@
 """Import cost: ``import gov_disclosure`` and ``gov-disclosure --help`` load no heavy optional dependency.
 
 Issue 14: openpyxl, lxml, the PDF engines, python-docx, jinja2, rich, PIL, pandas, pyarrow and dask load only when a
-form or command needs them. Each check runs in a fresh interpreter, since this test process has imported them all.
+form or command needs them; so do the OCR engine and what it brings (numpy, OpenCV, ONNX Runtime: issue 17). Each check runs in a fresh interpreter, since this test process has imported them all.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ HEAVY = (
     "pandas",
     "pyarrow",
     "dask",
+    "numpy",
+    "cv2",
+    "onnxruntime",
+    "rapidocr_onnxruntime",
 )
 
 

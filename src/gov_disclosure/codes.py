@@ -71,6 +71,27 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ),
     ),
     *_declare(
+        "OCR reader",
+        (
+            "OCR.UNCERTAIN",
+            _WARNING,
+            "a number recognised by OCR is not confirmed by the identities (or by a confident reading where none "
+            "applies): flagged with its candidate readings and left without a value",
+        ),
+        (
+            "OCR.CORRECTED",
+            _INFO,
+            "the recognizer's best reading of a cell breaks the identities and one of its candidate readings is the "
+            "one value that makes them hold: that reading is taken",
+        ),
+        (
+            "OCR.READ",
+            _INFO,
+            "the report was read from images by OCR: its numbers are kept only where the identities confirm them, "
+            "and facts from its narrative are as sure as the recognised text",
+        ),
+    ),
+    *_declare(
         "text reader",
         (
             "READ.BAD_BYTES",

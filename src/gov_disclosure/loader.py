@@ -88,10 +88,15 @@ def finish(report: Report, reading: Iterable[Finding] = (), *, document: Documen
     run = ValidationRun.start(report, unread=said.unread, missing_rows=said.missing_rows)  # not said again
     checked = reconcile(said, validate(report, run=run), run)
     facts = extract_facts(document.text, form=document.half_width) if document is not None else ()
+    narrative = check_facts(report, facts)
+    if _recognised(document):  # the text was recognised by OCR: its facts and their checks say so
+        from gov_disclosure.ocr.checksums import recognised_narrative
+
+        facts, narrative = recognised_narrative(facts, narrative)
     tables_read = tuple(spec.key for spec, _table in report.tables() if spec.key not in said.missing_tables)
     return ReadResult(
         report=report,
-        findings=(*reading, *checked, *check_facts(report, facts)),
+        findings=(*reading, *checked, *narrative),
         facts=facts,
         tables_read=tables_read,
     )
@@ -112,7 +117,17 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
     report, reading = adapter.build(document) if isinstance(adapter, NationalFormat) else run_adapter(adapter, document)
     if report.source is None:  # where it came from, when the adapter did not say
         report = attrs.evolve(report, source=SourceInfo(path=document.path, form=document.form, reader=adapter.name))
+    if _recognised(document):  # numbers recognised by OCR are kept only where the identities confirm them
+        from gov_disclosure.ocr.checksums import settle
+
+        report, settled = settle(report)
+        reading = (*reading, *settled)
     return finish(report, (*document.findings, *reading), document=document)
+
+
+def _recognised(document: Document | None) -> bool:
+    """True when *document* was read from images by OCR (:mod:`gov_disclosure.ocr`)."""
+    return document is not None and document.source is not None and document.source.reader == "ocr"
 
 
 def read_text(

@@ -8,7 +8,8 @@ gathers validation's, by their structured location (:attr:`Finding.table`, :attr
 
 * ``TABLE.MISSING`` for a table reading reported missing (``READ.TABLE_MISSING``) is dropped;
 * ``ROW.MISSING`` for rows reading reported missing (``READ.ROW_MISSING``) is dropped;
-* no ``CELL.TEXT`` is made for cells reading left undecided (``READ.UNDECIDED``, ``READ.ROW_SHORT``);
+* no ``CELL.TEXT`` is made for cells reading left undecided (``READ.UNDECIDED``, ``READ.ROW_SHORT``, and
+  ``OCR.UNCERTAIN`` for a recognised number the identities do not confirm);
 * an identity that is undecidable only because of such unread cells, or of rows reading reported missing, is not
   reported on its own: the identities one unread row makes undecidable are gathered into one ``ROW.UNDECIDABLE``
   finding for that row, and those that missing rows or several unread rows make undecidable into one
@@ -33,7 +34,7 @@ from gov_disclosure.validation import ValidationRun
 
 __all__ = ["ReadingSaid", "reading_said", "reconcile"]
 
-_UNREAD = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT"})
+_UNREAD = frozenset({"READ.UNDECIDED", "READ.ROW_SHORT", "OCR.UNCERTAIN"})
 """Reading findings about cells left without a value because they could not be read with certainty."""
 
 
@@ -51,7 +52,7 @@ class ReadingSaid:
     missing_rows: frozenset[tuple[str, str]]
     """Rows (table key, row key) reported missing (``READ.ROW_MISSING``)."""
     unread: frozenset[CellKey]
-    """Cells reported unread (``READ.UNDECIDED``, ``READ.ROW_SHORT``)."""
+    """Cells reported unread (``READ.UNDECIDED``, ``READ.ROW_SHORT``, ``OCR.UNCERTAIN``)."""
 
 
 def reading_said(reading: Iterable[Finding]) -> ReadingSaid:

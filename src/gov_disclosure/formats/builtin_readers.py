@@ -22,7 +22,7 @@ from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._common import bad_bytes_findings, decode_text, zip_holds
 from gov_disclosure.readers.docx import read_docx, sniff_docx
 from gov_disclosure.readers.html import read_html, sniff_html
-from gov_disclosure.readers.image import image_kind, refuse_image
+from gov_disclosure.readers.image import image_kind, read_image
 from gov_disclosure.readers.pdf import PdfEngine, read_pdf, sniff_pdf
 
 __all__ = [
@@ -230,8 +230,9 @@ class XlsxReader:
 @register_reader
 @frozen
 class ImageReader:
-    """Images (a scan saved as PNG, JPEG, GIF or TIFF, often renamed ``.pdf``): refused, saying so
-    (:class:`~gov_disclosure.readers.errors.ImageInputError`). No extension: a folder's images are not picked up."""
+    """Images (a scan saved as PNG, JPEG, GIF or TIFF, often renamed ``.pdf``), read by OCR (``ocr`` extra; without
+    it refused, saying which extra reads them: :class:`~gov_disclosure.readers.errors.ImageOcrUnavailableError`).
+    No extension: a folder's images are not picked up."""
 
     name: str = "image"
     extensions: tuple[str, ...] = ()
@@ -241,5 +242,5 @@ class ImageReader:
         return 0.9 if image_kind(data) else 0.0
 
     def read(self, data: bytes, *, path: str | None = None) -> Document:
-        """Never reads: raises :class:`~gov_disclosure.readers.errors.ImageInputError`."""
-        refuse_image(data, path=path)
+        """See :func:`gov_disclosure.readers.image.read_image`."""
+        return read_image(data, path=path)

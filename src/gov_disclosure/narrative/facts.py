@@ -84,11 +84,14 @@ class NarrativeFact:
     """True when the narrative says "none" in words (``未收取信息处理费``, ``未发生…行政复议``): value 0."""
     phrase: str = ""
     """The matched phrase, folded."""
+    origin: str | None = None
+    """``"ocr"`` when the text was recognised in images (a scanned report): the number is only as sure as the
+    recognition, which no identity checks."""
 
     @property
     def source(self) -> SourceLocation:
         """The span as a :class:`~gov_disclosure.model.SourceLocation`."""
-        return SourceLocation(start=self.span[0], end=self.span[1])
+        return SourceLocation(start=self.span[0], end=self.span[1], origin=self.origin)
 
 
 _W = r"[^。;,!?\n\t\d]"

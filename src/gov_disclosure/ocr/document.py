@@ -11,6 +11,7 @@ joined into lines and paragraphs as a PDF's is, running page numbers dropped.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -105,7 +106,7 @@ def _lines(lines: Iterable[OcrLine], page: OcrPage, offset: float) -> list[_Line
         row.sort(key=lambda item: item.x0)
         size = statistics.median(item.y1 - item.y0 for item in row)
         text = row[0].text
-        for before, after in zip(row, row[1:], strict=False):
+        for before, after in itertools.pairwise(row):
             text += ("\t" if after.x0 - before.x1 > 1.5 * size else "") + after.text
         out.append(_Line(text, row[0].x0 / dpi, row[-1].x1 / dpi, offset + row[0].y0 / dpi, size / dpi, page.number))
     return out
@@ -165,13 +166,13 @@ def _assemble(blocks: Sequence[_Line | _Table], *, path: str | None, form: str, 
         else:
             text.append(block.text)
         previous = block
-    source = SourceInfo(path=path, form=form, reader=f"{form} (OCR)")
+    source = SourceInfo(path=path, form=form, reader=OCR_ORIGIN)
     return Document(text="\n".join(text), grids=tuple(tables), form=form, source=source)
 
 
 def _continues(previous: _Line, line: _Line, left: float, right: float, body: float, is_title: bool) -> bool:
     """True when *line* continues the paragraph of *previous* (a hard wrap), or both are lines of the title."""
-    if "\t" in previous.text or "\t" in line.text or line.page != previous.page and not previous.x1 >= right - body:
+    if "\t" in previous.text or "\t" in line.text or (line.page != previous.page and not previous.x1 >= right - body):
         return False
     if is_title:
         return previous.size >= 1.2 * body and abs(previous.size - line.size) < 0.2 * body

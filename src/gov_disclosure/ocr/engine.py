@@ -10,7 +10,7 @@ import importlib.util
 from typing import Any
 
 from gov_disclosure.ocr.recognize import Recognizer
-from gov_disclosure.readers.errors import MissingDependencyError
+from gov_disclosure.readers.errors import ImageOcrUnavailableError, OcrUnavailableError
 
 __all__ = ["OCR_MODULE", "Engine", "ocr_available", "ocr_engine"]
 
@@ -31,13 +31,17 @@ def ocr_available() -> bool:
     return importlib.util.find_spec(OCR_MODULE) is not None
 
 
-def ocr_engine(what: str = "a scanned report") -> Engine:
-    """The process's OCR engine; raises :class:`~gov_disclosure.errors.MissingDependencyError` naming the ``ocr``
-    extra when it is not installed (*what* says what was to be read)."""
+def ocr_engine(what: str = "a scanned PDF", *, image: bool = False) -> Engine:
+    """The process's OCR engine. When the ``ocr`` extra is not installed, raises
+    :class:`~gov_disclosure.readers.errors.OcrUnavailableError` (a
+    :class:`~gov_disclosure.errors.MissingDependencyError` naming the extra), or for an *image*
+    :class:`~gov_disclosure.readers.errors.ImageOcrUnavailableError`; *what* says what was to be read."""
     try:
         return _loaded()
     except ImportError as error:
-        raise MissingDependencyError(what, OCR_MODULE, "ocr", purpose=f"reading {what} by OCR") from error
+        unavailable = ImageOcrUnavailableError if image else OcrUnavailableError
+        detail = "" if isinstance(error, ModuleNotFoundError) else f" ({error})"  # e.g. OpenCV without libGL
+        raise unavailable(what, OCR_MODULE, "ocr", purpose=f"reading {what} by OCR{detail}") from error
 
 
 @functools.cache

@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from gov_disclosure.ocr.recognize import Reading, Recognizer
-from gov_disclosure.readers._common import join_lines
 from gov_disclosure.ocr.ruling import GridCell, TableGrid, deskew, find_tables, ink
+from gov_disclosure.readers._common import join_lines
 
 if TYPE_CHECKING:
-    import numpy as np
-
-    from gov_disclosure.ocr.engine import Engine
     from numpy.typing import NDArray
 
-    Image = NDArray[np.uint8]
+    from gov_disclosure.ocr.engine import Engine
+
+    Image = NDArray[Any]
 
 __all__ = ["OcrCell", "OcrLine", "OcrPage", "OcrTable", "read_page"]
 
@@ -119,10 +118,9 @@ def text_lines(crop: Image, dpi: float) -> list[Image]:
     lines = []
     tallest = max((b - a for a, b in spans), default=0)
     for top, bottom in spans:
-        if bottom - top < max(dpi * _CHAR_HEIGHT * 0.6, 0.4 * tallest) and bottom - top < dpi * _CHAR_HEIGHT:
-            # a speck, or a mark such as "-" or "/" (kept when it is the cell's only ink)
-            if len(spans) > 1 or bottom - top < 2:
-                continue
+        short = bottom - top < max(dpi * _CHAR_HEIGHT * 0.6, 0.4 * tallest) and bottom - top < dpi * _CHAR_HEIGHT
+        if short and (len(spans) > 1 or bottom - top < 2):
+            continue  # a speck; a mark such as "-" or "/" is kept when it is the cell's only ink
         columns = np.nonzero(binary[top:bottom].max(axis=0))[0]
         x0, x1 = int(columns[0]), int(columns[-1]) + 1
         pad = max(4, (bottom - top) // 4)

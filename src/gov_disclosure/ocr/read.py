@@ -17,7 +17,7 @@ from gov_disclosure.ocr.engine import ocr_engine
 from gov_disclosure.ocr.page import OcrPage, read_page
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._pdf_page import check_pages
-from gov_disclosure.readers.errors import ReaderError
+from gov_disclosure.readers.errors import ImageInputError, OcrRequiredError
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -34,10 +34,19 @@ _MIN_DPI, _MAX_DPI = 72.0, 600.0
 
 
 def read_scanned_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
-    """The document in a PDF whose pages have no text layer, read by OCR."""
-    engine = ocr_engine("a scanned PDF")
+    """The document in a PDF whose pages have no text layer, read by OCR.
+
+    Raises :class:`~gov_disclosure.readers.errors.OcrUnavailableError` when the ``ocr`` extra is not installed,
+    and :class:`~gov_disclosure.readers.errors.OcrRequiredError` when OCR finds no text in the pages either."""
+    engine = ocr_engine("a scanned PDF (no text layer)")
     pages = [read_page(image, number=n, dpi=dpi, engine=engine) for n, image, dpi in _pdf_pages(data, limits, path)]
-    return ocr_document(pages, path=path, form="pdf", points=True)
+    document = ocr_document(pages, path=path, form="pdf", points=True)
+    if not document.grids and not document.text.strip():
+        raise OcrRequiredError(
+            f"{path or 'input'}: the PDF has no text layer, and OCR finds no text in its pages (a blank scan, or "
+            "graphics only)"
+        )
+    return document
 
 
 def _pdf_pages(data: bytes, limits: Limits | None, path: str | None) -> Iterator[tuple[int, Image, float]]:
@@ -61,7 +70,7 @@ def read_images(
     images: Sequence[Any], *, path: str | None = None, form: str = "image", dpi: float | None = None
 ) -> Document:
     """The document in *images* (PIL images or arrays, one page each), read by OCR."""
-    engine = ocr_engine("an image")
+    engine = ocr_engine("an image", image=True)
     pages: list[OcrPage] = []
     for number, image in enumerate(images, start=1):
         resolution = dpi or image_dpi(image)
@@ -69,17 +78,29 @@ def read_images(
     return ocr_document(pages, path=path, form=form, points=False)
 
 
-def read_image_file(data: bytes, *, path: str | None = None, form: str = "image") -> Document:
-    """The document in an image file (PNG, JPEG, TIFF …), every frame a page, read by OCR."""
+def read_image_file(
+    data: bytes, *, path: str | None = None, kind: str = "image", what: str | None = None, form: str = "image"
+) -> Document:
+    """The document in an image file (PNG, JPEG, TIFF …; *kind* names it), every frame a page, read by OCR; *what*
+    says what the file is in messages (``an image (PNG), not a PDF``).
+
+    Raises :class:`~gov_disclosure.readers.errors.ImageOcrUnavailableError` when the ``ocr`` extra is not
+    installed, and :class:`~gov_disclosure.readers.errors.ImageInputError` for an image that cannot be decoded or
+    in which OCR finds no text."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    ocr_engine("an image")  # the extra first: without it the image is not decoded
+    said = f"{path}: " if path else ""
+    said += what or f"an image ({kind})"
+    ocr_engine(f"an image ({kind})", image=True)  # the extra first: without it the image is not decoded
     try:
         with Image.open(io.BytesIO(data)) as image:
             frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
-    except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise ReaderError(f"{path or 'input'}: the image could not be decoded ({error})") from error
-    return read_images(frames, path=path, form=form)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageInputError(f"{said}: the image cannot be decoded") from error
+    document = read_images(frames, path=path, form=form)
+    if not document.grids and not document.text.strip():
+        raise ImageInputError(f"{said}: OCR finds no text in it")
+    return document
 
 
 def image_dpi(image: Any) -> float:
@@ -87,5 +108,5 @@ def image_dpi(image: Any) -> float:
     stated = getattr(image, "info", {}).get("dpi")
     if stated and _MIN_DPI <= float(stated[0]) <= _MAX_DPI and abs(float(stated[0]) - 72) > 0.5:
         return float(stated[0])
-    width = image.width if hasattr(image, "width") else image.shape[1]
+    width = float(image.width if hasattr(image, "width") else image.shape[1])
     return min(max(width / _A4_WIDTH, _MIN_DPI), _MAX_DPI)

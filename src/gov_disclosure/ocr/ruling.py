@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 if TYPE_CHECKING:
-    import numpy as np
     from numpy.typing import NDArray
 
-    Image = NDArray[np.uint8]
+    Image = NDArray[Any]
 
 __all__ = ["GridCell", "TableGrid", "deskew", "find_tables", "ink"]
 
@@ -245,6 +244,8 @@ def _grid(h_segments: list[_Segment], v_segments: list[_Segment], ox: int, oy: i
                 x1=int(ox + xs[c1] - half), y1=int(oy + ys[r1] - half),
             )
         )  # fmt: skip
+    if len(cells) < 2:
+        return None  # a frame or a filled box, not a table
     cells.sort(key=lambda g: (g.row, g.column))
     return TableGrid(
         x0=int(ox + xs[0]), y0=int(oy + ys[0]), x1=int(ox + xs[-1]), y1=int(oy + ys[-1]),

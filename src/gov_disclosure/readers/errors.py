@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from gov_disclosure.errors import GovDisclosureError, MissingDependencyError
 
-__all__ = ["ImageInputError", "MissingDependencyError", "OcrRequiredError", "ReaderError"]
+__all__ = [
+    "ImageInputError",
+    "ImageOcrUnavailableError",
+    "MissingDependencyError",
+    "OcrRequiredError",
+    "OcrUnavailableError",
+    "ReaderError",
+]
 
 
 class ReaderError(GovDisclosureError, ValueError):
@@ -16,5 +23,15 @@ class OcrRequiredError(ReaderError):
 
 
 class ImageInputError(OcrRequiredError):
-    """The input is an image (a scan saved as PNG, JPEG, GIF or TIFF), perhaps named ``.pdf``: its text must be
-    recognised by OCR, which is not supported yet."""
+    """The input is an image (a scan saved as PNG, JPEG, GIF or TIFF), perhaps named ``.pdf``, that cannot be read:
+    the ``ocr`` extra is not installed (:class:`ImageOcrUnavailableError`), the image cannot be decoded, or OCR
+    finds no text in it."""
+
+
+class OcrUnavailableError(OcrRequiredError, MissingDependencyError):
+    """A scan must be read by OCR, and the ``ocr`` extra that does it is not installed: the message says how to
+    install it (``pip install "gov-disclosure[ocr]"``)."""
+
+
+class ImageOcrUnavailableError(ImageInputError, OcrUnavailableError):
+    """An image must be read by OCR, and the ``ocr`` extra is not installed."""

@@ -12,7 +12,9 @@ stream has none. This reader works from the characters and their positions, not 
 * running page numbers at the top or bottom of a page are dropped;
 * text lines are built from characters: a space only where two non-CJK characters are apart, a tab where a wide
   gap separates columns (unruled tables), and hard-wrapped narrative lines are joined into paragraphs;
-* a PDF with no text layer raises :class:`~gov_disclosure.readers.errors.OcrRequiredError`.
+* a PDF with no text layer (a scan) is read by OCR (:mod:`gov_disclosure.ocr`, the ``ocr`` extra); without the
+  extra it raises :class:`~gov_disclosure.readers.errors.OcrUnavailableError` (an
+  :class:`~gov_disclosure.readers.errors.OcrRequiredError` naming the extra).
 
 Two engines give the characters and the ruled cells, and everything after them is shared: ``"pdfium"`` (the
 default: pypdfium2, the ``pdf`` extra) and ``"pdfplumber"`` (pdfminer and pdfplumber's table finder, the
@@ -114,6 +116,10 @@ def read_pdf(
     check_inflated(data, limits, name=name)
     try:
         blocks = _layout(_pages(read_pages, data, limits, name))
+    except OcrRequiredError:  # a scan: read by OCR (the ocr extra), or say which extra does
+        from gov_disclosure.ocr.read import read_scanned_pdf
+
+        return read_scanned_pdf(data, path=path, limits=limits)
     except (ReaderError, LimitExceededError, MissingDependencyError):
         raise
     except Exception as error:

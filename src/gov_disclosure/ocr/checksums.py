@@ -1,0 +1,239 @@
+"""The report's accounting identities as the checksum of its recognition.
+
+Issue 17: "a number is accepted when its confidence is high **and** every identity it takes part in holds, or when
+the identities force it; a cell whose identities fail is flagged as 'OCR uncertain' with the candidate readings
+… an OCR misread must never be reported as the agency's arithmetic error without saying the cell was OCR'd."
+
+For every cell recognised by OCR (:attr:`~gov_disclosure.model.source.SourceLocation.origin` ``"ocr"``):
+
+1. its candidate values are the recognizer's readings that are numbers, the best first;
+2. where identities fail, a cell in them is given the next candidate that makes every identity it takes part in
+   hold (at least one of them decidable) — the identities force it (``OCR.CORRECTED``), the least confident cells
+   first, until no more failures can be mended;
+3. a number is then kept when no identity it takes part in fails and either one of them holds (confirmed or
+   forced) or, when none can be decided (表二's cells take part in none), the recognizer was confident
+   (:data:`CONFIDENT`) and the value is its best reading;
+4. every other recognised cell (a number, or text where a number belongs) is flagged ``OCR.UNCERTAIN`` with its
+   candidate readings and left without a value (a ``TEXT`` cell keeping what was read): the identities it takes
+   part in are then undecidable, never failed, so no misread is reported as the agency's arithmetic error.
+
+>>> from gov_disclosure.model import Report
+>>> settle(Report(format_version="2021"))[1]
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from attrs import evolve
+
+from gov_disclosure.findings import Finding, Outcome, Severity
+from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.formats import layout_of
+from gov_disclosure.model.identities import Identity, identities_of
+from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.layout import ValueType
+from gov_disclosure.model.report import Report
+from gov_disclosure.narrative.facts import NarrativeFact
+from gov_disclosure.parsing.cells import parse_cell
+
+__all__ = ["CONFIDENT", "OCR_ORIGIN", "recognised_narrative", "settle"]
+
+OCR_ORIGIN = "ocr"
+CONFIDENT = 90
+"""The least confidence (percent) with which a recognised number that no identity can check is kept."""
+
+
+def _value_type(key: CellKey) -> ValueType:
+    return layout_of(key.table, key.row).row(key.row).column(key.column).value_type
+
+
+def _candidates(key: CellKey, cell: Cell) -> list[Number]:
+    """The numbers the recognizer read in *cell*, the best first."""
+    source = cell.source
+    texts = [cell.raw, *(source.readings.split(" | ") if source is not None and source.readings else ())]
+    value_type = _value_type(key)
+    out: list[Number] = []
+    for text in texts:
+        value = parse_cell(text, value_type).value
+        if value is not None and value not in out:
+            out.append(value)
+    return out
+
+
+def _state(identity: Identity, values: Mapping[CellKey, Number | None]) -> bool | None:
+    """True when *identity* holds, False when it fails, None when a cell has no value."""
+    total: Number = 0
+    for key in identity.cells:
+        value = values.get(key)
+        if value is None:
+            return None
+        total += identity.coefficient(key) * value
+    return total == 0
+
+
+def settle(report: Report) -> tuple[Report, tuple[Finding, ...]]:
+    """*report* with every recognised cell kept, corrected or flagged as the identities say, and the findings."""
+    recognised = {
+        entry.key: entry.cell
+        for entry in report.iter_cells()
+        if entry.cell.source is not None and entry.cell.source.origin == OCR_ORIGIN and entry.cell.raw
+    }
+    if not recognised:
+        return report, ()
+    identities = identities_of(report.format, report.collapsed)
+    of_cell: dict[CellKey, list[Identity]] = {}
+    for identity in identities:
+        for key in identity.cells:
+            of_cell.setdefault(key, []).append(identity)
+    values: dict[CellKey, Number | None] = {entry.key: entry.cell.value for entry in report.iter_cells()}
+    candidates = {key: _candidates(key, cell) for key, cell in recognised.items()}
+    corrected = _mend(values, candidates, recognised, of_cell)
+    findings: list[Finding] = []
+    flagged = 0
+    for key, cell in recognised.items():
+        states = [_state(identity, values) for identity in of_cell.get(key, ())]
+        value = values[key]
+        best = candidates[key][0] if candidates[key] else None
+        confident = (cell.source.confidence or 0) >= CONFIDENT if cell.source is not None else False
+        kept = value is not None and (
+            False not in states and (True in states or (confident and value == best and value == cell.value))
+        )
+        if kept and key in corrected:
+            assert value is not None
+            findings.append(_corrected(key, cell, value))
+            report = report.with_cell(key, _number(cell, value))
+        elif not kept and (cell.value is not None or candidates[key]):
+            findings.append(_uncertain(key, cell, candidates[key]))
+            report = report.with_cell(key, Cell.text(cell.raw, source=cell.source))
+            flagged += 1
+    return report, (_summary(len(recognised), len(corrected), flagged), *findings)
+
+
+def _summary(recognised: int, corrected: int, flagged: int) -> Finding:
+    kept = recognised - flagged
+    return Finding(
+        code="OCR.READ",
+        severity=Severity.INFO,
+        message=f"本报告由OCR从图像识别：{recognised}个单元格中{kept}个经勾稽关系或高置信度确认"
+        f"（其中{corrected}个取候选读数），{flagged}个未能确认、未取值；叙述文字中的数字未经核对",
+        message_en=f"the report was read from images by OCR: of {recognised} recognised cells, {kept} are confirmed "
+        f"by the identities or a confident reading ({corrected} by a candidate reading) and {flagged} are left "
+        "without a value; numbers in the narrative are as sure as the recognition",
+        outcome=Outcome.NOTE,
+        evidence=f"recognised={recognised} kept={kept} corrected={corrected} flagged={flagged}",
+    )
+
+
+def recognised_narrative(
+    facts: Iterable[NarrativeFact], checked: Iterable[Finding]
+) -> tuple[tuple[NarrativeFact, ...], tuple[Finding, ...]]:
+    """Facts read from recognised text, and the findings of checking them against the tables, saying so."""
+    marked = tuple(evolve(fact, origin=OCR_ORIGIN) for fact in facts)
+    noted = tuple(
+        evolve(
+            finding,
+            message=f"{finding.message}（叙述文字由OCR识别）",
+            message_en=f"{finding.message_en} (the narrative was recognised by OCR)",
+        )
+        for finding in checked
+    )
+    return marked, noted
+
+
+def _mend(
+    values: dict[CellKey, Number | None],
+    candidates: Mapping[CellKey, Sequence[Number]],
+    recognised: Mapping[CellKey, Cell],
+    of_cell: Mapping[CellKey, Sequence[Identity]],
+) -> set[CellKey]:
+    """Give a cell in failing identities (or a cell read as text) the one candidate that makes every identity it
+    takes part in hold; the keys changed. A failure two different changes would mend is left alone: which cell is
+    misread is not certain."""
+    changed: set[CellKey] = set()
+    while True:
+        fixes: dict[CellKey, list[Number]] = {}
+        for key in recognised:
+            mine = of_cell.get(key, ())
+            if key in changed or not mine:
+                continue
+            states = [_state(i, values) for i in mine]
+            if False not in states and values[key] is not None:
+                continue
+            current = values[key]
+            for value in candidates[key]:
+                if value == current:
+                    continue
+                values[key] = value
+                after = [_state(i, values) for i in mine]
+                if False not in after and True in after:
+                    fixes.setdefault(key, []).append(value)
+            values[key] = current
+        mended: dict[Identity, list[CellKey]] = {}
+        for key in fixes:
+            for identity in of_cell[key]:
+                mended.setdefault(identity, []).append(key)
+        certain = {
+            key: found[0]
+            for key, found in fixes.items()
+            if len(found) == 1 and all(len(mended[identity]) == 1 for identity in of_cell[key])
+        }
+        if not certain:
+            return changed
+        for key, value in certain.items():
+            values[key] = value
+            changed.add(key)
+
+
+def _number(cell: Cell, value: Number) -> Cell:
+    return evolve(Cell.of(value, raw=cell.raw, source=cell.source))
+
+
+def _where(key: CellKey) -> str:
+    table = layout_of(key.table, key.row)
+    row = table.row(key.row)
+    return f"表{table.number}「{row.full_label}」{row.column(key.column).label}"
+
+
+def _read(cell: Cell) -> tuple[str, str]:
+    confidence = cell.source.confidence if cell.source is not None else None
+    share = "" if confidence is None else f"，置信度{confidence}%"
+    share_en = "" if confidence is None else f" with {confidence}% confidence"
+    return f"识别为“{cell.raw}”{share}", f"read as {cell.raw!r}{share_en}"
+
+
+def _uncertain(key: CellKey, cell: Cell, candidates: Iterable[Number]) -> Finding:
+    read, read_en = _read(cell)
+    listed = tuple(candidates)
+    others = "、".join(str(v) for v in listed)
+    return Finding(
+        code="OCR.UNCERTAIN",
+        severity=Severity.WARNING,
+        message=f"{_where(key)}：该单元格由OCR识别（{read}），"
+        + (f"候选读数 {others} " if listed else "")
+        + "均不能由勾稽关系确认，未取值",
+        message_en=f"{key}: recognised by OCR ({read_en}); "
+        + (f"no candidate reading ({', '.join(str(v) for v in listed)}) " if listed else "the reading is not a number ")
+        + "is confirmed by the identities, so the cell is left without a value",
+        cells=(key,),
+        outcome=Outcome.UNDECIDABLE,
+        candidates=listed,
+        evidence=" | ".join([cell.raw, *((cell.source.readings,) if cell.source and cell.source.readings else ())]),
+        source=cell.source,
+    )
+
+
+def _corrected(key: CellKey, cell: Cell, value: Number) -> Finding:
+    read, read_en = _read(cell)
+    return Finding(
+        code="OCR.CORRECTED",
+        severity=Severity.INFO,
+        message=f"{_where(key)}：该单元格由OCR识别（{read}），取勾稽关系所确认的候选读数 {value}",
+        message_en=f"{key}: recognised by OCR ({read_en}); the identities confirm the candidate reading {value}",
+        cells=(key,),
+        outcome=Outcome.NOTE,
+        candidates=(value,),
+        evidence=" | ".join([cell.raw, *((cell.source.readings,) if cell.source and cell.source.readings else ())]),
+        source=cell.source,
+    )
