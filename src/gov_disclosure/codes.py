@@ -85,6 +85,11 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
             "one value that makes them hold: that reading is taken",
         ),
         (
+            "OCR.UNAVAILABLE",
+            _WARNING,
+            "a web page without tables has local images that may be its tables: reading them needs the ocr extra",
+        ),
+        (
             "OCR.READ",
             _INFO,
             "the report was read from images by OCR: its numbers are kept only where the identities confirm them, "

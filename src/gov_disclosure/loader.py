@@ -117,7 +117,7 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
     report, reading = adapter.build(document) if isinstance(adapter, NationalFormat) else run_adapter(adapter, document)
     if report.source is None:  # where it came from, when the adapter did not say
         report = attrs.evolve(report, source=SourceInfo(path=document.path, form=document.form, reader=adapter.name))
-    if _recognised(document):  # numbers recognised by OCR are kept only where the identities confirm them
+    if _recognised_tables(document):  # numbers recognised by OCR are kept only where the identities confirm them
         from gov_disclosure.ocr.checksums import settle
 
         report, settled = settle(report)
@@ -128,6 +128,11 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
 def _recognised(document: Document | None) -> bool:
     """True when *document* was read from images by OCR (:mod:`gov_disclosure.ocr`)."""
     return document is not None and document.source is not None and document.source.reader == "ocr"
+
+
+def _recognised_tables(document: Document) -> bool:
+    """True when tables of *document* were read from images by OCR (a scan, or a web page's table images)."""
+    return _recognised(document) or any(t.source is not None and t.source.origin == "ocr" for t in document.grids)
 
 
 def read_text(

@@ -104,7 +104,7 @@ def settle(report: Report) -> tuple[Report, tuple[Finding, ...]]:
             assert value is not None
             findings.append(_corrected(key, cell, value))
             report = report.with_cell(key, _number(cell, value))
-        elif not kept and (cell.value is not None or candidates[key]):
+        elif not kept:
             findings.append(_uncertain(key, cell, candidates[key]))
             report = report.with_cell(key, Cell.text(cell.raw, source=cell.source))
             flagged += 1

@@ -90,12 +90,13 @@ def greyscale(image: Any) -> Image:
     return np.ascontiguousarray(array, dtype=np.uint8)
 
 
-def read_page(image: Any, *, number: int, dpi: float, engine: Engine) -> OcrPage:
-    """Read the page *image* (a PIL image or an array) of page *number*, scanned at *dpi*."""
+def read_page(image: Any, *, number: int, dpi: float, engine: Engine, narrative: bool = True) -> OcrPage:
+    """Read the page *image* (a PIL image or an array) of page *number*, scanned at *dpi*: its tables, and unless
+    *narrative* is false its other text (the slower part: whole-page detection, and long lines to recognise)."""
     gray, skew = deskew(greyscale(image), dpi)
     grids = find_tables(gray, dpi)
     tables = tuple(_read_table(gray, grid, dpi, engine.recognizer) for grid in grids)
-    lines = tuple(_read_text(gray, grids, engine))
+    lines = tuple(_read_text(gray, grids, engine)) if narrative else ()
     height, width = gray.shape[:2]
     return OcrPage(number=number, width=width, height=height, dpi=dpi, tables=tables, lines=lines, skew=skew)
 
@@ -152,7 +153,7 @@ def _read_table(gray: Image, grid: TableGrid, dpi: float, recognizer: Recognizer
         for line in text_lines(crop, dpi):
             crops.append(line)
             owner.append(index)
-    readings = recognizer.read(crops)
+    readings = _read_lines(crops, dpi, recognizer)
     per_cell: dict[int, list[Reading]] = {}
     for index, reading in zip(owner, readings, strict=True):
         per_cell.setdefault(index, []).append(reading)
@@ -164,6 +165,62 @@ def _read_table(gray: Image, grid: TableGrid, dpi: float, recognizer: Recognizer
         candidates = lines[0].candidates if len(lines) == 1 else ()
         cells.append(OcrCell(grid=grid_cell, text=text, confidence=confidence, candidates=candidates))
     return OcrTable(grid=grid, cells=tuple(cells))
+
+
+_COPIES = 3
+
+
+def _read_lines(lines: Sequence[Image], dpi: float, recognizer: Recognizer) -> list[Reading]:
+    """The readings of the lines of table cells. A line that is one or two narrow glyphs (a lone ``0``, ``4``,
+    ``12``: the recognizer's weak spot, with no context) is also read :data:`_COPIES` times side by side; when that
+    reading is the same text repeated, it is taken, else the cell is read as it is with the lower confidence."""
+    tiles = {i: tiled for i, line in enumerate(lines) if (tiled := _tiled(line, dpi)) is not None}
+    readings = recognizer.read([*lines, *tiles.values()], numbers=True)
+    out = readings[: len(lines)]
+    for (i, _), repeated in zip(tiles.items(), readings[len(lines) :], strict=True):
+        out[i] = _untiled(out[i], repeated)
+    return out
+
+
+def _untiled(alone: Reading, repeated: Reading) -> Reading:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", repeated.text)
+    part = text[: len(text) // _COPIES]
+    if not part or part * _COPIES != text:
+        return Reading(alone.text, min(alone.confidence, repeated.confidence), alone.candidates)
+    candidates: list[tuple[str, float]] = []
+    for candidate, likelihood in repeated.candidates:
+        folded = unicodedata.normalize("NFKC", candidate)
+        piece = folded[: len(folded) // _COPIES]
+        if piece and piece * _COPIES == folded and all(piece != c for c, _ in candidates):
+            candidates.append((piece, likelihood))
+    for candidate, likelihood in alone.candidates:  # the lone reading's alternatives, less likely
+        if all(candidate != c for c, _ in candidates):
+            candidates.append((candidate, likelihood * 0.5))
+    return Reading(part, repeated.confidence, tuple(candidates))
+
+
+def _tiled(line: Image, dpi: float) -> Image | None:
+    """*line* as its glyphs written :data:`_COPIES` times with a gap, when they are no wider than they are high."""
+    import numpy as np
+
+    binary = ink(line, dpi) if min(line.shape) > 15 else (line < 128).astype(np.uint8) * 255
+    rows = np.nonzero(binary.max(axis=1))[0]
+    columns = np.nonzero(binary.max(axis=0))[0]
+    if not len(rows) or not len(columns):
+        return None
+    height, width = int(rows[-1] - rows[0] + 1), int(columns[-1] - columns[0] + 1)
+    if width > 1.2 * height:
+        return None
+    margin = max(2, height // 8)
+    glyph = line[
+        max(int(rows[0]) - margin, 0) : int(rows[-1]) + margin + 1, max(int(columns[0]) - 1, 0) : int(columns[-1]) + 2
+    ]
+    tall = glyph.shape[0]
+    gap = np.full((tall, max(3, tall // 3)), 255, dtype=np.uint8)
+    edge = np.full((tall, tall // 2), 255, dtype=np.uint8)
+    return np.hstack([edge, glyph, gap, glyph, gap, glyph, edge])
 
 
 def _read_text(gray: Image, grids: Sequence[TableGrid], engine: Engine) -> list[OcrLine]:

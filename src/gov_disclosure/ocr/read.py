@@ -33,13 +33,19 @@ _A4_WIDTH = 8.27
 _MIN_DPI, _MAX_DPI = 72.0, 600.0
 
 
-def read_scanned_pdf(data: bytes, *, path: str | None = None, limits: Limits | None = None) -> Document:
-    """The document in a PDF whose pages have no text layer, read by OCR.
+def read_scanned_pdf(
+    data: bytes, *, path: str | None = None, limits: Limits | None = None, narrative: bool = True
+) -> Document:
+    """The document in a PDF whose pages have no text layer, read by OCR (without the text outside the tables
+    when *narrative* is false: about three times faster).
 
     Raises :class:`~gov_disclosure.readers.errors.OcrUnavailableError` when the ``ocr`` extra is not installed,
     and :class:`~gov_disclosure.readers.errors.OcrRequiredError` when OCR finds no text in the pages either."""
     engine = ocr_engine("a scanned PDF (no text layer)")
-    pages = [read_page(image, number=n, dpi=dpi, engine=engine) for n, image, dpi in _pdf_pages(data, limits, path)]
+    pages = [
+        read_page(image, number=n, dpi=dpi, engine=engine, narrative=narrative)
+        for n, image, dpi in _pdf_pages(data, limits, path)
+    ]
     document = ocr_document(pages, path=path, form="pdf", points=True)
     if not document.grids and not document.text.strip():
         raise OcrRequiredError(
@@ -67,14 +73,20 @@ def _pdf_pages(data: bytes, limits: Limits | None, path: str | None) -> Iterator
 
 
 def read_images(
-    images: Sequence[Any], *, path: str | None = None, form: str = "image", dpi: float | None = None
+    images: Sequence[Any],
+    *,
+    path: str | None = None,
+    form: str = "image",
+    dpi: float | None = None,
+    narrative: bool = True,
 ) -> Document:
-    """The document in *images* (PIL images or arrays, one page each), read by OCR."""
+    """The document in *images* (PIL images or arrays, one page each, scanned at *dpi* or at what
+    :func:`image_dpi` finds), read by OCR (without the text outside the tables when *narrative* is false)."""
     engine = ocr_engine("an image", image=True)
     pages: list[OcrPage] = []
     for number, image in enumerate(images, start=1):
         resolution = dpi or image_dpi(image)
-        pages.append(read_page(image, number=number, dpi=resolution, engine=engine))
+        pages.append(read_page(image, number=number, dpi=resolution, engine=engine, narrative=narrative))
     return ocr_document(pages, path=path, form=form, points=False)
 
 

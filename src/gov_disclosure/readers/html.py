@@ -16,7 +16,9 @@ elements and 表二 is often split into several ``<table>`` elements. This reade
 * turns every innermost ``<table>`` into a :class:`~gov_disclosure.parsing.document.RawTable` whose cells keep their
   starting column and span, blank cells blank (never zero);
 * writes the article as text in reading order, each table row as one tab-separated line, so that the
-  narrative sections can be split.
+  narrative sections can be split;
+* reads a page without tables of its own whose tables are images beside it (``<img src="t3.png">``, local files
+  only) by OCR (:mod:`gov_disclosure.ocr.images`, the ``ocr`` extra; without it, an ``OCR.UNAVAILABLE`` note).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any
 from attrs import define, field
 
 from gov_disclosure.errors import LimitExceededError
+from gov_disclosure.findings import Finding
 from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
@@ -131,7 +134,11 @@ def read_html(
     container = article_body(root)
     lines: list[str] = []
     tables: list[RawTable] = []
-    _Walker(path, lines, tables, limits or Limits(), damage).walk(container)
+    walker = _Walker(path, lines, tables, limits or Limits(), damage)
+    walker.walk(container)
+    findings: tuple[Finding, ...] = ()
+    if walker.images and path is not None and not tables:  # tables published as images beside the page
+        lines, findings = _image_tables(path, walker.images, lines, tables)
     lines = [line for line in (_tidy(line) for line in lines) if line.strip()]
     if title and not any("报告" in line for line in lines[:3]):
         lines.insert(0, title)
@@ -140,8 +147,30 @@ def read_html(
         grids=tuple(tables),
         form="html",
         source=SourceInfo(path=path, url=url, form="html"),
-        findings=bad_bytes_findings(decoded),
+        findings=(*bad_bytes_findings(decoded), *findings),
     )
+
+
+def _image_tables(
+    path: str, images: list[tuple[int, str]], lines: list[str], tables: list[RawTable]
+) -> tuple[list[str], tuple[Finding, ...]]:
+    """The page's lines with the text of its local images read by OCR in their places (their tables added to
+    *tables*); without the ``ocr`` extra, the lines as they are and a note saying what would read the images."""
+    from gov_disclosure.ocr.images import ImageInPage, can_read_images, local_image, read_page_images
+
+    local = [ImageInPage(line=at, src=src) for at, src in images if local_image(path, src) is not None]
+    if not local:
+        return lines, ()
+    if not can_read_images():
+        from gov_disclosure.ocr.images import unavailable_finding
+
+        return lines, (unavailable_finding(len(local)),)
+    read = read_page_images(path, local, own_text=sum(len(line.strip()) for line in lines))
+    out = list(lines)
+    for image, document in reversed(read):
+        out[image.line : image.line] = document.text.splitlines()
+    tables.extend(grid for _, document in read for grid in document.grids)
+    return out, ()
 
 
 _PAGE_BREAKS = re.compile(r"[\f\v]")
@@ -406,6 +435,8 @@ class _Walker:
         self.limits = limits
         self.damage = damage
         self.buffer: list[str] = []
+        self.images: list[tuple[int, str]] = []
+        """The ``<img>`` elements met: the line their content would start at, and their ``src``."""
 
     def flush(self) -> None:
         if self.buffer:
@@ -430,6 +461,9 @@ class _Walker:
         block = tag in _BLOCKS or tag in ("td", "th")
         if tag == "br" or block:
             self.flush()
+        if tag == "img" and node.get("src"):
+            self.flush()
+            self.images.append((len(self.lines), str(node.get("src"))))
         if node.text:
             self.buffer.append(node.text)
         for child in node:
