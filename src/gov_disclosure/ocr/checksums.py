@@ -10,9 +10,10 @@ For every cell recognised by OCR (:attr:`~gov_disclosure.model.source.SourceLoca
 2. where identities fail, a cell in them is given the next candidate that makes every identity it takes part in
    hold (at least one of them decidable) — the identities force it (``OCR.CORRECTED``), the least confident cells
    first, until no more failures can be mended;
-3. a number is then kept when no identity it takes part in fails and either one of them holds (confirmed or
-   forced) or, when none can be decided (表二's cells take part in none), the recognizer was confident
-   (:data:`CONFIDENT`) and the value is its best reading;
+3. a number is then kept when the recognizer was confident (:data:`CONFIDENT`) and every identity it takes part
+   in holds (or none can be decided: 表二's cells take part in none), or when the identities force it: one of its
+   identities holds and every other cell of that identity is kept (a misread cell in a failing row is found as the
+   one cell that no holding identity of kept cells forces);
 4. every other recognised cell (a number, or text where a number belongs) is flagged ``OCR.UNCERTAIN`` with its
    candidate readings and left without a value (a ``TEXT`` cell keeping what was read): the identities it takes
    part in are then undecidable, never failed, so no misread is reported as the agency's arithmetic error.
@@ -90,25 +91,51 @@ def settle(report: Report) -> tuple[Report, tuple[Finding, ...]]:
     values: dict[CellKey, Number | None] = {entry.key: entry.cell.value for entry in report.iter_cells()}
     candidates = {key: _candidates(key, cell) for key, cell in recognised.items()}
     corrected = _mend(values, candidates, recognised, of_cell)
+    accepted = _accepted(values, recognised, corrected, of_cell)
     findings: list[Finding] = []
-    flagged = 0
     for key, cell in recognised.items():
-        states = [_state(identity, values) for identity in of_cell.get(key, ())]
         value = values[key]
-        best = candidates[key][0] if candidates[key] else None
-        confident = (cell.source.confidence or 0) >= CONFIDENT if cell.source is not None else False
-        kept = value is not None and (
-            False not in states and (True in states or (confident and value == best and value == cell.value))
-        )
-        if kept and key in corrected:
-            assert value is not None
+        if key in accepted and key in corrected and value is not None:
             findings.append(_corrected(key, cell, value))
             report = report.with_cell(key, _number(cell, value))
-        elif not kept:
+        elif key not in accepted:
             findings.append(_uncertain(key, cell, candidates[key]))
             report = report.with_cell(key, Cell.text(cell.raw, source=cell.source))
-            flagged += 1
-    return report, (_summary(len(recognised), len(corrected), flagged), *findings)
+    flagged = len(recognised) - len(accepted)
+    return report, (_summary(len(recognised), len(corrected & accepted), flagged), *findings)
+
+
+def _accepted(
+    values: Mapping[CellKey, Number | None],
+    recognised: Mapping[CellKey, Cell],
+    corrected: set[CellKey],
+    of_cell: Mapping[CellKey, Sequence[Identity]],
+) -> set[CellKey]:
+    """The recognised cells whose values are kept: read with high confidence with every identity they take part in
+    holding (or none that can be decided); then, again and again, each cell an identity forces — an identity that
+    holds whose other cells are all kept or not recognised."""
+    states = {identity: _state(identity, values) for identities in of_cell.values() for identity in identities}
+    accepted: set[CellKey] = set()
+    for key, cell in recognised.items():
+        mine = [states[identity] for identity in of_cell.get(key, ())]
+        confident = cell.source is not None and (cell.source.confidence or 0) >= CONFIDENT
+        if values[key] is None or key in corrected or not confident or False in mine:
+            continue
+        if all(mine) or not any(state is not None for state in mine):  # all hold, or none can be decided
+            accepted.add(key)
+    forced = True
+    while forced:
+        forced = False
+        for key in recognised.keys() - accepted:
+            if values[key] is None:
+                continue
+            for identity in of_cell.get(key, ()):
+                others = (c for c in identity.cells if c != key)
+                if states[identity] and all(c in accepted or c not in recognised for c in others):
+                    accepted.add(key)
+                    forced = True
+                    break
+    return accepted
 
 
 def _summary(recognised: int, corrected: int, flagged: int) -> Finding:
@@ -187,7 +214,8 @@ def _mend(
 
 
 def _number(cell: Cell, value: Number) -> Cell:
-    return evolve(Cell.of(value, raw=cell.raw, source=cell.source))
+    """The cell holding the candidate reading *value* (what the recognizer first read stays in the finding)."""
+    return Cell.of(value, source=cell.source)
 
 
 def _where(key: CellKey) -> str:
