@@ -1,7 +1,8 @@
 """Import cost: ``import gov_disclosure`` and ``gov-disclosure --help`` load no heavy optional dependency.
 
 Issue 14: openpyxl, lxml, the PDF engines, python-docx, jinja2, rich, PIL, pandas, pyarrow and dask load only when a
-form or command needs them; so do the OCR engine and what it brings (numpy, OpenCV, ONNX Runtime: issue 17). Each check runs in a fresh interpreter, since this test process has imported them all.
+form or command needs them; so do the OCR engine and what it brings (numpy, OpenCV, ONNX Runtime: issue 17). Each
+check runs in a fresh interpreter, since this test process has imported them all.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from gov_disclosure.findings import Outcome
 from gov_disclosure.loader import finish
 from gov_disclosure.model import Cell, Report, Table2, Table3, Table4
 from gov_disclosure.model.cells import Number
+from gov_disclosure.model.identities import identities_of
 from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.ocr.checksums import CONFIDENT, settle
@@ -36,7 +37,8 @@ def _recognised(report: Report, confidence: int = 99) -> Report:
 
 def _misread(report: Report, key: str, raw: str, *, confidence: int, readings: str | None = None) -> Report:
     cell = report.cell(key)
-    assert cell is not None and cell.source is not None
+    assert cell is not None
+    assert cell.source is not None
     source = SourceLocation(page=4, origin="ocr", box="1,2,3,4", confidence=confidence, readings=readings)
     value: Number = Decimal(raw) if "." in raw else int(raw)
     return report.with_cell(key, Cell.of(value, raw=raw, source=source))
@@ -78,10 +80,13 @@ def test_a_confident_misread_without_the_right_candidate_is_flagged_not_blamed_o
     report = _misread(huaian, "table3.new_received.total", "3149", confidence=99)
     settled, findings = settle(report)
     cell = settled.cell("table3.new_received.total")
-    assert cell is not None and cell.value is None and cell.raw == "3149"
+    assert cell is not None
+    assert cell.value is None
+    assert cell.raw == "3149"
     flagged = [f for f in findings if f.code == "OCR.UNCERTAIN"]
     assert [str(c) for f in flagged for c in f.cells] == ["table3.new_received.total"]
-    assert flagged[0].outcome is Outcome.UNDECIDABLE and flagged[0].candidates == (3149,)
+    assert flagged[0].outcome is Outcome.UNDECIDABLE
+    assert flagged[0].candidates == (3149,)
     result = finish(settled, findings)
     assert not [f for f in result.findings if f.outcome is Outcome.FAILED], result.findings
 
@@ -117,8 +122,27 @@ def test_a_cell_no_identity_checks_is_kept_only_when_confidently_read(huaian: Re
     assert [f.code for f in findings] == ["OCR.READ", "OCR.UNCERTAIN"]
 
 
-def test_a_report_not_read_by_ocr_is_untouched() -> None:
-    report = Report(format_version="2021", table4=Table4.from_rows(TABLE4))
+def test_numbers_the_text_reader_found_in_recognised_text_are_kept_only_when_forced(huaian: Report) -> None:
+    """When a grid cannot be read, the text reader reads the recognised text: its cells have no confidence, so
+    each is kept only when a holding identity of kept cells forces it."""
+    row = huaian.table4.review  # type: ignore[union-attr]
+    report = huaian
+    for column, cell in row.cells():  # 表四 review from the text: no origin, no confidence
+        report = report.with_cell(f"table4.review.{column}", Cell.of(cell.value, source=SourceLocation(line=40)))  # type: ignore[arg-type]
+    settled, findings = settle(report)
+    assert [c.value for _, c in settled.table4.review.cells()] == [None] * 5  # type: ignore[union-attr]
+    assert {str(c) for f in findings if f.code == "OCR.UNCERTAIN" for c in f.cells} == {
+        f"table4.review.{column}" for column in ("upheld", "corrected", "other", "pending", "total")
+    }
+    kept = report.with_cell("table4.review.total", huaian.cell("table4.review.total"))  # type: ignore[arg-type]
+    kept = kept.with_cell("table4.review.upheld", huaian.cell("table4.review.upheld"))  # type: ignore[arg-type]
+    kept = kept.with_cell("table4.review.corrected", huaian.cell("table4.review.corrected"))  # type: ignore[arg-type]
+    kept = kept.with_cell("table4.review.other", huaian.cell("table4.review.other"))  # type: ignore[arg-type]
+    assert settle(kept)[0].cell("table4.review.pending") == Cell.of(37)  # forced: 351 - 72 - 64 - 178
+
+
+def test_a_report_without_numbers_is_untouched() -> None:
+    report = Report(format_version="2021")
     assert settle(report) == (report, ())
 
 
@@ -127,10 +151,13 @@ def test_a_report_not_read_by_ocr_is_untouched() -> None:
 @given(consistent_reports(), st.data())
 def test_a_recognised_number_is_the_printed_one_or_none(report: Report, data: st.DataObject) -> None:
     """Misread any few cells of a consistent report, with any confidence and any candidate readings (the right one
-    among them or not): every cell settled holds the printed value or no value, and no identity fails."""
+    among them or not): every cell an identity checks holds the printed value or no value, a cell none checks (表二)
+    holds another only when the recognizer was confident (:data:`CONFIDENT`) in it, and no identity fails."""
     truth = {entry.key: entry.cell.value for entry in report.iter_cells()}
+    checked = {key for identity in identities_of(report.format) for key in identity.cells}
     recognised = _recognised(report)
     keys = sorted((k for k, v in truth.items() if isinstance(v, int)), key=str)
+    confident: set[CellKey] = set()
     for key in data.draw(st.lists(st.sampled_from(keys), max_size=4, unique=True)) if keys else ():
         printed = truth[key]
         assert isinstance(printed, int)
@@ -140,10 +167,14 @@ def test_a_recognised_number_is_the_printed_one_or_none(report: Report, data: st
             others.append(printed)
         readings = " | ".join(str(v) for v in others) or None
         confidence = data.draw(st.integers(0, 100))
+        if confidence >= CONFIDENT:
+            confident.add(key)
         recognised = _misread(recognised, str(key), str(wrong), confidence=confidence, readings=readings)
     settled, findings = settle(recognised)
     for entry in settled.iter_cells():
-        assert entry.cell.value is None or entry.cell.value == truth[entry.key], (entry.key, entry.cell)
+        if entry.cell.value is not None and entry.cell.value != truth[entry.key]:
+            assert entry.key not in checked, (entry.key, entry.cell)
+            assert entry.key in confident, (entry.key, entry.cell)
     result = finish(settled, findings)
     assert not [f for f in result.findings if f.outcome is Outcome.FAILED and f.code.startswith("T")]
 

@@ -4,16 +4,18 @@ Issue 17: "a number is accepted when its confidence is high **and** every identi
 the identities force it; a cell whose identities fail is flagged as 'OCR uncertain' with the candidate readings
 … an OCR misread must never be reported as the agency's arithmetic error without saying the cell was OCR'd."
 
-For every cell recognised by OCR (:attr:`~gov_disclosure.model.source.SourceLocation.origin` ``"ocr"``):
+For every cell of a report read by OCR that holds a number or text (a cell of a grid carries
+:attr:`~gov_disclosure.model.source.SourceLocation.origin` ``"ocr"`` and the recognizer's confidence):
 
 1. its candidate values are the recognizer's readings that are numbers, the best first;
 2. where identities fail, a cell in them is given the next candidate that makes every identity it takes part in
    hold (at least one of them decidable) — the identities force it (``OCR.CORRECTED``), the least confident cells
    first, until no more failures can be mended;
-3. a number is then kept when the recognizer was confident (:data:`CONFIDENT`) and every identity it takes part
-   in holds (or none can be decided: 表二's cells take part in none), or when the identities force it: one of its
-   identities holds and every other cell of that identity is kept (a misread cell in a failing row is found as the
-   one cell that no holding identity of kept cells forces);
+3. a number is then kept when one of its identities holds, none fails, and the recognizer was fairly confident
+   (:data:`CHECKED`) — or, for a number that takes part in no identity (表二's), when the recognizer was confident
+   (:data:`CONFIDENT`) — or when the identities force it: one of its identities holds and every other cell of
+   that identity is kept (a misread cell in a failing row is found as the one cell that no holding identity of kept
+   cells forces);
 4. every other recognised cell (a number, or text where a number belongs) is flagged ``OCR.UNCERTAIN`` with its
    candidate readings and left without a value (a ``TEXT`` cell keeping what was read): the identities it takes
    part in are then undecidable, never failed, so no misread is reported as the agency's arithmetic error.
@@ -30,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from attrs import evolve
 
 from gov_disclosure.findings import Finding, Outcome, Severity
-from gov_disclosure.model.cells import Cell, Number
+from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.formats import layout_of
 from gov_disclosure.model.identities import Identity, identities_of
 from gov_disclosure.model.keys import CellKey
@@ -39,11 +41,16 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.narrative.facts import NarrativeFact
 from gov_disclosure.parsing.cells import parse_cell
 
-__all__ = ["CONFIDENT", "OCR_ORIGIN", "recognised_narrative", "settle"]
+__all__ = ["CHECKED", "CONFIDENT", "OCR_ORIGIN", "recognised_narrative", "settle"]
 
 OCR_ORIGIN = "ocr"
 CONFIDENT = 90
-"""The least confidence (percent) with which a recognised number that no identity can check is kept."""
+"""The least confidence (percent) with which a recognised number that takes part in no identity (表二's) is kept."""
+CHECKED = 50
+"""The least confidence (percent) with which a recognised number is kept when an identity it takes part in holds
+and none fails: a misread would have to be cancelled by another in every identity it takes part in. A number in
+identities none of which can be decided (its neighbours unread) is not kept on its confidence alone: a table whose
+rules were misread can give a confident wrong number there."""
 
 
 def _value_type(key: CellKey) -> ValueType:
@@ -75,11 +82,16 @@ def _state(identity: Identity, values: Mapping[CellKey, Number | None]) -> bool 
 
 
 def settle(report: Report) -> tuple[Report, tuple[Finding, ...]]:
-    """*report* with every recognised cell kept, corrected or flagged as the identities say, and the findings."""
+    """*report*, read from images by OCR, with every cell that holds a number or text kept, corrected or flagged as
+    the identities say, and the findings.
+
+    Every such cell counts as recognised: a cell of a grid carries the recognizer's confidence, and one the text
+    reader found in the recognised text when a grid could not be read (no ``origin``, no confidence) is kept only
+    when the identities force it."""
     recognised = {
         entry.key: entry.cell
         for entry in report.iter_cells()
-        if entry.cell.source is not None and entry.cell.source.origin == OCR_ORIGIN and entry.cell.raw
+        if entry.cell.value is not None or entry.cell.kind is CellKind.TEXT
     }
     if not recognised:
         return report, ()
@@ -111,18 +123,18 @@ def _accepted(
     corrected: set[CellKey],
     of_cell: Mapping[CellKey, Sequence[Identity]],
 ) -> set[CellKey]:
-    """The recognised cells whose values are kept: read with high confidence with every identity they take part in
-    holding (or none that can be decided); then, again and again, each cell an identity forces — an identity that
+    """The recognised cells whose values are kept: read with some confidence (:data:`CHECKED`) with an identity
+    holding and none failing (each holds, or cannot be decided for a cell without a value), or with high confidence
+    (:data:`CONFIDENT`) when they take part in none; then, again and again, each cell an identity forces — an identity that
     holds whose other cells are all kept or not recognised."""
     states = {identity: _state(identity, values) for identities in of_cell.values() for identity in identities}
     accepted: set[CellKey] = set()
     for key, cell in recognised.items():
         mine = [states[identity] for identity in of_cell.get(key, ())]
-        confident = cell.source is not None and (cell.source.confidence or 0) >= CONFIDENT
-        if values[key] is None or key in corrected or not confident or False in mine:
-            continue
-        if all(mine) or not any(state is not None for state in mine):  # all hold, or none can be decided
-            accepted.add(key)
+        confidence = (cell.source.confidence or 0) if cell.source is not None else 0
+        sure = confidence >= CHECKED and True in mine if mine else confidence >= CONFIDENT
+        if values[key] is not None and key not in corrected and sure and False not in mine:
+            accepted.add(key)  # none fails: each holds, or cannot be decided (a blank or unread cell in it)
     forced = True
     while forced:
         forced = False

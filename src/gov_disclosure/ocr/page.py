@@ -90,10 +90,28 @@ def greyscale(image: Any) -> Image:
     return np.ascontiguousarray(array, dtype=np.uint8)
 
 
+def despeckled(gray: Image, dpi: float) -> Image:
+    """*gray* without specks of dust or toner: blots of ink smaller than a full stop printed at 8 points (a
+    ``.`` is about 0.02 inch across) are painted over with the paper around them."""
+    import cv2
+    import numpy as np
+
+    binary = ink(gray, dpi)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    largest = max(2.0, (dpi / 100) ** 2)
+    small = np.nonzero(stats[:, cv2.CC_STAT_AREA] <= largest)[0]
+    small = small[small > 0]
+    if not len(small):
+        return gray
+    out = gray.copy()
+    out[np.isin(labels, small)] = 255
+    return out
+
+
 def read_page(image: Any, *, number: int, dpi: float, engine: Engine, narrative: bool = True) -> OcrPage:
     """Read the page *image* (a PIL image or an array) of page *number*, scanned at *dpi*: its tables, and unless
     *narrative* is false its other text (the slower part: whole-page detection, and long lines to recognise)."""
-    gray, skew = deskew(greyscale(image), dpi)
+    gray, skew = deskew(despeckled(greyscale(image), dpi), dpi)
     grids = find_tables(gray, dpi)
     tables = tuple(_read_table(gray, grid, dpi, engine.recognizer) for grid in grids)
     lines = tuple(_read_text(gray, grids, engine)) if narrative else ()
@@ -146,10 +164,13 @@ def _read_table(gray: Image, grid: TableGrid, dpi: float, recognizer: Recognizer
     trim = max(2, int(dpi / 60))
     crops: list[Image] = []
     owner: list[int] = []
+    crossed: set[int] = set()
     for index, cell in enumerate(grid.cells):
         crop = gray[cell.y0 + trim : cell.y1 - trim, cell.x0 + trim : cell.x1 - trim]
         if crop.size == 0:
             continue
+        if _crossed(crop, dpi):
+            crossed.add(index)
         for line in text_lines(crop, dpi):
             crops.append(line)
             owner.append(index)
@@ -162,12 +183,38 @@ def _read_table(gray: Image, grid: TableGrid, dpi: float, recognizer: Recognizer
         lines = per_cell.get(index, [])
         text = join_lines(r.text for r in lines if r.text)
         confidence = min((r.confidence for r in lines), default=1.0)
+        if index in crossed:
+            confidence = min(confidence, _CROSSED)
         candidates = lines[0].candidates if len(lines) == 1 else ()
         cells.append(OcrCell(grid=grid_cell, text=text, confidence=confidence, candidates=candidates))
     return OcrTable(grid=grid, cells=tuple(cells))
 
 
 _COPIES = 3
+_CROSSED = 0.5
+_REACH = 0.04
+"""The most confidence a cell crossed by a stroke gets: only the identities can confirm what it holds."""
+
+
+def _crossed(crop: Image, dpi: float) -> bool:
+    """True when a stroke crosses the cell's edge into it (printed text keeps clear of its rules): a seal, a
+    signature or a line of handwriting runs over the cell, or the cell is not where the rules say. A rule's remnant
+    along the edge, or a pixel of noise on it, does not count: the stroke must reach :data:`_REACH` inches in."""
+    import cv2
+
+    if min(crop.shape) <= 4:
+        return False
+    binary = ink(crop, dpi)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    height, width = binary.shape
+    reach = dpi * _REACH
+    for label in range(1, count):
+        x, y, w, h = (int(v) for v in stats[label][:4])
+        touches_side = (x == 0 or x + w == width) and w >= reach and h < 0.5 * height
+        touches_top = (y == 0 or y + h == height) and h >= reach and w < 0.5 * width
+        if touches_side or touches_top:
+            return True
+    return False
 
 
 def _read_lines(lines: Sequence[Image], dpi: float, recognizer: Recognizer) -> list[Reading]:

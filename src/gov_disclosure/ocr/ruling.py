@@ -14,6 +14,7 @@ Everything here works on ``numpy`` arrays and OpenCV (the ``ocr`` extra), import
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -206,8 +207,23 @@ def find_tables(gray: Image, dpi: float) -> list[TableGrid]:
     return tables
 
 
+def _anchored(segments: list[_Segment], across: Sequence[float], tolerance: float) -> list[_Segment]:
+    """The segments that start and end on a rule across them: a table's rules meet, a seal's arc or a stroke of
+    handwriting that survived the opening floats between them."""
+    return [
+        s
+        for s in segments
+        if any(abs(s.start - a) <= tolerance for a in across) and any(abs(s.end - a) <= tolerance for a in across)
+    ]
+
+
 def _grid(h_segments: list[_Segment], v_segments: list[_Segment], ox: int, oy: int, dpi: float) -> TableGrid | None:
     tolerance = max(4.0, dpi / 25)
+    for _ in range(2):  # rules that end on rules, then those that end on the rules kept
+        ys = _cluster([s.at for s in h_segments], tolerance)
+        xs = _cluster([s.at for s in v_segments], tolerance)
+        h_segments = _anchored(h_segments, xs, 2 * tolerance)
+        v_segments = _anchored(v_segments, ys, 2 * tolerance)
     ys = _cluster([s.at for s in h_segments], tolerance)
     xs = _cluster([s.at for s in v_segments], tolerance)
     if len(ys) < 2 or len(xs) < 2:
@@ -231,7 +247,7 @@ def _grid(h_segments: list[_Segment], v_segments: list[_Segment], ox: int, oy: i
     for r in range(rows):
         for c in range(columns):
             groups.setdefault(find(r * columns + c), []).append((r, c))
-    thickness = max([s.thickness for s in (*h_segments, *v_segments)], default=2)
+    thickness = statistics.median([s.thickness for s in (*h_segments, *v_segments)])
     half = thickness / 2 + 1
     cells = []
     for members in groups.values():
