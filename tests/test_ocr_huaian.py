@@ -111,7 +111,8 @@ def test_a_scanned_page_as_png_is_read(mild: list[object], tmp_path: Path, truth
     assert review.value == 351
     assert review.source is not None
     assert (review.source.origin, review.source.page, review.source.path) == ("ocr", 1, str(path))
-    assert review.source.confidence is not None and review.source.confidence >= 50
+    assert review.source.confidence is not None
+    assert review.source.confidence >= 50
     x0, y0, x1, y1 = (int(v) for v in (review.source.box or "").split(","))
     assert 0 < x0 < x1 < 1654
     assert 0 < y0 < y1 < 2339

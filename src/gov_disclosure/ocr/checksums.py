@@ -124,9 +124,9 @@ def _accepted(
     of_cell: Mapping[CellKey, Sequence[Identity]],
 ) -> set[CellKey]:
     """The recognised cells whose values are kept: read with some confidence (:data:`CHECKED`) with an identity
-    holding and none failing (each holds, or cannot be decided for a cell without a value), or with high confidence
-    (:data:`CONFIDENT`) when they take part in none; then, again and again, each cell an identity forces — an identity that
-    holds whose other cells are all kept or not recognised."""
+    holding and none failing (each holds, or cannot be decided for a cell without a value), or with high
+    confidence (:data:`CONFIDENT`) when they take part in none; then, again and again, each cell an identity
+    forces — an identity that holds whose other cells are all kept or not recognised."""
     states = {identity: _state(identity, values) for identities in of_cell.values() for identity in identities}
     accepted: set[CellKey] = set()
     for key, cell in recognised.items():

@@ -97,7 +97,7 @@ def despeckled(gray: Image, dpi: float) -> Image:
     import numpy as np
 
     binary = ink(gray, dpi)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     largest = max(2.0, (dpi / 100) ** 2)
     small = np.nonzero(stats[:, cv2.CC_STAT_AREA] <= largest)[0]
     small = small[small > 0]
@@ -205,7 +205,7 @@ def _crossed(crop: Image, dpi: float) -> bool:
     if min(crop.shape) <= 4:
         return False
     binary = ink(crop, dpi)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     height, width = binary.shape
     reach = dpi * _REACH
     for label in range(1, count):
