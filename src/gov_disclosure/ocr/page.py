@@ -30,6 +30,10 @@ __all__ = ["OcrCell", "OcrLine", "OcrPage", "OcrTable", "read_page"]
 _DETECTION_SIDE = 1280
 """Whole-page text detection runs on the page scaled so that its longer side is this many pixels (at a scan's full
 resolution it takes ten times as long and finds the same lines)."""
+_COLOURED = 80
+"""Channels this far apart make a pixel coloured ink (a seal's red is about 180 apart), not print (black or grey,
+and a scan's colour noise, stay within 40)."""
+_LIGHT = 170
 _CHAR_HEIGHT = 0.1
 """A line of ink shorter than this many inches is a speck or a stroke of a rule, not text (body text is 0.15)."""
 
@@ -80,13 +84,17 @@ class OcrPage:
 
 
 def greyscale(image: Any) -> Image:
-    """A page image (PIL image or array) as ``uint8`` greyscale; in a colour image the brightest channel, so that
-    a red (or blue) stamp over the table fades to white while black print stays black."""
+    """A page image (PIL image or array) as ``uint8`` greyscale. In a colour image, ink of a colour (a red seal, a
+    blue signature) is paper: a light pixel far from grey (its channels :data:`_COLOURED` apart, its brightest
+    :data:`_LIGHT` or more) is white, and the others are read by their brightest channel, so that black print under
+    a seal stays dark."""
     import numpy as np
 
     array = np.asarray(image.convert("RGB") if hasattr(image, "convert") and image.mode not in ("L", "RGB") else image)
     if array.ndim == 3:
-        array = array[:, :, :3].max(axis=2)
+        channels = array[:, :, :3].astype(np.int16)
+        brightest, darkest = channels.max(axis=2), channels.min(axis=2)
+        array = np.where((brightest - darkest > _COLOURED) & (brightest >= _LIGHT), 255, brightest)
     return np.ascontiguousarray(array, dtype=np.uint8)
 
 
