@@ -111,7 +111,7 @@ def despeckled(gray: Image, dpi: float) -> Image:
     small = small[small > 0]
     if not len(small):
         return gray
-    out = gray.copy()
+    out: Image = gray.copy()
     out[np.isin(labels, small)] = 255
     return out
 
