@@ -126,7 +126,7 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
 
 
 def _recognised(document: Document | None) -> bool:
-    """True when *document* was read from images by OCR (:mod:`gov_disclosure.ocr`)."""
+    """True when *document* was read from images by OCR (its reader :data:`gov_disclosure.ocr.OCR_ORIGIN`)."""
     return document is not None and document.source is not None and document.source.reader == "ocr"
 
 

@@ -19,4 +19,8 @@ package).
 
 from __future__ import annotations
 
-__all__: list[str] = []
+__all__ = ["OCR_ORIGIN"]
+
+OCR_ORIGIN = "ocr"
+"""The :attr:`~gov_disclosure.model.source.SourceLocation.origin` of text recognised in an image, and the
+:attr:`~gov_disclosure.model.source.SourceInfo.reader` of a document read from images."""

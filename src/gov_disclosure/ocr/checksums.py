@@ -39,11 +39,11 @@ from gov_disclosure.model.keys import CellKey
 from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.narrative.facts import NarrativeFact
+from gov_disclosure.ocr import OCR_ORIGIN
 from gov_disclosure.parsing.cells import parse_cell
 
-__all__ = ["CHECKED", "CONFIDENT", "OCR_ORIGIN", "recognised_narrative", "settle"]
+__all__ = ["CHECKED", "CONFIDENT", "recognised_narrative", "settle"]
 
-OCR_ORIGIN = "ocr"
 CONFIDENT = 90
 """The least confidence (percent) with which a recognised number that takes part in no identity (表二's) is kept."""
 CHECKED = 50

@@ -19,16 +19,14 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from gov_disclosure.model.source import SourceInfo, SourceLocation
+from gov_disclosure.ocr import OCR_ORIGIN
 from gov_disclosure.ocr.page import OcrCell, OcrLine, OcrPage, OcrTable
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import join_lines, render_table
 from gov_disclosure.readers._grid import PlacedCell, build_table
 
-__all__ = ["OCR_ORIGIN", "ocr_document"]
-
-OCR_ORIGIN = "ocr"
-"""The :attr:`~gov_disclosure.model.source.SourceLocation.origin` of text recognised in an image."""
+__all__ = ["ocr_document"]
 
 _PAGE_NUMBER = re.compile(r"^\s*[-—–－‒―一]?\s*(第\s*)?\d{1,4}\s*(页)?\s*[-—–－‒―一]?\s*$")
 _STITCH = 0.08
