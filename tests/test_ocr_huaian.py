@@ -133,3 +133,22 @@ def test_a_web_page_whose_table_is_an_image_beside_it(mild: list[object], tmp_pa
     result = load(html)
     assert result.report.table4 is not None
     assert [c.value for _, c in result.report.table4.review.cells()] == [72, 64, 178, 37, 351]  # type: ignore[union-attr]
+
+
+def test_without_the_extra_a_web_page_of_table_images_says_which_extra_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gov_disclosure.ocr import images
+
+    monkeypatch.setattr(images, "ocr_available", lambda: False)
+    (tmp_path / "t3.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    html = tmp_path / "report.html"
+    html.write_text(
+        "<html><body><h1>某局2022年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>"
+        '<p><img src="t3.png"></p></body></html>',
+        encoding="utf-8",
+    )
+    result = load(html)
+    (note,) = [f for f in result.findings if f.code == "OCR.UNAVAILABLE"]
+    assert 'pip install "gov-disclosure[ocr]"' in note.message_en
+    assert "no tables but 1 local image," in note.message_en

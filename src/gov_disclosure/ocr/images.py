@@ -90,8 +90,8 @@ def unavailable_finding(count: int) -> Finding:
         severity=Severity.WARNING,
         message=f"网页没有表格，但有{count}张本地图片，其中可能是表格图片：识别需安装 ocr 扩展"
         '（pip install "gov-disclosure[ocr]"）',
-        message_en=f"the page has no tables but {count} local images, which may be images of its tables: reading "
-        f'them needs the {OCR_MODULE!r} package: pip install "gov-disclosure[ocr]"',
+        message_en=f"the page has no tables but {count} local image{'' if count == 1 else 's'}, which may be images "
+        f'of its tables: reading them needs the {OCR_MODULE!r} package: pip install "gov-disclosure[ocr]"',
         outcome=Outcome.NOTE,
     )
 
