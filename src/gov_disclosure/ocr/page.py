@@ -34,6 +34,8 @@ _COLOURED = 80
 """Channels this far apart make a pixel coloured ink (a seal's red is about 180 apart), not print (black or grey,
 and a scan's colour noise, stay within 40)."""
 _LIGHT = 170
+_SPECK_SHARE = 0.1
+"""A run of ink with less than this share of the heaviest run's ink, on a text line, is a speck."""
 _CHAR_HEIGHT = 0.1
 """A line of ink shorter than this many inches is a speck or a stroke of a rule, not text (body text is 0.15)."""
 
@@ -148,13 +150,32 @@ def text_lines(crop: Image, dpi: float) -> list[Image]:
         short = bottom - top < max(dpi * _CHAR_HEIGHT * 0.6, 0.4 * tallest) and bottom - top < dpi * _CHAR_HEIGHT
         if short and (len(spans) > 1 or bottom - top < 2):
             continue  # a speck; a mark such as "-" or "/" is kept when it is the cell's only ink
-        columns = np.nonzero(binary[top:bottom].max(axis=0))[0]
-        x0, x1 = int(columns[0]), int(columns[-1]) + 1
+        x0, x1 = _text_extent(binary[top:bottom], bottom - top)
         pad = max(4, (bottom - top) // 4)
         pad_x = max(pad, int(dpi * _CHAR_HEIGHT * 0.5))
         line = crop[max(top - pad, 0) : bottom + pad, max(x0 - pad_x, 0) : x1 + pad_x]
         lines.append(line)
     return lines
+
+
+def _text_extent(band: Image, height: int) -> tuple[int, int]:
+    """The columns of a line's text: its ink in runs apart by less than the line's height, without the runs that
+    hold little ink far from the rest (specks of dust at the cell's other end, which would make the recognizer read
+    a wide, nearly empty image — and read it confidently wrong)."""
+    import numpy as np
+
+    mass = (band > 0).sum(axis=0)
+    columns = np.nonzero(mass)[0]
+    runs: list[list[int]] = []
+    for column in columns.tolist():
+        if runs and column - runs[-1][1] <= height:
+            runs[-1][1] = column
+        else:
+            runs.append([column, column])
+    weights = [int(mass[a : b + 1].sum()) for a, b in runs]
+    heaviest = max(weights)
+    kept = [run for run, weight in zip(runs, weights, strict=True) if weight >= _SPECK_SHARE * heaviest]
+    return kept[0][0], kept[-1][1] + 1
 
 
 def _merge_close(spans: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
@@ -234,7 +255,22 @@ def _read_lines(lines: Sequence[Image], dpi: float, recognizer: Recognizer) -> l
     out = readings[: len(lines)]
     for (i, _), repeated in zip(tiles.items(), readings[len(lines) :], strict=True):
         out[i] = _untiled(out[i], repeated)
-    return out
+    return [_as_many_as_glyphs(reading, line, dpi) for reading, line in zip(out, lines, strict=True)]
+
+
+def _as_many_as_glyphs(reading: Reading, line: Image, dpi: float) -> Reading:
+    """*reading*, not confident when it is a number of far fewer or far more characters than the line has glyphs
+    (separate runs of ink): the recognizer can read a wide, faint or cluttered image confidently wrong."""
+    import numpy as np
+
+    if not reading.text or not all(c.isdigit() or c in ".,-+" for c in reading.text):
+        return reading
+    binary = ink(line, dpi) if min(line.shape) > 15 else (line < 128).astype(np.uint8) * 255
+    dark = np.asarray(binary.max(axis=0) > 0)
+    glyphs = int(np.count_nonzero(dark[1:] & ~dark[:-1])) + int(bool(dark[0]))
+    if 2 * len(reading.text) + 1 < glyphs or 2 * glyphs + 1 < len(reading.text):
+        return Reading(reading.text, min(reading.confidence, _CROSSED), reading.candidates)
+    return reading
 
 
 def _untiled(alone: Reading, repeated: Reading) -> Reading:
