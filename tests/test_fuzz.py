@@ -351,6 +351,26 @@ def test_a_heading_that_lost_its_numeral_after_table4_does_not_take_a_digit() ->
     assert [cell.value for _, _, cell in table.iter_cells()] == printed
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某县2020年政府信息公开工作年度报告\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n"
+        "政府集中采购\t3\t0\n\n.5元\t\n\n三、收到和处理政府信息公开申请情况",
+        "信息内容采购总金额\n集中采购3\t0\n\n.5元政府信息公开",
+    ],
+    ids=["rendered", "minimised"],
+)
+def test_a_decimal_cut_by_a_break_and_a_blank_line_is_joined(text: str) -> None:
+    """Fuzz seed 2034, #10959 (rendered 2019 text, a number split and a line break inserted at the same place):
+    ``政府集中采购\t3\t0`` / (blank) / ``.5元``: the amount was read 0 (no finding). A break may come with a blank
+    line; a line starting with a point and a digit is the rest of the number above, whatever follows it."""
+    table = read_text(text).report.table2_2019
+    assert table is not None
+    cell = table.cell("central_procurement", "amount")
+    assert cell is not None
+    assert cell.value in {Decimal("0.5"), None}
+
+
 def _html_2021(seed: int = 0) -> Subject:
     return rendered_subject(random.Random(seed), "html", "2021")
 

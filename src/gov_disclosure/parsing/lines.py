@@ -388,14 +388,12 @@ def _decimal_cut(line: str, following: str) -> bool:
     rest: ``96171`` / ``.6``, or ``96171.`` / ``6`` (a PDF extractor's line break)."""
     if not line or not following:
         return False
-    last, first = line[-1], following.lstrip()[:1]
-    if last.isdigit():
-        cut = first == "."
-    elif last == "." and len(line) > 1 and line[-2].isdigit():
-        cut = first.isdigit()
-    else:
-        return False
-    return cut and _DECIMAL_REST.match(following) is not None
+    last, start = line[-1], following.lstrip()[:2]
+    if last.isdigit():  # a line never starts with a point and a digit but for the decimals of a number cut there,
+        return start[:1] == "." and start[1:].isdigit()  # whatever follows them (``.5元政府信息公开``: lines joined)
+    if last == "." and len(line) > 1 and line[-2].isdigit():
+        return start[:1].isdigit() and _DECIMAL_REST.match(following) is not None
+    return False
 
 
 _GLUED_LAST = re.compile(r"[^\d\s.,+\-/|]\d+$")
@@ -496,6 +494,24 @@ def _cut_inside(line: str, following: str) -> bool:
     )
 
 
+def _past_blank_lines(lines: list[str], index: int) -> int:
+    """The index of the first line from *index* on that is not blank (``len(lines)`` when none is)."""
+    while index < len(lines) and (not lines[index] or lines[index].isspace()):
+        index += 1
+    return index
+
+
+def _number_rest(line: str, following: str) -> bool:
+    """True when *following* holds the rest of the number ending *line*, whatever blank lines came between: its
+    decimals (``0`` / ``.5元``) or its unit (``40`` / ``元``) — no line starts so otherwise. A line break may come
+    with a blank line (``政府集中采购\t3\t0`` / (blank) / ``.5元``: 0.5, not 0).
+
+    >>> _number_rest("政府集中采购\t3\t0", ".5元"), _number_rest("政府集中采购\t3\t0", "2.重复申请")
+    (True, False)
+    """
+    return _decimal_cut(line, following) or _unit_cut(line, following)
+
+
 def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     """Every non-empty line of normalised *text* as a :class:`TextLine`.
 
@@ -535,9 +551,14 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
                 line = "".join(part.strip() for part in lines[index : end + 1])
             elif closed:
                 cut = _left_open(line, lines, index)
-        while end + 1 < count and _cut_inside(line, lines[end + 1]):
-            end += 1  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut: one again
-            line = line.rstrip() + lines[end].strip()
+        while end + 1 < count:
+            following = end + 1
+            if not _cut_inside(line, lines[following]):
+                following = _past_blank_lines(lines, following)
+                if following == count or not _number_rest(line, lines[following]):
+                    break
+            end = following  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut:
+            line = line.rstrip() + lines[end].strip()  # one line again
         if (
             end + 2 == count
             and line[-1:].isdigit()
