@@ -10,7 +10,6 @@ joined into lines and paragraphs as a PDF's is, running page numbers dropped.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 import statistics
@@ -24,7 +23,7 @@ from gov_disclosure.ocr.page import OcrCell, OcrLine, OcrPage, OcrTable
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import join_lines, render_table
-from gov_disclosure.readers._grid import PlacedCell, build_table
+from gov_disclosure.readers._grid import PlacedCell, build_table, cluster_centres, nearest_centre
 
 __all__ = ["ocr_document"]
 
@@ -179,31 +178,14 @@ def _continues(previous: _Line, line: _Line, left: float, right: float, body: fl
     return full and flush_left
 
 
-def _cluster(values: Iterable[float], tolerance: float) -> list[float]:
-    groups: list[list[float]] = []
-    for value in sorted(values):
-        if groups and value - groups[-1][-1] <= tolerance:
-            groups[-1].append(value)
-        else:
-            groups.append([value])
-    return [sum(group) / len(group) for group in groups]
-
-
-def _index(value: float, centres: Sequence[float]) -> int:
-    at = bisect.bisect_left(centres, value)
-    if at == len(centres) or (at > 0 and value - centres[at - 1] <= centres[at] - value):
-        return at - 1
-    return at
-
-
 def _grid(table: _Table, path: str | None, points: bool) -> RawTable:
     """The cells of a (possibly stitched) table placed on one grid of its column and row boundaries."""
-    xs = _cluster([v for c in table.cells for v in (c.x0, c.x1)], 0.06)
-    ys = _cluster([v for c in table.cells for v in (c.top, c.bottom)], 0.04)
+    xs = cluster_centres([v for c in table.cells for v in (c.x0, c.x1)], 0.06)
+    ys = cluster_centres([v for c in table.cells for v in (c.top, c.bottom)], 0.04)
     placed = []
     for c in table.cells:
-        column, end = _index(c.x0, xs), _index(c.x1, xs)
-        row, last = _index(c.top, ys), _index(c.bottom, ys)
+        column, end = nearest_centre(c.x0, xs), nearest_centre(c.x1, xs)
+        row, last = nearest_centre(c.top, ys), nearest_centre(c.bottom, ys)
         placed.append(
             PlacedCell(
                 text=c.cell.text, row=row, column=column, rowspan=max(last - row, 1), colspan=max(end - column, 1),

@@ -9,6 +9,7 @@ aligned by starting column, not by expanded grid position), and the rows a cell 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 from attrs import frozen
@@ -16,7 +17,7 @@ from attrs import frozen
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
 
-__all__ = ["PlacedCell", "build_table", "place_cells"]
+__all__ = ["PlacedCell", "build_table", "cluster_centres", "nearest_centre", "place_cells"]
 
 
 @frozen(kw_only=True)
@@ -90,3 +91,31 @@ def build_table(cells: Iterable[PlacedCell], *, source: SourceLocation | None = 
             row_source = next((c.source for _, c in found if c.source is not None and not c.continued), None)
             rows.append(RawRow(cells=tuple(c for _, c in found), source=row_source))
     return RawTable(rows=tuple(rows), source=source)
+
+
+def cluster_centres(values: Iterable[float], tolerance: float) -> list[float]:
+    """The centres (means) of *values* grouped where each is within *tolerance* of the one before it, ascending:
+    the column or row boundaries of a table from its cells' edges, which a page's rendering scatters slightly.
+
+    >>> cluster_centres([10.0, 10.4, 50.0, 49.8], 1.0)
+    [10.2, 49.9]
+    """
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= tolerance:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(group) / len(group) for group in groups]
+
+
+def nearest_centre(value: float, centres: Sequence[float]) -> int:
+    """The index of the centre nearest *value* (the first of two as near); *centres* ascend.
+
+    >>> nearest_centre(30.0, [10.0, 50.0]), nearest_centre(31.0, [10.0, 50.0])
+    (0, 1)
+    """
+    at = bisect.bisect_left(centres, value)
+    if at == len(centres) or (at > 0 and value - centres[at - 1] <= centres[at] - value):
+        return at - 1
+    return at

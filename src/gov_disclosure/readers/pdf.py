@@ -24,7 +24,6 @@ document.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
 import re
@@ -40,7 +39,7 @@ from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.parsing.grids import RawTable
 from gov_disclosure.readers._common import is_cjk, join_lines, render_table
-from gov_disclosure.readers._grid import PlacedCell, build_table
+from gov_disclosure.readers._grid import PlacedCell, build_table, cluster_centres, nearest_centre
 from gov_disclosure.readers._pdf_cells import CharIndex
 from gov_disclosure.readers._pdf_page import Engine, PdfChar, PdfPage
 from gov_disclosure.readers._pdf_streams import check_inflated
@@ -306,24 +305,6 @@ def _continues(previous: _Line, line: _Line, left: float, right: float, body: fl
     return full and flush_left and abs(previous.size - line.size) < 0.5
 
 
-def _cluster(values: Iterable[float], tolerance: float) -> list[float]:
-    centres: list[list[float]] = []
-    for value in sorted(values):
-        if centres and value - centres[-1][-1] <= tolerance:
-            centres[-1].append(value)
-        else:
-            centres.append([value])
-    return [sum(group) / len(group) for group in centres]
-
-
-def _index(value: float, centres: Sequence[float]) -> int:
-    """The index of the centre nearest *value* (the first of two as near); *centres* ascend."""
-    at = bisect.bisect_left(centres, value)
-    if at == len(centres) or (at > 0 and value - centres[at - 1] <= centres[at] - value):
-        return at - 1
-    return at
-
-
 def _grid(block: _TableBlock, path: str | None) -> RawTable:
     """The ruled cells of a (possibly stitched) table placed on one grid of column and row boundaries."""
     column_of = _nearest([v for box in block.boxes for v in (box.x0, box.x1)], 4.0)
@@ -346,5 +327,5 @@ def _grid(block: _TableBlock, path: str | None) -> RawTable:
 def _nearest(values: Sequence[float], tolerance: float) -> dict[float, int]:
     """Each of *values* (the cells' edges) with the index of the nearest centre of the values clustered within
     *tolerance*: its column or row boundary."""
-    centres = _cluster(values, tolerance)
-    return {value: _index(value, centres) for value in set(values)}
+    centres = cluster_centres(values, tolerance)
+    return {value: nearest_centre(value, centres) for value in set(values)}
