@@ -554,6 +554,8 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
         while end + 1 < count:
             following = end + 1
             if not _cut_inside(line, lines[following]):
+                if lines[following] and not lines[following].isspace():
+                    break  # (the rest of a number is looked for past blank lines only: the next line is not one)
                 following = _past_blank_lines(lines, following)
                 if following == count or not _number_rest(line, lines[following]):
                     break
