@@ -54,7 +54,7 @@ from gov_disclosure.model.keys import CellKey, cell_key
 from gov_disclosure.model.layout import TABLE3, TableSpec
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
-from gov_disclosure.parsing.labels import enumerator, is_header_text, match_row, split_enumerator
+from gov_disclosure.parsing.labels import enumerator, is_header_compact, is_header_text, match_row, split_enumerator
 from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 
@@ -501,7 +501,7 @@ def _name_rows(scan: _Scan, span: range) -> None:
         elif enumerator(key) is not None:
             _close_item(scan, start, i)
             start = i
-        elif start is not None and is_header_text(key):
+        elif start is not None and is_header_compact(key):
             _close_item(scan, start, i)  # a column header after the last label: not part of it
             start = None
     _close_item(scan, start, span.stop)

@@ -30,6 +30,7 @@ __all__ = [
     "column_index",
     "enumerator",
     "header_words",
+    "is_header_compact",
     "is_header_text",
     "match_collapsed",
     "match_row",
@@ -278,7 +279,11 @@ def is_header_text(label: str) -> bool:
     >>> is_header_text("（三）不予公开"), is_header_text("规章"), is_header_text("3、其他")
     (False, False, False)
     """
-    text = compact(label)
+    return is_header_compact(compact(label))
+
+
+def is_header_compact(text: str) -> bool:
+    """:func:`is_header_text` of a label that is already a :func:`~gov_disclosure.parsing.normalize.compact` key."""
     header = _header_re(format_specs())
     if _NUMBERED_NAMES.fullmatch(text):
         return True  # ``数据1 数据2 …``: columns named by number (a markdown conversion that lost the header)

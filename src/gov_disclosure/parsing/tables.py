@@ -40,7 +40,7 @@ from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.consistency import READINGS, RowReadings, prune
 from gov_disclosure.parsing.detached import reattach_labels
-from gov_disclosure.parsing.labels import caption_item_compact, is_header_text, match_collapsed, match_row
+from gov_disclosure.parsing.labels import caption_item_compact, is_header_compact, match_collapsed, match_row
 from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, readings, solve
@@ -49,12 +49,30 @@ __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equatio
 
 _STOP = re.compile(r"^#*(?:[五六]\.|\.(?:存在的主要问题|其他需要报告))")
 """Section 五 or 六 starts (its numeral may be lost: ``、存在的主要问题…``): no table is read after it."""
-_HEADING_INSIDE = re.compile(
-    r"(?:[三四五六]|(?<=\d))[、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)"
-)
-"""The heading of 表三, of 表四, or of section 五 or 六 inside a line of a table (lines joined): the line is read as
-two, cut before it (what comes after it is never read into the table before it). Right after a number the heading's
-numeral may be lost (``…16\t25、存在的主要问题…``: 25 is the number, not 2 and an enumerator 5)."""
+_HEADING_WORDS = re.compile(r"[、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)")
+"""The words of the heading of 表三, of 表四, or of section 五 or 六 after its numeral's point (the pattern starts
+with the point, which the search looks for first)."""
+
+
+def _heading_inside(text: str) -> int | None:
+    """Where the heading of 表三, of 表四, or of section 五 or 六 starts inside a line of a table (lines joined), or
+    None: the line is read as two, cut before it (what comes after it is never read into the table before it). Not
+    at the line's start: that is the heading's own line. Right after a number the heading's numeral may be lost
+    (``…16\\t25、存在的主要问题…``: 25 is the number, not 2 and an enumerator 5): the cut is after the number.
+
+    >>> _heading_inside("0 0 四、政府信息公开行政复议"), _heading_inside("…16\\t25、存在的主要问题")
+    (4, 6)
+    >>> _heading_inside("五、存在的主要问题"), _heading_inside("又、存在的主要问题") is None
+    (None, True)
+    """
+    for found in _HEADING_WORDS.finditer(text, 1):
+        at = found.start()
+        before = text[at - 1]
+        if before.isdecimal():
+            return at
+        if before in "三四五六" and at >= 2:
+            return at - 1
+    return None
 
 
 def _leading_values(line: TextLine) -> int:
@@ -306,9 +324,9 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         # a line is split into cells only once it is inside a table; its compact text tells where it is
         if _STOP.match(text):
             break
-        heading = _HEADING_INSIDE.search(line.text, 1) if current is not None else None
+        heading = _heading_inside(line.text) if current is not None else None
         if heading is not None:  # ``…61 4 305`` / ``0 四、结转… 103 四、政府信息公开行政复议…`` (lines joined)
-            head, rest = _cut_at(line, heading.start())
+            head, rest = _cut_at(line, heading)
             queue.append((rest, compact(rest.plain), glued_table))
             line, text = head, compact(head.plain)
         caption = caption_item_compact(text)
@@ -434,7 +452,7 @@ def _read_line(
     """Read one line of a table into *region*; *glued_table* says that the line was cut out of a table glued into
     one line (:class:`~gov_disclosure.parsing.anchors.Anchored`), so each of its values may be several glued."""
     cells, structured, glued_at, marks = line.parts
-    if caption is not None or (True not in marks and is_header_text(text)):
+    if caption is not None or (True not in marks and is_header_compact(text)):
         region.pending.clear()
         region.closed = True
         return
