@@ -116,20 +116,45 @@ def _counts(report: Report, context: RuleContext, plausibility: Plausibility) ->
             continue
         value = cell_number(entry.cell, context.blank_policy)
         if isinstance(value, int):
-            found[entry.key] = (value, f"{_TABLE_NAMES.get(entry.key.table, entry.key.table)}「{entry.row_label} × "
-                                       f"{entry.column_label}」")
+            found[entry.key] = (
+                value,
+                f"{_TABLE_NAMES.get(entry.key.table, entry.key.table)}「{entry.row_label} × {entry.column_label}」",
+            )
     return found
 
 
-def _changes(series: Series, context: RuleContext) -> Iterator[tuple[int, CellKey, str, int, int]]:
-    """``(year, key, label, last year's value, this year's value)`` for every judged cell of consecutive years whose
-    previous value reaches the base."""
+@frozen
+class _Change:
+    """A judged count of one year beside last year's, which reaches the base (:func:`_changes`)."""
+
+    year: int
+    key: CellKey
+    label: str
+    """``表三「row × column」``."""
+    before: int
+    value: int
+
+    def finding(self, code: str, severity: Severity, message: str, message_en: str) -> Finding:
+        """The finding of rule *code* on this change (the cell, its value and the year are the change's)."""
+        return Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            message_en=message_en,
+            cells=(self.key,),
+            actual=self.value,
+            subject=str(self.year),
+        )
+
+
+def _changes(series: Series, context: RuleContext) -> Iterator[_Change]:
+    """Every judged cell of consecutive years whose previous value reaches the base."""
     plausibility = _plausibility(context)
     for year, previous, current in series.consecutive():
         before = _counts(previous, context, plausibility)
         for key, (value, label) in _counts(current, context, plausibility).items():
             if key in before and before[key][0] >= plausibility.min_base:
-                yield year, key, label, before[key][0], value
+                yield _Change(year, key, label, before[key][0], value)
 
 
 def _times(value: int, base: int) -> str:
@@ -145,18 +170,15 @@ def rule_jump(series: Series, context: RuleContext) -> Iterator[Finding]:
     the wrong year's table or a change of scope (§5.5 rule 11: mergers, area aggregates), sometimes a real campaign.
     """
     jump = _plausibility(context).jump
-    for year, key, label, before, value in _changes(series, context):
-        if value > jump * before:
-            yield Finding(
-                code="SERIES.JUMP",
-                severity=Severity.INFO,
-                message=f"{label}由{year - 1}年的 {before} 增至{year}年的 {value}（{_times(value, before)}，"
+    for c in _changes(series, context):
+        if c.value > jump * c.before:
+            yield c.finding(
+                "SERIES.JUMP",
+                Severity.INFO,
+                f"{c.label}由{c.year - 1}年的 {c.before} 增至{c.year}年的 {c.value}（{_times(c.value, c.before)}，"
                 f"超过×{float(jump):g}），请核实。",
-                message_en=f"{key} rose from {before} ({year - 1}) to {value} ({year}), {_times(value, before)}: "
+                f"{c.key} rose from {c.before} ({c.year - 1}) to {c.value} ({c.year}), {_times(c.value, c.before)}: "
                 f"more than ×{float(jump):g}; worth checking.",
-                cells=(key,),
-                actual=value,
-                subject=str(year),
             )
 
 
@@ -168,18 +190,15 @@ def rule_drop(series: Series, context: RuleContext) -> Iterator[Finding]:
     The mirror of ``SERIES.JUMP`` (format-spec §5.6): a digit lost, the wrong year's table, a narrower scope.
     """
     drop = _plausibility(context).drop
-    for year, key, label, before, value in _changes(series, context):
-        if 0 < value < drop * before:
-            yield Finding(
-                code="SERIES.DROP",
-                severity=Severity.INFO,
-                message=f"{label}由{year - 1}年的 {before} 降至{year}年的 {value}（{_times(value, before)}，"
+    for c in _changes(series, context):
+        if 0 < c.value < drop * c.before:
+            yield c.finding(
+                "SERIES.DROP",
+                Severity.INFO,
+                f"{c.label}由{c.year - 1}年的 {c.before} 降至{c.year}年的 {c.value}（{_times(c.value, c.before)}，"
                 f"不足×{float(drop):g}），请核实。",
-                message_en=f"{key} fell from {before} ({year - 1}) to {value} ({year}), {_times(value, before)}: "
+                f"{c.key} fell from {c.before} ({c.year - 1}) to {c.value} ({c.year}), {_times(c.value, c.before)}: "
                 f"less than ×{float(drop):g}; worth checking.",
-                cells=(key,),
-                actual=value,
-                subject=str(year),
             )
 
 
@@ -190,16 +209,13 @@ def rule_zero(series: Series, context: RuleContext) -> Iterator[Finding]:
     A table left at zero, or filled in from an empty template, is a common fault of published reports (format-spec
     §5.6); an agency that handled hundreds of requests rarely handles none the next year — a warning.
     """
-    for year, key, label, before, value in _changes(series, context):
-        if value == 0:
-            yield Finding(
-                code="SERIES.ZERO",
-                severity=Severity.WARNING,
-                message=f"{label}{year - 1}年为 {before}，{year}年为 0，请核实是否漏填。",
-                message_en=f"{key} was {before} in {year - 1} and is 0 in {year}: check that it was filled in.",
-                cells=(key,),
-                actual=0,
-                subject=str(year),
+    for c in _changes(series, context):
+        if c.value == 0:
+            yield c.finding(
+                "SERIES.ZERO",
+                Severity.WARNING,
+                f"{c.label}{c.year - 1}年为 {c.before}，{c.year}年为 0，请核实是否漏填。",
+                f"{c.key} was {c.before} in {c.year - 1} and is 0 in {c.year}: check that it was filled in.",
             )
 
 
