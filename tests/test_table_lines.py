@@ -56,6 +56,18 @@ def _same_tables(text: str) -> None:
     version = document.evidence.version or "2021"
     lines = table_lines(document, section_headings(document.text, form=document.half_width))
     assert read_text_tables(lines, version) == read_text_tables(document.lines, version)
+    if lines:  # the lines split from section 二's heading on are the whole text's lines from there
+        assert lines == tuple(line for line in document.lines if line.number >= lines[0].number)
+
+
+def test_a_line_that_may_run_on_into_the_heading() -> None:
+    """Section 一 ending in an enumerator or a number: the line before the heading may take it into itself (here
+    the enumerator and the heading are read as one line), so the lines are those of the whole text."""
+    for end in ("共公开1.", "共公开12"):
+        text = _TITLE + "一、总体情况\n" + end + "\n" + _TABLES
+        kept = table_lines(Document.from_text(text), section_headings(text))
+        assert kept == tuple(line for line in Document.from_text(text).lines if line.number >= kept[0].number)
+        _same_tables(text)
 
 
 @given(st.integers(min_value=0, max_value=2**32 - 1), damages())

@@ -30,7 +30,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceInfo
 from gov_disclosure.narrative.sections import SectionHeading, section_bodies, section_headings
 from gov_disclosure.parsing.document import Document
-from gov_disclosure.parsing.lines import TextLine
+from gov_disclosure.parsing.lines import TextLine, may_go_on, text_rows
 from gov_disclosure.parsing.tables import read_text_tables
 
 __all__ = ["NOT_A_REPORT", "NationalFormat", "chosen_format", "format_findings", "table_lines"]
@@ -156,9 +156,10 @@ def table_lines(document: Document, sections: tuple[SectionHeading, ...]) -> tup
 
     format-spec §1.2: section 一 总体情况 is "narrative"; the tables stand in 二, 三 and 四. The lines of section
     一 are not handed to the table reader, which would normalise, check and walk each of them only to find no table
-    there (~4 % of reading a seed). Whenever that is not certain, every line is kept: a text without the two
-    headings (a crawler's one-line body, a report without section headings), with section 二's heading lost, with
-    something like a row of cells before it, or whose lines normalising changed.
+    there (~4 % of reading a seed); nor are they split into lines, unless the line before the heading may run on
+    into it (:func:`~gov_disclosure.parsing.lines.may_go_on`). Whenever that is not certain, every line is kept: a
+    text without the two headings (a crawler's one-line body, a report without section headings), with section 二's
+    heading lost, with something like a row of cells before it, or whose lines normalising changed.
 
     >>> doc = Document.from_text("某局2022年政府信息公开工作年度报告\\n一、总体情况\\n共公开1件。\\n"
     ...                          "二、主动公开政府信息情况\\n信息内容\\t本年制发件数\\n规章\\t1\\n")
@@ -173,7 +174,14 @@ def table_lines(document: Document, sections: tuple[SectionHeading, ...]) -> tup
     if not document.half_width.plain or document.normalized.count("\n") != text.count("\n"):
         return document.lines  # a line dropped or added: line numbers of text and lines differ
     number = text.count("\n", 0, start) + 1  # of the heading's line, in the text and in its normalised lines
-    lines = document.lines
+    normalized = document.normalized
+    at = 0  # where that line starts in the normalised text
+    for _ in range(number - 1):
+        at = normalized.index("\n", at) + 1
+    if not may_go_on(normalized[at - 2 : at - 1] if at >= 2 else ""):  # the line before ends otherwise: it never
+        # takes the heading's line into itself, and only the lines from the heading's on are split
+        return tuple(text_rows(normalized[at:], path=document.path, first_line=number, offset=at))
+    lines = document.lines  # the line before may take the heading's line into itself: the lines of the whole text
     return lines[bisect.bisect_left(lines, number, key=lambda line: line.number) :]
 
 

@@ -20,7 +20,7 @@ from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
 from gov_disclosure.parsing.grids import RawCell, RawRow
 
-__all__ = ["VALUE_RUN", "TextLine", "is_value", "split_line", "text_rows"]
+__all__ = ["VALUE_RUN", "TextLine", "is_value", "may_go_on", "split_line", "text_rows"]
 
 _MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _RUN = rf"[+-]?\d(?:[\d.+-]*\d)?(?:{'|'.join(UNITS)})?"
@@ -480,11 +480,22 @@ _UNIT_FIRST = re.compile(r"(?:万元|元)(?![\u4e00-\u9fff])")
 _CUT_ENDS = frozenset(".、")
 
 
+def may_go_on(line: str) -> bool:
+    """False when :func:`text_rows` never joins the line *line* (holding no ``|``) with a line after it: it joins only
+    a line ending in a digit, a point or ``、`` (a number cut by the break, its unit, a glued run, an enumerator cut
+    from its label), and most lines end otherwise.
+
+    >>> may_go_on("规章\t1\t0\t3"), may_go_on("规章\t1."), may_go_on("一、总体情况")
+    (True, True, False)
+    """
+    last = line[-1:]
+    return last.isdigit() or last in _CUT_ENDS
+
+
 def _cut_inside(line: str, following: str) -> bool:
     """True when the line break between *line* and *following* cut a number, its unit, a glued run or a label's
-    enumerator (each ends *line* with a digit, a point or ``、``: most lines end otherwise, and are passed at once)."""
-    last = line[-1:]
-    if not (last.isdigit() or last in _CUT_ENDS):
+    enumerator (:func:`may_go_on` passes most lines at once)."""
+    if not may_go_on(line):
         return False
     return (
         _decimal_cut(line, following)
@@ -512,8 +523,9 @@ def _number_rest(line: str, following: str) -> bool:
     return _decimal_cut(line, following) or _unit_cut(line, following)
 
 
-def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
-    """Every non-empty line of normalised *text* as a :class:`TextLine`.
+def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset: int = 0) -> Iterator[TextLine]:
+    """Every non-empty line of normalised *text* as a :class:`TextLine`; *text* may be the rest of a longer text
+    from the start of its line *first_line*, at *offset* in it (line numbers and spans are then the longer text's).
 
     Markdown separator lines (``|---|---|``) are skipped. A pipe-table row wrapped over several lines (opened with
     ``|`` but closed with ``|`` only on a later line, with no new row in between) is joined back into one line,
@@ -538,7 +550,7 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
     ['规章', '14', '7']
     """
     lines = text.split("\n")
-    offsets = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    offsets = list(accumulate((len(line) + 1 for line in lines), initial=offset))
     index, count = 0, len(lines)
     closed = "|" in text and _pipe_rows_closed(lines)
     while index < count:
@@ -577,4 +589,4 @@ def text_rows(text: str, *, path: str | None = None) -> Iterator[TextLine]:
                 continue
         elif line.isspace() or not line:
             continue
-        yield TextLine(line, start + 1, offsets[start], offsets[index] - 1, path, cut)
+        yield TextLine(line, first_line + start, offsets[start], offsets[index] - 1, path, cut)
