@@ -1060,7 +1060,7 @@ def _build_t4(
 ) -> Table4:
     columns = [(r, c) for r in TABLE4.rows for c in r.columns]
     if exact is not None and len(exact) == _T4_COLUMNS:
-        cells = [parse_cell(v, source=source) for v in exact]
+        cells = _parse_row(exact, [c for _, c in columns], source, money=False)
     else:
         tokens, glued = _across_breaks(values, breaks, glued_values)
         if not tokens:
