@@ -351,6 +351,22 @@ def test_a_heading_that_lost_its_numeral_after_table4_does_not_take_a_digit() ->
     assert [cell.value for _, _, cell in table.iter_cells()] == printed
 
 
+def test_a_number_before_an_enumerator_in_table4_is_not_read_as_printed() -> None:
+    """The minimised form of fuzz seed 2033, #193014: the heading's words lost too (``…16\t25、况``). ``25、况`` is
+    split as 2 and an enumerated label ``5、况`` (a label glued to a value), which 表四 never prints: a value split off
+    a label is read only through the identities, as in 表三 — here none holds, and no cell of 表四 is guessed."""
+    values = "11\t1\t15\t4\t31\t2\t0\t18\t0\t20\t0\t9\t0\t16\t25"
+    before = "三、收到和处理政府信息公开申请人情况\n四、结转下年度继续办理\t25\t12\t15\t5\t24\t19\t100\n"
+    result = read_text(f"{before}四、政府信息公开行政复议尚未审结{values}、况\n本机关严格落实条例。")
+    table = result.report.table4
+    assert table is not None
+    printed = [int(v) for v in values.split("\t")]
+    read = [cell.value for _, _, cell in table.iter_cells()]
+    assert all(value in {number, None} for value, number in zip(read, printed, strict=True))
+    assert read[-1] is None
+    assert any(f.code == "READ.UNDECIDED" and f.table == "table4" for f in result.findings)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -392,7 +392,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             t4_ends_in_value = bool(cells) and is_value(cells[-1])
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
-                t4_exact = None if len(t4_values) != _T4_COLUMNS else t4_values
+                t4_exact = t4_values if len(t4_values) == _T4_COLUMNS and not t4_glued else None
                 t4_full = t4_open = True
             continue
         _read_line(current, line, text, caption, version, glued_table=glued_table)
