@@ -55,6 +55,26 @@ def test_the_real_pdf_reads_the_same_with_both_engines(huaian: Path) -> None:
     _same_reading(data)
 
 
+def test_a_page_box_inherited_from_the_page_tree(huaian: Path) -> None:
+    """A MediaBox set on the page tree, not on each page (PDF 32000 §7.7.3.4: an inheritable attribute): pdfium
+    measures the page by it (A4 here, not a letter page), and both engines read the same document."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (the `dev` extra) rewrites the PDF")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(huaian))
+    box = writer.pages[0][pypdf.generic.NameObject("/MediaBox")]
+    for page in writer.pages:
+        for key in ("/MediaBox", "/CropBox"):
+            page.pop(pypdf.generic.NameObject(key), None)
+    writer.root_object["/Pages"][pypdf.generic.NameObject("/MediaBox")] = box
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    assert b"/MediaBox" in data
+    pages = pdfium_pages(data, Limits(), "inherited")
+    assert {page.height for page in pages} == {842.0}  # A4, as printed
+    _same_reading(data)
+    assert read_pdf(data).text == read_pdf(huaian.read_bytes()).text
+
+
 def test_the_engine_is_chosen_through_a_registry(huaian: Path) -> None:
     """``PdfReader(engine=…)`` in a registry picks the engine for ``load`` / ``read_bytes``."""
     data = huaian.read_bytes()

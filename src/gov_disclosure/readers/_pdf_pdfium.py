@@ -75,7 +75,8 @@ def read_pages(data: bytes, limits: Limits, name: str) -> list[PdfPage]:
 def _page(calls: _Calls, document: Any, index: int) -> PdfPage:
     page = document[index]
     try:
-        _, bottom, _, top = page.get_mediabox()
+        _, bottom, _, top = page.get_bbox()  # the page's box, inherited from the page tree too (as pdfplumber's):
+        # get_mediabox() reads the page's own entry only, and makes a letter page of a page without one
         rules = _rules(calls, page.raw, top)
         textpage = page.get_textpage()
         try:
