@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from gov_disclosure.readers._pdf_pdfium import NeedsPdfplumber
 from gov_disclosure.readers._pdf_pdfium import read_pages as pdfium_pages
 from gov_disclosure.readers._pdf_ruling import Rule, ruled_tables
 from gov_disclosure.readers._pdf_streams import inflated_size
+from gov_disclosure.readers.errors import OcrRequiredError
 from gov_disclosure.readers.pdf import read_pdf
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.serializers.json.document import dumps
@@ -117,9 +119,11 @@ def test_a_font_pdfium_cannot_measure_is_read_with_pdfplumber() -> None:
         pdfium_pages(data, Limits(), "generated")
 
 
-def _helvetica_table_pdf(rows: int, leading: float) -> bytes:
+def _helvetica_table_pdf(rows: int, leading: float, *, invisible_layer: bool = False) -> bytes:
     """A ruled table of Latin labels and numbers in Helvetica (a standard font: pdfium reads it itself), long enough
-    to break across pages, with cell text set tight (*leading* = font size + a little)."""
+    to break across pages, with cell text set tight (*leading* = font size + a little); with *invisible_layer*, each
+    page also holds lines of other numbers drawn invisible (text render modes 3 and 7) over the table, as a
+    scanner's recognition layer lies over the print."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -137,7 +141,21 @@ def _helvetica_table_pdf(rows: int, leading: float) -> bytes:
         data, colWidths=[90.0] + [50.0] * 6, style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
     )
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph("Annual report", style), table])
+
+    def recognition_layer(canvas: Any, _doc: object) -> None:
+        if invisible_layer:
+            canvas.saveState()  # (a render mode lasts as long as the graphics state)
+            for line, y in enumerate(range(80, 780, 9)):
+                text = canvas.beginText(60, y)
+                text.setFont("Helvetica", 7)
+                text.setTextRenderMode(3 if line % 2 else 7)
+                text.textOut(f"row {line} 999 8 77 6 5555 4")
+                canvas.drawText(text)
+            canvas.restoreState()
+
+    SimpleDocTemplate(buffer, pagesize=A4).build(
+        [Paragraph("Annual report", style), table], onFirstPage=recognition_layer, onLaterPages=recognition_layer
+    )
     return buffer.getvalue()
 
 
@@ -151,6 +169,41 @@ def test_generated_standard_font_tables_are_read_by_pdfium_the_same(leading: flo
     pdfium, plumber = read_pdf(data), read_pdf(data, engine="pdfplumber")
     assert pdfium == plumber
     assert "row 89 label wrapped over two lines of text\t" in pdfium.text
+
+
+def test_invisible_text_is_not_read() -> None:
+    """Text drawn invisible (render modes 3 and 7: what a scanner or ocrmypdf lays over a scan, its own reading of
+    the print) is not printed: both engines read the page as if it were not there (pdfium leaves its characters
+    out, pdfplumber's device drops them)."""
+    printed = _helvetica_table_pdf(60, 9.0)
+    layered = _helvetica_table_pdf(60, 9.0, invisible_layer=True)
+    assert layered != printed
+    plumber = pytest.importorskip("pdfplumber")
+    with plumber.open(io.BytesIO(layered)) as pdf:  # the layer is there, in the text pdfplumber itself extracts
+        assert "999 8 77 6 5555 4" in (pdf.pages[0].extract_text() or "")
+    for engine in ("pdfium", "pdfplumber"):
+        assert read_pdf(layered, engine=engine) == read_pdf(printed, engine=engine), engine
+    _same_reading(layered)
+
+
+def test_a_page_of_invisible_text_only_is_a_scan() -> None:
+    """A page whose only text is invisible has no printed text: it is read as a scan (by OCR, which finds nothing
+    on this blank page), never from the invisible layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    buffer = io.BytesIO()
+    page = pdf_canvas.Canvas(buffer, pagesize=A4)
+    for y in range(100, 760, 12):
+        text = page.beginText(60, y)
+        text.setFont("Helvetica", 9)
+        text.setTextRenderMode(3)
+        text.textOut("Table 3 row 1 12 0 3 4 0 0 19")
+        page.drawText(text)
+    page.showPage()
+    page.save()
+    with pytest.raises(OcrRequiredError):  # (OcrUnavailableError without the ocr extra)
+        read_pdf(buffer.getvalue())
 
 
 def _generated_characters(data: bytes) -> set[str]:

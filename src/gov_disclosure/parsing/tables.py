@@ -49,7 +49,9 @@ __all__ = ["TextTables", "read_text_tables", "table3_equations", "table4_equatio
 
 _STOP = re.compile(r"^#*(?:[五六]\.|\.(?:存在的主要问题|其他需要报告))")
 """Section 五 or 六 starts (its numeral may be lost: ``、存在的主要问题…``): no table is read after it."""
-_HEADING_WORDS = re.compile(r"[、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)")
+_HEADING_WORDS = re.compile(
+    r"[、.．]\s*(?:收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)"
+)
 """The words of the heading of 表三, of 表四, or of section 五 or 六 after its numeral's point (the pattern starts
 with the point, which the search looks for first)."""
 
