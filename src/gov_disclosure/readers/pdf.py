@@ -16,6 +16,10 @@ stream has none. This reader works from the characters and their positions, not 
   extra it raises :class:`~gov_disclosure.readers.errors.OcrUnavailableError` (an
   :class:`~gov_disclosure.readers.errors.OcrRequiredError` naming the extra).
 
+This reader turns characters into text lines and ruled boxes into table blocks; the rest (page numbers, stitching,
+each table's grid, joining lines) is the page-layout step it shares with the OCR reader
+(``gov_disclosure.readers._page_layout``), in points.
+
 Two engines give the characters and the ruled cells, and everything after them is shared: ``"pdfium"`` (the
 default: pypdfium2, the ``pdf`` extra) and ``"pdfplumber"`` (pdfminer and pdfplumber's table finder, the
 ``pdfplumber`` extra: about ten times slower, kept for comparison). Both read every PDF the tests have into the same
