@@ -16,6 +16,10 @@ stream has none. This reader works from the characters and their positions, not 
   extra it raises :class:`~gov_disclosure.readers.errors.OcrUnavailableError` (an
   :class:`~gov_disclosure.readers.errors.OcrRequiredError` naming the extra).
 
+This reader turns characters into text lines and ruled boxes into table blocks; the rest (page numbers, stitching,
+each table's grid, joining lines) is the page-layout step it shares with the OCR reader
+(``gov_disclosure.readers._page_layout``), in points.
+
 Two engines give the characters and the ruled cells, and everything after them is shared: ``"pdfium"`` (the
 default: pypdfium2, the ``pdf`` extra) and ``"pdfplumber"`` (pdfminer and pdfplumber's table finder, the
 ``pdfplumber`` extra: about ten times slower, kept for comparison). Both read every PDF the tests have into the same
@@ -27,19 +31,15 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from typing import Literal
-
-from attrs import frozen
 
 from gov_disclosure.errors import LimitExceededError, MissingDependencyError
 from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
-from gov_disclosure.parsing.grids import RawTable
-from gov_disclosure.readers._common import is_cjk, join_lines, render_table
-from gov_disclosure.readers._grid import PlacedCell, build_table, cluster_centres, nearest_centre
+from gov_disclosure.readers._common import is_cjk, join_lines
+from gov_disclosure.readers._page_layout import Block, LayoutRules, Line, TableBlock, TableCell, layout_document
 from gov_disclosure.readers._pdf_cells import CharIndex
 from gov_disclosure.readers._pdf_page import Engine, PdfChar, PdfPage
 from gov_disclosure.readers._pdf_streams import check_inflated
@@ -58,6 +58,11 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
 )
 _MIN_CHARS_PER_PAGE = 5
+_RULES = LayoutRules(
+    page_number=_PAGE_NUMBER, stitch=8.0, column=4.0, row=2.0, body_size=10.0, same_size=0.5, title_page=1
+)
+"""A PDF's layout, in points (1/72 inch): tables stitched within 8 pt, cell edges on one column boundary within 4
+pt and one row boundary within 2 pt, lines of the same size within 0.5 pt (body lines too), the title on page 1."""
 
 _Char = PdfChar
 
@@ -65,37 +70,6 @@ _Char = PdfChar
 def sniff_pdf(head: bytes) -> float:
     """Confidence (0–1) that input starting with *head* is a PDF file."""
     return 1.0 if head[:1024].lstrip().startswith(b"%PDF-") else 0.0
-
-
-@frozen
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    size: float
-    page: int
-
-
-@frozen
-class _Box:
-    """A ruled cell: its box in document coordinates (pages stacked) and its text."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    text: str
-    page: int
-
-
-@frozen
-class _TableBlock:
-    boxes: tuple[_Box, ...]
-    x0: float
-    x1: float
-    top: float
-    page: int
 
 
 def read_pdf(
@@ -114,7 +88,7 @@ def read_pdf(
     read_pages = _engine(engine)
     check_inflated(data, limits, name=name)
     try:
-        blocks = _layout(_pages(read_pages, data, limits, name))
+        pages = _layout(_pages(read_pages, data, limits, name), path)
     except OcrRequiredError:  # a scan: read by OCR (the ocr extra), or say which extra does
         from gov_disclosure.ocr.read import read_scanned_pdf
 
@@ -123,7 +97,7 @@ def read_pdf(
         raise
     except Exception as error:
         raise ReaderError(f"{name}: the PDF could not be read ({type(error).__name__}: {error})") from error
-    return _assemble(blocks, path)
+    return layout_document(pages, _RULES, form="pdf", source=SourceInfo(path=path, form="pdf"))
 
 
 def _pages(read_pages: Engine, data: bytes, limits: Limits, name: str) -> list[PdfPage]:
@@ -151,34 +125,34 @@ def _engine(engine: str) -> Engine:
     return read_pages
 
 
-def _layout(pages: Sequence[PdfPage]) -> list[list[_Line | _TableBlock]]:
-    """Each page's blocks (text lines and ruled tables) top to bottom, in document coordinates (pages stacked).
+def _layout(pages: Sequence[PdfPage], path: str | None) -> list[list[Block]]:
+    """Each page's blocks (text lines and ruled tables), in document coordinates (pages stacked).
 
     A page is laid out in its own coordinates, its characters put in reading order once; only its blocks are moved
     down by the heights of the pages above it."""
     total = 0
-    per_page: list[list[_Line | _TableBlock]] = []
+    per_page: list[list[Block]] = []
     offset = 0.0
     for number, page in enumerate(pages, start=1):
         chars = _in_reading_order(page.chars)
         total += len(chars)
         index = CharIndex(chars)
-        blocks: list[_Line | _TableBlock] = []
+        blocks: list[Block] = []
         in_tables: set[int] = set()
         for cells in page.tables:
+            source = SourceLocation(path=path, page=number)
             boxes = []
             for x0, top, x1, bottom in cells:
                 inside = index.inside((x0, top, x1, bottom))
                 in_tables.update(inside)
                 text = _box_text([chars[i] for i in inside])
-                boxes.append(_Box(x0, top + offset, x1, bottom + offset, text=text, page=number))
+                boxes.append(TableCell(x0, top + offset, x1, bottom + offset, text=text, source=source))
             left, top = min(c[0] for c in cells), min(c[1] for c in cells)
             right = max(c[2] for c in cells)
-            blocks.append(_TableBlock(tuple(boxes), left, right, top + offset, number))
+            blocks.append(TableBlock(tuple(boxes), left, right, top + offset, number, source))
         rest = [c for i, c in enumerate(chars) if i not in in_tables] if in_tables else chars
         blocks.extend(_lines(rest, number, offset))
-        blocks.sort(key=lambda b: b.top)
-        per_page.append(_drop_page_numbers(blocks))
+        per_page.append(blocks)
         offset += page.height
     if total < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
         raise OcrRequiredError(
@@ -233,99 +207,12 @@ def _box_text(chars: Sequence[_Char]) -> str:
     return join_lines(_line_text(line).replace("\t", " ") for line in _group_lines(chars))
 
 
-def _lines(chars: Sequence[_Char], page: int, offset: float) -> list[_Line]:
+def _lines(chars: Sequence[_Char], page: int, offset: float) -> list[Line]:
     """The text lines of *chars* (in reading order), moved down by *offset* (the pages above)."""
     out = []
     for line in _group_lines(chars):
         sizes = sorted(c.size for c in line)
         middle = len(sizes) // 2  # the median (statistics.median's, at a fifth of its cost)
         size = sizes[middle] if len(sizes) % 2 else (sizes[middle - 1] + sizes[middle]) / 2
-        out.append(_Line(_line_text(line), line[0].x0, line[-1].x1, line[0].top + offset, size, page))
+        out.append(Line(_line_text(line), line[0].x0, line[-1].x1, line[0].top + offset, size, page))
     return out
-
-
-def _drop_page_numbers(blocks: list[_Line | _TableBlock]) -> list[_Line | _TableBlock]:
-    """Drop running page numbers (``- 4 -``, ``第4页``, ``4/6``) that are the first or last line of a page."""
-    kept = list(blocks)
-    for index in (-1, 0):
-        block = kept[index] if kept else None
-        if isinstance(block, _Line) and _PAGE_NUMBER.match(block.text.replace("\t", " ")):
-            kept.pop(index)
-    return kept
-
-
-def _assemble(pages: list[list[_Line | _TableBlock]], path: str | None) -> Document:
-    stitched: list[_Line | _TableBlock] = []
-    for blocks in pages:
-        for i, block in enumerate(blocks):
-            previous = stitched[-1] if stitched else None
-            if (
-                i == 0
-                and isinstance(block, _TableBlock)
-                and isinstance(previous, _TableBlock)
-                and previous.page == block.page - 1
-                and abs(previous.x0 - block.x0) < 8
-                and abs(previous.x1 - block.x1) < 8
-            ):
-                boxes = previous.boxes + block.boxes
-                stitched[-1] = _TableBlock(boxes, previous.x0, previous.x1, previous.top, previous.page)
-            else:
-                stitched.append(block)
-    lines_only = [b for b in stitched if isinstance(b, _Line)]
-    body_size = statistics.median([line.size for line in lines_only]) if lines_only else 10.0
-    left = min((line.x0 for line in lines_only), default=0.0)
-    right = max((line.x1 for line in lines_only), default=0.0)
-    text: list[str] = []
-    tables: list[RawTable] = []
-    previous_line: _Line | None = None
-    for index, block in enumerate(stitched):
-        if isinstance(block, _TableBlock):
-            table = _grid(block, path)
-            tables.append(table)
-            text.extend(render_table(table))
-            previous_line = None
-            continue
-        is_title = index < 4 and block.page == 1 and block.size >= 1.2 * body_size
-        if previous_line is not None and text and _continues(previous_line, block, left, right, body_size, is_title):
-            text[-1] = join_lines([text[-1], block.text])
-        else:
-            text.append(block.text)
-        previous_line = block
-    return Document(text="\n".join(text), grids=tuple(tables), form="pdf", source=SourceInfo(path=path, form="pdf"))
-
-
-def _continues(previous: _Line, line: _Line, left: float, right: float, body: float, is_title: bool) -> bool:
-    """True when *line* continues the paragraph of *previous* (a hard wrap), or both are lines of the title."""
-    if "\t" in previous.text or "\t" in line.text:
-        return False
-    if is_title:
-        return previous.size >= 1.2 * body and abs(previous.size - line.size) < 0.5
-    full = previous.x1 >= right - 1.5 * body
-    flush_left = line.x0 <= left + 0.5 * body
-    return full and flush_left and abs(previous.size - line.size) < 0.5
-
-
-def _grid(block: _TableBlock, path: str | None) -> RawTable:
-    """The ruled cells of a (possibly stitched) table placed on one grid of column and row boundaries."""
-    column_of = _nearest([v for box in block.boxes for v in (box.x0, box.x1)], 4.0)
-    row_of = _nearest([v for box in block.boxes for v in (box.top, box.bottom)], 2.0)
-    sources = {page: SourceLocation(path=path, page=page) for page in {box.page for box in block.boxes}}
-    placed = []
-    for box in block.boxes:
-        column, end = column_of[box.x0], column_of[box.x1]
-        row, last = row_of[box.top], row_of[box.bottom]
-        placed.append(
-            PlacedCell(
-                text=box.text, row=row, column=column, rowspan=max(last - row, 1), colspan=max(end - column, 1),
-                source=sources[box.page],
-            )
-        )  # fmt: skip
-    placed.sort(key=lambda c: (c.row, c.column))
-    return build_table(placed, source=SourceLocation(path=path, page=block.page))
-
-
-def _nearest(values: Sequence[float], tolerance: float) -> dict[float, int]:
-    """Each of *values* (the cells' edges) with the index of the nearest centre of the values clustered within
-    *tolerance*: its column or row boundary."""
-    centres = cluster_centres(values, tolerance)
-    return {value: nearest_centre(value, centres) for value in set(values)}
