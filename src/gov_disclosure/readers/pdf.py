@@ -156,8 +156,8 @@ def _layout(pages: Sequence[PdfPage], path: str | None) -> list[list[Block]]:
         offset += page.height
     if total < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
         raise OcrRequiredError(
-            "the PDF has no text layer (it is a scan or an image): run OCR on it first, "
-            "e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`, then read the result"
+            "the PDF has no printed text layer (it is a scan or an image; text drawn invisible, a recognition layer, "
+            "is not the print): it is read by OCR"
         )
     return per_page
 
