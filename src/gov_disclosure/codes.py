@@ -87,7 +87,8 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         (
             "OCR.UNAVAILABLE",
             _WARNING,
-            "a web page without tables has local images that may be its tables: reading them needs the ocr extra",
+            "a web page without tables has local images that may be its tables, or a PDF has scanned pages among "
+            "printed ones: reading them needs the ocr extra",
         ),
         (
             "OCR.READ",

@@ -46,7 +46,7 @@ from gov_disclosure.formats._registry import Registry, default_registry, run_ada
 from gov_disclosure.formats.national import NOT_A_REPORT, NationalFormat
 from gov_disclosure.limits import Limits, check_size
 from gov_disclosure.model.report import Report
-from gov_disclosure.model.source import SourceInfo
+from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
 from gov_disclosure.parsing.document import Document
@@ -120,7 +120,7 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
     if _recognised_tables(document):  # numbers recognised by OCR are kept only where the identities confirm them
         from gov_disclosure.ocr.checksums import settle
 
-        report, settled = settle(report)
+        report, settled = settle(report, every_cell=_recognised(document))
         reading = (*reading, *settled)
     return finish(report, (*document.findings, *reading), document=document)
 
@@ -131,8 +131,16 @@ def _recognised(document: Document | None) -> bool:
 
 
 def _recognised_tables(document: Document) -> bool:
-    """True when tables of *document* were read from images by OCR (a scan, or a web page's table images)."""
-    return _recognised(document) or any(t.source is not None and t.source.origin == "ocr" for t in document.grids)
+    """True when tables of *document* were read from images by OCR (a scan, a web page's table images, a PDF's
+    scanned pages): a table, or a cell of one (a table stitched across a printed and a scanned page)."""
+    return _recognised(document) or any(
+        _by_ocr(table.source) or any(_by_ocr(cell.source) for row in table.rows for cell in row.cells)
+        for table in document.grids
+    )
+
+
+def _by_ocr(source: SourceLocation | None) -> bool:
+    return source is not None and source.origin == "ocr"
 
 
 def read_text(

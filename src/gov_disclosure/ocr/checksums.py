@@ -81,17 +81,19 @@ def _state(identity: Identity, values: Mapping[CellKey, Number | None]) -> bool 
     return total == 0
 
 
-def settle(report: Report) -> tuple[Report, tuple[Finding, ...]]:
+def settle(report: Report, *, every_cell: bool = True) -> tuple[Report, tuple[Finding, ...]]:
     """*report*, read from images by OCR, with every cell that holds a number or text kept, corrected or flagged as
     the identities say, and the findings.
 
-    Every such cell counts as recognised: a cell of a grid carries the recognizer's confidence, and one the text
-    reader found in the recognised text when a grid could not be read (no ``origin``, no confidence) is kept only
-    when the identities force it."""
+    Every such cell counts as recognised when *every_cell* (a report read from images only): a cell of a grid carries
+    the recognizer's confidence, and one the text reader found in the recognised text when a grid could not be read
+    (no ``origin``, no confidence) is kept only when the identities force it. Otherwise (a PDF's scanned pages among
+    printed ones) only the cells recognised in images (``origin`` ``"ocr"``) are; the printed ones check them."""
     recognised = {
         entry.key: entry.cell
         for entry in report.iter_cells()
-        if entry.cell.value is not None or entry.cell.kind is CellKind.TEXT
+        if (entry.cell.value is not None or entry.cell.kind is CellKind.TEXT)
+        and (every_cell or (entry.cell.source is not None and entry.cell.source.origin == OCR_ORIGIN))
     }
     if not recognised:
         return report, ()

@@ -17,13 +17,15 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 
+from attrs import frozen
+
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.ocr import OCR_ORIGIN
 from gov_disclosure.ocr.page import OcrCell, OcrLine, OcrPage, OcrTable
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.readers._page_layout import Block, LayoutRules, Line, TableBlock, TableCell, layout_document
 
-__all__ = ["ocr_document"]
+__all__ = ["ocr_document", "page_blocks"]
 
 _PAGE_NUMBER = re.compile(r"^\s*[-—–－‒―一]?\s*(第\s*)?\d{1,4}\s*(页)?\s*[-—–－‒―一]?\s*$")
 _STITCH = 0.08
@@ -53,31 +55,47 @@ def ocr_document(pages: Sequence[OcrPage], *, path: str | None, form: str, point
     laid_out: list[list[Block]] = []
     offset = 0.0
     for page in pages:
-        blocks: list[Block] = [_table(t, page, offset, path, points) for t in page.tables]
-        blocks.extend(_lines(page.lines, page, offset))
-        laid_out.append(blocks)
+        laid_out.append(page_blocks(page, offset, path, per_inch=1.0, points=points))
         offset += page.height / page.dpi
     return layout_document(laid_out, _RULES, form=form, source=SourceInfo(path=path, form=form, reader=OCR_ORIGIN))
 
 
-def _table(table: OcrTable, page: OcrPage, offset: float, path: str | None, points: bool) -> TableBlock:
-    dpi = page.dpi
+def page_blocks(page: OcrPage, offset: float, path: str | None, *, per_inch: float, points: bool) -> list[Block]:
+    """The tables and text lines of *page* as layout blocks, in units of which an inch holds *per_inch* (1: inches;
+    72: points, to lay a recognised page out among a PDF's pages), the page's top at *offset*; cell boxes in points
+    when *points*, else in the image's pixels."""
+    unit = _Unit(per_inch, page.dpi)
+    blocks: list[Block] = [_table(t, page, offset, path, points, unit) for t in page.tables]
+    blocks.extend(_lines(page.lines, page, offset, unit))
+    return blocks
+
+
+@frozen
+class _Unit:
+    """Pixels of an image scanned at *dpi* in units of which an inch holds *per_inch* (``pixels * per_inch / dpi``:
+    for inches, exactly ``pixels / dpi``)."""
+
+    per_inch: float
+    dpi: float
+
+    def __call__(self, pixels: float) -> float:
+        return pixels * self.per_inch / self.dpi
+
+
+def _table(table: OcrTable, page: OcrPage, offset: float, path: str | None, points: bool, at: _Unit) -> TableBlock:
     cells = tuple(
         TableCell(
-            c.grid.x0 / dpi, offset + c.grid.y0 / dpi, c.grid.x1 / dpi, offset + c.grid.y1 / dpi,
+            at(c.grid.x0), offset + at(c.grid.y0), at(c.grid.x1), offset + at(c.grid.y1),
             text=c.text, source=_source(c, page, path, points),
         )
         for c in table.cells
     )  # fmt: skip
     source = SourceLocation(path=path, page=page.number, origin=OCR_ORIGIN)
-    return TableBlock(
-        cells, table.grid.x0 / dpi, table.grid.x1 / dpi, offset + table.grid.y0 / dpi, page.number, source
-    )
+    return TableBlock(cells, at(table.grid.x0), at(table.grid.x1), offset + at(table.grid.y0), page.number, source)
 
 
-def _lines(lines: Iterable[OcrLine], page: OcrPage, offset: float) -> list[Line]:
+def _lines(lines: Iterable[OcrLine], page: OcrPage, offset: float, at: _Unit) -> list[Line]:
     """Detected boxes on one text line (overlapping vertically) joined left to right, a tab across a wide gap."""
-    dpi = page.dpi
     rows: list[list[OcrLine]] = []
     for line in sorted(lines, key=lambda item: (item.y0 + item.y1) / 2):
         middle = (line.y0 + line.y1) / 2
@@ -92,7 +110,7 @@ def _lines(lines: Iterable[OcrLine], page: OcrPage, offset: float) -> list[Line]
         text = row[0].text
         for before, after in itertools.pairwise(row):
             text += ("\t" if after.x0 - before.x1 > 1.5 * size else "") + after.text
-        out.append(Line(text, row[0].x0 / dpi, row[-1].x1 / dpi, offset + row[0].y0 / dpi, size / dpi, page.number))
+        out.append(Line(text, at(row[0].x0), at(row[-1].x1), offset + at(row[0].y0), at(size), page.number))
     return out
 
 

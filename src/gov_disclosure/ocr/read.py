@@ -22,7 +22,7 @@ from gov_disclosure.readers.errors import ImageInputError, OcrRequiredError
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-__all__ = ["PDF_DPI", "image_dpi", "read_image_file", "read_images", "read_scanned_pdf"]
+__all__ = ["PDF_DPI", "image_dpi", "read_image_file", "read_images", "read_scanned_pages", "read_scanned_pdf"]
 
 PDF_DPI = 200
 """The resolution scanned PDF pages are rendered at: body text about 30 pixels high, near the recognition model's
@@ -55,14 +55,31 @@ def read_scanned_pdf(
     return document
 
 
-def _pdf_pages(data: bytes, limits: Limits | None, path: str | None) -> Iterator[tuple[int, Image, float]]:
+def read_scanned_pages(
+    data: bytes, numbers: Sequence[int], *, path: str | None = None, limits: Limits | None = None
+) -> list[OcrPage]:
+    """The tables of the pages *numbers* (1-based) of a PDF whose other pages have a text layer: scanned pages among
+    printed ones, read by OCR (their text outside the tables is not read).
+
+    Raises :class:`~gov_disclosure.readers.errors.OcrUnavailableError` when the ``ocr`` extra is not installed."""
+    engine = ocr_engine("scanned pages of a PDF (pages without a text layer)")
+    return [
+        read_page(image, number=n, dpi=dpi, engine=engine, narrative=False)
+        for n, image, dpi in _pdf_pages(data, limits, path, numbers)
+    ]
+
+
+def _pdf_pages(
+    data: bytes, limits: Limits | None, path: str | None, numbers: Sequence[int] | None = None
+) -> Iterator[tuple[int, Image, float]]:
+    """Each page of the PDF (or each of the pages *numbers*) rendered: its number, image and resolution."""
     import pypdfium2
 
     limits = limits or Limits()
     pdf = pypdfium2.PdfDocument(data)
     try:
         check_pages(len(pdf), limits, path or "input")
-        for index in range(len(pdf)):
+        for index in range(len(pdf)) if numbers is None else (n - 1 for n in numbers):
             page = pdf[index]
             width, height = page.get_size()
             dpi = min(float(PDF_DPI), _MAX_SIDE * 72 / max(width, height, 1.0))

@@ -38,11 +38,12 @@ class PdfChar(NamedTuple):
 @frozen
 class PdfPage:
     """A page's upright, non-blank characters in content order, the cell boxes of each ruled table on it (tables top
-    to bottom), and its height."""
+    to bottom), its height, and how many images it draws (a page of images and no text is a scanned page)."""
 
     chars: tuple[PdfChar, ...]
     tables: tuple[tuple[Box, ...], ...]
     height: float
+    images: int = 0
 
 
 Engine = Callable[[bytes, Limits, str], list[PdfPage]]

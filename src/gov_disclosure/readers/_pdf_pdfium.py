@@ -34,7 +34,7 @@ import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from attrs import frozen
+from attrs import Factory, define, frozen
 
 from gov_disclosure.limits import Limits
 from gov_disclosure.readers._common import require
@@ -84,16 +84,16 @@ def _page(calls: _Calls, document: Any, index: int) -> PdfPage:
     try:
         _, bottom, _, top = page.get_bbox()  # the page's box, inherited from the page tree too (as pdfplumber's):
         # get_mediabox() reads the page's own entry only, and makes a letter page of a page without one
-        rules, invisible = _rules(calls, page.raw, top)
+        found = _walk(calls, page.raw, top)
         textpage = page.get_textpage()
         try:
-            chars = tuple(_chars(calls, textpage.raw, top, invisible))
+            chars = tuple(_chars(calls, textpage.raw, top, frozenset(found.invisible)))
         finally:
             textpage.close()
     finally:
         page.close()
-    tables = tuple(t.cells for t in ruled_tables(rules) if is_grid(t.cells))
-    return PdfPage(chars, tables, float(top - bottom))
+    tables = tuple(t.cells for t in ruled_tables(found.rules) if is_grid(t.cells))
+    return PdfPage(chars, tables, float(top - bottom), found.images)
 
 
 @frozen
@@ -225,24 +225,24 @@ def _texts_one_by_one(raw: Any, textpage: Any, count: int) -> list[str]:
     return [chr(code) if 0 < code < 0x110000 else "" for code in codes]
 
 
-def _rules(calls: _Calls, page: Any, page_top: float) -> tuple[list[Rule], frozenset[int]]:
-    """The page's ruling lines, and the addresses of its text objects drawn invisible (text objects, on the way, are
-    checked for fonts pdfium cannot measure)."""
-    rules: list[Rule] = []
-    invisible: set[int] = set()
+def _walk(calls: _Calls, page: Any, page_top: float) -> _Collected:
+    """The page's ruling lines, the addresses of its text objects drawn invisible and its images (text objects, on
+    the way, are checked for fonts pdfium cannot measure)."""
+    found = _Collected()
     objects = map(functools.partial(calls.page_object, page), range(calls.raw.FPDFPage_CountObjects(page)))
-    _collect_rules(calls, objects, _IDENTITY, page_top, 0, _Collected(rules, set(), invisible))
-    return rules, frozenset(invisible)
+    _collect_rules(calls, objects, _IDENTITY, page_top, 0, found)
+    return found
 
 
-@frozen
+@define
 class _Collected:
     """What one walk over a page's objects gathers: its rules, the addresses of the fonts checked (each once per
-    page), and the addresses of the text objects drawn invisible."""
+    page), the addresses of the text objects drawn invisible, and how many images it draws."""
 
-    rules: list[Rule]
-    fonts: set[int]
-    invisible: set[int]
+    rules: list[Rule] = Factory(list)
+    fonts: set[int] = Factory(set)
+    invisible: set[int] = Factory(set)
+    images: int = 0
 
 
 def _collect_rules(
@@ -253,7 +253,7 @@ def _collect_rules(
     no font for any other object) and its render mode (a font is checked once per page, and not for invisible text,
     which is not read), and only an object with no font its type."""
     raw, get_type, get_font, get_mode = calls.raw, calls.object_type, calls.text_font, calls.render_mode
-    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    path, form, image = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_IMAGE
     for obj in objects:
         address = get_font(obj)
         if address:
@@ -264,7 +264,9 @@ def _collect_rules(
                 found.fonts.add(address)
             continue
         kind = get_type(obj)
-        if kind in (path, form):
+        if kind == image:
+            found.images += 1
+        elif kind in (path, form):
             matrix = _matrix(raw, obj, outer)
             if matrix is None:
                 continue

@@ -75,4 +75,4 @@ def _page(page: Any) -> PdfPage:
         cells = tuple((float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells)
         if is_grid(cells):
             tables.append(cells)
-    return PdfPage(chars, tuple(tables), float(page.height))
+    return PdfPage(chars, tuple(tables), float(page.height), len(page.images))

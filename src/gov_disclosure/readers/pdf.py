@@ -34,7 +34,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
+import attrs
+
 from gov_disclosure.errors import LimitExceededError, MissingDependencyError
+from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.limits import Limits
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.parsing.document import Document
@@ -88,7 +91,8 @@ def read_pdf(
     read_pages = _engine(engine)
     check_inflated(data, limits, name=name)
     try:
-        pages = _layout(_pages(read_pages, data, limits, name), path)
+        printed = _pages(read_pages, data, limits, name)
+        pages = _layout(printed, path)
     except OcrRequiredError:  # a scan: read by OCR (the ocr extra), or say which extra does
         from gov_disclosure.ocr.read import read_scanned_pdf
 
@@ -97,7 +101,51 @@ def read_pdf(
         raise
     except Exception as error:
         raise ReaderError(f"{name}: the PDF could not be read ({type(error).__name__}: {error})") from error
-    return layout_document(pages, _RULES, form="pdf", source=SourceInfo(path=path, form="pdf"))
+    pages, findings = _with_scanned_pages(data, printed, pages, path, limits)
+    document = layout_document(pages, _RULES, form="pdf", source=SourceInfo(path=path, form="pdf"))
+    return attrs.evolve(document, findings=findings) if findings else document
+
+
+def _with_scanned_pages(
+    data: bytes, printed: Sequence[PdfPage], pages: list[list[Block]], path: str | None, limits: Limits
+) -> tuple[list[list[Block]], tuple[Finding, ...]]:
+    """*pages* with the tables of its scanned pages — pages that draw an image and print no text, among pages that
+    do — read by OCR (the ``ocr`` extra) in their place; without the extra, one ``OCR.UNAVAILABLE`` note naming
+    them. A recognised number is kept only where the identities confirm it, as in a scanned report."""
+    numbers = [n for n, page in enumerate(printed, start=1) if page.images and len(page.chars) < _MIN_CHARS_PER_PAGE]
+    if not numbers:
+        return pages, ()
+    from gov_disclosure.ocr.document import page_blocks
+    from gov_disclosure.ocr.read import read_scanned_pages
+    from gov_disclosure.readers.errors import OcrUnavailableError
+
+    try:
+        recognised = read_scanned_pages(data, numbers, path=path, limits=limits)
+    except OcrUnavailableError:
+        return pages, (_scanned_pages_unread(numbers),)
+    tops = list(itertools.accumulate((page.height for page in printed), initial=0.0))
+    out = list(pages)
+    for page in recognised:
+        out[page.number - 1] = [
+            *out[page.number - 1],
+            *page_blocks(page, tops[page.number - 1], path, per_inch=72.0, points=True),
+        ]
+    return out, ()
+
+
+def _scanned_pages_unread(numbers: Sequence[int]) -> Finding:
+    listed = ", ".join(map(str, numbers))
+    return Finding(
+        code="OCR.UNAVAILABLE",
+        severity=Severity.WARNING,
+        message=f"第{listed}页是扫描页（只有图片，没有文字层）：其中的表格未读取，识别需安装 ocr 扩展"
+        '（pip install "gov-disclosure[ocr]"）',
+        message_en=f"page{'s' if len(numbers) > 1 else ''} {listed} {'are' if len(numbers) > 1 else 'is a'} scanned "
+        f"page{'s' if len(numbers) > 1 else ''} (an image, no text layer): the tables on "
+        f"{'them' if len(numbers) > 1 else 'it'} are not read; reading them needs the ocr extra: "
+        'pip install "gov-disclosure[ocr]"',
+        outcome=Outcome.NOTE,
+    )
 
 
 def _pages(read_pages: Engine, data: bytes, limits: Limits, name: str) -> list[PdfPage]:
