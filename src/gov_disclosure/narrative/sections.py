@@ -42,7 +42,9 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("问题", "改进"),
     ("其他需要报告", "其他事项", "其他"),
 )
-_HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
+_HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>(?:.*[^*\s])?)[*\s]*$")
+"""A heading line: its numeral and the rest, up to its last character that is not a blank or markup. (The rest is
+matched greedily up to that character: a lazy ``.*?`` would try the trailing blanks and the end at every character.)"""
 _LINE_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """What ``\\s`` matches but ``\\n``, as a character range: one class of characters is matched faster than either of
 two (``(?:[#*]|[^\\S\\n])*``)."""
