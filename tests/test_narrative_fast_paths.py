@@ -151,6 +151,29 @@ def test_heading_pattern_is_its_lazy_definition(line: str) -> None:
     assert (found and found.groupdict()) == (expected and expected.groupdict())
 
 
+def _best_sequence_reference(candidates: list[sections._Candidate]) -> list[sections._Candidate]:
+    """sections._best_sequence as first written: the best chain ending with each candidate, copied whole."""
+    best: list[tuple[int, list[sections._Candidate]]] = []
+    for i, candidate in enumerate(candidates):
+        score, chain = candidate.score, [candidate]
+        for j in range(i):
+            previous_score, previous_chain = best[j]
+            if candidates[j].index < candidate.index and previous_score + candidate.score > score:
+                score, chain = previous_score + candidate.score, [*previous_chain, candidate]
+        best.append((score, chain))
+    if not best:
+        return []
+    top = max(score for score, _ in best)
+    return next(chain for score, chain in best if score == top)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 3)), max_size=14))
+def test_best_sequence_is_its_definition(found: list[tuple[int, int]]) -> None:
+    """The best sequence of heading candidates is the one of keeping every best chain whole."""
+    candidates = [sections._Candidate(index, score, i, i + 1, str(i)) for i, (index, score) in enumerate(found)]
+    assert sections._best_sequence(candidates) == _best_sequence_reference(candidates)
+
+
 def _sentence_reference(text: str, start: int, end: int) -> str:
     """facts._sentence as first written: the last and first of each sentence end, looked for one by one."""
     left = max(text.rfind(mark, 0, start) for mark in "。!?\n")
