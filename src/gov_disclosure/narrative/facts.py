@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from gov_disclosure.model.cells import Number
 from gov_disclosure.model.source import SourceLocation
@@ -127,6 +127,12 @@ class _Search:
     """For a pattern that does not start with a word (but with a number, or with one of phrases one of which starts
     with a number), words of which every match holds one, none of them holding a clause end: the pattern is searched
     for in the clauses holding one (a pattern tried at nearly every character is found several times faster so)."""
+    words: tuple[str, ...] = field(init=False)
+    """The words whose places the pattern is tried at or around: its :attr:`anchors`, else its :attr:`starts`."""
+
+    @words.default
+    def _words(self) -> tuple[str, ...]:
+        return self.anchors or self.starts
 
 
 def _starting(words: tuple[str, ...], rest: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -397,7 +403,7 @@ class _Words:
 
 _WORDS = _Words.of(
     (
-        *(search.anchors or search.starts for search in _SEARCHES),
+        *(search.words for search in _SEARCHES),
         _BOTH_STARTS,
         _NONE_STARTS,
         _FEE,
@@ -433,8 +439,8 @@ def _in_clauses(pattern: re.Pattern[str], text: _Text, places: list[int]) -> Ite
 
 def _matches(search: _Search, text: _Text, places: dict[tuple[str, ...], list[int]]) -> Iterator[re.Match[str]]:
     if search.anchors:
-        return _in_clauses(search.pattern, text, places[search.anchors])
-    return _starting_at(search.pattern, text.text, places[search.starts])
+        return _in_clauses(search.pattern, text, places[search.words])
+    return _starting_at(search.pattern, text.text, places[search.words])
 
 
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
@@ -443,6 +449,8 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     places = _WORDS.places(text)  # one scan for the words of every pattern
     denied, with_breakdown = FactKind.DENIED, (FactKind.REVIEW, FactKind.LITIGATION)  # looked up once
     for search in _SEARCHES:
+        if not places[search.words]:
+            continue  # none of its words is in the text: it matches nowhere
         kind = search.kind
         for match in _matches(search, searched, places):
             mid = match["mid"] or ""  # every pattern of _SEARCHES has it
