@@ -165,21 +165,20 @@ _TAILS = ("完毕", "理", "办理", "公开", "和", "“", "行政诉讼", "�
 def test_fact_search_by_words_finds_every_match(text: str) -> None:
     """Trying each pattern where its first words start, or searching only the clauses that hold its anchor words,
     all found by one scan of the text, finds exactly the matches of a full search."""
-    starts = facts._WORDS.starts(text)
-    assert starts == {
-        word: [i for i in range(len(text)) if text.startswith(word, i)]
-        for word in facts._WORDS.starting_in
-        if word in text
+    places = facts._WORDS.places(text)
+    assert places == {
+        group: sorted({i for word in group for i in range(len(text)) if text.startswith(word, i)})
+        for group in facts._WORDS.groups
     }
     searched = facts._Text.of(folding.Folded(text, (0,), (0,), len(text)))  # folded as it is
     for search in facts._SEARCHES:
         full = [m.span() for m in search.pattern.finditer(text)]
-        assert [m.span() for m in facts._matches(search, searched, starts)] == full
+        assert [m.span() for m in facts._matches(search, searched, places)] == full
     for pattern, words in ((facts._BOTH, facts._BOTH_STARTS), (facts._NONE_CASES, facts._NONE_STARTS)):
         full = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in facts._starting_at(pattern, text, facts._places(starts, words))] == full
+        assert [m.span() for m in facts._starting_at(pattern, text, places[words])] == full
     full = [m.span() for m in facts._NONE_FEE.finditer(text)]
-    assert [m.span() for m in facts._in_clauses(facts._NONE_FEE, searched, facts._places(starts, facts._FEE))] == full
+    assert [m.span() for m in facts._in_clauses(facts._NONE_FEE, searched, places[facts._FEE])] == full
 
 
 def _reports() -> list[Report]:

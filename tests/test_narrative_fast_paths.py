@@ -101,13 +101,17 @@ def test_fold_matches_its_definition(text: str, join_lines: bool, skip_tables: b
     ]
 
 
+_HEADING_LAZY = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
+"""sections._HEADING as first written: the rest of the heading matched lazily, up to blanks and markup at the end."""
+
+
 def _candidates_reference(text: str) -> list[sections._Candidate]:
     """sections._candidates as first written: NFKC of every line, then the heading pattern."""
     found: list[sections._Candidate] = []
     position = 0
     for line in text.splitlines(keepends=True):
         start, position = position, position + len(line)
-        match = sections._HEADING.match(unicodedata.normalize("NFKC", line.rstrip("\r\n")))
+        match = _HEADING_LAZY.match(unicodedata.normalize("NFKC", line.rstrip("\r\n")))
         if is_table_line(line) or match is None or folding.is_page_number(line):
             continue
         rest = match.group("rest")
@@ -136,6 +140,38 @@ _HEADINGS = (
 def test_heading_candidates_match_their_definition(text: str) -> None:
     """The heading candidates found in the whole half-width text are those of normalising every line."""
     assert sections._candidates(text, half_width_form(text)) == _candidates_reference(text)
+
+
+@settings(max_examples=400)
+@example(line="一、 总体情况 **  \n ")
+@given(st.lists(st.sampled_from(_TRICKY) | st.sampled_from(_HEADINGS), max_size=12).map("".join))
+def test_heading_pattern_is_its_lazy_definition(line: str) -> None:
+    """The heading pattern finds the numeral and the rest that its lazy definition finds, in any line."""
+    found, expected = sections._HEADING.match(line), _HEADING_LAZY.match(line)
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def _best_sequence_reference(candidates: list[sections._Candidate]) -> list[sections._Candidate]:
+    """sections._best_sequence as first written: the best chain ending with each candidate, copied whole."""
+    best: list[tuple[int, list[sections._Candidate]]] = []
+    for i, candidate in enumerate(candidates):
+        score, chain = candidate.score, [candidate]
+        for j in range(i):
+            previous_score, previous_chain = best[j]
+            if candidates[j].index < candidate.index and previous_score + candidate.score > score:
+                score, chain = previous_score + candidate.score, [*previous_chain, candidate]
+        best.append((score, chain))
+    if not best:
+        return []
+    top = max(score for score, _ in best)
+    return next(chain for score, chain in best if score == top)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 3)), max_size=14))
+def test_best_sequence_is_its_definition(found: list[tuple[int, int]]) -> None:
+    """The best sequence of heading candidates is the one of keeping every best chain whole."""
+    candidates = [sections._Candidate(index, score, i, i + 1, str(i)) for i, (index, score) in enumerate(found)]
+    assert sections._best_sequence(candidates) == _best_sequence_reference(candidates)
 
 
 def _sentence_reference(text: str, start: int, end: int) -> str:

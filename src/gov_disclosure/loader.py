@@ -68,6 +68,10 @@ __all__ = [
 ]
 
 
+_DEFAULT_LIMITS = Limits()
+"""The limits an input is read within when none are given (a frozen instance: built once, not for every read)."""
+
+
 @frozen(kw_only=True)
 class ReadResult:
     """A report read from an input: the report, every finding (reading, validation, narrative) and narrative facts."""
@@ -154,7 +158,7 @@ def read_text(
     in the result.
     """
     source = source or SourceInfo(form="text")
-    check_size(len(text), "text", limits or Limits(), name=source.path)
+    check_size(len(text), "text", limits or _DEFAULT_LIMITS, name=source.path)
     return read_document(Document.from_text(text, form=source.form or "text", source=source), registry=registry)
 
 
@@ -184,7 +188,7 @@ def _read_bytes(
     if reader is None:
         readable = ", ".join(sorted(readable_extensions(registry)))
         raise UnsupportedInputError(f"{name or 'input'}: no reader recognises this input; readable forms: {readable}")
-    check_size(len(data), reader.name, limits or Limits(), name=name)
+    check_size(len(data), reader.name, limits or _DEFAULT_LIMITS, name=name)
     if limits is not None and isinstance(reader, LimitedReader):
         reader = reader.with_limits(limits)
     return registry, run_reader(reader, data, path=name), reader.name
@@ -214,7 +218,7 @@ def load(path: str | Path, *, registry: Registry | None = None, limits: Limits |
     (within *limits*; a file larger than every size limit is refused before it is read).
     """
     path = Path(path)
-    _check_file(path, limits or Limits())
+    _check_file(path, limits or _DEFAULT_LIMITS)
     return read_bytes(path.read_bytes(), name=str(path), registry=registry, limits=limits)
 
 
@@ -236,7 +240,7 @@ def load_all(
             key=lambda p: _natural(p.name),
         )
         return tuple(result for file in files for result in load_all(file, registry=registry, limits=limits))
-    _check_file(path, limits or Limits())
+    _check_file(path, limits or _DEFAULT_LIMITS)
     registry, output, _ = _read_bytes(path.read_bytes(), str(path), registry, limits)
     if isinstance(output, Document):
         return (read_document(output, registry=registry),)

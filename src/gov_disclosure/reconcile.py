@@ -72,9 +72,10 @@ def _undecidable(table: str, rows: Sequence[str], gathered: Sequence[str], cells
     for code in gathered:
         counts[code] = counts.get(code, 0) + 1
     listed = "、".join(code if n == 1 else f"{code}×{n}" for code, n in counts.items())
-    number = layout_of(table, rows[0]).number
+    layout = layout_of(table, rows[0])
+    number = layout.number
     if len(rows) == 1:
-        label = layout_of(table, rows[0]).row(rows[0]).full_label
+        label = layout.row(rows[0]).full_label
         what, what_en = f"表{number}「{label}」行的数值未能读取，涉及该行", f"{table}.{rows[0]} could not be read"
     else:
         what = f"表{number}有{len(rows)}行的数值未能读取，涉及这些行"
@@ -105,10 +106,12 @@ def reconcile(said: ReadingSaid, checked: Iterable[Finding], run: ValidationRun)
             continue
         kept.append(finding)
     found = run.identities
-    keys, identities = found.compiled.layout.keys, found.compiled.identities
+    keys, identities, cells_of = found.compiled.layout.keys, found.compiled.identities, found.compiled.cells
+    unknown = run.cells.unknown - found.zeroed  # the positions of the cells without a usable value
     for (table, _), positions in run.gathered.items():
-        # the cells without a value, in report order: the order of their positions in the run's flat view
-        cells = [keys[i] for i in sorted({i for position in positions for i in found.unknown(position)})]
+        held = frozenset().union(*(cells_of[position] for position in positions))  # the identities' cells
+        # those without a value, in report order: the order of their positions in the run's flat view
+        cells = [keys[i] for i in sorted(held & unknown)]
         codes = [identities[position].code for position in positions]
         kept.append(_undecidable(table, list(dict.fromkeys(c.row for c in cells)), codes, cells))
     return tuple(kept)

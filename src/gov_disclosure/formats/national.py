@@ -58,10 +58,10 @@ def chosen_format(document: Document) -> FormatSpec:
     Raises :class:`~gov_disclosure.errors.UnsupportedFormatError` for a report year before 2019 without labels.
     """
     evidence = document.evidence
-    year = document.title.year if document.title is not None else None
-    by_year = format_for_year(year) if year is not None else None
     if evidence.version is not None:
         return format_spec(evidence.version)
+    year = document.title.year if document.title is not None else None
+    by_year = format_for_year(year) if year is not None else None
     if evidence.mixed:
         return by_year or max(reversed(evidence.pointed), key=lambda spec: len(evidence.found(spec.name)))
     if year is not None and _before_national_formats(year):
@@ -78,7 +78,6 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
     evidence = document.evidence
     title = document.title
     year = title.year if title is not None else None
-    by_year = format_for_year(year) if year is not None else None
     version = spec.name
     findings: list[Finding] = []
     if title is None:
@@ -126,7 +125,7 @@ def format_findings(document: Document, spec: FormatSpec) -> list[Finding]:
                 table="table2",
             )
         )
-    elif by_year is not None and by_year is not spec:
+    elif year is not None and (by_year := format_for_year(year)) is not None and by_year is not spec:
         findings.append(
             _finding(
                 "READ.FORMAT_YEAR_CONFLICT",

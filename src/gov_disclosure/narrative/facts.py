@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from gov_disclosure.model.cells import Number
 from gov_disclosure.model.source import SourceLocation
@@ -115,7 +115,7 @@ def _either(words: tuple[str, ...]) -> str:
 @frozen
 class _Search:
     """One kind of sentence: its pattern, the words a match must contain and those its ``mid`` must not, and where
-    it is tried (see :meth:`_Words.starts`)."""
+    it is tried (see :meth:`_Words.places`)."""
 
     kind: FactKind
     pattern: re.Pattern[str]
@@ -127,6 +127,12 @@ class _Search:
     """For a pattern that does not start with a word (but with a number, or with one of phrases one of which starts
     with a number), words of which every match holds one, none of them holding a clause end: the pattern is searched
     for in the clauses holding one (a pattern tried at nearly every character is found several times faster so)."""
+    words: tuple[str, ...] = field(init=False)
+    """The words whose places the pattern is tried at or around: its :attr:`anchors`, else its :attr:`starts`."""
+
+    @words.default
+    def _words(self) -> tuple[str, ...]:
+        return self.anchors or self.starts
 
 
 def _starting(words: tuple[str, ...], rest: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -343,55 +349,66 @@ def _starting_in(found: str, words: list[str]) -> tuple[tuple[int, str, bool], .
     )
 
 
+_Groups = tuple[tuple[str, ...], ...]
+
+
 @frozen
 class _Words:
-    """The words the facts' patterns start with or are anchored at, found in one scan (:meth:`starts`)."""
+    """The words the facts' patterns start with or are anchored at, found in one scan (:meth:`places`), and the
+    places of each group of them (the words one pattern starts with, or is anchored at)."""
 
     scan: re.Pattern[str]
-    starting_in: dict[str, tuple[tuple[int, str, bool], ...]]
-    """For each word the scan finds, the words that may start where it is (:func:`_starting_in`); its keys are all
-    the words."""
+    starting_in: dict[str, tuple[tuple[int, str, bool, tuple[int, ...]], ...]]
+    """For each word the scan finds, the words that may start where it is (:func:`_starting_in`), each with the
+    groups (their positions in :attr:`groups`) it is in; its keys are all the words."""
+    groups: _Groups
 
     @classmethod
-    def of(cls, words: frozenset[str]) -> _Words:
+    def of(cls, groups: _Groups) -> _Words:
+        groups = tuple(dict.fromkeys(groups))  # a group of several patterns is looked for once
+        words = {word for group in groups for word in group}
         ordered = sorted(words, key=lambda w: (-len(w), w))  # the longest word at a place is the one found
+        member = {word: tuple(g for g, group in enumerate(groups) if word in group) for word in ordered}
         return cls(
-            re.compile("|".join(map(re.escape, ordered))), {word: _starting_in(word, ordered) for word in ordered}
+            re.compile("|".join(map(re.escape, ordered))),
+            {
+                word: tuple((k, start, within, member[start]) for k, start, within in _starting_in(word, ordered))
+                for word in ordered
+            },
+            groups,
         )
 
-    def starts(self, text: str) -> dict[str, list[int]]:
-        """Every offset where each word starts in *text*, in increasing order, also inside another word.
+    def places(self, text: str) -> dict[tuple[str, ...], list[int]]:
+        """For each group of words, every offset where one of them starts in *text*, in increasing order, also
+        inside another word.
 
         One search finds the words without overlap: every offset where a word starts is where one found starts,
-        or inside one found (else the search would have found it), where :attr:`starting_in` says it may.
+        or inside one found (else the search would have found it), where :attr:`starting_in` says it may. The words
+        found are in text order and so are the places inside each (a word starts before the end of the word found),
+        so each group's places are appended in increasing order: a place two words of a group start at is the last.
         """
-        found: dict[str, list[int]] = {}
+        found: list[list[int]] = [[] for _ in self.groups]
         starting_in = self.starting_in
         for hit in self.scan.finditer(text):
             at = hit.start()
-            for k, word, within in starting_in[hit.group()]:
+            for k, word, within, member in starting_in[hit.group()]:
                 if within or text.startswith(word, at + k):
-                    found.setdefault(word, []).append(at + k)
-        return found
+                    place = at + k
+                    for group in member:
+                        places = found[group]
+                        if not places or places[-1] != place:
+                            places.append(place)
+        return dict(zip(self.groups, found, strict=True))
 
 
 _WORDS = _Words.of(
-    frozenset(
-        word
-        for words in (
-            *(search.starts + search.anchors for search in _SEARCHES),
-            _BOTH_STARTS,
-            _NONE_STARTS,
-            _FEE,
-        )
-        for word in words
+    (
+        *(search.words for search in _SEARCHES),
+        _BOTH_STARTS,
+        _NONE_STARTS,
+        _FEE,
     )
 )
-
-
-def _places(starts: dict[str, list[int]], words: tuple[str, ...]) -> list[int]:
-    """The offsets where one of *words* starts, in increasing order (*starts*: :meth:`_Words.starts`)."""
-    return sorted({place for word in words for place in starts.get(word, ())})
 
 
 def _starting_at(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
@@ -420,38 +437,41 @@ def _in_clauses(pattern: re.Pattern[str], text: _Text, places: list[int]) -> Ite
         yield from pattern.finditer(string, size - before.start() if before else 0, end)
 
 
-def _matches(search: _Search, text: _Text, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+def _matches(search: _Search, text: _Text, places: dict[tuple[str, ...], list[int]]) -> Iterator[re.Match[str]]:
     if search.anchors:
-        return _in_clauses(search.pattern, text, _places(starts, search.anchors))
-    return _starting_at(search.pattern, text.text, _places(starts, search.starts))
+        return _in_clauses(search.pattern, text, places[search.words])
+    return _starting_at(search.pattern, text.text, places[search.words])
 
 
 def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
     text = searched.text
-    starts = _WORDS.starts(text)  # one scan for the words of every pattern
+    places = _WORDS.places(text)  # one scan for the words of every pattern
+    denied, with_breakdown = FactKind.DENIED, (FactKind.REVIEW, FactKind.LITIGATION)  # looked up once
     for search in _SEARCHES:
+        if not places[search.words]:
+            continue  # none of its words is in the text: it matches nowhere
         kind = search.kind
-        for match in _matches(search, searched, starts):
+        for match in _matches(search, searched, places):
             mid = match["mid"] or ""  # every pattern of _SEARCHES has it
             if search.requires and not any(word in match.group(0) for word in search.requires):
                 continue
             if any(word in mid for word in search.forbids) or mid.endswith(_QUOTES):
                 continue  # a number in quotes names something (``“三个”第一时间``): not a count
-            if kind is FactKind.DENIED and "主动公开" in searched.sentence(match.start(), match.end()):
+            if kind is denied and "主动公开" in searched.sentence(match.start(), match.end()):
                 continue  # 主动公开 … 不予公开 N 条: information classified by openness, not applications denied
             fact = _fact(searched, kind, match)
             if fact is None:
                 continue
             yield fact
-            if kind in (FactKind.REVIEW, FactKind.LITIGATION):
+            if kind in with_breakdown:
                 yield from _breakdown(searched, kind, match, fact.value)
-    for match in _starting_at(_BOTH, text, _places(starts, _BOTH_STARTS)):
+    for match in _starting_at(_BOTH, text, places[_BOTH_STARTS]):
         for kind in (FactKind.REVIEW, FactKind.LITIGATION):
             fact = _fact(searched, kind, match)
             if fact is not None:
                 yield fact
-    for match in _starting_at(_NONE_CASES, text, _places(starts, _NONE_STARTS)):
+    for match in _starting_at(_NONE_CASES, text, places[_NONE_STARTS]):
         clause = text[match.start() : searched.clause_end(match.end())]
         if re.search(r"\d", clause):
             continue
@@ -460,7 +480,7 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
                 fact = _fact(searched, kind, match, value=0, stated_none=True)
                 if fact is not None:
                     yield fact
-    for match in _in_clauses(_NONE_FEE, searched, _places(starts, _FEE)):
+    for match in _in_clauses(_NONE_FEE, searched, places[_FEE]):
         fact = _fact(searched, FactKind.PROCESSING_FEE, match, value=0, stated_none=True)
         if fact is not None:
             yield fact

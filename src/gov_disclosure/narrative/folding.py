@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import accumulate
 
 from attrs import frozen
 
@@ -72,7 +73,8 @@ class Folded:
     """Folded text and where each of its characters came from in the original text.
 
     The text is made of runs, each copied one character to one character from the original; a character that
-    NFKC expands into several (``㈠`` → ``(一)``) makes runs of one character each.
+    NFKC expands into several (``㈠`` → ``(一)``) makes runs of one character each. Two consecutive runs may follow
+    each other in the original too (a line and its line break).
     """
 
     text: str
@@ -193,21 +195,8 @@ def _fold_line(body: str, start: int, kept: re.Pattern[str], pieces: list[str], 
 
 
 def _runs(pieces: list[str], origins: list[int], length: int) -> Folded:
-    """The :class:`Folded` text made of *pieces*, each copied from the original offset in *origins*.
-
-    Consecutive pieces that follow each other in the original make one run. Like the runs between the dropped
-    characters of a text as long as the original, the first run begins at offset 0 and the last one ends at the
-    original's end, even if that makes a run empty.
-    """
-    starts, runs = [0], [0]
-    size = expected = 0  # the length of the folded text so far; the original offset of its next character
-    for piece, origin in zip(pieces, origins, strict=True):
-        if origin != expected:
-            starts.append(size)
-            runs.append(origin)
-        size += len(piece)
-        expected = origin + len(piece)
-    if expected != length:
-        starts.append(size)
-        runs.append(length)
-    return Folded("".join(pieces), tuple(starts), tuple(runs), length)
+    """The :class:`Folded` text made of *pieces*, each copied from the original offset in *origins*: each piece is
+    a run (consecutive pieces that follow each other in the original need not be joined into one: a run's offsets
+    are counted from its start either way, and most foldings are asked where a handful of their characters came
+    from)."""
+    return Folded("".join(pieces), tuple(accumulate(map(len, pieces), initial=0))[:-1], tuple(origins), length)

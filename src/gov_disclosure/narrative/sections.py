@@ -42,7 +42,9 @@ _KEYWORDS: tuple[tuple[str, ...], ...] = (
     ("问题", "改进"),
     ("其他需要报告", "其他事项", "其他"),
 )
-_HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>.*?)[*\s]*$")
+_HEADING = re.compile(r"^[#*\s]*(?P<num>[一二三四五六])\s*[、.,:]\s*(?P<rest>(?:.*[^*\s])?)[*\s]*$")
+"""A heading line: its numeral and the rest, up to its last character that is not a blank or markup. (The rest is
+matched greedily up to that character: a lazy ``.*?`` would try the trailing blanks and the end at every character.)"""
 _LINE_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """What ``\\s`` matches but ``\\n``, as a character range: one class of characters is matched faster than either of
 two (``(?:[#*]|[^\\S\\n])*``)."""
@@ -160,19 +162,30 @@ def _candidates(text: str, form: HalfWidthForm) -> list[_Candidate]:
 
 
 def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
-    """The candidates in increasing section order with the highest total score (earliest on ties)."""
-    best: list[tuple[int, list[_Candidate]]] = []
+    """The candidates in increasing section order with the highest total score (earliest on ties).
+
+    For each candidate, the best sequence ending with it is its score added to the best of those ending with an
+    earlier candidate of a lower section (the earliest of equals), kept as that candidate's position: the chains are
+    followed back only for the best.
+    """
+    sections = [candidate.index for candidate in candidates]
+    best: list[int] = []  # the total score of the best sequence ending with each candidate
+    before: list[int] = []  # the candidate before it in that sequence (-1 for none)
     for i, candidate in enumerate(candidates):
-        score, chain = candidate.score, [candidate]
+        score, previous, section = candidate.score, -1, sections[i]
         for j in range(i):
-            previous_score, previous_chain = best[j]
-            if candidates[j].index < candidate.index and previous_score + candidate.score > score:
-                score, chain = previous_score + candidate.score, [*previous_chain, candidate]
-        best.append((score, chain))
+            if sections[j] < section and best[j] + candidate.score > score:
+                score, previous = best[j] + candidate.score, j
+        best.append(score)
+        before.append(previous)
     if not best:
         return []
-    top = max(score for score, _ in best)
-    return next(chain for score, chain in best if score == top)
+    chain: list[_Candidate] = []
+    i = best.index(max(best))
+    while i >= 0:
+        chain.append(candidates[i])
+        i = before[i]
+    return chain[::-1]
 
 
 def split_sections(text: str, *, form: HalfWidthForm | None = None) -> SplitText:

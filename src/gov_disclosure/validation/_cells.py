@@ -146,6 +146,7 @@ def read_cells(report: Report) -> ReportCells:
     text: list[int] = []
     unusual: list[int] = []
     completed: list[int] = []
+    blank_kind, mark_kind, text_kind = CellKind.BLANK, CellKind.NOT_APPLICABLE, CellKind.TEXT  # looked up once
     for i, cell in enumerate(cells):  # one pass: cells are read by the hundred per report
         if cell is None:
             values.append(None)
@@ -161,11 +162,11 @@ def read_cells(report: Report) -> ReportCells:
             continue
         unknown.append(i)
         kind = cell.kind
-        if kind is CellKind.BLANK:
+        if kind is blank_kind:
             blank.append(i)
-        elif kind is CellKind.NOT_APPLICABLE:
+        elif kind is mark_kind:
             not_applicable.append(i)
-        elif kind is CellKind.TEXT:
+        elif kind is text_kind:
             text.append(i)
     return ReportCells(
         layout=where,
