@@ -447,7 +447,6 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
     searched = _Text.of(folded)
     text = searched.text
     places = _WORDS.places(text)  # one scan for the words of every pattern
-    denied, with_breakdown = FactKind.DENIED, (FactKind.REVIEW, FactKind.LITIGATION)  # looked up once
     for search in _SEARCHES:
         if not places[search.words]:
             continue  # none of its words is in the text: it matches nowhere
@@ -458,13 +457,13 @@ def _iter_facts(folded: Folded) -> Iterator[NarrativeFact]:
                 continue
             if any(word in mid for word in search.forbids) or mid.endswith(_QUOTES):
                 continue  # a number in quotes names something (``“三个”第一时间``): not a count
-            if kind is denied and "主动公开" in searched.sentence(match.start(), match.end()):
+            if kind is FactKind.DENIED and "主动公开" in searched.sentence(match.start(), match.end()):
                 continue  # 主动公开 … 不予公开 N 条: information classified by openness, not applications denied
             fact = _fact(searched, kind, match)
             if fact is None:
                 continue
             yield fact
-            if kind in with_breakdown:
+            if kind in (FactKind.REVIEW, FactKind.LITIGATION):
                 yield from _breakdown(searched, kind, match, fact.value)
     for match in _starting_at(_BOTH, text, places[_BOTH_STARTS]):
         for kind in (FactKind.REVIEW, FactKind.LITIGATION):

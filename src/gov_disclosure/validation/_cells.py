@@ -146,7 +146,6 @@ def read_cells(report: Report) -> ReportCells:
     text: list[int] = []
     unusual: list[int] = []
     completed: list[int] = []
-    blank_kind, mark_kind, text_kind = CellKind.BLANK, CellKind.NOT_APPLICABLE, CellKind.TEXT  # looked up once
     for i, cell in enumerate(cells):  # one pass: cells are read by the hundred per report
         if cell is None:
             values.append(None)
@@ -162,11 +161,11 @@ def read_cells(report: Report) -> ReportCells:
             continue
         unknown.append(i)
         kind = cell.kind
-        if kind is blank_kind:
+        if kind is CellKind.BLANK:
             blank.append(i)
-        elif kind is mark_kind:
+        elif kind is CellKind.NOT_APPLICABLE:
             not_applicable.append(i)
-        elif kind is text_kind:
+        elif kind is CellKind.TEXT:
             text.append(i)
     return ReportCells(
         layout=where,

@@ -156,18 +156,17 @@ def check_identities(spec: FormatSpec, found: ReportCells, policy: BlankPolicy) 
     statuses: list[Status | None] = [None] * len(compiled.identities)
     troubled: list[int] = []
     failing: list[int] = []
-    undecidable, holds, completed_status, fails = Status.UNDECIDABLE, Status.HOLDS, Status.COMPLETED, Status.FAILS
-    for table_key, terms in compiled.tables:  # (the statuses looked up once for all the identities)
+    for table_key, terms in compiled.tables:
         if table_key in found.absent_tables:
             continue
         for position, cells, left_of, right_of in terms:
             if unknown and not cells.isdisjoint(unknown):
-                statuses[position] = undecidable
+                statuses[position] = Status.UNDECIDABLE
                 troubled.append(position)
             elif sum(left_of(values)) == sum(right_of(values)):
-                statuses[position] = completed_status if completed and not cells.isdisjoint(completed) else holds
+                statuses[position] = Status.COMPLETED if completed and not cells.isdisjoint(completed) else Status.HOLDS
             else:
-                statuses[position] = fails
+                statuses[position] = Status.FAILS
                 troubled.append(position)
                 failing.append(position)
     return IdentityChecks(
