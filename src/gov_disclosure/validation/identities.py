@@ -117,13 +117,12 @@ def identity_findings(report: Report, context: RuleContext, code: str) -> Iterat
     if not found.troubled:
         return
     identities, statuses, left = found.compiled.identities, found.statuses, run.left_to_reading
-    undecidable, fails = Status.UNDECIDABLE, Status.FAILS
     for i in found.compiled.by_code.get(code, ()):
         status = statuses[i]
-        if status is undecidable:
+        if status is Status.UNDECIDABLE:
             if i not in left:
                 yield _undecidable(identities[i], found.unknown(i), found)
-        elif status is fails:
+        elif status is Status.FAILS:
             yield _failure(found.evaluation(i))
 
 

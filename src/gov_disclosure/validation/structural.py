@@ -227,7 +227,6 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
     if not found.text:
         return
     keys, names = found.layout.keys, cell_names(report.format, found.layout.collapsed)
-    error = Severity.ERROR  # looked up once for all the cells
     for i in found.text:
         if i in unread:
             continue
@@ -235,7 +234,7 @@ def rule_cell_text(report: Report, context: RuleContext) -> Iterator[Finding]:
         assert cell is not None  # a position in a group holds a cell
         yield Finding(
             code="CELL.TEXT",
-            severity=error,
+            severity=Severity.ERROR,
             message=f"{names.zh[i]}的内容“{cell.raw}”无法确定为数字。",
             message_en=f"{names.en[i]} holds {cell.raw!r}, which cannot be read as a number with certainty.",
             cells=(keys[i],),
