@@ -143,6 +143,25 @@ def test_numbers_the_text_reader_found_in_recognised_text_are_kept_only_when_for
     assert settle(kept)[0].cell("table4.review.pending") == Cell.of(37)  # forced: 351 - 72 - 64 - 178
 
 
+def test_the_same_misreading_in_a_cell_and_its_total_is_not_confirmed_by_their_row(huaian: Report) -> None:
+    """A scan of fuzz-like damage (Hypothesis, test_ocr_generated): 0 read 9 with 57 % confidence in a row's cell and
+    in its total, with 50 %, the columns' identities undecidable (a cell above unread): the row's total identity
+    holds, but only because both are misread alike. It confirms neither: both are flagged, not kept."""
+    report = huaian
+    for column in ("legal_service", "total"):  # the columns' identities cannot be decided
+        unread = Cell.text("?", source=SourceLocation(page=4, origin="ocr", box="1,2,3,4", confidence=20))
+        report = report.with_cell(f"table3.granted.{column}", unread)
+    report = _misread(report, "table3.not_processed_massive.legal_service", "9", confidence=57, readings="o")
+    report = _misread(report, "table3.not_processed_massive.total", "9", confidence=50)
+    settled, findings = settle(report)
+    for column in ("legal_service", "total"):
+        assert settled.cell(f"table3.not_processed_massive.{column}").value is None  # type: ignore[union-attr]
+    flagged = {str(c) for f in findings if f.code == "OCR.UNCERTAIN" for c in f.cells}
+    assert {"table3.not_processed_massive.legal_service", "table3.not_processed_massive.total"} <= flagged
+    sure = _misread(report, "table3.not_processed_massive.total", "9", confidence=CONFIDENT)  # a confident total
+    assert settle(sure)[0].cell("table3.not_processed_massive.legal_service") == Cell.of(9)  # checks the cell
+
+
 def test_a_report_without_numbers_is_untouched() -> None:
     report = Report(format_version="2021")
     assert settle(report) == (report, ())

@@ -126,16 +126,34 @@ def _accepted(
     of_cell: Mapping[CellKey, Sequence[Identity]],
 ) -> set[CellKey]:
     """The recognised cells whose values are kept: read with some confidence (:data:`CHECKED`) with an identity
-    holding and none failing (each holds, or cannot be decided for a cell without a value), or with high
+    confirming them and none failing (each holds, or cannot be decided for a cell without a value), or with high
     confidence (:data:`CONFIDENT`) when they take part in none; then, again and again, each cell an identity
-    forces — an identity that holds whose other cells are all kept or not recognised."""
+    forces — an identity that holds whose other cells are all kept or not recognised.
+
+    A cell is confirmed by two identities that hold, or by one that holds unless the cell and another on the other
+    side of it (a row's cell and its total) were both read with less than high confidence: the same misreading in
+    both (``0`` read ``9`` in the cell and in the total) leaves the identity holding, and then it confirms neither.
+    (Two misreadings on the same side hold it only if they cancel, which the same misreading never does.)"""
     states = {identity: _state(identity, values) for identities in of_cell.values() for identity in identities}
+    unsure = {key for key, cell in recognised.items() if _confidence(cell) < CONFIDENT}
+
+    def confirms(identity: Identity, key: CellKey) -> bool:
+        if key not in unsure:
+            return True
+        side = identity.coefficient(key)
+        return not any(c in unsure and identity.coefficient(c) * side < 0 for c in identity.cells if c != key)
+
     accepted: set[CellKey] = set()
     for key, cell in recognised.items():
-        mine = [states[identity] for identity in of_cell.get(key, ())]
-        confidence = (cell.source.confidence or 0) if cell.source is not None else 0
-        sure = confidence >= CHECKED and True in mine if mine else confidence >= CONFIDENT
-        if values[key] is not None and key not in corrected and sure and False not in mine:
+        mine = of_cell.get(key, ())
+        if mine:
+            holding = [identity for identity in mine if states[identity]]
+            sure = _confidence(cell) >= CHECKED and (
+                len(holding) >= 2 or any(confirms(identity, key) for identity in holding)
+            )
+        else:
+            sure = _confidence(cell) >= CONFIDENT
+        if values[key] is not None and key not in corrected and sure and not any(states[i] is False for i in mine):
             accepted.add(key)  # none fails: each holds, or cannot be decided (a blank or unread cell in it)
     forced = True
     while forced:
@@ -150,6 +168,11 @@ def _accepted(
                     forced = True
                     break
     return accepted
+
+
+def _confidence(cell: Cell) -> int:
+    """The recognizer's confidence in *cell* (percent); 0 for a cell without one (found in recognised text)."""
+    return (cell.source.confidence or 0) if cell.source is not None else 0
 
 
 def _summary(recognised: int, corrected: int, flagged: int) -> Finding:
