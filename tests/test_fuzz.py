@@ -367,6 +367,27 @@ def test_a_number_before_an_enumerator_in_table4_is_not_read_as_printed() -> Non
     assert any(f.code == "READ.UNDECIDED" and f.table == "table4" for f in result.findings)
 
 
+def test_a_table4_line_cut_inside_its_last_cell_leaves_the_fifteen_uncertain() -> None:
+    """Fuzz seed 2036, #87458 (rendered 2019 markdown; a line break inserted after a number, and 18 split by another):
+    ``| … | 76 | 0`` / `` | 1`` / ``8 | 25 | 17 | 60 |``. The pipe row left open is cut inside its last cell (the
+    0 is not read), and 18 cut in two made the count fifteen again: 1 and 8 were read for 0 and 18. A value may be
+    lost to the cut, so the fifteen are read only through the identities."""
+    closed = "|3.0 0 0 0 0 0 0|\n|4.0 0 0 0 0 0 0|\n|5.0 0 0 0 0 0 0|\n" + "|0 0 0 0 0 0 0|\n" * 3  # 表三's last rows
+    results = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 "
+    header = (  # (the minimised input: pipe rows closed, so a row left open before the next one was cut)
+        "政府信息公开\n||\n||\n"
+        "|果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |  |  |  |  | 复议后起诉 |  |  |  |  |\n"
+        f"|  |  |  |  |  {results}{results}|\n"
+    )
+    rows = "| 16 | 22 | 10 | 26 | 74 | 25 | 7 | 27 | 17 | 76 | 0\n | 1\n8 | 25 | 17 | 60 |\n"
+    table = read_text(closed + header + rows + "## 五、存在的主要问题及改进情况").report.table4
+    assert table is not None
+    printed = [16, 22, 10, 26, 74, 25, 7, 27, 17, 76, 0, 18, 25, 17, 60]
+    read = [cell.value for _, _, cell in table.iter_cells()]
+    assert all(value in {number, None} for value, number in zip(read, printed, strict=True))
+    assert read[:10] == printed[:10]  # the groups the identities settle
+
+
 @pytest.mark.parametrize(
     "text",
     [

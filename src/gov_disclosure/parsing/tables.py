@@ -307,6 +307,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_values: list[str] = []
     t4_breaks: set[int] = set()  # indices of t4_values that a line break between two numbers comes before
     t4_glued: set[int] = set()  # indices of t4_values split off a label (``总计10203120001200000``): glued runs
+    t4_cut = False  # a line read into 表四 was cut inside its last cell, which is not read: a value may be lost
     t4_ends_in_value = False  # the last line read into 表四 ended with a number
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
@@ -378,7 +379,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 cells.pop()
             while cells and not cells[0]:
                 cells.pop(0)
-            if line.structured and len(cells) == _T4_COLUMNS and values_only and not t4_values:
+            t4_cut = t4_cut or line.cut
+            if line.structured and len(cells) == _T4_COLUMNS and values_only and not t4_values and not line.cut:
                 # (after numbers on the lines above, e.g. a header ending in ``2`` before ``32\t0…``, the
                 # fifteen are not the row: a number may have been cut by the line break)
                 t4_exact, t4_source, t4_last = cells, line.source, line.number
@@ -394,7 +396,9 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             t4_ends_in_value = bool(cells) and is_value(cells[-1])
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
-                t4_exact = t4_values if len(t4_values) == _T4_COLUMNS and not t4_glued else None
+                # (fifteen are the row only when none is a run split off a label and no value may be lost to a cut:
+                # ``| … | 76 | 0`` / `` | 1`` / ``8 | 25 …``, the 0 lost and 18 cut in two, are fifteen too)
+                t4_exact = t4_values if len(t4_values) == _T4_COLUMNS and not t4_glued and not t4_cut else None
                 t4_full = t4_open = True
             continue
         _read_line(current, line, text, caption, version, glued_table=glued_table)
