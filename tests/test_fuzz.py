@@ -367,13 +367,12 @@ def test_a_number_before_an_enumerator_in_table4_is_not_read_as_printed() -> Non
     assert any(f.code == "READ.UNDECIDED" and f.table == "table4" for f in result.findings)
 
 
-@pytest.mark.xfail(strict=True, reason="fuzz seed 2037 #68703: not fixed yet (see CHANGELOG, Reliability)")
 def test_a_number_cut_before_the_rest_of_its_wrapped_label_is_not_read_short() -> None:
     """Fuzz seed 2037, #68703 (the real 淮安 text, lines joined and a number split): the label of （二）部分公开 wraps
     around its numbers, and the break falls inside 454: ``447 7 0 0 0 0 45`` / ``4形，不计其他情形）``. A single digit
-    before words is taken for an enumerator that lost its point (``2逾期…``), so the row is read as printed: 45, and
-    validation blames the agency's arithmetic (T3.ROW_SUM). Known, not fixed: the row must be read through the
-    identities (454) or flagged."""
+    before words was taken for an enumerator that lost its point (``2逾期…``), so the row was read as printed: 45, and
+    validation blamed the agency's arithmetic (T3.ROW_SUM). Digits before words that, as an enumerator, name no
+    official row continue the number above: the row is read through the identities (454)."""
     text = (
         "三、收到和处理政府信息公开申请情况\n申请人情况\n一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n"
         "三、本年度办理结果\n（一）予以公开 1288 21 0 0 50 3 1362\n（二）部分公开（区分处理的，只计这一情\n"

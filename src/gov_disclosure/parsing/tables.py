@@ -467,7 +467,8 @@ def _read_line(
             glued = {i for i, value in enumerate(values) if value}
         has_values = any(values)
         if labels and not has_values:
-            region.pending.append(" ".join(labels))
+            label = " ".join(labels)
+            region.pending.append(_after_continued_number(region, label, version))
             continue
         if not labels and not region.pending:
             last = region.rows[-1] if region.rows and not region.closed else None
@@ -514,6 +515,42 @@ def _read_line(
             row.extra = len(compact(label)) <= 24 and "。" not in label
         if row.spec is not None or row.extra:
             region.add(row)
+
+
+_DIGITS_BEFORE_WORDS = re.compile(r"(\d+)([^\d\s.、．].*)")
+"""A label that starts with digits glued to words, with no enumerator's point between them (``4形，不计其他情形）``)."""
+
+
+def _after_continued_number(region: _Region, label: str, version: FormatVersion) -> str:
+    """*label*, a line of words only, without the digits it starts with when they may continue the last number of the
+    row read just before it; those digits are then added to that number as a glued run, and the row is read only
+    through the identities. A line break may fall inside a number whose row's label wraps around its numbers:
+    ``（二）部分公开（…只计这一情`` / ``447 7 0 0 0 0 45`` / ``4形，不计其他情形）`` (454). A single digit before words
+    is that only when, read as an enumerator that lost its point, it names no official row (``2逾期未按收费通知要求缴纳
+    费用`` is 2.逾期…, a row of its own).
+
+    >>> from gov_disclosure.model.layout import TABLE3
+    >>> region = _Region(TABLE3, "2021")
+    >>> row = _Row("（二）部分公开", ["447", "7", "0", "0", "0", "0", "45"], False, None)  # type: ignore[arg-type]
+    >>> row.spec = region.spec_rows[3]
+    >>> region.rows.append(row)
+    >>> _after_continued_number(region, "4形，不计其他情形）", "2021"), row.values[-1], row.uncertain
+    ('形，不计其他情形）', '454', True)
+    >>> _after_continued_number(region, "2逾期未按收费通知要求缴纳费用", "2021"), row.values[-1]
+    ('2逾期未按收费通知要求缴纳费用', '454')
+    """
+    found = _DIGITS_BEFORE_WORDS.fullmatch(label)
+    last = region.rows[-1] if region.rows and not region.closed and not region.pending else None
+    if found is None or last is None or last.spec is None or not (last.values and last.values[-1]):
+        return label
+    digits, words = found.groups()
+    named = match_row(f"{digits}.{words}", region.spec, version=version, expected=region.expected)
+    if named is not None:
+        return label  # an enumerated label that lost its point
+    last.values[-1] += digits
+    last.glued.add(len(last.values) - 1)
+    last.uncertain = last.extended = True
+    return words
 
 
 def _own_label_start(region: _Region, held: Sequence[str], version: FormatVersion) -> int:
