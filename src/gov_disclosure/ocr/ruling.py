@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from gov_disclosure.readers._grid import cluster_centres
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
@@ -157,16 +159,6 @@ def _segments(mask: Image, *, horizontal: bool) -> list[_Segment]:
     return out
 
 
-def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
-    groups: list[list[float]] = []
-    for value in sorted(values):
-        if groups and value - groups[-1][-1] <= tolerance:
-            groups[-1].append(value)
-        else:
-            groups.append([value])
-    return [sum(g) / len(g) for g in groups]
-
-
 def _covered(segments: Sequence[_Segment], at: float, start: float, end: float, tolerance: float) -> bool:
     """True when rules at *at* (± *tolerance*) cover most of ``start..end``."""
     length = end - start
@@ -220,12 +212,12 @@ def _anchored(segments: list[_Segment], across: Sequence[float], tolerance: floa
 def _grid(h_segments: list[_Segment], v_segments: list[_Segment], ox: int, oy: int, dpi: float) -> TableGrid | None:
     tolerance = max(4.0, dpi / 25)
     for _ in range(2):  # rules that end on rules, then those that end on the rules kept
-        ys = _cluster([s.at for s in h_segments], tolerance)
-        xs = _cluster([s.at for s in v_segments], tolerance)
+        ys = cluster_centres([s.at for s in h_segments], tolerance)
+        xs = cluster_centres([s.at for s in v_segments], tolerance)
         h_segments = _anchored(h_segments, xs, 2 * tolerance)
         v_segments = _anchored(v_segments, ys, 2 * tolerance)
-    ys = _cluster([s.at for s in h_segments], tolerance)
-    xs = _cluster([s.at for s in v_segments], tolerance)
+    ys = cluster_centres([s.at for s in h_segments], tolerance)
+    xs = cluster_centres([s.at for s in v_segments], tolerance)
     if len(ys) < 2 or len(xs) < 2:
         return None
     rows, columns = len(ys) - 1, len(xs) - 1
