@@ -14,10 +14,14 @@ from attrs import frozen
 
 from gov_disclosure.limits import Limits
 
-__all__ = ["Box", "Engine", "PdfChar", "PdfPage", "is_grid"]
+__all__ = ["INVISIBLE_TEXT", "Box", "Engine", "PdfChar", "PdfPage", "is_grid"]
 
 Box = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)``."""
+
+INVISIBLE_TEXT = frozenset({3, 7})
+"""Text render modes that paint nothing (PDF 32000 §9.3.6, ``Tr``): 3 neither fill nor stroke, 7 add to the clipping
+path only (pdfium's ``FPDF_TEXTRENDERMODE_INVISIBLE`` and ``_CLIP``). Neither engine gives a character drawn so."""
 
 
 class PdfChar(NamedTuple):

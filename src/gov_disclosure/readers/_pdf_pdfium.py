@@ -38,7 +38,7 @@ from attrs import Factory, define, frozen
 
 from gov_disclosure.limits import Limits
 from gov_disclosure.readers._common import require
-from gov_disclosure.readers._pdf_page import PdfChar, PdfPage, check_pages, is_grid
+from gov_disclosure.readers._pdf_page import INVISIBLE_TEXT, PdfChar, PdfPage, check_pages, is_grid
 from gov_disclosure.readers._pdf_ruling import Rule, ruled_tables
 from gov_disclosure.readers.errors import ReaderError
 
@@ -58,9 +58,6 @@ _AXIS = 0.01
 """How far (pt) a segment's ends may differ across its direction for it to count as horizontal or vertical."""
 _MAX_DEPTH = 8
 """Form XObjects nested deeper than this are not searched for rules (a loop of forms is not followed forever)."""
-_INVISIBLE = frozenset({3, 7})
-"""Text render modes that paint nothing (PDF 32000 §9.3.6, ``Tr``): 3 neither fill nor stroke, 7 add to the clipping
-path only (pdfium's ``FPDF_TEXTRENDERMODE_INVISIBLE`` and ``_CLIP``)."""
 
 
 def read_pages(data: bytes, limits: Limits, name: str) -> list[PdfPage]:
@@ -257,7 +254,7 @@ def _collect_rules(
     for obj in objects:
         address = get_font(obj)
         if address:
-            if get_mode(obj) in _INVISIBLE:
+            if get_mode(obj) in INVISIBLE_TEXT:
                 found.invisible.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
             elif address not in found.fonts:
                 _check_font(raw, ctypes.cast(address, raw.FPDF_FONT))

@@ -13,7 +13,7 @@ from typing import Any
 
 from gov_disclosure.limits import Limits
 from gov_disclosure.readers._common import require
-from gov_disclosure.readers._pdf_page import PdfChar, PdfPage, check_pages, is_grid
+from gov_disclosure.readers._pdf_page import INVISIBLE_TEXT, PdfChar, PdfPage, check_pages, is_grid
 from gov_disclosure.readers.errors import ReaderError
 
 __all__ = ["read_pages"]
@@ -32,10 +32,6 @@ def read_pages(data: bytes, limits: Limits, name: str) -> list[PdfPage]:
         return [_page(page) for page in pages]
 
 
-_INVISIBLE = frozenset({3, 7})
-"""Text render modes that paint nothing (PDF 32000 §9.3.6, ``Tr``): 3 neither fill nor stroke, 7 clip only."""
-
-
 @functools.cache
 def _visible_text_device() -> type:
     """pdfplumber's layout device, dropping the characters of invisible text (made when first needed: pdfplumber
@@ -46,7 +42,7 @@ def _visible_text_device() -> type:
         def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
             laid = len(self.cur_item._objs)
             super().render_string(textstate, seq, ncs, graphicstate)  # (the text position moves on past it)
-            if textstate.render in _INVISIBLE:
+            if textstate.render in INVISIBLE_TEXT:
                 del self.cur_item._objs[laid:]
 
     return VisibleTextDevice
