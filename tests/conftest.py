@@ -37,3 +37,14 @@ def seeds_dir() -> Path:
 def huaian_pdf() -> Path:
     """``../shared/real/huaian-city-2024.pdf``: a real published PDF report."""
     return shared_path("real", "huaian-city-2024.pdf")
+
+
+@pytest.fixture
+def without_ocr_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``ocr`` extra as if it were not installed: its engine cannot be imported."""
+    from gov_disclosure.ocr import engine
+
+    def missing() -> engine.Engine:
+        raise ModuleNotFoundError("No module named 'rapidocr_onnxruntime'", name="rapidocr_onnxruntime")
+
+    monkeypatch.setattr(engine, "_loaded", missing)

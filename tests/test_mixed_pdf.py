@@ -91,17 +91,6 @@ def test_without_the_ocr_extra_the_scanned_pages_are_named(mixed_from_page_4: by
     assert 0 < tally.correct < 200  # what page 3 prints of 表二 is read; the scanned tables are missing
 
 
-@pytest.fixture
-def without_ocr_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The ``ocr`` extra as if it were not installed: its engine cannot be imported."""
-    from gov_disclosure.ocr import engine
-
-    def missing() -> engine.Engine:
-        raise ModuleNotFoundError("No module named 'rapidocr_onnxruntime'", name="rapidocr_onnxruntime")
-
-    monkeypatch.setattr(engine, "_loaded", missing)
-
-
 def test_the_fixture_is_what_it_says(mixed_from_page_4: bytes) -> None:
     """Pages 1–3 have a text layer, pages 4–6 are images only."""
     reader = pypdf.PdfReader(io.BytesIO(mixed_from_page_4))

@@ -127,17 +127,6 @@ def test_generated_report_scan_has_its_pages_and_no_text(generated_pdf: bytes) -
     assert _text_chars(scan_pdf(generated_pdf, Degradation.PHONE)) == [0] * pages
 
 
-@pytest.fixture
-def without_ocr_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The ``ocr`` extra as if it were not installed: its engine cannot be imported."""
-    from gov_disclosure.ocr import engine
-
-    def missing() -> engine.Engine:
-        raise ModuleNotFoundError("No module named 'rapidocr_onnxruntime'", name="rapidocr_onnxruntime")
-
-    monkeypatch.setattr(engine, "_loaded", missing)
-
-
 @pytest.mark.usefixtures("without_ocr_extra")
 def test_load_without_ocr_extra_refuses_scan(real_scan: bytes, tmp_path: Path) -> None:
     """Without an OCR reader, ``load`` refuses the scanned PDF: its text must be recognised first, by the extra it
