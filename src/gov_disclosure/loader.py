@@ -49,6 +49,7 @@ from gov_disclosure.model.report import Report
 from gov_disclosure.model.source import SourceInfo, SourceLocation
 from gov_disclosure.narrative.checks import check_facts
 from gov_disclosure.narrative.facts import NarrativeFact, extract_facts
+from gov_disclosure.ocr import OCR_ORIGIN
 from gov_disclosure.parsing.document import Document
 from gov_disclosure.reconcile import reading_said, reconcile
 from gov_disclosure.validation import ValidationRun, validate
@@ -131,7 +132,7 @@ def read_document(document: Document, *, registry: Registry | None = None) -> Re
 
 def _recognised(document: Document | None) -> bool:
     """True when *document* was read from images by OCR (its reader :data:`gov_disclosure.ocr.OCR_ORIGIN`)."""
-    return document is not None and document.source is not None and document.source.reader == "ocr"
+    return document is not None and document.source is not None and document.source.reader == OCR_ORIGIN
 
 
 def _recognised_tables(document: Document) -> bool:
@@ -144,7 +145,7 @@ def _recognised_tables(document: Document) -> bool:
 
 
 def _by_ocr(source: SourceLocation | None) -> bool:
-    return source is not None and source.origin == "ocr"
+    return source is not None and source.origin == OCR_ORIGIN
 
 
 def read_text(
