@@ -140,10 +140,8 @@ def _scanned_pages_unread(numbers: Sequence[int]) -> Finding:
         severity=Severity.WARNING,
         message=f"第{listed}页是扫描页（只有图片，没有文字层）：其中的表格未读取，识别需安装 ocr 扩展"
         '（pip install "gov-disclosure[ocr]"）',
-        message_en=f"page{'s' if len(numbers) > 1 else ''} {listed} {'are' if len(numbers) > 1 else 'is a'} scanned "
-        f"page{'s' if len(numbers) > 1 else ''} (an image, no text layer): the tables on "
-        f"{'them' if len(numbers) > 1 else 'it'} are not read; reading them needs the ocr extra: "
-        'pip install "gov-disclosure[ocr]"',
+        message_en=f"scanned pages (an image, no text layer) whose tables are not read: {listed}; reading them needs "
+        'the ocr extra: pip install "gov-disclosure[ocr]"',
         outcome=Outcome.NOTE,
     )
 
