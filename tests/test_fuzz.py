@@ -385,6 +385,32 @@ def test_a_number_cut_before_the_rest_of_its_wrapped_label_is_not_read_short() -
     assert cell.value in {454, None}
 
 
+def test_a_row_that_lost_its_label_but_the_counting_rule_is_not_read_as_another_row() -> None:
+    """Fuzz seed 2037, #14619 (rendered 2019 text, a line break inserted and the line deleted): （二）部分公开 lost its
+    label but the counting rule, ``（区分处理的，只计这一情形，不计其他情形）\t0…``. Its characters hold every one of
+    ``其他处理`` (out of order), so the line was read as （六）其他处理 — whose own row, printed later, was then dropped as
+    a repeat: 其他处理 read 0 for the printed 2. Characters out of the label's order do not match it: the line is an
+    extra row, 部分公开 is missing (flagged), and （六）其他处理 is read from its own line."""
+    head = "三、收到和处理政府信息公开申请情况\n申请人情况\n"
+    rows = [
+        ("一、本年新收政府信息公开申请数量", "4 1 10 3 0 8 26"),
+        ("二、上年结转政府信息公开申请数量", "1 2 2 5 4 0 14"),
+        ("三、本年度办理结果\t（一）予以公开", "0 0 3 0 0 0 3"),
+        ("（区分处理的，只计这一情形，不计其他情形）", "0 0 0 0 0 0 0"),
+        ("\t（三）不予公开\t1.属于国家秘密", "0 0 0 1 0 0 1"),
+        ("\t\t2.其他法律行政法规禁止公开", "0 0 3 0 0 0 3"),
+        ("\t（六）其他处理", "0 0 0 0 2 0 2"),
+        ("\t（七）总计", "5 3 12 8 4 8 40"),
+    ]
+    body = "".join(f"{label}\t{values.replace(' ', chr(9))}\n" for label, values in rows)
+    result = read_text(f"某县2019年政府信息公开工作年度报告\n{head}{body}")
+    table = result.report.table3
+    assert table is not None
+    assert [table.cell("other_processing", c).value for c in ("legal_service", "total")] == [2, 2]
+    assert table.row("partial") is None
+    assert any(f.code == "READ.ROW_MISSING" and f.row == "partial" for f in result.findings)
+
+
 def test_a_table4_line_cut_inside_its_last_cell_leaves_the_fifteen_uncertain() -> None:
     """Fuzz seed 2036, #87458 (rendered 2019 markdown; a line break inserted after a number, and 18 split by another):
     ``| … | 76 | 0`` / `` | 1`` / ``8 | 25 | 17 | 60 |``. The pipe row left open is cut inside its last cell (the

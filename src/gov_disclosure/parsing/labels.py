@@ -49,6 +49,12 @@ _SHORT_CORE = 2
 too many other labels to be matched by overlap."""
 
 
+_LEAST = 0.55
+"""The least score of a match."""
+_ENUM_BONUS = 0.1
+"""What the label's enumerator being the row's adds to the score."""
+
+
 def split_enumerator(label: str) -> tuple[str | None, str]:
     """The last enumerator of a compacted label and the text after it.
 
@@ -122,18 +128,41 @@ def _score(target: _Target, enum: str | None, tail: str) -> float:
         overlap = 1.0
     elif len(target.core) <= _SHORT_CORE and not tail.startswith(target.core):
         return 0.0  # ``其他`` inside a wrapped piece of another label (``形，不计其他情形）``) does not name 3.其他
+    elif target.core in tail:
+        overlap = max(_overlap(target, tail, len(target.chars & frozenset(tail))), 0.9)
     else:
         common = len(target.chars & frozenset(tail))
-        recall = common / len(target.chars)
-        precision = common / len(frozenset(tail))
-        overlap = 0.75 * recall + 0.25 * precision
-        if target.core in tail:
-            overlap = max(overlap, 0.9)
+        overlap = _overlap(target, tail, common)
+        if overlap + _ENUM_BONUS >= _LEAST:  # a match, maybe: only the characters printed in the label's order count
+            overlap = _overlap(target, tail, min(common, _in_order(target.core, tail)))
     if enum is not None and target.enum is not None:
         if _enum_kind(enum) != _enum_kind(target.enum):
             return 0.0  # ``（六）其他`` (a group label's piece) never names ``3.其他``: numbering of another level
-        overlap += 0.1 if enum == target.enum else -0.15
+        overlap += _ENUM_BONUS if enum == target.enum else -0.15
     return overlap
+
+
+def _overlap(target: _Target, tail: str, common: int) -> float:
+    """How well *tail* matches *target* when they share *common* characters: mostly how many of the label's."""
+    return 0.75 * common / len(target.chars) + 0.25 * common / len(frozenset(tail))
+
+
+def _in_order(core: str, tail: str) -> int:
+    """How many characters of *core* *tail* prints in *core*'s order (their longest common subsequence).
+
+    A typo costs one character, a character left out or added none; characters of a label scattered over the longer
+    text of another row are no match: ``（区分处理的，只计这一情形，不计其他情形）`` (the counting rule of （二）部分公开,
+    its row label lost) holds every character of ``其他处理`` (2019's （六）其他处理), but only two in that order.
+
+    >>> _in_order("其他处理", "区分处理的,只计这一情形,不计其他情形"), _in_order("其他处理", "其他处埋"), _in_order("其他处理", "其他理")
+    (2, 3, 3)
+    """
+    row = [0] * (len(tail) + 1)
+    for char in core:
+        diagonal = 0
+        for j, other in enumerate(tail, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if char == other else max(row[j], row[j - 1])
+    return row[-1]
 
 
 def _enum_kind(enum: str) -> str:
@@ -151,7 +180,7 @@ def _match(label: str, key: str, version: FormatVersion | None, expected: int | 
             score -= 0.02 * min(abs(target.index - expected), 5)
         if best is None or score > best[0]:
             best = (score, target.index)
-    if best is None or best[0] < 0.55:
+    if best is None or best[0] < _LEAST:
         return None
     target = _targets(key, version)[best[1]]
     exact = tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开"))
