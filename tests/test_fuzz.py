@@ -388,9 +388,9 @@ def test_a_number_cut_before_the_rest_of_its_wrapped_label_is_not_read_short() -
 def test_a_row_that_lost_its_label_but_the_counting_rule_is_not_read_as_another_row() -> None:
     """Fuzz seed 2037, #14619 (rendered 2019 text, a line break inserted and the line deleted): （二）部分公开 lost its
     label but the counting rule, ``（区分处理的，只计这一情形，不计其他情形）\t0…``. Its characters hold every one of
-    ``其他处理`` (out of order), so the line was read as （六）其他处理 — whose own row, printed later, was then dropped as
-    a repeat: 其他处理 read 0 for the printed 2. Characters out of the label's order do not match it: the line is an
-    extra row, 部分公开 is missing (flagged), and （六）其他处理 is read from its own line."""
+    ``其他处理`` (out of order), so the line was read as （六）其他处理 — whose own row, printed later, was then
+    dropped as a repeat: 其他处理 read 0 for the printed 2. Characters out of the label's order do not match it: the
+    line is an extra row, 部分公开 is missing (flagged), and （六）其他处理 is read from its own line."""
     head = "三、收到和处理政府信息公开申请情况\n申请人情况\n"
     rows = [
         ("一、本年新收政府信息公开申请数量", "4 1 10 3 0 8 26"),
@@ -409,6 +409,40 @@ def test_a_row_that_lost_its_label_but_the_counting_rule_is_not_read_as_another_
     assert [table.cell("other_processing", c).value for c in ("legal_service", "total")] == [2, 2]
     assert table.row("partial") is None
     assert any(f.code == "READ.ROW_MISSING" and f.row == "partial" for f in result.findings)
+
+
+def test_a_crawler_header_line_that_goes_on_with_the_first_rows_reads_them() -> None:
+    """Fuzz seed 2037, #97012 (the real 平潭经济发展局 crawler text, its body on one line; two line breaks inserted):
+    ``三、收到和处理`` / ``政府信息公开申请情况…申请人情况…其他一、本年新收政府信息公开申请数量3000003二、上年结转政府``
+    / ``信息公开申请数量0000000三、本年度办理结果…``. The middle line holds 表三's header, so it was skipped whole, its
+    first row with it; the next line's ``信息公开申请数量`` (the end of 二、上年结转's label, as close to
+    一、本年新收's) was then taken for the row the order expected, 一、本年新收: read 0 for the printed 3. A header
+    line is cut before the first row label it holds, and a label exactly as close to two rows names neither."""
+    (subject,) = _named("pingtan-economic-development-2024")
+    text = subject.text
+    for after in ("三、收到和处理", "二、上年结转政府"):  # the two breaks the fuzzer inserted
+        at = text.index(after, text.index("第二十条")) + len(after)
+        text = f"{text[:at]}\n{text[at:]}"
+    assert "其他一、本年新收政府信息公开申请数量3000003二、上年结转政府\n信息公开申请数量0000000三、" in text
+    table = subject.read(text).report.table3
+    assert table is not None
+    for row, printed in (("new_received", [3, 0, 0, 0, 0, 0, 3]), ("carried_over", [0] * 7)):
+        cells = table.row(row)
+        assert cells is not None, row
+        assert [cell.value for _, cell in cells.cells()] == printed, row
+    assert judge(subject.expectation, subject.read(text), changes_truth=False).faults == ()
+
+
+def test_a_label_piece_two_rows_share_is_not_given_to_the_row_the_order_expects() -> None:
+    """The minimised form of fuzz seed 2037, #97012: 表三's header with 一、本年新收's values (``申请人情况3000003``),
+    then ``公开申请数量0000000`` — a piece of label 一、本年新收 and 二、上年结转 share. It was read as 一、本年新收
+    (the order expected it next): its 3 read 0. The piece names neither row: both are missing, and flagged."""
+    title = "某区2024年政府信息公开工作年度报告"
+    result = read_text(f"{title}\n申请人情况3000003\n公开申请数量0000000本果0000000）0000000开1.0000000")
+    table = result.report.table3
+    assert table is not None
+    assert table.row("new_received") is None
+    assert any(f.code == "READ.ROW_MISSING" and f.row == "new_received" for f in result.findings)
 
 
 def test_a_table4_line_cut_inside_its_last_cell_leaves_the_fifteen_uncertain() -> None:

@@ -64,8 +64,8 @@ def test_2019_other_processing_row() -> None:
 
 def test_characters_of_a_label_out_of_its_order_do_not_name_it() -> None:
     """Fuzz seed 2037, #14619: the counting rule of （二）部分公开, its row label lost, holds every character of
-    2019's ``其他处理`` (区分**处理**的…不计**其他**情形), scattered and out of order: it names no row. A typo in order still
-    costs one character, not the match."""
+    2019's ``其他处理`` (区分处理的…不计其他情形), scattered and out of order: it names no row. A typo in order
+    still costs one character, not the match."""
     assert match_row("（区分处理的，只计这一情形，不计其他情形）", TABLE3, version="2019") is None
     typo = match_row("(六) 其他处埋", TABLE3, version="2019")
     assert typo is not None

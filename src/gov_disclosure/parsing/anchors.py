@@ -32,7 +32,7 @@ from gov_disclosure.parsing.labels import split_enumerator
 from gov_disclosure.parsing.lines import TextLine
 from gov_disclosure.parsing.normalize import compact
 
-__all__ = ["GLUED_LABELS", "Anchored", "anchored_lines", "cuts"]
+__all__ = ["GLUED_LABELS", "Anchored", "anchored_lines", "cuts", "first_table3_label"]
 
 GLUED_LABELS = 3
 """Fewest official row labels glued right after a digit for a line to be read as a table glued into one line."""
@@ -105,6 +105,29 @@ def cuts(text: str, version: FormatVersion, least: int = GLUED_LABELS) -> tuple[
     if len(glued.findall(key)) < least:
         return ()
     return tuple(offsets[found.start()] for found in every.finditer(key) if found.start() > 0)
+
+
+@functools.lru_cache(maxsize=16)
+def _table3_labels(version: FormatVersion) -> re.Pattern[str]:
+    """The pattern of the row and group labels of 表三 in *version*, as a compact line prints them."""
+    rows = {_row_pattern(row.label) for row in format_spec(version).rows(TABLE3)}
+    return re.compile("|".join([*(re.escape(g) for g in _GROUPS), *sorted(rows, key=len, reverse=True)]))
+
+
+def first_table3_label(text: str, version: FormatVersion) -> int | None:
+    """The offset in a normalised line *text* of the first row or group label of 表三 after the line's start, or
+    None. A header line of 表三 may go on with its first rows (a line break lost after the header, or a crawler
+    page printing it all on a line): ``…法律服务机构其他一、本年新收政府信息公开申请数量3000003二、上年结转政府``.
+
+    >>> line = "申请人情况 自然人 法人或其他组织 总计 其他一、本年新收政府信息公开申请数量3000003"
+    >>> line[first_table3_label(line, "2021") :]
+    '一、本年新收政府信息公开申请数量3000003'
+    >>> first_table3_label("(勾稽关系为：第一项加第二项之和，等于第三项加第四项之和) 申请人情况 其他", "2021") is None
+    True
+    """
+    key, offsets = _compact_with_offsets(text)
+    found = _table3_labels(version).search(key, 1)
+    return offsets[found.start()] if found is not None else None
 
 
 _GLUED_START = re.compile(

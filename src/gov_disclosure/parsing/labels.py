@@ -51,6 +51,8 @@ too many other labels to be matched by overlap."""
 
 _LEAST = 0.55
 """The least score of a match."""
+_TIE = 1e-9
+"""Scores closer than this are equal: the label is as close to either row."""
 _ENUM_BONUS = 0.1
 """What the label's enumerator being the row's adds to the score."""
 
@@ -150,12 +152,15 @@ def _overlap(target: _Target, tail: str, common: int) -> float:
 def _in_order(core: str, tail: str) -> int:
     """How many characters of *core* *tail* prints in *core*'s order (their longest common subsequence).
 
-    A typo costs one character, a character left out or added none; characters of a label scattered over the longer
-    text of another row are no match: ``（区分处理的，只计这一情形，不计其他情形）`` (the counting rule of （二）部分公开,
-    its row label lost) holds every character of ``其他处理`` (2019's （六）其他处理), but only two in that order.
+    A typo costs one character, a character left out or added none; characters of a label scattered over the
+    longer text of another row are no match: ``（区分处理的，只计这一情形，不计其他情形）`` (the counting rule of
+    （二）部分公开, its row label lost) holds every character of ``其他处理`` (2019's （六）其他处理), but only two in
+    that order.
 
-    >>> _in_order("其他处理", "区分处理的,只计这一情形,不计其他情形"), _in_order("其他处理", "其他处埋"), _in_order("其他处理", "其他理")
-    (2, 3, 3)
+    >>> _in_order("其他处理", "区分处理的,只计这一情形,不计其他情形")
+    2
+    >>> _in_order("其他处理", "其他处埋"), _in_order("其他处理", "其他理")
+    (3, 3)
     """
     row = [0] * (len(tail) + 1)
     for char in core:
@@ -173,16 +178,19 @@ def _enum_kind(enum: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _match(label: str, key: str, version: FormatVersion | None, expected: int | None) -> LabelMatch | None:
     enum, tail = split_enumerator(compact(label))
+    targets = _targets(key, version)
+    raw = [_score(target, enum, tail) for target in targets]
     best: tuple[float, int] | None = None
-    for target in _targets(key, version):
-        score = _score(target, enum, tail)
+    for target, score in zip(targets, raw, strict=True):
         if expected is not None:
             score -= 0.02 * min(abs(target.index - expected), 5)
         if best is None or score > best[0]:
             best = (score, target.index)
     if best is None or best[0] < _LEAST:
         return None
-    target = _targets(key, version)[best[1]]
+    if sum(abs(score - raw[best[1]]) < _TIE for score in raw) > 1:
+        return None  # as close to another row: the order alone would decide, and the row it expects may be lost
+    target = targets[best[1]]
     exact = tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开"))
     return LabelMatch(target.spec.key, target.index, round(min(best[0], 1.0), 3), exact)
 
@@ -192,8 +200,10 @@ def match_row(
 ) -> LabelMatch | None:
     """The official row of *table* that *label* names, or None when no row is close enough.
 
-    *expected* is the index (in ``format_spec(version).rows(table)``) the official sequence expects next; it breaks
-    ties between similar rows.
+    *expected* is the index (in ``format_spec(version).rows(table)``) the official sequence expects next; it decides
+    between similar rows (a typo). A label exactly as close to two rows names neither: a piece of text both labels
+    share (``信息公开申请数量``, the end of 一、本年新收… and of 二、上年结转…) says nothing of which it is, and the row
+    the order expects may be the one whose line was lost.
 
     >>> from gov_disclosure.model.layout import TABLE2, TABLE2_2019
     >>> match_row("（四）无1、本机关不掌握相关政府 信息", TABLE3, version="2021").key
@@ -205,6 +215,8 @@ def match_row(
     >>> match_row('3、危及"三安全一稳定"', TABLE3).key
     'denied_three_security_one_stability'
     >>> match_row("其他主动公开文件", TABLE2_2019, version="2019") is None
+    True
+    >>> match_row("信息公开申请数量", TABLE3, version="2021", expected=0) is None
     True
     """
     return _match(label, table.key, version, expected)

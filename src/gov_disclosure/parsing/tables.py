@@ -35,7 +35,7 @@ from gov_disclosure.model.layout import (
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.model.tables import ExtraRow, Table, Table2, Table2_2019, Table3, Table4
 from gov_disclosure.model.versions import FormatVersion
-from gov_disclosure.parsing.anchors import anchored_lines
+from gov_disclosure.parsing.anchors import anchored_lines, first_table3_label
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.consistency import READINGS, RowReadings, prune
@@ -334,6 +334,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             line, text = head, compact(head.plain)
         caption = caption_item_compact(text)
         kind = _classify(text, caption)
+        label_at = first_table3_label(line.text, version) if kind == "table3" else None
+        if label_at is not None:  # ``…机构其他一、本年新收…3000003``: the header goes on with the first rows
+            head, rest = _cut_at(line, label_at)
+            queue.append((rest, compact(rest.plain), glued_table))
+            line, text = head, compact(head.plain)
         lead = _leading_values(line) if current is not None and (caption or kind) and text[:1].isdigit() else 0
         if lead:  # ``422 第二十条第（五）项…``: numbers before a caption end the row above (a number cut by a break)
             head, rest = _cut_at(line, lead)
