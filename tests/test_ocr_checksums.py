@@ -122,6 +122,20 @@ def test_a_cell_no_identity_checks_is_kept_only_when_confidently_read(huaian: Re
     assert [f.code for f in findings] == ["OCR.READ", "OCR.UNCERTAIN"]
 
 
+def test_a_confident_reading_with_another_number_among_its_readings_is_not_kept_on_confidence(huaian: Report) -> None:
+    """A scan of a generated report (Hypothesis, test_ocr_generated): 15 read ``5`` and -29 read ``29``, each with
+    99 % confidence, the recognizer's other readings ``15.`` and ``-29``. No identity checks 表二: confidence alone
+    kept both, two wrong numbers. A reading of other figures or another sign makes the cell doubtful: flagged."""
+    for raw, readings in (("5", "15."), ("29", "-29"), ("1", "/")):
+        report = _misread(huaian, "table2.regulations.repealed", raw, confidence=99, readings=readings)
+        settled, findings = settle(report)
+        assert settled.cell("table2.regulations.repealed").value is None, readings  # type: ignore[union-attr]
+        assert [f.code for f in findings] == ["OCR.READ", "OCR.UNCERTAIN"]
+    for readings in ("0.", "O", "0 | o"):  # the same figures, or letters only: not another value
+        report = _misread(huaian, "table2.regulations.repealed", "0", confidence=99, readings=readings)
+        assert settle(report)[0].cell("table2.regulations.repealed") == Cell.of(0), readings
+
+
 def test_numbers_the_text_reader_found_in_recognised_text_are_kept_only_when_forced(huaian: Report) -> None:
     """When a grid cannot be read, the text reader reads the recognised text: its cells have no confidence, so
     each is kept only when a holding identity of kept cells forces it."""
@@ -173,7 +187,8 @@ def test_a_report_without_numbers_is_untouched() -> None:
 def test_a_recognised_number_is_the_printed_one_or_none(report: Report, data: st.DataObject) -> None:
     """Misread any few cells of a consistent report, with any confidence and any candidate readings (the right one
     among them or not): every cell an identity checks holds the printed value or no value, a cell none checks (表二)
-    holds another only when the recognizer was confident (:data:`CONFIDENT`) in it, and no identity fails."""
+    holds another only when the recognizer was confident (:data:`CONFIDENT`) in it and read no other number there,
+    and no identity fails."""
     truth = {entry.key: entry.cell.value for entry in report.iter_cells()}
     checked = {key for identity in identities_of(report.format) for key in identity.cells}
     recognised = _recognised(report)
@@ -189,7 +204,7 @@ def test_a_recognised_number_is_the_printed_one_or_none(report: Report, data: st
             others.append(printed)
         readings = " | ".join(str(v) for v in others) or None
         confidence = data.draw(st.integers(0, 100))
-        if confidence >= CONFIDENT:
+        if confidence >= CONFIDENT and all(v == wrong for v in others):
             confident.add(key)
         recognised = _misread(recognised, str(key), str(wrong), confidence=confidence, readings=readings)
     settled, findings = settle(recognised)

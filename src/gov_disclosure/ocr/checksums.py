@@ -12,10 +12,10 @@ For every cell of a report read by OCR that holds a number or text (a cell of a 
    hold (at least one of them decidable) — the identities force it (``OCR.CORRECTED``), the least confident cells
    first, until no more failures can be mended;
 3. a number is then kept when one of its identities holds, none fails, and the recognizer was fairly confident
-   (:data:`CHECKED`) — or, for a number that takes part in no identity (表二's), when the recognizer was confident
-   (:data:`CONFIDENT`) — or when the identities force it: one of its identities holds and every other cell of
-   that identity is kept (a misread cell in a failing row is found as the one cell that no holding identity of kept
-   cells forces);
+   (:data:`CHECKED`) — or, for a number that takes part in no identity (表二's), when the recognizer was sure of it:
+   confident (:data:`CONFIDENT`) and none of its other readings another number — or when the identities force it:
+   one of its identities holds and every other cell of that identity is kept (a misread cell in a failing row is
+   found as the one cell that no holding identity of kept cells forces);
 4. every other recognised cell (a number, or text where a number belongs) is flagged ``OCR.UNCERTAIN`` with its
    candidate readings and left without a value (a ``TEXT`` cell keeping what was read): the identities it takes
    part in are then undecidable, never failed, so no misread is reported as the agency's arithmetic error.
@@ -40,12 +40,15 @@ from gov_disclosure.model.layout import ValueType
 from gov_disclosure.model.report import Report
 from gov_disclosure.narrative.facts import NarrativeFact
 from gov_disclosure.ocr import OCR_ORIGIN
-from gov_disclosure.parsing.cells import parse_cell
+from gov_disclosure.parsing.cells import NA_MARKS, parse_cell
 
 __all__ = ["CHECKED", "CONFIDENT", "recognised_narrative", "settle"]
 
 CONFIDENT = 90
-"""The least confidence (percent) with which a recognised number that takes part in no identity (表二's) is kept."""
+"""The least confidence (percent) with which a recognised number that takes part in no identity (表二's) is kept,
+when none of the recognizer's other readings of it is another number. Confidence is the best reading's: a scan of a
+generated report (Hypothesis, test_ocr_generated) read ``15`` as ``5`` and ``-29`` as ``29`` with 99 %, the
+recognizer's other readings ``15.`` and ``-29`` (a character it was unsure of, in a reading otherwise sure)."""
 CHECKED = 50
 """The least confidence (percent) with which a recognised number is kept when an identity it takes part in holds
 and none fails: a misread would have to be cancelled by another in every identity it takes part in. A number in
@@ -105,7 +108,8 @@ def settle(report: Report, *, every_cell: bool = True) -> tuple[Report, tuple[Fi
     values: dict[CellKey, Number | None] = {entry.key: entry.cell.value for entry in report.iter_cells()}
     candidates = {key: _candidates(key, cell) for key, cell in recognised.items()}
     corrected = _mend(values, candidates, recognised, of_cell)
-    accepted = _accepted(values, recognised, corrected, of_cell)
+    unsure = {key for key, cell in recognised.items() if _confidence(cell) < CONFIDENT or _doubted(cell)}
+    accepted = _accepted(values, recognised, corrected, of_cell, unsure)
     findings: list[Finding] = []
     for key, cell in recognised.items():
         value = values[key]
@@ -124,18 +128,19 @@ def _accepted(
     recognised: Mapping[CellKey, Cell],
     corrected: set[CellKey],
     of_cell: Mapping[CellKey, Sequence[Identity]],
+    unsure: set[CellKey],
 ) -> set[CellKey]:
     """The recognised cells whose values are kept: read with some confidence (:data:`CHECKED`) with an identity
-    confirming them and none failing (each holds, or cannot be decided for a cell without a value), or with high
-    confidence (:data:`CONFIDENT`) when they take part in none; then, again and again, each cell an identity
-    forces — an identity that holds whose other cells are all kept or not recognised.
+    confirming them and none failing (each holds, or cannot be decided for a cell without a value), or, when they
+    take part in none, read surely (not in *unsure*: the cells read with less than high confidence,
+    :data:`CONFIDENT`, or with another number among the recognizer's other readings); then, again and again, each
+    cell an identity forces — an identity that holds whose other cells are all kept or not recognised.
 
     A cell is confirmed by two identities that hold, or by one that holds unless the cell and another on the other
-    side of it (a row's cell and its total) were both read with less than high confidence: the same misreading in
-    both (``0`` read ``9`` in the cell and in the total) leaves the identity holding, and then it confirms neither.
-    (Two misreadings on the same side hold it only if they cancel, which the same misreading never does.)"""
+    side of it (a row's cell and its total) are both unsure: the same misreading in both (``0`` read ``9`` in the
+    cell and in the total) leaves the identity holding, and then it confirms neither. (Two misreadings on the same
+    side hold it only if they cancel, which the same misreading never does.)"""
     states = {identity: _state(identity, values) for identities in of_cell.values() for identity in identities}
-    unsure = {key for key, cell in recognised.items() if _confidence(cell) < CONFIDENT}
 
     def confirms(identity: Identity, key: CellKey) -> bool:
         if key not in unsure:
@@ -152,7 +157,7 @@ def _accepted(
                 len(holding) >= 2 or any(confirms(identity, key) for identity in holding)
             )
         else:
-            sure = _confidence(cell) >= CONFIDENT
+            sure = key not in unsure
         if values[key] is not None and key not in corrected and sure and not any(states[i] is False for i in mine):
             accepted.add(key)  # none fails: each holds, or cannot be decided (a blank or unread cell in it)
     forced = True
@@ -168,6 +173,36 @@ def _accepted(
                     forced = True
                     break
     return accepted
+
+
+def _doubted(cell: Cell) -> bool:
+    """True when one of the recognizer's other readings of *cell* is another number or a mark: other figures
+    (``15.`` beside ``5``: the ``1`` it was unsure of), another sign (``-29`` beside ``29``), or a not-applicable
+    mark. A reading of letters only (``O`` beside ``0``) is none of these: in a cell of numbers it is a glyph read
+    as a letter, not another value.
+
+    >>> from gov_disclosure.model.source import SourceLocation
+    >>> source = SourceLocation(origin="ocr", confidence=99, readings="15.")
+    >>> _doubted(Cell.of(5, source=source)), _doubted(Cell.of(15, source=source))
+    (True, False)
+    >>> _doubted(Cell.of(0, source=SourceLocation(origin="ocr", confidence=99, readings="0. | O")))
+    False
+    """
+    source = cell.source
+    if source is None or not source.readings:
+        return False
+    mine = _figures(cell.raw)
+    for reading in source.readings.split(" | "):
+        figures = _figures(reading)
+        if (figures and figures != mine) or reading.strip() in NA_MARKS:
+            return True
+    return False
+
+
+def _figures(text: str) -> str:
+    """The digits of *text*, after its sign: ``-29`` → ``-29``, ``15.`` → ``15``, ``O`` → empty."""
+    digits = "".join(char for char in text if char.isdigit())
+    return "-" + digits if digits and text.lstrip().startswith("-") else digits
 
 
 def _confidence(cell: Cell) -> int:
