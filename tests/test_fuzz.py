@@ -46,6 +46,7 @@ from gov_disclosure.testing.fuzz.operators import (
 )
 from gov_disclosure.testing.fuzz.oracle import Expectation, Problem, is_crash, judge
 from gov_disclosure.testing.fuzz.subjects import RENDERED_FORMS, Subject, fuzz_case, real_subjects, rendered_subject
+from gov_disclosure.testing.fuzz.sweep import single_damages
 from gov_disclosure.testing.grids import report_html
 from gov_disclosure.testing.truth import Truth, TruthCell, truth_files
 
@@ -67,8 +68,8 @@ def _subjects_in(folder: str) -> tuple[Subject, ...]:
 
 
 def _subjects() -> tuple[Subject, ...]:
-    """Every real report under ../shared/real with its truth; a PDF as its pypdf and pdfplumber text (read once:
-    not a fixture, whose value Hypothesis would print in full with a failing example)."""
+    """Every real report under ../shared/real with its truth; a PDF as its pypdf, pdfplumber and pdfminer text (read
+    once: not a fixture, whose value Hypothesis would print in full with a failing example)."""
     return _subjects_in(str(shared_path("real")))
 
 
@@ -433,6 +434,40 @@ def test_a_crawler_header_line_that_goes_on_with_the_first_rows_reads_them() -> 
         assert cells is not None, row
         assert [cell.value for _, cell in cells.cells()] == printed, row
     assert judge(subject.expectation, subject.read(text), changes_truth=False).faults == ()
+
+
+@pytest.mark.parametrize(
+    ("damage", "lost"),
+    [
+        ("66", "a line lost"),  # 1 8 0 26 11 / 本年处理决定数量 / 447228: 66 lost, 447228 taken for it
+        ("11", "a line lost"),
+        ("1", "a line lost"),
+        ("26", "a number cut"),  # 1 8 0 2 6 11 66: seven, read as six and 行政许可's one
+    ],
+)
+def test_a_column_major_block_of_table2_that_lost_or_gained_a_number_is_not_read(damage: str, lost: str) -> None:
+    """An exhaustive sweep of single damages over the real PDF's texts (every line deleted, every pair of lines
+    joined, a line break at every place in the tables): pdfminer's text prints 表二's first block column by column
+    (``规章`` / ``行政规范性文件`` / its header / ``1 8 0 26 11 66`` one per line / ``本年处理决定数量`` / ``447228``).
+    A number lost made the block take 行政许可's 447228 after its header; ``26`` cut in two made seven numbers, read as
+    the block's six and 行政许可's one. No identity checks 表二: a block's numbers are taken only as one run of lines
+    of their own, not continued after another line, and not running on into the next block's."""
+    (subject,) = [s for s in _named("huaian-city-2024") if s.name.endswith("[pdfminer]")]
+    lines = subject.text.split("\n")
+    at = lines.index("第二十条 第（六）项")
+    at = next(i for i in range(at, len(lines)) if lines[i] == damage)  # the block's number
+    if lost == "a line lost":
+        text = "\n".join(lines[:at] + lines[at + 1 :])
+    else:
+        text = "\n".join([*lines[:at], damage[0], damage[1:], *lines[at + 1 :]])
+    result = subject.read(text)
+    assert judge(subject.expectation, result, changes_truth=False).faults == ()
+    table = result.report.table2
+    assert table is not None
+    for row in ("regulations", "normative_docs"):
+        cells = table.row(row)
+        assert cells is None or all(cell.value is None for _, cell in cells.cells()), (row, cells)
+    assert "READ.COLUMN_MAJOR_UNCERTAIN" in [f.code for f in result.findings]
 
 
 def test_a_label_piece_two_rows_share_is_not_given_to_the_row_the_order_expects() -> None:
@@ -807,3 +842,18 @@ def test_hostile_files_are_small_and_named_for_their_reader(name: str) -> None:
     assert len(hostile.data) < 300_000
     assert hostile.name.startswith(name)
     assert hostile.name.rsplit(".", 1)[1] in ("docx", "json", "txt")
+
+
+# --- every single damage of the real reports' tables ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_no_single_line_damage_in_a_real_reports_tables_gives_a_wrong_number(name: str) -> None:
+    """Each line of the tables of every real report (each text of the PDF) deleted, and joined to the next, in turn
+    (:func:`~gov_disclosure.testing.fuzz.sweep.single_damages`): every number read is the one printed, or the cell is
+    flagged. ``scripts/sweep.py`` adds a line break at every place of the tables (the sweep that found the
+    column-major 表二 above)."""
+    for subject in _named(name):
+        for what, text in single_damages(subject.text, breaks=False, only_tables=True):
+            faults = judge(subject.expectation, subject.read(text), changes_truth=False).faults
+            assert faults == (), (subject.name, what, faults[:2])

@@ -166,15 +166,27 @@ class _Scan:
         return bands
 
     def give(self) -> None:
-        """Give the numbers waiting to the first bands of rows when they are exactly as many as those need."""
+        """Give the numbers waiting to the first bands of rows when they are exactly as many as those need.
+
+        Only the count tells which numbers are a band's, and the identities check a band of 表三 only: the numbers
+        of a band of another table (表二's, which no identity checks) are taken only as one run of lines of their own
+        — not continued after a line between (``1 8 0 26 11`` / ``本年处理决定数量`` / ``447228``: 66 lost, and the
+        next block's header and number taken for it), and not as the start of a run that goes on into the next
+        band's numbers (``26`` cut in two: ``1 8 0 2 6 11 66``, seven numbers, read as six for 规章 and 行政规范性文件
+        and one for 行政许可, whose own number follows its header).
+        """
         if not self.queue:
             self.numbers.clear()  # numbers that no label named before them: not a column-major block
             return
         need = 0
-        for taken, band in enumerate(self.bands_waiting(), start=1):
+        bands = self.bands_waiting()
+        for taken, band in enumerate(bands, start=1):
             need += len(band) * band[0].width
             if need == len(self.numbers):
-                self._take(self.bands_waiting()[:taken])
+                unchecked = any(b[0].table is not TABLE3 for b in bands[:taken])
+                if unchecked and (taken > 1 or self.numbers[-1] - self.numbers[0] + 1 != len(self.numbers)):
+                    return  # not certain: left waiting, and flagged when the block ends (give_up)
+                self._take(bands[:taken])
                 return
             if need > len(self.numbers):
                 return  # more numbers may follow (after a repeated header, a page's furniture)

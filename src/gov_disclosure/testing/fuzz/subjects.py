@@ -61,9 +61,12 @@ class Subject:
         return read_form(self.text if text is None else text, self.form, self.name)
 
 
-def real_subjects(folder: str | Path, *, extractors: Sequence[str] = ("pypdf", "pdfplumber")) -> list[Subject]:
+def real_subjects(
+    folder: str | Path, *, extractors: Sequence[str] = ("pypdf", "pdfplumber", "pdfminer")
+) -> list[Subject]:
     """Every report with a truth file under *folder*: a ``.txt``/``.md`` report as text, a PDF as the text each of
-    *extractors* gives (names of :data:`~gov_disclosure.testing.forms.PDF_EXTRACTORS`); other forms are left out."""
+    *extractors* gives (names of :data:`~gov_disclosure.testing.forms.PDF_EXTRACTORS`; by default the three whose
+    texts differ most: pypdf's, pdfplumber's, and pdfminer's column-major tables); other forms are left out."""
     subjects = []
     for path in truth_files(folder):
         truth = Truth.load(path)
