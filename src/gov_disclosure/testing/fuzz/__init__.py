@@ -7,7 +7,9 @@
 * :mod:`~gov_disclosure.testing.fuzz.subjects` — what is damaged: real reports with their truth files, and
   generated reports rendered as text, markdown and HTML;
 * :mod:`~gov_disclosure.testing.fuzz.minimise` — greedy reduction of a failing input;
-* :mod:`~gov_disclosure.testing.fuzz.hostile` — hostile files (bombs, entity expansion, deep nesting …).
+* :mod:`~gov_disclosure.testing.fuzz.hostile` — hostile files (bombs, entity expansion, deep nesting …);
+* :mod:`~gov_disclosure.testing.fuzz.sweep` — every single damage of a text, once (the exhaustive counterpart).
 
-``scripts/fuzz.py`` runs the campaign on all cores; ``tests/test_fuzz.py`` runs it under Hypothesis.
+``scripts/fuzz.py`` runs the campaign on all cores and ``scripts/sweep.py`` the sweep; ``tests/test_fuzz.py`` runs
+the campaign under Hypothesis and sweeps the real reports' tables.
 """
