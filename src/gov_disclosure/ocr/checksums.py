@@ -108,8 +108,7 @@ def settle(report: Report, *, every_cell: bool = True) -> tuple[Report, tuple[Fi
     values: dict[CellKey, Number | None] = {entry.key: entry.cell.value for entry in report.iter_cells()}
     candidates = {key: _candidates(key, cell) for key, cell in recognised.items()}
     corrected = _mend(values, candidates, recognised, of_cell)
-    unsure = {key for key, cell in recognised.items() if _confidence(cell) < CONFIDENT or _doubted(cell)}
-    accepted = _accepted(values, recognised, corrected, of_cell, unsure)
+    accepted = _accepted(values, recognised, corrected, of_cell)
     findings: list[Finding] = []
     for key, cell in recognised.items():
         value = values[key]
@@ -128,19 +127,19 @@ def _accepted(
     recognised: Mapping[CellKey, Cell],
     corrected: set[CellKey],
     of_cell: Mapping[CellKey, Sequence[Identity]],
-    unsure: set[CellKey],
 ) -> set[CellKey]:
     """The recognised cells whose values are kept: read with some confidence (:data:`CHECKED`) with an identity
     confirming them and none failing (each holds, or cannot be decided for a cell without a value), or, when they
-    take part in none, read surely (not in *unsure*: the cells read with less than high confidence,
-    :data:`CONFIDENT`, or with another number among the recognizer's other readings); then, again and again, each
-    cell an identity forces — an identity that holds whose other cells are all kept or not recognised.
+    take part in none, read surely: with high confidence (:data:`CONFIDENT`) and no other number among the
+    recognizer's other readings (:func:`_doubted`); then, again and again, each cell an identity forces — an
+    identity that holds whose other cells are all kept or not recognised.
 
     A cell is confirmed by two identities that hold, or by one that holds unless the cell and another on the other
-    side of it (a row's cell and its total) are both unsure: the same misreading in both (``0`` read ``9`` in the
-    cell and in the total) leaves the identity holding, and then it confirms neither. (Two misreadings on the same
-    side hold it only if they cancel, which the same misreading never does.)"""
+    side of it (a row's cell and its total) were both read with less than high confidence: the same misreading in
+    both (``0`` read ``9`` in the cell and in the total) leaves the identity holding, and then it confirms neither.
+    (Two misreadings on the same side hold it only if they cancel, which the same misreading never does.)"""
     states = {identity: _state(identity, values) for identities in of_cell.values() for identity in identities}
+    unsure = {key for key, cell in recognised.items() if _confidence(cell) < CONFIDENT}
 
     def confirms(identity: Identity, key: CellKey) -> bool:
         if key not in unsure:
@@ -157,7 +156,7 @@ def _accepted(
                 len(holding) >= 2 or any(confirms(identity, key) for identity in holding)
             )
         else:
-            sure = key not in unsure
+            sure = key not in unsure and not _doubted(cell)
         if values[key] is not None and key not in corrected and sure and not any(states[i] is False for i in mine):
             accepted.add(key)  # none fails: each holds, or cannot be decided (a blank or unread cell in it)
     forced = True
@@ -187,6 +186,8 @@ def _doubted(cell: Cell) -> bool:
     (True, False)
     >>> _doubted(Cell.of(0, source=SourceLocation(origin="ocr", confidence=99, readings="0. | O")))
     False
+    >>> _doubted(Cell.of(84, source=SourceLocation(origin="ocr", confidence=99, readings="８4 | 84 ")))
+    False
     """
     source = cell.source
     if source is None or not source.readings:
@@ -200,8 +201,9 @@ def _doubted(cell: Cell) -> bool:
 
 
 def _figures(text: str) -> str:
-    """The digits of *text*, after its sign: ``-29`` → ``-29``, ``15.`` → ``15``, ``O`` → empty."""
-    digits = "".join(char for char in text if char.isdigit())
+    """The digits of *text* (full-width ones as ASCII), after its sign: ``-29`` → ``-29``, ``15.`` → ``15``, ``８4``
+    → ``84``, ``O`` → empty."""
+    digits = "".join(str(int(char)) for char in text if char.isdecimal())
     return "-" + digits if digits and text.lstrip().startswith("-") else digits
 
 
