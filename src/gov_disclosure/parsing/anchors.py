@@ -125,8 +125,11 @@ def first_table3_label(text: str, version: FormatVersion) -> int | None:
     >>> first_table3_label("(勾稽关系为：第一项加第二项之和，等于第三项加第四项之和) 申请人情况 其他", "2021") is None
     True
     """
+    labels = _table3_labels(version)
+    if labels.search(compact(text), 1) is None:
+        return None  # (most header lines hold no row label: the offsets, character by character, are not needed)
     key, offsets = _compact_with_offsets(text)
-    found = _table3_labels(version).search(key, 1)
+    found = labels.search(key, 1)
     return offsets[found.start()] if found is not None else None
 
 
