@@ -188,7 +188,12 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
         ("GRID.UNALIGNED", _ERROR, "a row's cells cannot be aligned with the table's columns; not read"),
         ("GRID.UNLABELED_ROW", _WARNING, "a row has values but no label; not read"),
         ("GRID.EXTRA_ROW", _INFO, "a row that is not in the national format is kept as an extra row"),
-        ("GRID.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
+        (
+            "GRID.DUPLICATE_ROW",
+            _WARNING,
+            "a row appears twice: kept once with the same numbers; with others, the one its label names exactly is "
+            "kept, and when neither is named more exactly the row is not read",
+        ),
         ("GRID.BROKEN_MARKUP", _WARNING, "a row's markup is broken or cut short: its values may be shifted; not read"),
     ),
     *_declare(

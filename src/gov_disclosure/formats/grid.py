@@ -109,6 +109,10 @@ class _Reader:
         self.rows: dict[str, dict[str, Row]] = {"table2": {}, "table3": {}, "table4": {}}
         self.extra: dict[str, list[ExtraRow]] = {"table2": [], "table3": [], "table4": []}
         self.last_key: dict[str, str | None] = {"table2": None, "table3": None, "table4": None}
+        self.named: dict[tuple[str, str], bool] = {}
+        """For each row read (table, row key): whether its label named it exactly (not only closely)."""
+        self.conflicting: set[tuple[str, str]] = set()
+        """The rows printed twice with other numbers, neither named more exactly: not read."""
         self.findings: list[Finding] = []
         self.kind: str | None = None
         self.headers: list[_Header] = []
@@ -169,7 +173,7 @@ class _Reader:
             self._extra_row("table2", self.t2_spec, label, values)
             return
         spec = self.t2_spec.row(found.key)
-        self._store("table2", self.t2_spec, spec, values, label)
+        self._store("table2", self.t2_spec, spec, values, label, exact=found.exact)
 
     # -- 表三 -------------------------------------------------------------------------------
     def _table3_row(self, row: RawRow, cells: list[RawCell]) -> None:
@@ -196,7 +200,7 @@ class _Reader:
                 return  # a group label alone on its row: （三）不予公开 has no values of its own
             self._extra_row("table3", TABLE3, label, values)
             return
-        self._store("table3", TABLE3, TABLE3.row(found.key), values, label)
+        self._store("table3", TABLE3, TABLE3.row(found.key), values, label, exact=found.exact)
 
     # -- 表四 -------------------------------------------------------------------------------
     def _table4_row(self, row: RawRow, cells: list[RawCell]) -> None:
@@ -208,7 +212,9 @@ class _Reader:
         if label.strip():
             found = match_row(label, TABLE4, version=self.version)
             if found is not None:
-                self._store("table4", TABLE4, TABLE4.row(found.key), values, label, use_headers=False)
+                self._store(
+                    "table4", TABLE4, TABLE4.row(found.key), values, label, use_headers=False, exact=found.exact
+                )
                 return
         if any(c.broken for c in values):
             self._broken(row, cells, TABLE4.rows)
@@ -282,6 +288,7 @@ class _Reader:
         label: str,
         *,
         use_headers: bool = True,
+        exact: bool = True,
     ) -> None:
         saved = self.headers
         if not use_headers:
@@ -295,24 +302,40 @@ class _Reader:
             column.key: parse_cell(cell.text, column.value_type, source=cell.source)
             for column, cell in zip(row.columns, aligned, strict=True)
         }
-        self._put(table, row, spec, cells)
+        self._put(table, row, spec, cells, exact=exact)
 
-    def _put(self, table: str, row: RowSpec, spec: TableSpec, cells: dict[str, Cell]) -> None:
-        model_table = self.format.table_class(spec.key)
-        key = CellKey(spec.key, row.key, row.columns[0].key)
-        if row.key in self.rows[table]:
+    def _put(self, table: str, row: RowSpec, spec: TableSpec, cells: dict[str, Cell], *, exact: bool = True) -> None:
+        """Keep the row *row* read with *cells*; *exact* says whether its label named it exactly.
+
+        A row printed again with the same numbers is a repeat (a page's repeated rows). Printed again with other
+        numbers, one of the two is another row whose label was lost or garbled and only looks like this one's
+        (a scan's ``计其他公开（区分处理的…`` — （二）部分公开's label, its lines read out of order — holds 其他 and
+        处理 in the order of （六）其他处理): the one its label names exactly is kept; when neither is named more
+        exactly, the row is not read (which numbers are its own is not known), and the finding names its cells."""
+        where = (table, row.key)
+        new = self.format.table_class(spec.key).row_types[row.key].from_values(cells, where=f"{spec.key}.{row.key}")
+        if where in self.conflicting:
+            return
+        old = self.rows[table].get(row.key)
+        if old is not None:
+            same = [c.value for _, c in old.cells()] == [c.value for _, c in new.cells()]
+            if not same and exact and not self.named[where]:
+                self.rows[table][row.key] = new  # the first was another row that looks like this one
+                self.named[where] = True
+            elif not same and exact == self.named[where]:
+                del self.rows[table][row.key]
+                self.conflicting.add(where)
             self.findings.append(
-                Finding(
-                    code="GRID.DUPLICATE_ROW",
-                    severity=Severity.WARNING,
-                    message=f"表{spec.number}「{row.full_label}」出现两次，保留第一次的数值",
-                    message_en=f"table {spec.number} row {row.key} appears twice; the first one is kept",
-                    cells=(key,),
-                    outcome=Outcome.NOTE,
+                _duplicate_row(
+                    spec,
+                    row,
+                    same=same,
+                    kept=None if where in self.conflicting else "first" if same or not exact else "exact",
                 )
             )
             return
-        self.rows[table][row.key] = model_table.row_types[row.key].from_values(cells, where=f"{spec.key}.{row.key}")
+        self.rows[table][row.key] = new
+        self.named[where] = exact
         self.last_key[table] = row.key
 
     def _extra_row(self, table: str, spec: TableSpec, label: str, values: Sequence[RawCell]) -> None:
@@ -404,6 +427,30 @@ class _Reader:
         cls = self.format.table_class(key)
         extra = self.extra[table] if "extra_rows" in attrs.fields_dict(cls) else []  # type: ignore[arg-type]
         return cls.from_rows(rows, extra_rows=extra)
+
+
+def _duplicate_row(spec: TableSpec, row: RowSpec, *, same: bool, kept: str | None) -> Finding:
+    """GRID.DUPLICATE_ROW: *row* printed twice — with the same numbers, or with others and the one its label names
+    exactly kept (*kept* ``"exact"``; ``"first"`` when the second is named less exactly), or neither read (None)."""
+    cells = tuple(CellKey(spec.key, row.key, column.key) for column in row.columns)
+    if same:
+        zh, en = "两次，数值相同，保留一次", "twice with the same numbers; kept once"
+    elif kept is None:
+        zh = "两次，数值不同，无法确定哪一行是它，未读取"
+        en = "twice with other numbers, neither named more exactly by its label; not read"
+    else:
+        zh = "两次，数值不同，保留标签与之完全相符的一行"
+        en = "twice with other numbers; the one whose label names it exactly is kept (the other is another row)"
+    return Finding(
+        code="GRID.DUPLICATE_ROW",
+        severity=Severity.WARNING,
+        message=f"表{spec.number}「{row.full_label}」出现{zh}",
+        message_en=f"table {spec.number} row {row.key} appears {en}",
+        cells=cells if kept is None and not same else cells[:1],
+        outcome=Outcome.NOTE,
+        table=spec.key,
+        row=row.key,
+    )
 
 
 def _column_of(label: str, row: RowSpec, table: TableSpec) -> int | None:
