@@ -470,6 +470,26 @@ def test_a_column_major_block_of_table2_that_lost_or_gained_a_number_is_not_read
     assert "READ.COLUMN_MAJOR_UNCERTAIN" in [f.code for f in result.findings]
 
 
+def test_a_row_named_closely_gives_way_to_the_row_named_exactly_later() -> None:
+    """The text reader's form of a scan's garbled label (test_grid_duplicates): （二）部分公开's label read out of
+    order, ``计其他公开（区分处理的，只计这一情形，不``, holds 其他 and 处理 in the order of 2019's （六）其他处理 and
+    is taken for it; the real （六） row, printed after it, was dropped as a repeat — seven wrong numbers. The print
+    its label names exactly is read."""
+    rows = [
+        "（一）予以公开\t1\t1\t1\t1\t1\t1\t6",
+        "计其他公开（区分处理的，只计这一情形，不\t0\t1137\t286\t3253\t1574\t300\t6550",
+        "（六）其他处理\t571\t0\t257\t91\t1882\t326\t3127",
+    ]
+    text = "某局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n" + "\n".join(rows)
+    result = read_text(text)
+    table = result.report.table3
+    assert table is not None
+    assert table.other_processing is not None
+    assert [cell.value for _, cell in table.other_processing.cells()] == [571, 0, 257, 91, 1882, 326, 3127]
+    [said] = [f.message_en for f in result.findings if f.code == "READ.DUPLICATE_ROW"]
+    assert "the print its label names exactly is kept" in said
+
+
 def test_a_label_piece_two_rows_share_is_not_given_to_the_row_the_order_expects() -> None:
     """The minimised form of fuzz seed 2037, #97012: 表三's header with 一、本年新收's values (``申请人情况3000003``),
     then ``公开申请数量0000000`` — a piece of label 一、本年新收 and 二、上年结转 share. It was read as 一、本年新收

@@ -148,7 +148,12 @@ DECLARED_CODES: tuple[FindingCode, ...] = (
             _WARNING,
             "the text ends inside a table right after a digit: it may be cut short there; that last number is not read",
         ),
-        ("READ.DUPLICATE_ROW", _WARNING, "a row appears twice; the first one is kept"),
+        (
+            "READ.DUPLICATE_ROW",
+            _WARNING,
+            "a row appears twice: the first print is read when the numbers agree or the other's label names the row "
+            "less exactly; the other when only its label names it exactly; neither when both are named alike",
+        ),
         (
             "READ.COLUMN_MAJOR",
             _INFO,

@@ -134,7 +134,9 @@ class _Row:
     extended: bool = False
     """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
     repeat: bool = False
-    """True for an official row printed again (its first printing is the one read)."""
+    """True for an official row printed again (see :func:`_read_instead`)."""
+    exact: bool = False
+    """True when the row's label names its official row exactly (not only closely: a typo, a piece lost)."""
     labelled_line: bool = False
     """True when the row's values start on the line of its label (``规章\t14\t24\t2``): numbers on the next line
     may then continue the last of them (a line break inside ``26``), unlike a table printed a cell per line."""
@@ -510,11 +512,11 @@ def _read_line(
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
         row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued, labelled_line=bool(labels))
         if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
-            row.spec = whole
+            row.spec, row.exact = whole, True
             final = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
             region.expected = next(i for i, r in enumerate(region.spec_rows) if r.key == final) + 1
         elif found is not None:
-            row.spec = region.spec_rows[found.index]
+            row.spec, row.exact = region.spec_rows[found.index], found.exact
             region.expected = found.index + 1
         else:
             row.extra = len(compact(label)) <= 24 and "。" not in label
@@ -603,6 +605,7 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
     extras: list[ExtraRow] = []
     last_key: str | None = None
     collapsed = _collapsed(region, version)
+    instead = {key: _read_instead(region, key, repeat) for key, (repeat, _) in region.repeats.items()}
     for row in region.rows:
         if row.spec is not None and row.spec.key in region.absent and row.spec.key not in collapsed:
             row.spec = None  # printed with its parts as well: a row the form does not have
@@ -619,15 +622,22 @@ def _build(region: _Region | None, spec: TableSpec, version: FormatVersion, find
         last_key = row.spec.key
         if row.repeat:
             continue
-        n = len(row.spec.columns)
-        exact = None if row.uncertain else _exact(row.values, n, row.structured)
+        row_spec = row.spec
+        read = instead.get(row_spec.key, row)  # the print read: the first, unless printed again otherwise
+        if read is None:
+            continue  # printed twice with other numbers, neither print named more exactly: not read
+        n = len(row_spec.columns)
+        exact = None if read.uncertain else _exact(read.values, n, read.structured)
         if exact is None:
-            cells[row.spec.key] = []  # placed once resolved (below), in reading order
-            pending.append(row)
+            cells[row_spec.key] = []  # placed once resolved (below), in reading order
+            pending.append(read)
             continue
-        money = (spec.key, row.spec.key) in _MONEY_ROWS
-        cells[row.spec.key] = _parse_row(exact, row.spec.columns, row.source, money=money)
-    findings.extend(_duplicate_finding(spec, row, times) for row, times in region.repeats.values())
+        money = (spec.key, row_spec.key) in _MONEY_ROWS
+        cells[row_spec.key] = _parse_row(exact, row_spec.columns, read.source, money=money)
+    findings.extend(
+        _duplicate_finding(spec, row, times, instead.get(row.spec.key, row) if row.spec else row)
+        for row, times in region.repeats.values()
+    )
     if pending:
         known = {(key, i): cell.value for key, row_cells in cells.items() for i, cell in enumerate(row_cells)}
         equations = _table3_row_equations(version, collapsed) if spec is TABLE3 else {}
@@ -1058,16 +1068,39 @@ def _extra_finding(spec: TableSpec, row: _Row, after: str | None) -> Finding:
     )
 
 
-def _duplicate_finding(spec: TableSpec, row: _Row, times: int) -> Finding:
-    """One finding for a row printed *times* times (at *row*, its first repeat, and after): the first is kept. One
-    per row, however often it repeats, so that a page of 100,000 copies of a row costs one finding, not 100,000."""
+def _read_instead(region: _Region, key: str, repeat: _Row) -> _Row | None:
+    """Which print of the official row *key*, printed again at *repeat* (its first repeat), is read: its first
+    print, when the repeat prints the same numbers (a page's repeated rows) or is named less exactly by its label;
+    the repeat, when only the repeat is named exactly; None (neither) when the numbers differ and neither is named
+    more exactly. A print with other numbers is another row whose label only looks like this one's: ``（区分处理的，只计
+    这一情形，不计其他情形）``, （二）部分公开's counting rule left without its label, holds 其他 and 处理 like 2019's
+    （六）其他处理 printed after it."""
+    first = next(r for r in region.rows if r.spec is not None and r.spec.key == key and not r.repeat)
+    if [v for v in first.values if v] == [v for v in repeat.values if v] or (first.exact and not repeat.exact):
+        return first
+    return repeat if repeat.exact and not first.exact else None
+
+
+def _duplicate_finding(spec: TableSpec, row: _Row, times: int, read: _Row | None) -> Finding:
+    """One finding for a row printed *times* times (at *row*, its first repeat, and after) of which the print *read*
+    is read (None: none). One per row, however often it repeats, so that a page of 100,000 copies of a row costs one
+    finding, not 100,000."""
     assert row.spec is not None
     often, often_en = ("两", "twice") if times == 2 else (f" {times} ", f"{times} times")
+    if read is None:
+        kept, kept_en = (
+            "数值不同，无法确定哪一次是它，未读取",
+            "with other numbers, neither named more exactly: not read",
+        )
+    elif read is row:
+        kept, kept_en = "保留标签与之完全相符的一次", "with other numbers; the print its label names exactly is kept"
+    else:
+        kept, kept_en = "保留第一次", "the first is kept"
     return Finding(
         code="READ.DUPLICATE_ROW",
         severity=Severity.WARNING,
-        message=f"表{spec.number}“{row.spec.full_label}”行出现{often}次，保留第一次",
-        message_en=f"{spec.key}.{row.spec.key}: row appears {often_en}; the first is kept",
+        message=f"表{spec.number}“{row.spec.full_label}”行出现{often}次，{kept}",
+        message_en=f"{spec.key}.{row.spec.key}: row appears {often_en}; {kept_en}",
         cells=tuple(CellKey(spec.key, row.spec.key, c.key) for c in row.spec.columns),
         outcome=Outcome.NOTE,
         evidence=row.label,
