@@ -9,9 +9,9 @@ facts, reconciliation). Targets: at least 1,000 reports/s per core on seed-sized
 seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 10.67 M
 instructions per seed read (callgrind, 2026-12-06 night, after the day's last wrong-number fixes: 10.63 M before
 them; 11.65 M at the evening session's start, after issue 13's reader fixes; 10.85 M before them), rendered reports
-11.65 M (11.52 M before the night's fixes; 12.59 M at the evening's start). The table reader is ~5.4 M of a seed read (0411f28's
-two roads: 9.09 M in all, its table reader 4.9 M). See CHANGELOG "Benchmarks" for the
-ratios measured, where the time goes and what is left.
+11.65 M (11.52 M before the night's fixes; 12.59 M at the evening's start). The table reader is ~5.5 M of a
+seed read (0411f28's two roads: 9.09 M in all, its table reader 4.9 M). See CHANGELOG "Benchmarks" for the ratios
+measured, where the time goes and what is left.
 
 Single core, one process; every text is read afresh each time (nothing is remembered from one report to the
 next; only the library's own caches of compiled patterns, label tables and cell texts are warm, as for any user
