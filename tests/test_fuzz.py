@@ -490,6 +490,23 @@ def test_a_row_named_closely_gives_way_to_the_row_named_exactly_later() -> None:
     assert "the print its label names exactly is kept" in said
 
 
+def test_a_number_cut_before_a_blank_cell_and_the_next_caption_is_not_read_short() -> None:
+    """Fuzz seed 2039, #106232 (rendered 2021 text: 267 cut by a line break, lines joined after it): ``行政许可\t2`` /
+    ``67\t\t第二十条第（六）项\t\t\t信息内容…``. Numbers before a caption end the row above, but the blank cell
+    between 67 and the caption hid them: the caption's line was skipped with its 67, and 行政许可 read 2 for 267. Blank
+    cells are passed over: 2 and 67 are one row's, which no identity checks, so 行政许可 is flagged, not read."""
+    text = (
+        "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t本年处理决定数量\n"
+        "行政许可\t2\n67\t\t第二十条第（六）项\t\t\t信息内容\t本年处理决定数量\t\t行政处罚\t0\t\t行政强制\t271\n"
+    )
+    result = read_text(text)
+    table = result.report.table2
+    assert table is not None
+    assert table.licensing is not None
+    assert table.licensing.decisions.value is None
+    assert "table2.licensing.decisions" in {str(c) for f in result.findings for c in f.cells}
+
+
 def test_a_label_piece_two_rows_share_is_not_given_to_the_row_the_order_expects() -> None:
     """The minimised form of fuzz seed 2037, #97012: 表三's header with 一、本年新收's values (``申请人情况3000003``),
     then ``公开申请数量0000000`` — a piece of label 一、本年新收 and 二、上年结转 share. It was read as 一、本年新收

@@ -78,10 +78,20 @@ def _heading_inside(text: str) -> int | None:
 
 
 def _leading_values(line: TextLine) -> int:
-    """The offset in *line* of its first cell that is not a value, when values come before it (else 0)."""
+    """The offset in *line* of its first cell that is a label, when values come before it (else 0); blank cells
+    between are neither (``67\\t\\t第二十条第（六）项…``: a number cut by a line break, then a blank cell, then the
+    next block's caption — the 67 of ``行政许可\\t2`` / ``67…``, which the caption line would take with it).
+
+    >>> from gov_disclosure.parsing.lines import text_rows
+    >>> lines = text_rows("67\\t\\t第二十条第(六)项\\n\\t\\t第二十条第(六)项\\n422 第二十条")
+    >>> [_leading_values(line) for line in lines]
+    [4, 0, 4]
+    """
     for cell, value in zip(line.cells, line.values, strict=True):
+        if not cell:
+            continue
         if not value:
-            at = line.text.find(cell) if cell else -1
+            at = line.text.find(cell)
             return at if at > 0 and not line.text[:at].isspace() else 0
     return 0
 
