@@ -27,7 +27,7 @@ from gov_disclosure.model.tables import ExtraRow, Row, Table, Table2, Table2_201
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import NA_MARKS, is_number_token, parse_cell
 from gov_disclosure.parsing.grids import RawCell, RawRow, RawTable
-from gov_disclosure.parsing.labels import caption_item, match_row
+from gov_disclosure.parsing.labels import caption_item, match_row, repeat_read
 from gov_disclosure.parsing.normalize import compact, normalize_line
 
 __all__ = ["GridTables", "read_grid_tables"]
@@ -305,34 +305,24 @@ class _Reader:
         self._put(table, row, spec, cells, exact=exact)
 
     def _put(self, table: str, row: RowSpec, spec: TableSpec, cells: dict[str, Cell], *, exact: bool = True) -> None:
-        """Keep the row *row* read with *cells*; *exact* says whether its label named it exactly.
-
-        A row printed again with the same numbers is a repeat (a page's repeated rows). Printed again with other
-        numbers, one of the two is another row whose label was lost or garbled and only looks like this one's
-        (a scan's ``计其他公开（区分处理的…`` — （二）部分公开's label, its lines read out of order — holds 其他 and
-        处理 in the order of （六）其他处理): the one its label names exactly is kept; when neither is named more
-        exactly, the row is not read (which numbers are its own is not known), and the finding names its cells."""
+        """Keep the row *row* read with *cells*; *exact* says whether its label named it exactly. A row printed
+        again is read from the print :func:`~gov_disclosure.parsing.labels.repeat_read` says, or not at all (the
+        finding then names its cells)."""
         where = (table, row.key)
-        new = self.format.table_class(spec.key).row_types[row.key].from_values(cells, where=f"{spec.key}.{row.key}")
         if where in self.conflicting:
             return
+        new = self.format.table_class(spec.key).row_types[row.key].from_values(cells, where=f"{spec.key}.{row.key}")
         old = self.rows[table].get(row.key)
         if old is not None:
             same = [c.value for _, c in old.cells()] == [c.value for _, c in new.cells()]
-            if not same and exact and not self.named[where]:
+            read = repeat_read(same, self.named[where], exact)
+            if read == "again":
                 self.rows[table][row.key] = new  # the first was another row that looks like this one
                 self.named[where] = True
-            elif not same and exact == self.named[where]:
+            elif read is None:
                 del self.rows[table][row.key]
                 self.conflicting.add(where)
-            self.findings.append(
-                _duplicate_row(
-                    spec,
-                    row,
-                    same=same,
-                    kept=None if where in self.conflicting else "first" if same or not exact else "exact",
-                )
-            )
+            self.findings.append(_duplicate_row(spec, row, same=same, read=read))
             return
         self.rows[table][row.key] = new
         self.named[where] = exact
@@ -429,13 +419,13 @@ class _Reader:
         return cls.from_rows(rows, extra_rows=extra)
 
 
-def _duplicate_row(spec: TableSpec, row: RowSpec, *, same: bool, kept: str | None) -> Finding:
-    """GRID.DUPLICATE_ROW: *row* printed twice — with the same numbers, or with others and the one its label names
-    exactly kept (*kept* ``"exact"``; ``"first"`` when the second is named less exactly), or neither read (None)."""
+def _duplicate_row(spec: TableSpec, row: RowSpec, *, same: bool, read: str | None) -> Finding:
+    """GRID.DUPLICATE_ROW: *row* printed twice — with the same numbers, or with others and the print its label names
+    exactly read (*read* ``"first"`` or ``"again"``), or neither (None)."""
     cells = tuple(CellKey(spec.key, row.key, column.key) for column in row.columns)
     if same:
         zh, en = "两次，数值相同，保留一次", "twice with the same numbers; kept once"
-    elif kept is None:
+    elif read is None:
         zh = "两次，数值不同，无法确定哪一行是它，未读取"
         en = "twice with other numbers, neither named more exactly by its label; not read"
     else:
@@ -446,7 +436,7 @@ def _duplicate_row(spec: TableSpec, row: RowSpec, *, same: bool, kept: str | Non
         severity=Severity.WARNING,
         message=f"表{spec.number}「{row.full_label}」出现{zh}",
         message_en=f"table {spec.number} row {row.key} appears {en}",
-        cells=cells if kept is None and not same else cells[:1],
+        cells=cells if read is None else cells[:1],
         outcome=Outcome.NOTE,
         table=spec.key,
         row=row.key,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from attrs import frozen
 
@@ -35,6 +36,7 @@ __all__ = [
     "match_collapsed",
     "match_row",
     "match_rows",
+    "repeat_read",
     "split_enumerator",
 ]
 
@@ -253,6 +255,21 @@ def _collapsed(label: str, key: str, version: FormatVersion) -> RowSpec | None:
         if words == core and all(e == enum for e in enums):
             return row
     return None
+
+
+def repeat_read(same: bool, first_exact: bool, again_exact: bool) -> Literal["first", "again"] | None:
+    """Which print of an official row printed twice is read: the first when both print the same numbers (a page's
+    repeated rows); with other numbers, one of them is another row whose label only looks like this one's (a scan's
+    ``计其他公开（区分处理的…``, （二）部分公开's label read out of order, holds 其他 and 处理 in the order of
+    （六）其他处理), so the print whose label names the row exactly (*first_exact*, *again_exact*) is read, and none
+    (None) when both are named alike. The text reader and the grid reader ask this.
+
+    >>> repeat_read(True, False, True), repeat_read(False, False, True), repeat_read(False, True, True)
+    ('first', 'again', None)
+    """
+    if same or (first_exact and not again_exact):
+        return "first"
+    return "again" if again_exact and not first_exact else None
 
 
 def match_rows(

@@ -40,7 +40,13 @@ from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.completion import complete_row
 from gov_disclosure.parsing.consistency import READINGS, RowReadings, prune
 from gov_disclosure.parsing.detached import reattach_labels
-from gov_disclosure.parsing.labels import caption_item_compact, is_header_compact, match_collapsed, match_row
+from gov_disclosure.parsing.labels import (
+    caption_item_compact,
+    is_header_compact,
+    match_collapsed,
+    match_row,
+    repeat_read,
+)
 from gov_disclosure.parsing.lines import TextLine, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, readings, solve
@@ -1079,16 +1085,12 @@ def _extra_finding(spec: TableSpec, row: _Row, after: str | None) -> Finding:
 
 
 def _read_instead(region: _Region, key: str, repeat: _Row) -> _Row | None:
-    """Which print of the official row *key*, printed again at *repeat* (its first repeat), is read: its first
-    print, when the repeat prints the same numbers (a page's repeated rows) or is named less exactly by its label;
-    the repeat, when only the repeat is named exactly; None (neither) when the numbers differ and neither is named
-    more exactly. A print with other numbers is another row whose label only looks like this one's: ``（区分处理的，只计
-    这一情形，不计其他情形）``, （二）部分公开's counting rule left without its label, holds 其他 and 处理 like 2019's
-    （六）其他处理 printed after it."""
+    """Which print of the official row *key*, printed again at *repeat* (its first repeat), is read: its first print,
+    the repeat, or None (:func:`~gov_disclosure.parsing.labels.repeat_read`)."""
     first = next(r for r in region.rows if r.spec is not None and r.spec.key == key and not r.repeat)
-    if [v for v in first.values if v] == [v for v in repeat.values if v] or (first.exact and not repeat.exact):
-        return first
-    return repeat if repeat.exact and not first.exact else None
+    same = [v for v in first.values if v] == [v for v in repeat.values if v]
+    read = repeat_read(same, first.exact, repeat.exact)
+    return first if read == "first" else repeat if read == "again" else None
 
 
 def _duplicate_finding(spec: TableSpec, row: _Row, times: int, read: _Row | None) -> Finding:
