@@ -870,6 +870,93 @@ def test_minimise_keeps_the_failure_and_every_number() -> None:
     assert "noise" not in small
 
 
+def _read_as_printed(text: str, printed: dict[str, int]) -> dict[str, int | None]:
+    """The cells *printed* (key → the number the report prints) as *text* reads them: each the number, or None."""
+    report = read_text(text).report
+    cells = {key: report.cell(key) for key in printed}
+    return {key: None if cell is None or cell.value is None else int(cell.value) for key, cell in cells.items()}
+
+
+def test_a_number_glued_before_a_heading_is_a_glued_run() -> None:
+    """Fuzz seed 2041, #38144 (淮安 2024, pdfminer's text: 表四's numbers one per line). 72 was cut in two (``7`` /
+    ``2``) and the last two lines joined (``6`` / ``20五、存在的主要问题…``: 620 before the heading). The line cut
+    before the heading kept 620 as a plain number, so sixteen numbers made fifteen and were read in order: 7 for 72,
+    2 for 64 … The digits glued before a heading are a glued run (they may end a number cut by a line break), and
+    a run of numbers one per line is then read only through the identities."""
+    numbers = ["7", "2", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6"]
+    text = "四、政府信息公开行政复议复议后起诉\n" + "\n".join(numbers) + "\n20五、存在的主要问题5"
+    printed = {
+        "table4.review.upheld": 72,
+        "table4.review.corrected": 64,
+        "table4.review.total": 351,
+        "table4.litigation_direct.total": 26,
+        "table4.litigation_after_review.pending": 6,
+        "table4.litigation_after_review.total": 20,
+    }
+    read = _read_as_printed(text, printed)
+    assert all(read[key] in (None, printed[key]) for key in printed), read
+    assert read["table4.review.upheld"] == 72
+
+
+def test_digits_starting_the_line_after_a_row_may_end_its_last_number() -> None:
+    """Fuzz seed 2041, #153501 (淮安 2024, pypdf's text): ``…1.关政府信息 746 12 0 0 10 1 7`` / ``69- 5 2.11 …`` —
+    769 cut by a line break, the page number ``- 5 -`` glued after it. ``69-`` was read as a row label of its own,
+    and 本机关不掌握相关政府信息 read 7 for 769. Digits starting a line right after a row's last number may end that
+    number: the two are one glued run, read through the identities (746+12+0+0+10+1 = 769)."""
+    text = (
+        "某市2024年政府信息公开工作年度报告\n一、本年新收政府信息公开3001 53 0 0 61 4 3119\n"
+        "8.105 0 0 0 0 0 105 1.关政府信息 746 12 0 0 10 1 7\n"
+        "69- 5 2.11 0 0 0 0 0 11\n3.1 0 0 0 0 0 1\n"
+    )
+    read = _read_as_printed(text, {"table3.unable_not_held.total": 769, "table3.unable_not_held.other": 1})
+    assert read == {"table3.unable_not_held.total": 769, "table3.unable_not_held.other": 1}
+
+
+def test_numbers_one_per_line_after_several_labels_cut_short_are_not_the_last_rows() -> None:
+    """Fuzz seed 2041, #162417 (淮安 2024, pdfminer's text, truncated): the labels of 表三's last rows one per line,
+    then the first numbers of their first column (``11`` / ``1`` / ``56`` …) where the text was cut. The block was
+    not whole, so it was left to the line walker, which gave the numbers to the last label: 结转下年度继续办理 read 11
+    for 103. Such numbers may be the start of a column-major block as well as the last row's: flagged, not read."""
+    labels = ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "（七）总计", "四、结转下年度继续办理"]
+    head = "某市2024年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119"
+    text = "\n".join([head, *labels, "11", "1", "56", "25", "0"])
+    result = read_text(text)
+    table = result.report.table3
+    assert table is not None
+    assert table.row("carried_forward") is None
+    assert "READ.COLUMN_MAJOR_UNCERTAIN" in {f.code for f in result.findings}
+
+
+def test_a_label_holding_pieces_of_two_rows_names_neither() -> None:
+    """The minimised form of #162417: three labels joined into one line, ``…2逾期未按收费通知下年度继续办理`` (pieces of
+    2.申请人逾期未按收费通知… and of 四、结转下年度继续办理), then numbers one per line. It named 结转下年度继续办理,
+    the closer of the two by its length, which took the numbers. A label printing four characters in a row of another
+    row's label names neither."""
+    from gov_disclosure.model.layout import TABLE3
+    from gov_disclosure.parsing.labels import match_row
+
+    assert match_row("逾期未按收费通知下年度继续办理", TABLE3, version="2021") is None
+    assert match_row("结转下年度继续办", TABLE3, version="2021").key == "carried_forward"  # type: ignore[union-attr]
+    text = "3050 34 103\n一、本年新收政府信息公开2逾期未按收费通知下年度继续办理\n11\n1\n56\n25\n0\n0"
+    read = _read_as_printed(text, {"table3.carried_forward.natural_person": 103, "table3.carried_forward.total": 103})
+    assert set(read.values()) == {None}
+
+
+def test_a_closed_pipe_row_is_not_continued_by_the_next_line() -> None:
+    """Fuzz seed 2041, #97731 (rendered 2021 markdown): the page mark ``—16—`` lost a dash after ``| 规章 | 0 | 3 | 2
+    |``, and ``16—`` was taken for the rest of 规章's last number: 216 for 2. A pipe closes the row's last cell: no line
+    break after it cuts a number."""
+    text = (
+        "# 某局2022年政府信息公开工作年度报告\n\n| 第二十条第（一）项 | | | |\n|---|---|---|---|\n"
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "| 规章 | 0 | 3 | 2 |\n16—\n| 行政规范性文件 | 2 | 1 | 3 |\n"
+    )
+    read = _read_as_printed(text, {"table2.regulations.valid": 2, "table2.normative_docs.made": 2})
+    assert read == {"table2.regulations.valid": 2, "table2.normative_docs.made": 2}
+    minimised = "2022政府信息公开\n信息内容现行有效件数\n规章0 3|2|\n16—"
+    assert _read_as_printed(minimised, {"table2.regulations.valid": 2})["table2.regulations.valid"] in (2, None)
+
+
 # --- hostile files -------------------------------------------------------------------------------------------------
 
 

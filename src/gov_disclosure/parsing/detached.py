@@ -26,16 +26,16 @@ into rows before it walks, and leaves every other line as it is. A block is reco
   text proved that order — it is a property of the extractor, not of a table. A row-major block needs no proof:
   the lines are rows, and the labels' order is the rows' order.
 
-A block that looks column-major (two or more row labels, then more numbers than one row holds, one per line)
-but whose count does not match or whose order is not proved is left as it is and flagged
-(``READ.COLUMN_MAJOR_UNCERTAIN``): the walker then reads nothing of it with certainty (its cells are flagged or
-missing, never guessed). Rows of numbers after two or more labels whose count or widths do not match the labels
-are flagged (``READ.DETACHED_UNCERTAIN``) and dropped: which row each belongs to is not known, and the walker
-would give the first of them to the last label. A block read is noted (``READ.COLUMN_MAJOR``,
-``READ.DETACHED_ROWS``). A row so read becomes one line: its label's lines joined (the label that was matched,
-so the walker reads the row this module named) and its numbers, located where its label is: that is where its
-cells are located.
-"""
+A block whose count matches but whose order is not proved is left as it is and flagged
+(``READ.COLUMN_MAJOR_UNCERTAIN``): the walker then reads nothing of it with certainty (its cells are flagged or missing,
+never guessed). Numbers one per line after two or more row labels whose count matches no block (a number lost, a text
+cut short inside the block) are flagged too and left out of the text walked, which would give them to the last label —
+unless the text prints its tables row by row, one cell per line (a row's label lost its numbers, and those after the
+next label are that row's). Rows of numbers after two or more labels whose count or widths do not match the labels are
+flagged (``READ.DETACHED_UNCERTAIN``) and dropped: which row each belongs to is not known, and the walker would give the
+first of them to the last label. A block read is noted (``READ.COLUMN_MAJOR``, ``READ.DETACHED_ROWS``). A row so read
+becomes one line: its label's lines joined (the label that was matched, so the walker reads the row this module named)
+and its numbers, located where its label is: that is where its cells are located."""
 
 from __future__ import annotations
 
@@ -149,6 +149,11 @@ class _Scan:
     """Indices of the lines (one row of numbers each) printed before any label named: their labels may follow."""
     expected: int = 0
     bands: list[_Band] = field(factory=list)
+    unsure: list[tuple[list[_Row], list[int]]] = field(factory=list)
+    """Rows named and the numbers one per line after them that no block took: which rows' they are is not known."""
+    row_by_row: int = 0
+    """How many rows of two or more numbers were printed one number per line right after their own label: the text
+    prints its tables row by row, one cell per line."""
     findings: list[Finding] = field(factory=list)
 
     @table2.default
@@ -198,6 +203,7 @@ class _Scan:
             lines = self.numbers[offset : offset + size]
             offset += size
             if len(band) == 1 and band[0].line + 1 == lines[0]:
+                self.row_by_row += band[0].width >= 2
                 continue  # a label right before its numbers: already row by row, left to the walker
             numbers = [self.lines[i].text.strip() for i in lines]
             self.bands.append(_Band(band, numbers, lines))
@@ -219,13 +225,12 @@ class _Scan:
         self.value_rows.clear()
 
     def give_up(self) -> None:
-        """Forget the rows and numbers waiting: what comes next is not their block. Flag a block that looked
-        column-major (two or more rows named, then more numbers than one row holds)."""
+        """Forget the rows and numbers waiting: what comes next is not their block. Numbers one per line after two
+        or more rows named, not given, are :attr:`unsure` (see :func:`_settle_unsure`)."""
         if self.value_rows:
             self.give_rows()
-        if len(self.queue) >= 2 and len(self.numbers) > self.queue[-1].width:
-            why = f"{len(self.numbers)} numbers for {len(self.queue)} rows"
-            self.findings.append(_uncertain(self, self.queue, self.numbers, why))
+        if len(self.queue) >= 2 and self.numbers:
+            self.unsure.append((list(self.queue), list(self.numbers)))
         self.queue.clear()
         self.numbers.clear()
         self.before.clear()
@@ -581,9 +586,30 @@ def _judge(scan: _Scan, band: _Band) -> None:
         band.why = "the identities hold row by row" if by_rows is True else "the identities do not hold read by columns"
 
 
+def _settle_unsure(scan: _Scan) -> None:
+    """Flag the numbers after two or more rows named that no block took (:attr:`_Scan.unsure`), and leave them out of
+    the text walked — unless the text prints its tables row by row, one cell per line (two rows or more so read, and
+    no block read column by column): then they are the last row's own, the rows named before it having printed
+    none (``行政处罚`` / ``行政强制`` / ``88283``: 行政处罚's number lost), and are left to the walker.
+
+    Elsewhere they may be the start of a column-major block cut short (``（七）总计`` / ``四、结转下年度继续办理`` /
+    ``11`` / ``1`` / ``56`` …: the first column of the rows named, the text truncated) as well as the last row's, and
+    the walker would give them to the last row."""
+    by_columns = any(band.printed is None and len(band.rows) > 1 for band in scan.bands)
+    row_by_row = scan.row_by_row >= 2 and not by_columns
+    for rows, numbers in scan.unsure:
+        if row_by_row and len(numbers) <= rows[-1].width:
+            continue
+        why = f"{len(numbers)} numbers for {len(rows)} rows"
+        scan.findings.append(_uncertain(scan, rows, numbers, why))
+        if not row_by_row:
+            scan.dropped.update(numbers)
+
+
 def _rebuild(scan: _Scan) -> Reattached:
     for band in scan.bands:
         _judge(scan, band)
+    _settle_unsure(scan)
     proved = any(band.proved for band in scan.bands)
     lines = list(scan.lines)
     dropped = set(scan.dropped)

@@ -172,6 +172,26 @@ def _in_order(core: str, tail: str) -> int:
     return row[-1]
 
 
+_RUN = 4
+"""The fewest characters in a row of another row's label that make a label name two rows."""
+
+
+def _names_another(tail: str, best: _Target, targets: Sequence[_Target]) -> bool:
+    """True when *tail*, matched to *best* but not exactly, also prints :data:`_RUN` characters in a row of another
+    row's label that *best*'s does not hold: two labels joined (lines joined, a label lost between), so it names
+    either — ``逾期未按收费通知下年度继续办理`` holds as much of 2.申请人逾期未按收费通知… as of 四、结转下年度继续办理.
+
+    >>> t3 = _targets("table3", "2021")
+    >>> _names_another("逾期未按收费通知下年度继续办理", t3[24], t3), _names_another("结转下年度继续", t3[24], t3)
+    (True, False)
+    """
+    for start in range(len(tail) - _RUN + 1):
+        piece = tail[start : start + _RUN]
+        if piece not in best.core and any(piece in other.core for other in targets if other is not best):
+            return True
+    return False
+
+
 def _enum_kind(enum: str) -> str:
     """The level of an enumerator: ``(一)`` groups, ``一.`` parts, ``1.`` items."""
     return "(" if enum.startswith("(") else "1" if enum[0].isdigit() else "一"
@@ -194,6 +214,8 @@ def _match(label: str, key: str, version: FormatVersion | None, expected: int | 
         return None  # as close to another row: the order alone would decide, and the row it expects may be lost
     target = targets[best[1]]
     exact = tail == target.core or (target.core == "部分公开" and tail.startswith("部分公开"))
+    if not exact and _names_another(tail, target, targets):
+        return None
     return LabelMatch(target.spec.key, target.index, round(min(best[0], 1.0), 3), exact)
 
 

@@ -157,6 +157,11 @@ class TextLine:
     """True for a pipe row left open before the next row, in a text whose pipe rows are closed, and for the text's
     last line when the text ends in a digit: the line was cut inside its last cell, which may have lost characters
     (``| 行政强制 | 882`` for 88283; ``集中采购\t1261\t4041.78`` for 4041.785) and is not read."""
+    glued_on: bool = False
+    """True for the first part of a line cut in two where its last value was glued to the rest (``…10\t103`` of
+    ``…10\t103四、政府信息公开…``): that value is then a glued run (:attr:`glued`), since the digits before a heading
+    may hold the start of the heading's numeral or the end of a number cut by a line break (``1`` / ``6`` /
+    ``20五、…``, joined: 620 for 6 and 20)."""
     # What is made when first asked (most lines of a report are not table lines), kept in plain fields: cheaper
     # to fill than cached properties on a slotted class, and left out of equality and repr.
     _source: SourceLocation | None = field(default=None, init=False, eq=False, repr=False)
@@ -180,6 +185,8 @@ class TextLine:
             if self.cut and cells:
                 cells, values = cells[:-1], values[:-1]
                 glued = frozenset(i for i in glued if i < len(cells))
+            if self.glued_on and values and values[-1]:
+                glued = glued | {len(cells) - 1}
             parts = (tuple(cells), structured, glued, tuple(values))
             self._parts = parts
         return parts

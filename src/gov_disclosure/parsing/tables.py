@@ -103,8 +103,11 @@ def _leading_values(line: TextLine) -> int:
 
 
 def _cut_at(line: TextLine, at: int) -> tuple[TextLine, TextLine]:
-    """*line* as two lines, cut at offset *at* (the second keeps whether the line was cut short)."""
-    head = TextLine(line.text[:at], line.number, line.start, line.start + at, line.path)
+    """*line* as two lines, cut at offset *at* (the second keeps whether the line was cut short; the first's last
+    value is a glued run when nothing separated it from the second: :attr:`TextLine.glued_on`)."""
+    text = line.text
+    glued_on = text[at - 1 : at].isdigit() and not text[at : at + 1].isspace()
+    head = TextLine(text[:at], line.number, line.start, line.start + at, line.path, glued_on=glued_on)
     rest = TextLine(line.text[at:], line.number, line.start + at, line.end, line.path, line.cut)
     return head, rest
 
@@ -176,6 +179,9 @@ class _Region:
     closed: bool = False
     """True after a caption or header line: values after it with no label of their own belong to a row whose label
     was lost, never to the row above it (``性文件8 26 66`` / ``第二十条第（五）项 447`` / ``228``: 228 ends 447)."""
+    shut: bool = False
+    """True when the last line read ended in a pipe (``| 规章 | 0 | 3 | 2 |``): a closed cell, so the line break
+    after it cut no number (``16—``, a page mark that lost a dash, does not make 2 into 216)."""
     spec_rows: tuple[RowSpec, ...] = field(init=False)
     """The rows of *spec* that a report of *version* has."""
     absent: frozenset[str] = field(init=False)
@@ -416,7 +422,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
             t4_values.extend(line.cells[i] for i in printed)
             t4_last = line.number if printed else t4_last
-            t4_ends_in_value = bool(cells) and is_value(cells[-1])
+            t4_ends_in_value = bool(cells) and is_value(cells[-1]) and not line.text.rstrip().endswith("|")
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
                 # (fifteen are the row only when none is a run split off a label and no value may be lost to a cut:
@@ -481,18 +487,21 @@ def _read_line(
     """Read one line of a table into *region*; *glued_table* says that the line was cut out of a table glued into
     one line (:class:`~gov_disclosure.parsing.anchors.Anchored`), so each of its values may be several glued."""
     cells, structured, glued_at, marks = line.parts
+    shut, region.shut = region.shut, line.text.rstrip().endswith("|")
     if caption is not None or (True not in marks and is_header_compact(text)):
         region.pending.clear()
         region.closed = True
         return
-    for labels, values, glued in _segments(cells, marks, glued_at):
+    for segment, (labels, values, glued) in enumerate(_segments(cells, marks, glued_at)):
         if glued_table:
             glued = {i for i, value in enumerate(values) if value}
         has_values = any(values)
         if labels and not has_values:
             label = " ".join(labels)
-            region.pending.append(_after_continued_number(region, label, version))
+            region.pending.append(label if shut else _after_continued_number(region, label, version))
             continue
+        if labels and segment == 0 and not region.pending and not shut:  # ``…1\t7`` / ``69- 5 2.11…`` (769)
+            labels[0] = _after_continued_number(region, labels[0], version)
         if not labels and not region.pending:
             last = region.rows[-1] if region.rows and not region.closed else None
             if last is not None and last.spec is not None:
@@ -500,7 +509,7 @@ def _read_line(
                 # line). After values on the row's own line they may also be a wrapped number, or the values of a
                 # row whose label was lost: the row is then read only through the identities.
                 last.uncertain = last.uncertain or bool(glued) or any(last.values)
-                cut = last.labelled_line and bool(last.values and last.values[-1] and values and values[0])
+                cut = last.labelled_line and not shut and bool(last.values and last.values[-1] and values and values[0])
                 if cut and region.spec is not TABLE3 and not all(line.values):
                     # (表三's identities check the split; a 表二 row has none, and joins only a line of numbers
                     # alone, never the start of a sentence: ``1.43`` / ``940 元。`` is not 1.43940, but
@@ -1189,9 +1198,9 @@ def _build_t4(
                     code="READ.UNDECIDED",
                     severity=Severity.WARNING,
                     message=f"表四 {r.full_label}·{c.label}：无法确定数值"
-                    f"（印有{len(tokens)}个数值，应为15个），未作猜测",
+                    f"（印有{len(values)}个数值，应为15个），未作猜测",
                     message_en=f"table4.{r.key}.{c.key}: value not read with certainty "
-                    f"({len(tokens)} values printed for 15 columns); not guessed",
+                    f"({len(values)} values printed for 15 columns); not guessed",
                     cells=(CellKey("table4", r.key, c.key),),
                     outcome=Outcome.UNDECIDABLE,
                     candidates=result.candidates[i],
