@@ -6,12 +6,10 @@
 Prints reports/s for the seeds (../shared/seeds, when present) and for rendered reports, and the ratio to the
 baseline. ``read_text`` is the one road of issue 11 (Document → national adapter → finish: validation, narrative
 facts, reconciliation). Targets: at least 1,000 reports/s per core on seed-sized text (issue 4); a ratio on the
-seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read: **not met** — 10.67 M
-instructions per seed read (callgrind, 2026-12-06 night, after the day's last wrong-number fixes: 10.63 M before
-them; 11.65 M at the evening session's start, after issue 13's reader fixes; 10.85 M before them), rendered reports
-11.65 M (11.52 M before the night's fixes; 12.59 M at the evening's start). The table reader is ~5.5 M of a
-seed read (0411f28's two roads: 9.09 M in all, its table reader 4.9 M). See CHANGELOG "Benchmarks" for the ratios
-measured, where the time goes and what is left.
+seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read. Pure Python: 10.9 M instructions
+per seed read, ratio about 0.136 (2026-12-06; the table reader is ~5.5 M of it). Compiled (`python3 dev.py native`,
+then ``PYTHONPATH=build/native``; docs: "Performance"): 9.0 M, ratio about 0.162. The first line printed says which
+build was measured. See ``benchmarks/results/read-2026-12-06-compiled.md`` and CHANGELOG "Benchmarks".
 
 Single core, one process; every text is read afresh each time (nothing is remembered from one report to the
 next; only the library's own caches of compiled patterns, label tables and cell texts are warm, as for any user
@@ -28,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from gov_disclosure.compiled import compiled_modules
 from gov_disclosure.loader import read_text
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing import random_report
@@ -51,6 +50,15 @@ def _baseline(text: str) -> object:
     return unicodedata.normalize("NFKC", text)
 
 
+def _build() -> str:
+    """Which build of the library this process reads with: its modules compiled by mypyc, or pure Python."""
+    compiled = compiled_modules()
+    if not compiled:
+        return "pure Python (no module compiled: `python3 dev.py native`, then PYTHONPATH=build/native)"
+    names = ", ".join(name.removeprefix("gov_disclosure.") for name in compiled)
+    return f"{len(compiled)} modules compiled by mypyc ({names})"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run both corpora and print reports/s and the ratio to the baseline."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -65,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         render_text(random_report(rng, None), damage=Damage(seed=i, separator=("tab", "space")[i % 2]))
         for i in range(20)
     ]
+    print(f"build: {_build()}")
     for name, texts in corpora.items():
         for text in texts:
             read_text(text)  # warm caches

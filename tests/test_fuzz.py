@@ -957,6 +957,42 @@ def test_a_closed_pipe_row_is_not_continued_by_the_next_line() -> None:
     assert _read_as_printed(minimised, {"table2.regulations.valid": 2})["table2.regulations.valid"] in (2, None)
 
 
+def _pdfminer_huaian() -> Subject:
+    [subject] = [s for s in _named("huaian-city-2024") if s.name.endswith("[pdfminer]")]
+    return subject
+
+
+def _no_wrong_number(subject: Subject, text: str) -> None:
+    faults = judge(subject.expectation, subject.read(text), changes_truth=False).faults
+    assert faults == (), faults[:3]
+
+
+def test_a_table2_block_that_lost_a_number_and_the_next_header_is_not_read() -> None:
+    """Fuzz seed 2043, #66754 (淮安 2024, pdfminer's column-major text): 8 deleted from 表二's first block
+    (``1 8 0 26 11 66``) and the next block's header after it (``本年处理决定数量``), so 行政许可's 447228 joined the
+    run: six numbers, as many as 规章 and 行政规范性文件 need, read by columns (26 for 0, 66 for 11 …). A block of 表二
+    is taken before another block waits only when the next block's column header ends its numbers."""
+    subject = _pdfminer_huaian()
+    block = "本年废止件数 现行有效件数\n\n1\n\n8\n\n0\n\n26\n\n11\n\n66\n\n本年处理决定数量\n\n447228\n"
+    assert block in subject.text
+    damaged = subject.text.replace(block, block.replace("8\n\n", "", 1).replace("本年处理决定数量\n\n", ""))
+    _no_wrong_number(subject, damaged)
+    table = subject.read(damaged).report.table2
+    assert table is None or table.regulations is None or table.regulations.valid.value is None
+
+
+def test_numbers_after_a_block_broken_by_a_joined_line_are_not_the_last_rows() -> None:
+    """Fuzz seed 2043, #27877 and #78157 (淮安 2024, pdfminer's text): two of the numbers of 表三's column-major
+    block joined into one line (``1  71``), which broke the block off; the numbers after it (``6`` / ``110`` /
+    ``3050`` / ``103``) went to the line walker, which gave them to the last label: 结转下年度继续办理 read 1, 71, 6 …
+    Lines of numbers only right after a block given up are the rest of that block: flagged with it, never read."""
+    subject = _pdfminer_huaian()
+    tail = "\n\n1\n\n71\n\n6\n\n110\n\n3050\n\n103\n\n四、政府信息公开行政复议"
+    assert tail in subject.text
+    damaged = subject.text.replace(tail, tail.replace("\n\n1\n\n71", "\n\n1  71", 1))
+    _no_wrong_number(subject, damaged)
+
+
 # --- hostile files -------------------------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from gov_disclosure._version import __version__
 
 if TYPE_CHECKING:
     from gov_disclosure.aggregation import Aggregate, AggregationError, MixedTable2Error, aggregate, compare_parent
+    from gov_disclosure.compiled import compiled_modules
     from gov_disclosure.crosswalk import TABLE2_CROSSWALK, panel_key
     from gov_disclosure.dataframes import from_dataframe, to_dataframe, to_panel
     from gov_disclosure.diffing import Change, diff
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "gov_disclosure.aggregation": ("Aggregate", "AggregationError", "MixedTable2Error", "aggregate", "compare_parent"),
+    "gov_disclosure.compiled": ("compiled_modules",),
     "gov_disclosure.crosswalk": ("TABLE2_CROSSWALK", "panel_key"),
     "gov_disclosure.dataframes": ("from_dataframe", "to_dataframe", "to_panel"),
     "gov_disclosure.diffing": ("Change", "diff"),
@@ -187,6 +189,7 @@ __all__ = [
     "check_facts",
     "check_series",
     "compare_parent",
+    "compiled_modules",
     "diff",
     "dumps",
     "example_json",

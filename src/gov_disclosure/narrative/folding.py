@@ -16,7 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate
 
-from attrs import frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.parsing.normalize import HalfWidthForm, _nfkc, half_width_form
 
@@ -68,7 +69,8 @@ def _is_heading(folded: str) -> bool:
     return len(folded) <= 40 and "。" not in folded and _HEADING.match(folded) is not None  # quickest test first
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Folded:
     """Folded text and where each of its characters came from in the original text.
 

@@ -23,7 +23,8 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from attrs import frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.layout import TABLE3
@@ -162,7 +163,8 @@ def _pieces(line: TextLine, version: FormatVersion, *, continued: bool = False) 
             yield TextLine(piece, line.number, line.start + start, line.start + end, line.path, cut)
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Anchored:
     """The lines of a text with its glued table lines cut at the labels (:func:`anchored_lines`)."""
 

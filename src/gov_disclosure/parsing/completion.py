@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from attrs import frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, Number
@@ -34,7 +35,8 @@ from gov_disclosure.parsing.resolve import Equation, Key
 __all__ = ["Completion", "complete_row"]
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Completion:
     """The values of a completed row by column, and the identity each undecided one was completed from."""
 

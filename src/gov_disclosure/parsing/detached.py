@@ -31,7 +31,9 @@ A block whose count matches but whose order is not proved is left as it is and f
 never guessed). Numbers one per line after two or more row labels whose count matches no block (a number lost, a text
 cut short inside the block) are flagged too and left out of the text walked, which would give them to the last label —
 unless the text prints its tables row by row, one cell per line (a row's label lost its numbers, and those after the
-next label are that row's). Rows of numbers after two or more labels whose count or widths do not match the labels are
+next label are that row's); so are the lines of numbers only right after them (the rest of the block, broken off by two
+of its lines joined into one). A block of 表二 is taken before another block waits only when the next block's column
+header ends its numbers. Rows of numbers after two or more labels whose count or widths do not match the labels are
 flagged (``READ.DETACHED_UNCERTAIN``) and dropped: which row each belongs to is not known, and the walker would give the
 first of them to the last label. A block read is noted (``READ.COLUMN_MAJOR``, ``READ.DETACHED_ROWS``). A row so read
 becomes one line: its label's lines joined (the label that was matched, so the walker reads the row this module named)
@@ -44,7 +46,8 @@ import re
 from collections.abc import Mapping, Sequence
 from itertools import combinations, pairwise
 
-from attrs import define, field, frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Number
@@ -65,7 +68,8 @@ _MIN_SCORE = 0.8
 """How sure a 表三 label match must be to count as a row of a block (the enumerator must agree as well)."""
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Reattached:
     """The lines of a text with its column-major blocks made rows, and the findings about those blocks."""
 
@@ -73,7 +77,8 @@ class Reattached:
     findings: tuple[Finding, ...] = ()
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class _Row:
     """An official row named in a run of labels: its table, key, width, and the indices of its label's lines."""
 
@@ -85,7 +90,7 @@ class _Row:
     """The label's last line."""
 
 
-@define
+@attr.s(auto_attribs=True)
 class _Band:
     """Rows of one table and width that take their numbers from one list of numbers, column by column (or row by
     row: :attr:`row_major`)."""
@@ -128,7 +133,7 @@ class _Band:
         return self.by_columns() if self.printed is None else self.printed
 
 
-@define
+@attr.s(auto_attribs=True)
 class _Scan:
     """The state of one pass over the lines: rows named and waiting for numbers, numbers waiting to be given."""
 
@@ -136,29 +141,31 @@ class _Scan:
     lines: Sequence[TextLine]
     keys: Sequence[str]
     """:func:`~gov_disclosure.parsing.normalize.compact` of each line's text."""
-    table2: dict[str, tuple[TableSpec, str, int]] = field(init=False)
+    table2: dict[str, tuple[TableSpec, str, int]] = attr.ib(init=False)
     """表二 rows of the version by compacted label: (table, row key, width)."""
-    queue: list[_Row] = field(factory=list)
-    numbers: list[int] = field(factory=list)
+    queue: list[_Row] = attr.ib(factory=list)
+    numbers: list[int] = attr.ib(factory=list)
     """Indices of the lines (one number each) not yet given to rows."""
-    value_rows: list[int] = field(factory=list)
+    value_rows: list[int] = attr.ib(factory=list)
     """Indices of the lines (one row of numbers each) not yet given to rows."""
-    dropped: set[int] = field(factory=set)
+    dropped: set[int] = attr.ib(factory=set)
     """Indices of the lines of numbers whose rows are not known: left out of the text walked."""
-    before: list[int] = field(factory=list)
+    before: list[int] = attr.ib(factory=list)
     """Indices of the lines (one row of numbers each) printed before any label named: their labels may follow."""
     expected: int = 0
-    bands: list[_Band] = field(factory=list)
-    unsure: list[tuple[list[_Row], list[int]]] = field(factory=list)
+    bands: list[_Band] = attr.ib(factory=list)
+    unsure: list[tuple[list[_Row], list[int]]] = attr.ib(factory=list)
     """Rows named and the numbers one per line after them that no block took: which rows' they are is not known."""
+    trailing: bool = False
+    """True from numbers given up as :attr:`unsure` to the next line of words: lines of numbers only in between are
+    the rest of that block (two of its lines joined into one of two numbers broke it off), never the last row's."""
     row_by_row: int = 0
     """How many rows of two or more numbers were printed one number per line right after their own label: the text
     prints its tables row by row, one cell per line."""
-    findings: list[Finding] = field(factory=list)
+    findings: list[Finding] = attr.ib(factory=list)
 
-    @table2.default
-    def _table2(self) -> dict[str, tuple[TableSpec, str, int]]:
-        return _table2_rows(self.version)
+    def __attrs_post_init__(self) -> None:
+        self.table2 = _table2_rows(self.version)
 
     def bands_waiting(self) -> list[list[_Row]]:
         """The rows waiting, cut where the table or the width changes (表二 prints its blocks one after another)."""
@@ -191,10 +198,24 @@ class _Scan:
                 unchecked = any(b[0].table is not TABLE3 for b in bands[:taken])
                 if unchecked and (taken > 1 or self.numbers[-1] - self.numbers[0] + 1 != len(self.numbers)):
                     return  # not certain: left waiting, and flagged when the block ends (give_up)
+                if unchecked and taken < len(bands) and not self._header_next(bands[taken][0]):
+                    return  # (a number lost, and the next block's taken for it: its header lost too)
                 self._take(bands[:taken])
                 return
             if need > len(self.numbers):
                 return  # more numbers may follow (after a repeated header, a page's furniture)
+
+    def _header_next(self, row: _Row) -> bool:
+        """Whether the line after the numbers waiting is the column header of the next block, whose first row is
+        *row*: what ends a block of 表二 in pdfminer's text (``66`` / ``本年处理决定数量`` / ``447228``). A block of a
+        table no identity checks is taken before another waits only so: ``1`` / ``0`` / ``26`` / ``11`` / ``66`` /
+        ``447228`` (8 lost, and the header after 66) counts six, as 规章 and 行政规范性文件 need, with 行政许可's
+        number. A 表三 block after it is not asked (its header comes after the section's heading)."""
+        if row.table is TABLE3:
+            return True
+        after = self.numbers[-1] + 1
+        header = compact(row.table.row(row.key).columns[0].label)[:6]
+        return after < len(self.keys) and header in self.keys[after]
 
     def _take(self, bands: list[list[_Row]]) -> None:
         offset = 0
@@ -231,6 +252,7 @@ class _Scan:
             self.give_rows()
         if len(self.queue) >= 2 and self.numbers:
             self.unsure.append((list(self.queue), list(self.numbers)))
+            self.trailing = True
         self.queue.clear()
         self.numbers.clear()
         self.before.clear()
@@ -353,6 +375,10 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
     scan = _Scan(version, lines, compact_lines([line.text for line in lines]))
     index, count = 0, len(lines)
     while index < count:
+        if scan.trailing and not scan.queue and (single[index] or rows[index]):
+            scan.unsure[-1][1].append(index)  # the rest of a block given up: (``…0`` / ``1  71`` / ``6`` / ``110``)
+            index += 1
+            continue
         if rows[index] and scan.queue and not scan.numbers and scan.may_take(lines[index]):
             scan.value_rows.append(index)
             index += 1
@@ -375,8 +401,13 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
             end += 1
         if end == index:  # a line with labels and numbers: what was named before is not a column-major block
             scan.give_up()
+            if scan.trailing and rows[index]:  # (a line of numbers only: two of the block's lines joined)
+                scan.unsure[-1][1].append(index)
+            else:
+                scan.trailing = False
             index += 1
             continue
+        scan.trailing = False
         named = len(scan.queue)
         _name_rows(scan, range(index, end))
         if scan.before and len(scan.queue) > named:
@@ -393,6 +424,7 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
             del scan.queue[named:]
             scan.give_up()
             scan.queue.extend(new)
+            scan.trailing = False  # (new rows named: what follows is theirs)
         index = end
     scan.give_up()
     return _rebuild(scan)

@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from attrs import frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.model.formats import FormatSpec, format_spec, format_specs
 from gov_disclosure.model.layout import TABLE3, TABLE4, RowSpec, TableSpec, table_spec
@@ -85,7 +86,8 @@ def enumerator(label: str) -> str | None:
     return split_enumerator(found.group(0))[0] if found else None
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class _Target:
     index: int
     spec: RowSpec
@@ -94,7 +96,8 @@ class _Target:
     chars: frozenset[str]
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class LabelMatch:
     """A label matched to an official row: its key, position in the table and how sure the match is."""
 

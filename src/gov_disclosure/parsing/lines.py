@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import cast
 
-from attrs import define, field
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
 
 from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
@@ -137,7 +137,7 @@ def _is_pipe_row(line: str, stripped: str) -> bool:
 _Parts = tuple[tuple[str, ...], bool, frozenset[int], tuple[bool, ...]]
 
 
-@define
+@attr.s(auto_attribs=True)
 class TextLine:
     """One line of text, split into cells when first asked: the table reader skips most lines by their text.
 
@@ -164,8 +164,8 @@ class TextLine:
     ``20五、…``, joined: 620 for 6 and 20)."""
     # What is made when first asked (most lines of a report are not table lines), kept in plain fields: cheaper
     # to fill than cached properties on a slotted class, and left out of equality and repr.
-    _source: SourceLocation | None = field(default=None, init=False, eq=False, repr=False)
-    _parts: _Parts | None = field(default=None, init=False, eq=False, repr=False)
+    _source: SourceLocation | None = attr.ib(default=None, init=False, eq=False, repr=False)
+    _parts: _Parts | None = attr.ib(default=None, init=False, eq=False, repr=False)
 
     @property
     def source(self) -> SourceLocation:

@@ -28,7 +28,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
-from attrs import frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.model.cells import Number
 from gov_disclosure.model.identities import Identity
@@ -52,7 +53,8 @@ _PIECE = re.compile(rf"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:{'|'.join(UNITS)})?")
 """One value cut out of a glued run: optional sign, no leading zero, optional decimals and unit."""
 
 
-@frozen(cache_hash=True)
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Equation:
     """``sum(lhs) == sum(rhs)`` over cells of one table, as the resolver addresses them (:data:`Key`)."""
 
@@ -242,7 +244,8 @@ def _prepare(
     return identities
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Resolution:
     """The outcome for one row: certain pieces by column (None = undecided) and candidates of undecided ones."""
 

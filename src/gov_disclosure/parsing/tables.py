@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from attrs import define, field, frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.findings import Finding, Outcome, Severity
 from gov_disclosure.model.cells import Cell, CellKind, Number
@@ -123,7 +124,8 @@ semicolon (compacted). A header cell holds neither, also when broken into pieces
 _T4_COLUMNS = len(TABLE4.rows) * 5
 
 
-@frozen(kw_only=True)
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True, kw_only=True)
 class TextTables:
     """The tables read from a text, the findings of reading them, and which tables were found."""
 
@@ -136,7 +138,7 @@ class TextTables:
     findings: tuple[Finding, ...] = ()
 
 
-@define
+@attr.s(auto_attribs=True)
 class _Row:
     label: str
     values: list[str]
@@ -148,7 +150,7 @@ class _Row:
     uncertain: bool = False
     """True when the printed values may not be one per column: a value run was glued to a label, or values on the
     row's own line were completed by values on later lines. Such a row is read only through the identities."""
-    glued: set[int] = field(factory=set)
+    glued: set[int] = attr.ib(factory=set)
     """Indices in *values* of runs split off a label: values glued together, to be cut."""
     extended: bool = False
     """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
@@ -169,12 +171,12 @@ class _Row:
         return self.line.source
 
 
-@define
+@attr.s(auto_attribs=True)
 class _Region:
     spec: TableSpec
     version: FormatVersion
-    rows: list[_Row] = field(factory=list)
-    pending: list[str] = field(factory=list)
+    rows: list[_Row] = attr.ib(factory=list)
+    pending: list[str] = attr.ib(factory=list)
     expected: int = 0
     closed: bool = False
     """True after a caption or header line: values after it with no label of their own belong to a row whose label
@@ -182,18 +184,18 @@ class _Region:
     shut: bool = False
     """True when the last line read ended in a pipe (``| 规章 | 0 | 3 | 2 |``): a closed cell, so the line break
     after it cut no number (``16—``, a page mark that lost a dash, does not make 2 into 216)."""
-    spec_rows: tuple[RowSpec, ...] = field(init=False)
+    spec_rows: tuple[RowSpec, ...] = attr.ib(init=False)
     """The rows of *spec* that a report of *version* has."""
-    absent: frozenset[str] = field(init=False)
+    absent: frozenset[str] = attr.ib(init=False)
     """The rows of *spec*'s model class that a report of *version* does not have (2019's （六） row in 2021)."""
 
-    repeats: dict[str, tuple[_Row, int]] = field(factory=dict)
+    repeats: dict[str, tuple[_Row, int]] = attr.ib(factory=dict)
     """Official rows printed again: row key → the first repeat, and how often the row is printed."""
-    _read: set[str] = field(factory=set)
+    _read: set[str] = attr.ib(factory=set)
 
-    @spec_rows.default
-    def _spec_rows(self) -> tuple[RowSpec, ...]:
-        return format_spec(self.version).rows(self.spec)
+    def __attrs_post_init__(self) -> None:
+        self.spec_rows = format_spec(self.version).rows(self.spec)
+        self.absent = frozenset(format_spec(self.version).rows_absent(self.spec.key))
 
     def add(self, row: _Row) -> None:
         """Add a row read. A repeat of an official row is only counted (:attr:`repeats`); it stays among the rows
@@ -214,9 +216,6 @@ class _Region:
             else:
                 self.rows.append(row)
 
-    @absent.default
-    def _absent(self) -> frozenset[str]:
-        return frozenset(format_spec(self.version).rows_absent(self.spec.key))
 
 
 def _in_row(key: CellKey) -> Key:
@@ -1010,7 +1009,8 @@ def _complete(
     return done.cells(pinned, row.source)
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class _Undecided:
     """What the findings about the undecided cells of one row share: READ.UNDECIDED for each cell whose digits
     are glued; for a row that prints fewer values than it has columns, one READ.ROW_SHORT, and READ.UNDECIDED

@@ -13,7 +13,8 @@ import functools
 from collections.abc import Callable, Mapping
 from operator import attrgetter
 
-from attrs import field, frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.model.cells import Cell, CellKind, Number
 from gov_disclosure.model.formats import FormatSpec
@@ -43,7 +44,8 @@ def row_getter(columns: tuple[str, ...]) -> Callable[[Row], tuple[Cell, ...]]:
     return attrgetter(*columns)
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class Layout:
     """Where each cell of a report of one format version sits in its flat tuple of cells (:func:`read_cells`):
     the tables of the format in report order, each with the rows of the format, each with all its columns."""
@@ -60,7 +62,7 @@ class Layout:
     row_of: tuple[tuple[str, str], ...] = ()
     """The row (table key, row key) of the cell at each position. A row's cells, and a table's, have consecutive
     positions."""
-    row_spans: Mapping[tuple[str, str], range] = field(factory=dict)
+    row_spans: Mapping[tuple[str, str], range] = attr.ib(factory=dict)
     """The positions of each row's cells."""
 
 
@@ -86,7 +88,8 @@ def layout(spec: FormatSpec, collapsed: frozenset[str] = frozenset()) -> Layout:
     return Layout(tuple(keys), index, tuple(tables), collapsed, tuple(row_of), row_spans)
 
 
-@frozen(kw_only=True)
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True, kw_only=True)
 class ReportCells:
     """A report's cells, read once for all the rules of a :func:`validate` call: at the positions of the
     :class:`Layout` of its format (None for the cells of absent rows and tables), with their values, and the

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from attrs import frozen
+import attr  # attrs classes in the form mypyc compiles (docs: performance)
+from mypy_extensions import mypyc_attr
 
 from gov_disclosure.model.cells import Cell, Number
 from gov_disclosure.model.formats import FormatSpec
@@ -26,11 +27,13 @@ from gov_disclosure.validation._labels import CellNames, cell_names
 
 __all__ = ["CompiledIdentities", "IdentityChecks", "check_identities", "compiled_identities"]
 
-_Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
-"""Picks the items at fixed positions of a sequence, as a tuple."""
+_Getter = Callable[[Sequence[Any]], Sequence[Number]]
+"""Picks the items at fixed positions of a sequence (a tuple, or a list of one item for a list). Typed as numbers, so
+that their :func:`sum` is ``int | Decimal``: compiled, a sum of ``Any`` would be checked to be an ``int``."""
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class CompiledIdentities:
     """The identities of one format as index arrays over the flat tuple of a report's cells
     (:func:`~gov_disclosure.validation._cells.read_cells`)."""
@@ -81,7 +84,8 @@ def compiled_identities(spec: FormatSpec, collapsed: frozenset[str] = frozenset(
     )
 
 
-@frozen
+@mypyc_attr(native_class=False)
+@attr.s(auto_attribs=True, slots=True, frozen=True)
 class IdentityChecks:
     """A report's identities checked on plain numbers: the flat tuples follow :attr:`CompiledIdentities.layout`."""
 
