@@ -6,10 +6,10 @@
 Prints reports/s for the seeds (../shared/seeds, when present) and for rendered reports, and the ratio to the
 baseline. ``read_text`` is the one road of issue 11 (Document → national adapter → finish: validation, narrative
 facts, reconciliation). Targets: at least 1,000 reports/s per core on seed-sized text (issue 4); a ratio on the
-seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read. Pure Python: 10.9 M instructions
-per seed read, ratio about 0.136 (2026-12-06; the table reader is ~5.5 M of it). Compiled (`python3 dev.py native`,
-then ``PYTHONPATH=build/native``; docs: "Performance"): 9.0 M, ratio about 0.162. The first line printed says which
-build was measured. See ``benchmarks/results/read-2026-12-06-compiled.md`` and CHANGELOG "Benchmarks".
+seeds of at least ~0.17 (issue 11), which is ~9.5 M instructions per seed read. Pure Python: 10.9 M instructions per
+seed read, ratio about 0.137 (2026-12-06; the table reader is ~5.5 M of it). Compiled (`python3 dev.py native`, then
+``PYTHONPATH=build/native``; docs: "Performance"): 8.8 M, ratio 0.161–0.175 over three runs. The first line printed
+says which build was measured. See ``benchmarks/results/read-2026-12-06-compiled.md`` and CHANGELOG "Benchmarks".
 
 Single core, one process; every text is read afresh each time (nothing is remembered from one report to the
 next; only the library's own caches of compiled patterns, label tables and cell texts are warm, as for any user

@@ -908,8 +908,8 @@ def test_digits_starting_the_line_after_a_row_may_end_its_last_number() -> None:
         "8.105 0 0 0 0 0 105 1.关政府信息 746 12 0 0 10 1 7\n"
         "69- 5 2.11 0 0 0 0 0 11\n3.1 0 0 0 0 0 1\n"
     )
-    read = _read_as_printed(text, {"table3.unable_not_held.total": 769, "table3.unable_not_held.other": 1})
-    assert read == {"table3.unable_not_held.total": 769, "table3.unable_not_held.other": 1}
+    printed = {"table3.unable_not_held.total": 769, "table3.unable_not_held.other": 1}
+    assert _read_as_printed(text, printed) == printed
 
 
 def test_numbers_one_per_line_after_several_labels_cut_short_are_not_the_last_rows() -> None:
@@ -951,8 +951,8 @@ def test_a_closed_pipe_row_is_not_continued_by_the_next_line() -> None:
         "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
         "| 规章 | 0 | 3 | 2 |\n16—\n| 行政规范性文件 | 2 | 1 | 3 |\n"
     )
-    read = _read_as_printed(text, {"table2.regulations.valid": 2, "table2.normative_docs.made": 2})
-    assert read == {"table2.regulations.valid": 2, "table2.normative_docs.made": 2}
+    printed = {"table2.regulations.valid": 2, "table2.normative_docs.made": 2}
+    assert _read_as_printed(text, printed) == printed
     minimised = "2022政府信息公开\n信息内容现行有效件数\n规章0 3|2|\n16—"
     assert _read_as_printed(minimised, {"table2.regulations.valid": 2})["table2.regulations.valid"] in (2, None)
 
