@@ -993,6 +993,17 @@ def test_numbers_after_a_block_broken_by_a_joined_line_are_not_the_last_rows() -
     _no_wrong_number(subject, damaged)
 
 
+def test_digits_in_a_table4_line_that_are_not_a_value_leave_the_fifteen_uncertain() -> None:
+    """Fuzz seed 2044, #82080 (淮安 2024, pdfminer's text, 表四's numbers one per line): a page mark glued into them,
+    lines joined (``12- 26 -1``). ``12-`` was read as words, ``26`` and ``-1`` as values: fifteen again, read in
+    order (26 for 12, -1 for 1). A cell of a 表四 line with digits that is not a value may hide a number: the fifteen
+    are read only through the identities."""
+    subject = _pdfminer_huaian()
+    tail = "\n\n26\n\n12\n\n1\n\n1\n\n6\n\n20"
+    assert subject.text.count(tail) == 1
+    _no_wrong_number(subject, subject.text.replace(tail, "\n\n26\n\n12- 26 -1\n\n1\n\n6\n\n20"))
+
+
 # --- hostile files -------------------------------------------------------------------------------------------------
 
 

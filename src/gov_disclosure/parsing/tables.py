@@ -103,6 +103,20 @@ def _leading_values(line: TextLine) -> int:
     return 0
 
 
+def _digits_unread(line: TextLine) -> bool:
+    """True when a cell of *line* holds digits but is not a value (``12- 26 -1``: a page mark ``- 26 -`` glued into
+    表四's numbers, ``12-`` read as words): a number may be lost there, so 表四's values are read only through the
+    identities, however many are left.
+
+    >>> from gov_disclosure.parsing.lines import text_rows
+    >>> [_digits_unread(line) for line in text_rows("12- 26 -1\\n26\\n复议后起诉")]
+    [True, False, False]
+    """
+    return any(
+        not value and any(char.isdigit() for char in cell) for cell, value in zip(line.cells, line.values, strict=True)
+    )
+
+
 def _cut_at(line: TextLine, at: int) -> tuple[TextLine, TextLine]:
     """*line* as two lines, cut at offset *at* (the second keeps whether the line was cut short; the first's last
     value is a glued run when nothing separated it from the second: :attr:`TextLine.glued_on`)."""
@@ -330,7 +344,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_values: list[str] = []
     t4_breaks: set[int] = set()  # indices of t4_values that a line break between two numbers comes before
     t4_glued: set[int] = set()  # indices of t4_values split off a label (``总计10203120001200000``): glued runs
-    t4_cut = False  # a line read into 表四 was cut inside its last cell, which is not read: a value may be lost
+    t4_cut = False  # a line read into 表四 was cut inside its last cell, or holds digits not read: a value may be lost
     t4_ends_in_value = False  # the last line read into 表四 ended with a number
     t4_exact: list[str] | None = None
     t4_full = t4_open = False
@@ -407,7 +421,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 cells.pop()
             while cells and not cells[0]:
                 cells.pop(0)
-            t4_cut = t4_cut or line.cut
+            t4_cut = t4_cut or line.cut or _digits_unread(line)
             if line.structured and len(cells) == _T4_COLUMNS and values_only and not t4_values and not line.cut:
                 # (after numbers on the lines above, e.g. a header ending in ``2`` before ``32\t0…``, the
                 # fifteen are not the row: a number may have been cut by the line break)
