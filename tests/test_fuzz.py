@@ -1004,6 +1004,22 @@ def test_digits_in_a_table4_line_that_are_not_a_value_leave_the_fifteen_uncertai
     _no_wrong_number(subject, subject.text.replace(tail, "\n\n26\n\n12- 26 -1\n\n1\n\n6\n\n20"))
 
 
+@pytest.mark.parametrize(
+    ("label", "number"),
+    [("行政处罚", "447228"), ("行政强制", "447228"), ("行政处罚", "88283"), ("行政强制", "3985758")],
+)
+def test_a_table2_item_that_lost_a_row_label_is_not_read_by_its_count(label: str, number: str) -> None:
+    """Found by deleting every pair of lines of pdfminer's 表二 (淮安 2024): a row label and a number lost together
+    (``行政处罚`` and ``88283``) leave ``行政强制`` / … / ``3985758``, one label and one number, and 行政强制 read
+    3985758. A column-major 表二 block is read only when every row of its items is named (第二十条第（六）项 prints
+    行政处罚 and 行政强制 both): otherwise the count cannot tell whose the numbers are."""
+    subject = _pdfminer_huaian()
+    lines = subject.text.split("\n")
+    assert lines.count(label) == 1
+    assert lines.count(number) == 1
+    _no_wrong_number(subject, "\n".join(line for line in lines if line not in (label, number)))
+
+
 # --- hostile files -------------------------------------------------------------------------------------------------
 
 

@@ -200,6 +200,8 @@ class _Scan:
                     return  # not certain: left waiting, and flagged when the block ends (give_up)
                 if unchecked and taken < len(bands) and not self._header_next(bands[taken][0]):
                     return  # (a number lost, and the next block's taken for it: its header lost too)
+                if unchecked and not _whole_items(self.version, [row for band in bands[:taken] for row in band]):
+                    return  # (a row label lost, and a number with it: the count is right, the rows are not)
                 self._take(bands[:taken])
                 return
             if need > len(self.numbers):
@@ -294,6 +296,27 @@ def _single_value(line: TextLine) -> bool:
 def _table2_rows(version: FormatVersion) -> dict[str, tuple[TableSpec, str, int]]:
     spec = format_spec(version).table2
     return {compact(r.label): (spec, r.key, len(r.columns)) for r in format_spec(version).rows(spec)}
+
+
+@functools.lru_cache(maxsize=16)
+def _table2_items(version: FormatVersion) -> dict[str, frozenset[str]]:
+    """表二's rows of *version* by key → the rows of its item (第二十条第（六）项: 行政处罚, 行政强制) an agency never
+    leaves out (:attr:`~gov_disclosure.model.layout.RowSpec.omissible`)."""
+    spec = format_spec(version)
+    rows = spec.rows(spec.table2)
+    return {
+        row.key: frozenset(other.key for other in rows if other.group == row.group and not other.omissible)
+        for row in rows
+    }
+
+
+def _whole_items(version: FormatVersion, rows: Sequence[_Row]) -> bool:
+    """Whether the 表二 rows named among *rows* are whole items of 表二: every row of an item printed, so that the
+    count of the numbers after them tells which are whose. A row label lost with one number (``行政处罚`` and
+    ``88283`` gone: ``行政强制`` / ``3985758``) leaves the count right and the rows wrong."""
+    items = _table2_items(version)
+    named = {row.key for row in rows if row.table is not TABLE3}
+    return all(items.get(key, frozenset()) <= named for key in named)
 
 
 def _label_only(line: TextLine) -> bool:
