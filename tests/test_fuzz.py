@@ -1020,6 +1020,27 @@ def test_a_table2_item_that_lost_a_row_label_is_not_read_by_its_count(label: str
     _no_wrong_number(subject, "\n".join(line for line in lines if line not in (label, number)))
 
 
+@pytest.mark.parametrize(
+    ("deleted", "cut"), [(d, c) for d in ("1", "8", "0", "11", "66") for c in ("26", "11", "66") if d != c]
+)
+def test_a_table2_block_that_lost_a_number_and_had_another_cut_is_not_read(deleted: str, cut: str) -> None:
+    """Fuzz seed 2045, #79830 (淮安 2024, pdfminer's column-major text): 8 deleted from 表二's first block and 26 cut
+    in two by a line break (``1 0 2 6 11 66``): six numbers again, the next block's header right after, read by
+    columns (2 for 0, 0 for 8, 6 for 26). The two damages cancel in the count; pdfminer's step (a blank line after
+    each number) does not survive them, and a block no identity checks is read only in step."""
+    subject = _pdfminer_huaian()
+    block = "本年废止件数 现行有效件数\n\n1\n\n8\n\n0\n\n26\n\n11\n\n66\n\n本年处理决定数量"
+    assert block in subject.text
+    numbers = block.split("\n\n")
+    damaged = [f"{n[0]}\n{n[1:]}" if n == cut else n for n in numbers if n != deleted]
+    _no_wrong_number(subject, subject.text.replace(block, "\n\n".join(damaged)))
+    table = subject.read(subject.text).report.table2  # undamaged, the block keeps its step and is read
+    assert table is not None
+    assert table.regulations is not None
+    assert table.normative_docs is not None
+    assert (table.regulations.made.value, table.normative_docs.repealed.value) == (1, 26)
+
+
 # --- hostile files -------------------------------------------------------------------------------------------------
 
 

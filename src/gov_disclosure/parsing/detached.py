@@ -202,6 +202,8 @@ class _Scan:
                     return  # (a number lost, and the next block's taken for it: its header lost too)
                 if unchecked and not _whole_items(self.version, [row for band in bands[:taken] for row in band]):
                     return  # (a row label lost, and a number with it: the count is right, the rows are not)
+                if unchecked and not self._in_step():
+                    return  # (a number lost, and another cut in two: the count is right, the numbers are not)
                 self._take(bands[:taken])
                 return
             if need > len(self.numbers):
@@ -218,6 +220,19 @@ class _Scan:
         after = self.numbers[-1] + 1
         header = compact(row.table.row(row.key).columns[0].label)[:6]
         return after < len(self.keys) and header in self.keys[after]
+
+    def _in_step(self) -> bool:
+        """Whether the numbers waiting keep the extractor's step: pdfminer prints each box of a ruled table followed
+        by a blank line, so from the line before the numbers (their column header) through each number every step
+        is the same, and longer than one line. A line lost leaves a longer step, a number cut in two a shorter one
+        (``1`` / (blank) / (blank) / ``0`` / ``2`` / ``6`` / ``11`` / ``66``: 8 lost and 26 cut in two count six, as
+        规章 and 行政规范性文件 need). The line after the numbers is not asked: a page's furniture taken out may
+        stand between. Text without blank lines keeps no step: there the count is the only witness, and a block no
+        identity checks is not read by it alone."""
+        first, last = self.numbers[0], self.numbers[-1]
+        marks = [self.lines[i].number for i in range(max(first - 1, 0), last + 1)]
+        steps = {after - before for before, after in pairwise(marks)}
+        return len(steps) == 1 and steps.pop() >= 2
 
     def _take(self, bands: list[list[_Row]]) -> None:
         offset = 0
@@ -378,12 +393,15 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
     """*lines* with every column-major block that is certain made rows (see the module docstring).
 
     >>> from gov_disclosure.parsing.lines import text_rows
-    >>> text = "规章\\n行政规范性文件\\n信息内容\\n1\\n8\\n0\\n26\\n11\\n66\\n"
+    >>> text = "规章\\n\\n行政规范性文件\\n\\n信息内容\\n\\n1\\n\\n8\\n\\n0\\n\\n26\\n\\n11\\n\\n66\\n"  # pdfminer
     >>> read = reattach_labels(list(text_rows(text)), "2021")
     >>> [line.text for line in read.lines]
     ['规章', '行政规范性文件', '信息内容', '1', '8', '0', '26', '11', '66']
     >>> [f.code for f in read.findings]  # 表二 has no identity: the order is not proved
     ['READ.COLUMN_MAJOR_UNCERTAIN']
+    >>> read = reattach_labels(list(text_rows(text.replace("\\n\\n", "\\n"))), "2021")  # no step kept either
+    >>> [line.text for line in read.lines], [f.code for f in read.findings]
+    (['规章', '行政规范性文件', '信息内容'], ['READ.COLUMN_MAJOR_UNCERTAIN'])
     """
     if not _may_hold_a_block(lines):
         return Reattached(tuple(lines))  # the usual text
