@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Developer entry point: needs only Python 3.10+.
 
+Usage::
+
     python3 dev.py demo   # set up .venv; show the bundled report's tables, then a report with a wrong total
     python3 dev.py test   # set up .venv and run the whole test suite (what CI runs)
     python3 dev.py native # compile the reader's hot modules with mypyc into build/native (see docs/performance.md)

@@ -8,9 +8,10 @@ For each real report with a truth file (a PDF as the text of pypdf, pdfplumber a
 break at every place of the tables — and prints how many were read and each damage after which a number read is not
 the one printed, or a cell is left without a value and unflagged (the oracle's faults). Exits 1 when any is found.
 ``tests/test_fuzz.py`` sweeps the line damages of the tables; this script adds the line breaks (about ten thousand
-readings in all: a minute or two of CPU). ``--pairs`` deletes every two lines of the tables together instead
-(:func:`gov_disclosure.testing.fuzz.sweep.pair_deletions`: two damages that cancel in a count; about 80,000
-readings, twenty minutes of CPU).
+readings in all: a minute or two of CPU). ``--pairs`` makes two damages instead: every two lines of the tables
+deleted together, and every number cut in two with every other line deleted
+(:func:`gov_disclosure.testing.fuzz.sweep.pair_damages`: two damages that cancel in a count; about 100,000 readings,
+half an hour of CPU).
 """
 
 from __future__ import annotations
@@ -24,18 +25,18 @@ from pathlib import Path
 
 from gov_disclosure.testing.fuzz.oracle import judge
 from gov_disclosure.testing.fuzz.subjects import Subject, real_subjects
-from gov_disclosure.testing.fuzz.sweep import pair_deletions, single_damages
+from gov_disclosure.testing.fuzz.sweep import pair_damages, single_damages
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def _sweep(subject: Subject, kind: str, share: tuple[int, int]) -> tuple[int, list[str]]:
     """How many damaged texts of *subject* were read, and what went wrong after which damage: *kind* ``lines``,
-    ``all`` (lines and breaks, :func:`single_damages`) or ``pairs`` (:func:`pair_deletions`, the *share* of
+    ``all`` (lines and breaks, :func:`single_damages`) or ``pairs`` (:func:`pair_damages`, the *share* of
     them)."""
     read, failures = 0, []
     if kind == "pairs":
-        damages = pair_deletions(subject.text, share=share)
+        damages = pair_damages(subject.text, share=share)
     else:
         damages = single_damages(subject.text, breaks=kind == "all")
     for what, text in damages:
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     kinds = parser.add_mutually_exclusive_group()
     kinds.add_argument("--lines-only", action="store_true", help="no line breaks inside the tables")
-    kinds.add_argument("--pairs", action="store_true", help="every two lines of the tables deleted together")
+    kinds.add_argument("--pairs", action="store_true", help="two damages of the tables at once")
     args = parser.parse_args(argv)
     kind = "pairs" if args.pairs else "lines" if args.lines_only else "all"
     tasks = _tasks(real_subjects(args.shared / "real"), kind, shares=4 * args.workers)

@@ -25,8 +25,10 @@ from gov_disclosure.errors import NotAReportError
 from gov_disclosure.formats import AdapterError
 from gov_disclosure.loader import read_text
 from gov_disclosure.model.cells import CellKind
+from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.keys import CellKey
-from gov_disclosure.render import render_text
+from gov_disclosure.parsing.lines import is_value
+from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing import random_report
 from gov_disclosure.testing.fuzz.hostile import HOSTILE
 from gov_disclosure.testing.fuzz.minimise import minimise
@@ -1039,6 +1041,56 @@ def test_a_table2_block_that_lost_a_number_and_had_another_cut_is_not_read(delet
     assert table.regulations is not None
     assert table.normative_docs is not None
     assert (table.regulations.made.value, table.normative_docs.repealed.value) == (1, 26)
+
+
+def test_table4_numbers_one_per_line_with_one_lost_and_one_cut_give_no_wrong_number() -> None:
+    """Found by deleting a line of pdfminer's 表四 (淮安 2024: its fifteen numbers one per line, a blank line after
+    each) and cutting another number in two (``7`` / ``2`` / ``178`` …: 72 cut, 64 lost): fifteen again, read in
+    order (7 for 72, 2 for 64 …), and the identities that then failed blamed the agency. Numbers one per line out
+    of the extractor's step are read only through the identities; every such pair of damages is tried here."""
+    subject = _pdfminer_huaian()
+    head, tail = subject.text.split("\n\n总计\n\n总计\n\n", 1)
+    numbers, rest = tail.split("\n\n五、", 1)
+    printed = numbers.split("\n\n")
+    assert printed[:3] == ["72", "64", "178"]
+    assert len(printed) == 15
+    wrong = []
+    for c, number in enumerate(printed):
+        for at in range(1, len(number)):
+            for d in range(len(printed)):
+                if d == c:
+                    continue
+                damaged = [f"{n[:at]}\n{n[at:]}" if i == c else n for i, n in enumerate(printed) if i != d]
+                text = f"{head}\n\n总计\n\n总计\n\n" + "\n\n".join(damaged) + "\n\n五、" + rest
+                faults = judge(subject.expectation, subject.read(text), changes_truth=False).faults
+                wrong += [f"{number} cut at {at}, {printed[d]} lost: {faults[0]}"] if faults else []
+    assert wrong == [], wrong[:3]
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_a_row_printed_a_cell_per_line_with_one_lost_and_one_cut_gives_no_wrong_number(version: str) -> None:
+    """Found by cutting a number and deleting a line of a report rendered a cell per line (2019: ``规章`` / ``11`` /
+    ``0`` / ``101``, 0 lost and 11 cut into ``1`` / ``1``, read 规章 1, 1, 101). Its cells are printed with a blank
+    line after each: a row whose lines are out of that step, its count right, is not read. Every such pair of
+    damages of 表二's rows (of two columns or more) is tried."""
+    report = random_report(random.Random(6), version)
+    text = render_text(report, damage=Damage(seed=6, separator="cell-per-line"))
+    expectation = Expectation.of_report(report)
+    lines = text.split("\n")
+    table2 = format_spec(version).rows(format_spec(version).table2)
+    widths = {row.label: len(row.columns) for row in table2 if len(row.columns) > 1}
+    numbers = [i + 2 * k for i, line in enumerate(lines) for k in range(1, widths.get(line, 0) + 1)]
+    assert len(numbers) >= 6
+    assert all(lines[i - 1] == "" and is_value(lines[i]) for i in numbers)
+    wrong = []
+    for c in numbers:
+        for at in range(1, len(lines[c])):
+            for d in numbers:
+                if d != c:
+                    damaged = [f"{n[:at]}\n{n[at:]}" if i == c else n for i, n in enumerate(lines) if i != d]
+                    faults = judge(expectation, read_text("\n".join(damaged)), changes_truth=False).faults
+                    wrong += [f"{lines[c]} cut at {at}, {lines[d]} lost: {faults[0]}"] if faults else []
+    assert wrong == [], wrong[:3]
 
 
 # --- hostile files -------------------------------------------------------------------------------------------------

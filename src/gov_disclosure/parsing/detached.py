@@ -58,7 +58,7 @@ from gov_disclosure.model.layout import TABLE3, TableSpec
 from gov_disclosure.model.versions import FormatVersion
 from gov_disclosure.parsing.cells import parse_cell
 from gov_disclosure.parsing.labels import enumerator, is_header_compact, is_header_text, match_row, split_enumerator
-from gov_disclosure.parsing.lines import TextLine, is_value
+from gov_disclosure.parsing.lines import TextLine, in_step, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 
 __all__ = ["Reattached", "reattach_labels"]
@@ -88,6 +88,8 @@ class _Row:
     first: int
     line: int
     """The label's last line."""
+    item: frozenset[str] = frozenset()
+    """For a 表二 row, the keys of the rows of its item that an agency never leaves out (see :func:`_whole_items`)."""
 
 
 @attr.s(auto_attribs=True)
@@ -141,8 +143,8 @@ class _Scan:
     lines: Sequence[TextLine]
     keys: Sequence[str]
     """:func:`~gov_disclosure.parsing.normalize.compact` of each line's text."""
-    table2: dict[str, tuple[TableSpec, str, int]] = attr.ib(init=False)
-    """表二 rows of the version by compacted label: (table, row key, width)."""
+    table2: dict[str, _Row] = attr.ib(init=False)
+    """表二 rows of the version by compacted label (:func:`_table2_rows`)."""
     queue: list[_Row] = attr.ib(factory=list)
     numbers: list[int] = attr.ib(factory=list)
     """Indices of the lines (one number each) not yet given to rows."""
@@ -200,7 +202,7 @@ class _Scan:
                     return  # not certain: left waiting, and flagged when the block ends (give_up)
                 if unchecked and taken < len(bands) and not self._header_next(bands[taken][0]):
                     return  # (a number lost, and the next block's taken for it: its header lost too)
-                if unchecked and not _whole_items(self.version, [row for band in bands[:taken] for row in band]):
+                if unchecked and not _whole_items([row for band in bands[:taken] for row in band]):
                     return  # (a row label lost, and a number with it: the count is right, the rows are not)
                 if unchecked and not self._in_step():
                     return  # (a number lost, and another cut in two: the count is right, the numbers are not)
@@ -222,17 +224,12 @@ class _Scan:
         return after < len(self.keys) and header in self.keys[after]
 
     def _in_step(self) -> bool:
-        """Whether the numbers waiting keep the extractor's step: pdfminer prints each box of a ruled table followed
-        by a blank line, so from the line before the numbers (their column header) through each number every step
-        is the same, and longer than one line. A line lost leaves a longer step, a number cut in two a shorter one
-        (``1`` / (blank) / (blank) / ``0`` / ``2`` / ``6`` / ``11`` / ``66``: 8 lost and 26 cut in two count six, as
-        规章 and 行政规范性文件 need). The line after the numbers is not asked: a page's furniture taken out may
-        stand between. Text without blank lines keeps no step: there the count is the only witness, and a block no
-        identity checks is not read by it alone."""
+        """Whether the numbers waiting keep the extractor's step (:func:`~gov_disclosure.parsing.lines.in_step`)
+        from the line before them (their column header) through each number: ``1`` / (blank) / (blank) / ``0`` /
+        ``2`` / ``6`` / ``11`` / ``66`` (8 lost and 26 cut in two) count six, as 规章 and 行政规范性文件 need. The
+        line after the numbers is not asked: a page's furniture taken out may stand between."""
         first, last = self.numbers[0], self.numbers[-1]
-        marks = [self.lines[i].number for i in range(max(first - 1, 0), last + 1)]
-        steps = {after - before for before, after in pairwise(marks)}
-        return len(steps) == 1 and steps.pop() >= 2
+        return in_step([self.lines[i].number for i in range(max(first - 1, 0), last + 1)])
 
     def _take(self, bands: list[list[_Row]]) -> None:
         offset = 0
@@ -308,30 +305,31 @@ def _single_value(line: TextLine) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _table2_rows(version: FormatVersion) -> dict[str, tuple[TableSpec, str, int]]:
-    spec = format_spec(version).table2
-    return {compact(r.label): (spec, r.key, len(r.columns)) for r in format_spec(version).rows(spec)}
-
-
-@functools.lru_cache(maxsize=16)
-def _table2_items(version: FormatVersion) -> dict[str, frozenset[str]]:
-    """表二's rows of *version* by key → the rows of its item (第二十条第（六）项: 行政处罚, 行政强制) an agency never
-    leaves out (:attr:`~gov_disclosure.model.layout.RowSpec.omissible`)."""
+def _table2_rows(version: FormatVersion) -> dict[str, _Row]:
+    """表二's rows of *version* by compacted label, each with the rows of its item (第二十条第（六）项: 行政处罚,
+    行政强制) an agency never leaves out (:attr:`~gov_disclosure.model.layout.RowSpec.omissible`); the label's lines
+    are set where a label names it."""
     spec = format_spec(version)
     rows = spec.rows(spec.table2)
     return {
-        row.key: frozenset(other.key for other in rows if other.group == row.group and not other.omissible)
+        compact(row.label): _Row(
+            spec.table2,
+            row.key,
+            len(row.columns),
+            -1,
+            -1,
+            frozenset(other.key for other in rows if other.group == row.group and not other.omissible),
+        )
         for row in rows
     }
 
 
-def _whole_items(version: FormatVersion, rows: Sequence[_Row]) -> bool:
+def _whole_items(rows: Sequence[_Row]) -> bool:
     """Whether the 表二 rows named among *rows* are whole items of 表二: every row of an item printed, so that the
     count of the numbers after them tells which are whose. A row label lost with one number (``行政处罚`` and
     ``88283`` gone: ``行政强制`` / ``3985758``) leaves the count right and the rows wrong."""
-    items = _table2_items(version)
     named = {row.key for row in rows if row.table is not TABLE3}
-    return all(items.get(key, frozenset()) <= named for key in named)
+    return all(row.item <= named for row in rows)
 
 
 def _label_only(line: TextLine) -> bool:
@@ -399,7 +397,8 @@ def reattach_labels(lines: Sequence[TextLine], version: FormatVersion) -> Reatta
     ['规章', '行政规范性文件', '信息内容', '1', '8', '0', '26', '11', '66']
     >>> [f.code for f in read.findings]  # 表二 has no identity: the order is not proved
     ['READ.COLUMN_MAJOR_UNCERTAIN']
-    >>> read = reattach_labels(list(text_rows(text.replace("\\n\\n", "\\n"))), "2021")  # no step kept either
+    >>> damaged = text.replace("\\n8\\n", "\\n").replace("26", "2\\n6")  # 8 lost, 26 cut: out of step
+    >>> read = reattach_labels(list(text_rows(damaged)), "2021")
     >>> [line.text for line in read.lines], [f.code for f in read.findings]
     (['规章', '行政规范性文件', '信息内容'], ['READ.COLUMN_MAJOR_UNCERTAIN'])
     """
@@ -586,8 +585,7 @@ def _name_rows(scan: _Scan, span: range) -> None:
         if key in scan.table2:
             _close_item(scan, start, i)
             start = None
-            table, row, width = scan.table2[key]
-            scan.queue.append(_Row(table, row, width, i, i))
+            scan.queue.append(attr.evolve(scan.table2[key], first=i, line=i))
         elif enumerator(key) is not None:
             _close_item(scan, start, i)
             start = i
@@ -691,7 +689,7 @@ def _rebuild(scan: _Scan) -> Reattached:
         if band.contradicted or (band.ambiguous and not proved):
             why = band.why if band.contradicted else "the order of the numbers is not proved"
             findings.append(_uncertain(scan, band.rows, band.lines, why))
-            continue
+            continue  # left to the walker: two rows' numbers or more after the last label, which reads none of them
         for row, numbers in zip(band.rows, band.reading(), strict=True):
             # the row's label, as matched, on one line with its numbers: the walker reads the row it names
             first, last = lines[row.first], lines[row.line]

@@ -9,9 +9,9 @@ nothing is interpreted beyond telling labels from values.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import cast
 
 import attr  # attrs classes in the form mypyc compiles (docs: performance)
@@ -20,7 +20,7 @@ from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
 from gov_disclosure.parsing.grids import RawCell, RawRow
 
-__all__ = ["VALUE_RUN", "TextLine", "is_value", "may_go_on", "split_line", "text_rows"]
+__all__ = ["VALUE_RUN", "TextLine", "in_step", "is_value", "may_go_on", "split_line", "text_rows"]
 
 _MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _RUN = rf"[+-]?\d(?:[\d.+-]*\d)?(?:{'|'.join(UNITS)})?"
@@ -63,6 +63,19 @@ _WORDS_BEFORE_NUMBER = re.compile(r"^(?P<words>.*[^\d\s.,+\-/])\s+(?P<number>[+-
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 """Blanks between digits inside one cell of a tab or pipe line: a line wrapped inside a number and joined back
 with a space (``| 6`` / ``00 |`` → ``6 00``; ``…申请0408522 25180006490``), or a separator lost in extraction."""
+
+
+def in_step(numbers: Sequence[int]) -> bool:
+    """Whether the lines numbered *numbers* (a block's header or a row's label, then its numbers one per line) keep
+    one step. pdfminer prints each box of a ruled table followed by a blank line, so the step is two lines; a line
+    lost leaves a longer step, a number cut in two by a line break a shorter one, though the count of numbers may
+    come out right (one lost, one cut in two). Text without blank lines keeps a step of one, and a line lost or a
+    number cut there leaves no trace: its count is the only witness.
+
+    >>> in_step([138, 140, 142, 144]), in_step([138, 140, 143, 145, 146]), in_step([1, 2, 3])
+    (True, False, True)
+    """
+    return len({after - before for before, after in pairwise(numbers)}) <= 1
 
 
 def is_value(text: str) -> bool:

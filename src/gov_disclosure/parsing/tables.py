@@ -48,7 +48,7 @@ from gov_disclosure.parsing.labels import (
     match_row,
     repeat_read,
 )
-from gov_disclosure.parsing.lines import TextLine, is_value
+from gov_disclosure.parsing.lines import TextLine, in_step, is_value
 from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, readings, solve
 
@@ -178,6 +178,9 @@ class _Row:
     unreadable: bool = False
     """True when no reading of the values is certain: a 表二 row (no identity checks a split) whose last number is
     followed by a line starting with a number and going on with words, which may continue that number or not."""
+    marks: list[int] | None = None
+    """For a row printed a cell per line (its label alone on its line, then each value alone on its own), the numbers
+    of those lines: see :func:`_out_of_step`; None for a row printed otherwise."""
 
     @property
     def source(self) -> SourceLocation:
@@ -191,6 +194,8 @@ class _Region:
     version: FormatVersion
     rows: list[_Row] = attr.ib(factory=list)
     pending: list[str] = attr.ib(factory=list)
+    pending_at: int = -1
+    """The number of the last line that went to :attr:`pending`."""
     expected: int = 0
     closed: bool = False
     """True after a caption or header line: values after it with no label of their own belong to a row whose label
@@ -350,6 +355,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_full = t4_open = False
     t4_source: SourceLocation | None = None
     t4_last = -1  # the number of the last line whose numbers were read into 表四
+    t4_apart = True  # every line that gave 表四 numbers holds one and nothing else: numbers one per line
+    t4_marks: list[int] = []  # the numbers of the line before 表四's values and of each line that gave one
     reattached = reattach_labels(list(rows), version)  # rows printed apart from their labels made rows again
     anchored = anchored_lines(reattached.lines, version)
     lines = anchored.lines
@@ -430,6 +437,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
                 t4_full = t4_open = True
                 continue
             printed = [i for i, value in enumerate(line.values) if value]
+            if printed:
+                t4_apart = t4_apart and values_only and len(printed) == 1
+                t4_marks.append(line.number)
+            elif not t4_values:
+                t4_marks = [line.number]
             if t4_values and printed and t4_ends_in_value and is_value(cells[0]):
                 t4_breaks.add(len(t4_values))
             t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
@@ -439,8 +451,10 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             t4_source = t4_source or line.source
             if len(t4_values) >= _T4_COLUMNS:
                 # (fifteen are the row only when none is a run split off a label and no value may be lost to a cut:
-                # ``| … | 76 | 0`` / `` | 1`` / ``8 | 25 …``, the 0 lost and 18 cut in two, are fifteen too)
-                t4_exact = t4_values if len(t4_values) == _T4_COLUMNS and not t4_glued and not t4_cut else None
+                # ``| … | 76 | 0`` / `` | 1`` / ``8 | 25 …``, the 0 lost and 18 cut in two, are fifteen too; nor,
+                # printed one per line, out of the extractor's step: ``7`` / ``2`` / ``178`` …, 72 cut, 64 lost)
+                in_order = not t4_glued and not t4_cut and (not t4_apart or in_step(t4_marks))
+                t4_exact = t4_values if len(t4_values) == _T4_COLUMNS and in_order else None
                 t4_full = t4_open = True
             continue
         _read_line(current, line, text, caption, version, glued_table=glued_table)
@@ -512,6 +526,7 @@ def _read_line(
         if labels and not has_values:
             label = " ".join(labels)
             region.pending.append(label if shut else _after_continued_number(region, label, version))
+            region.pending_at = line.number
             continue
         if labels and segment == 0 and not region.pending and not shut:  # ``…1\t7`` / ``69- 5 2.11…`` (769)
             labels[0] = _after_continued_number(region, labels[0], version)
@@ -536,6 +551,7 @@ def _read_line(
                     last.glued.add(len(last.values) - 1)
                     values, glued = values[1:], {i - 1 for i in glued if i > 0}
                 last.extended = True
+                last.marks = [*last.marks, line.number] if last.marks is not None and _one_value(line) else None
                 last.glued.update(len(last.values) + i for i in glued)
                 last.values.extend(values)
                 last.structured = False
@@ -549,6 +565,8 @@ def _read_line(
         whole = match_collapsed(label, region.spec, version)
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
         row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued, labelled_line=bool(labels))
+        if not labels and held and _one_value(line):
+            row.marks = [region.pending_at, line.number]
         if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
             row.spec, row.exact = whole, True
             final = format_spec(version).collapsible(region.spec.key)[whole.key][-1]
@@ -782,13 +800,26 @@ def _reader(types: Sequence[ValueType]) -> Any:
     return value
 
 
+def _one_value(line: TextLine) -> bool:
+    """True for a line that holds one value and nothing else."""
+    return line.values == (True,)
+
+
+def _out_of_step(row: _Row, width: int) -> bool:
+    """Whether *row*, printed a cell per line, holds as many values as its columns only by chance: its lines are out
+    of the extractor's step (:func:`~gov_disclosure.parsing.lines.in_step`), so a value may have been lost and
+    another cut in two (``规章`` / ``1`` / ``1`` / ``101``: 0 lost, 11 cut). Neither its count nor the identities
+    (which the agency's own errors may break) then tell its values."""
+    return row.marks is not None and len(row.marks) > 2 and len(row.values) == width and not in_step(row.marks)
+
+
 def _solve_row(
     spec: TableSpec, row: _Row, equations: Mapping[str, Sequence[Equation]], known: dict[Key, Number | None]
 ) -> Resolution:
     assert row.spec is not None
     row_spec = row.spec
     tokens, glued, types = _tokens(row)
-    if row.unreadable:
+    if row.unreadable or _out_of_step(row, len(types)):
         return Resolution((None,) * len(types), ((),) * len(types), 0)
     signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
     return solve(
