@@ -34,7 +34,7 @@ from gov_disclosure.testing.generate import random_report
 from gov_disclosure.testing.grids import report_html
 from gov_disclosure.testing.truth import Truth, truth_files
 
-__all__ = ["Case", "Subject", "fuzz_case", "read_form", "real_subjects", "rendered_subject"]
+__all__ = ["TEXT_LAYOUTS", "Case", "Subject", "fuzz_case", "read_form", "real_subjects", "rendered_subject"]
 
 RENDERED_FORMS = ("text", "markdown", "html")
 
@@ -84,10 +84,21 @@ def real_subjects(
     return subjects
 
 
-def render(report: Report, form: str) -> str:
-    """*report* as tab-separated text, as markdown (pipes and headings), or as a web page."""
+TEXT_LAYOUTS: dict[str, Damage] = {
+    "tab": Damage(),
+    "space": Damage(separator="space"),
+    "cell-per-line": Damage(separator="cell-per-line"),
+    "column-major": Damage(column_major=True),
+}
+"""How a rendered text subject prints its tables: cells separated by tabs (a spreadsheet or web page copied), by
+spaces (a PDF's text), one cell per line with a blank line after each (pdfminer's rows), or 表三 column by column
+(pdfminer's ruled tables)."""
+
+
+def render(report: Report, form: str, layout: str = "tab") -> str:
+    """*report* as text (in *layout*: :data:`TEXT_LAYOUTS`), as markdown (pipes and headings), or as a web page."""
     if form == "text":
-        return render_text(report)
+        return render_text(report, damage=TEXT_LAYOUTS[layout])
     if form == "markdown":
         return render_text(report, damage=Damage(separator="markdown", markdown_headings=True))
     if form == "html":
@@ -96,10 +107,14 @@ def render(report: Report, form: str) -> str:
 
 
 def rendered_subject(rng: random.Random, form: str, format_version: FormatVersion | None = None) -> Subject:
-    """A generated report (:func:`~gov_disclosure.testing.random_report`) rendered in *form*."""
+    """A generated report (:func:`~gov_disclosure.testing.random_report`) rendered in *form* (text in a layout of
+    :data:`TEXT_LAYOUTS` drawn from *rng*)."""
     report = random_report(rng, format_version)
     name = f"rendered-{report.format_version}-{form}"
-    return Subject(name, form, render(report, form), Expectation.of_report(report))
+    layout = rng.choice(list(TEXT_LAYOUTS)) if form == "text" else "tab"
+    if form == "text":
+        name += f"[{layout}]"
+    return Subject(name, form, render(report, form, layout), Expectation.of_report(report))
 
 
 @frozen
