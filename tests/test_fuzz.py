@@ -52,6 +52,8 @@ from gov_disclosure.testing.fuzz.sweep import single_damages
 from gov_disclosure.testing.grids import report_html
 from gov_disclosure.testing.truth import Truth, TruthCell, truth_files
 
+TABLE4_ROWS = ("review", "litigation_direct", "litigation_after_review")
+TABLE4_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
 REAL = [path.name.removesuffix(".truth.json") for path in truth_files(SHARED / "real")] if SHARED.is_dir() else []
 """The real reports with truth files (their names), for parametrising; empty without ../shared."""
 
@@ -1091,6 +1093,21 @@ def test_a_row_printed_a_cell_per_line_with_one_lost_and_one_cut_gives_no_wrong_
                     faults = judge(expectation, read_text("\n".join(damaged)), changes_truth=False).faults
                     wrong += [f"{lines[c]} cut at {at}, {lines[d]} lost: {faults[0]}"] if faults else []
     assert wrong == [], wrong[:3]
+
+
+def test_table4_numbers_joined_across_line_breaks_are_cut_only_there() -> None:
+    """Fuzz seed 2046, #123237 (a report rendered a cell per line, 表四's 0 under 尚未审结 deleted): fourteen numbers
+    one per line, joined across their line breaks into one run (a break may cut a number), which was cut anywhere:
+    ``12`` ``12`` ``441`` ``53`` from ``121`` / ``244`` / ``153``, adding up to 518. The numbers were printed whole
+    on their lines: the run is cut at its line breaks freely, elsewhere only as an assumption, like a lost value."""
+    header = ["行政复议", "行政诉讼", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3]
+    printed = ["121", "244", "153", "0", "518", "69", "0", "0", "0", "69", "0", "0", "194", "0", "194"]
+    damaged = printed[:3] + printed[4:]  # the 0 under 尚未审结 lost
+    text = "\n\n".join(["四、政府信息公开行政复议、行政诉讼情况", *header, *damaged, "五、存在的主要问题及改进情况"])
+    table = read_text(text).report.table4
+    assert table is not None
+    read = [getattr(getattr(table, row), column).value for row in TABLE4_ROWS for column in TABLE4_COLUMNS]
+    assert [(i, value) for i, value in enumerate(read) if value is not None and value != int(printed[i])] == []
 
 
 # --- hostile files -------------------------------------------------------------------------------------------------

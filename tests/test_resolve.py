@@ -272,7 +272,7 @@ def test_single_characters_are_placed_as_the_search_places_them(
     signed = frozenset(c for c in signed if c < columns)
     assert _singles(tokens, columns, BUDGET)
     identities = _prepare(equations, ROW, known, signed)
-    searched = _search(tokens, columns, value, identities, signed, frozenset(), BUDGET)
+    searched = _search(tokens, columns, value, identities, signed, frozenset(), [frozenset()] * len(tokens), BUDGET)
     assert solve(tokens, columns, value, row=ROW, equations=equations, known=known, signed=signed) == searched
 
 

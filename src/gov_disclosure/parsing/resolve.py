@@ -317,6 +317,7 @@ def solve(
     known: Mapping[Key, Number | None] | None = None,
     signed: frozenset[int] = frozenset(),
     glued: frozenset[int] = frozenset(),
+    breaks: Mapping[int, frozenset[int]] | None = None,
     budget: int = BUDGET,
     as_printed: bool = False,
 ) -> Resolution:
@@ -326,7 +327,10 @@ def solve(
     the identities involving the row; *known* holds the values of the table's other cells; columns in *signed*
     may hold negative numbers (the others may not, which prunes the search). *glued* are the indices of tokens known
     to be values glued together (split off a label): cutting them is expected, while cutting any other run is an
-    assumption (lost separators), weighed like one lost value for each cut. *as_printed* says that the tokens are
+    assumption (lost separators), weighed like one lost value for each cut. *breaks* maps a token made of numbers
+    printed on several lines and joined (a line break may have cut one of them) to the offsets of those line breaks
+    in it: cutting it there is no assumption (the break was printed), cutting it anywhere else is one — the numbers
+    were printed whole on their lines. *as_printed* says that the tokens are
     the row's own, all of them, in order (not completed by values from later lines): when no reading satisfies the
     identities, a reading that the runs' own characters force is then given (:attr:`Resolution.forced`).
 
@@ -342,6 +346,12 @@ def solve(
     (None, None, None)
     >>> solve(["5", "5"], 3, value, row="r", equations=[eq]).candidates  # a lost value: 0 or 10
     ((0, 5), (0, 5), (5, 10))
+    >>> total = Equation((("r", 4),), tuple(("r", c) for c in range(4)))
+    >>> run = "121244153518"  # 121 / 244 / 153 / 518 printed on four lines and joined; a 0 lost
+    >>> solve([run], 5, value, row="r", equations=[total], glued=frozenset({0})).pieces  # cut anywhere: adds up
+    ('12', '12', '441', '53', '518')
+    >>> solve([run], 5, value, row="r", equations=[total], breaks={0: frozenset({3, 6, 9})}).pieces
+    (None, None, None, None, None)
     """
     if any(len(token) > columns * _LONGEST for token in tokens):
         return Resolution((None,) * columns, ((),) * columns, 0)  # more characters than the columns can hold
@@ -349,7 +359,8 @@ def solve(
     if _singles(tokens, columns, budget):
         result = _solve_singles(tokens, columns, value, identities)
     else:
-        result = _search(tokens, columns, value, identities, signed, glued, budget)
+        free = [breaks.get(t, frozenset()) if breaks else frozenset() for t in range(len(tokens))]
+        result = _search(tokens, columns, value, identities, signed, glued, free, budget)
     if result.readings or result.exhausted or not as_printed or len(glued) < len(tokens):
         return result
     forced = _forced(tokens, columns, value, glued)
@@ -464,6 +475,7 @@ def _search(
     identities: Sequence[_Identity],
     signed: frozenset[int],
     glued: frozenset[int],
+    free: Sequence[frozenset[int]],
     budget: int,
 ) -> Resolution:
     """The search of :func:`solve`, with its identities prepared (:func:`_prepare`).
@@ -586,7 +598,7 @@ def _search(
         whole = len(text)
         for begin in starts[token][stop] if run else (0,):
             spent = cost
-            if begin and token not in glued:
+            if begin and token not in glued and begin not in free[token]:
                 if not spent:
                     continue
                 spent -= 1  # each cut in a run with no sign of glue is one assumption (a lost separator)

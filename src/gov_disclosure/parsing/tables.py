@@ -1174,27 +1174,41 @@ def _duplicate_finding(spec: TableSpec, row: _Row, times: int, read: _Row | None
     )
 
 
-def _across_breaks(values: list[str], breaks: set[int], glued_values: set[int]) -> tuple[list[str], frozenset[int]]:
-    """表四's *values* with the two numbers around each line break in *breaks* joined into one glued run, and the
-    indices of the glued runs among them (those joined, and the values in *glued_values*, split off a label).
+def _across_breaks(
+    values: list[str], breaks: set[int], glued_values: set[int]
+) -> tuple[list[str], frozenset[int], dict[int, frozenset[int]]]:
+    """表四's *values* with the two numbers around each line break in *breaks* joined into one run; the indices of
+    the values split off a label (*glued_values*) left alone; and for each run joined, the offsets in it where a cut
+    is no assumption: its line breaks, and every place inside a value split off a label.
 
     Any line break between two of 表四's numbers may have cut a number (``…203\t6`` / ``4\t265…`` for 64; with
     fewer than fifteen printed too, where a text was cut short: ``…41\t2`` / ``2\t16…`` for 22), so each such pair
-    is split only where the count and the identities force it:
+    is split only where the count and the identities force it — at its line breaks: the numbers were printed whole
+    on their lines, and cutting one elsewhere is an assumption (:func:`~gov_disclosure.parsing.resolve.solve`).
 
     >>> _across_breaks(["203", "6", "4", "265"], {2}, {3})
-    (['203', '64', '265'], frozenset({1, 2}))
+    (['203', '64', '265'], frozenset({2}), {1: frozenset({1})})
+    >>> _across_breaks(["121", "244"], {1}, {0})  # ``尚未审结121`` / ``244``
+    (['121244'], frozenset(), {0: frozenset({1, 2, 3})})
     """
-    tokens: list[str] = []
-    glued: set[int] = set()
+    runs: list[list[tuple[str, bool]]] = []  # each token's values, and whether each was split off a label
     for i, value in enumerate(values):
-        if i in breaks and tokens:
-            tokens[-1] += value
-        else:
-            tokens.append(value)
-        if i in breaks or i in glued_values:
-            glued.add(len(tokens) - 1)
-    return tokens, frozenset(glued)
+        if not (i in breaks and runs):
+            runs.append([])
+        runs[-1].append((value, i in glued_values))
+    tokens = ["".join(value for value, _ in run) for run in runs]
+    glued = frozenset(t for t, run in enumerate(runs) if len(run) == 1 and run[0][1])
+    cuts: dict[int, frozenset[int]] = {}
+    for t, run in enumerate(runs):
+        if len(run) > 1:
+            at: set[int] = set()
+            offset = 0
+            for value, split_off in run:
+                at.update(range(offset + 1, offset + len(value)) if split_off else ())
+                offset += len(value)
+                at.add(offset)
+            cuts[t] = frozenset(at - {offset})
+    return tokens, glued, cuts
 
 
 def _build_t4(
@@ -1209,7 +1223,7 @@ def _build_t4(
     if exact is not None and len(exact) == _T4_COLUMNS:
         cells = _parse_row(exact, [c for _, c in columns], source, money=False)
     else:
-        tokens, glued = _across_breaks(values, breaks, glued_values)
+        tokens, glued, cuts = _across_breaks(values, breaks, glued_values)
         if not tokens:
             findings.append(
                 Finding(
@@ -1229,6 +1243,7 @@ def _build_t4(
             row="table4",
             equations=_t4_flat_equations(),
             glued=glued,
+            breaks=cuts,
         )
         raw = " ".join(tokens)
         cells = []
