@@ -1110,6 +1110,23 @@ def test_table4_numbers_joined_across_line_breaks_are_cut_only_there() -> None:
     assert [(i, value) for i, value in enumerate(read) if value is not None and value != int(printed[i])] == []
 
 
+def test_a_table2_block_whose_numbers_go_on_past_its_count_is_not_read() -> None:
+    """Fuzz seed 2047, #9361 (淮安 2024, pdfminer's text, lines joined and a line broken), minimised: 行政许可's label
+    before 表二's first header, then ``1`` / ``8 0 26`` / ``66``: one number alone, as the one row named needs, read
+    1 for 447228. A 表二 block followed by a line of numbers only is not all there: it is not read by its count."""
+    subject = _pdfminer_huaian()
+    _no_wrong_number(subject, "政务公开\n信息内容\n行政许可\n现行有效件数\n1\n8 0 26\n66\n447228")
+
+
+def test_a_number_alone_ending_the_text_may_go_on_the_number_above_it() -> None:
+    """Fuzz seed 2047, #63307 (a report rendered a cell per line, truncated after 规章's 134 and 134 cut in two):
+    ``规章`` / ``0`` / ``0`` / ``1`` / ``34``. The text ends inside a number, so 34 is not read, and neither is the
+    1 on the line right above it, which it may go on — also where that line is a number alone (it was read 134's 1)."""
+    text = "办公厅政府信息公开工作年度报告\n信息内容\n规章\n\n0\n\n0\n\n1\n34"
+    table = read_text(text).report.table2
+    assert table is None or table.regulations is None or table.regulations.valid.value is None
+
+
 # --- hostile files -------------------------------------------------------------------------------------------------
 
 

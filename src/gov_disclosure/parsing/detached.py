@@ -206,6 +206,8 @@ class _Scan:
                     return  # (a row label lost, and a number with it: the count is right, the rows are not)
                 if unchecked and not self._in_step():
                     return  # (a number lost, and another cut in two: the count is right, the numbers are not)
+                if unchecked and self._numbers_next():
+                    return  # (lines joined: ``1`` / ``8 0 26`` / ``66``, the block's numbers go on past its count)
                 self._take(bands[:taken])
                 return
             if need > len(self.numbers):
@@ -230,6 +232,13 @@ class _Scan:
         line after the numbers is not asked: a page's furniture taken out may stand between."""
         first, last = self.numbers[0], self.numbers[-1]
         return in_step([self.lines[i].number for i in range(max(first - 1, 0), last + 1)])
+
+    def _numbers_next(self) -> bool:
+        """Whether the line after the numbers waiting holds numbers only: the block's numbers go on past its count
+        (lines of it joined: ``行政许可`` / ``现行有效件数`` / ``1`` / ``8 0 26`` / ``66`` counts one number for the one
+        row named, and 1 is not its number)."""
+        after = self.numbers[-1] + 1
+        return after < len(self.lines) and _NUMBERS_ONLY.fullmatch(self.lines[after].text) is not None
 
     def _take(self, bands: list[list[_Row]]) -> None:
         offset = 0

@@ -611,14 +611,9 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
                     break
             end = following  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut:
             line = line.rstrip() + lines[end].strip()  # one line again
-        if (
-            end + 2 == count
-            and line[-1:].isdigit()
-            and _LAST_NUMBER.fullmatch(lines[-1])
-            and not _LAST_NUMBER.fullmatch(line)  # (numbers one per line, column by column: a list, not a row)
-        ):
-            end += 1  # the text ends in a number alone after a row (``规章\t14\t7\t1`` / ``5``): it may go on this
-            line += lines[end].strip()  # line's last number, which the text then cut short: one line, cut
+        if end + 2 == count and line[-1:].isdigit() and _LAST_NUMBER.fullmatch(lines[-1]):
+            end += 1  # the text ends in a number alone after a row (``规章\t14\t7\t1`` / ``5``) or a number (``1`` /
+            line += lines[end].strip()  # ``34``): it may go on this line's last number, cut short: one line, cut
         start, index = index, end + 1
         if index == count and line[-1:].isdigit():
             cut = True  # the text ends inside a number: it may have been cut short there (``4041.78`` of 4041.785)
