@@ -27,6 +27,7 @@ from gov_disclosure.loader import read_text
 from gov_disclosure.model.cells import CellKind
 from gov_disclosure.model.formats import format_spec
 from gov_disclosure.model.keys import CellKey
+from gov_disclosure.model.layout import TABLE4
 from gov_disclosure.parsing.lines import is_value
 from gov_disclosure.render import Damage, render_text
 from gov_disclosure.testing import random_report
@@ -52,8 +53,6 @@ from gov_disclosure.testing.fuzz.sweep import single_damages
 from gov_disclosure.testing.grids import report_html
 from gov_disclosure.testing.truth import Truth, TruthCell, truth_files
 
-TABLE4_ROWS = ("review", "litigation_direct", "litigation_after_review")
-TABLE4_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
 REAL = [path.name.removesuffix(".truth.json") for path in truth_files(SHARED / "real")] if SHARED.is_dir() else []
 """The real reports with truth files (their names), for parametrising; empty without ../shared."""
 
@@ -1106,7 +1105,7 @@ def test_table4_numbers_joined_across_line_breaks_are_cut_only_there() -> None:
     text = "\n\n".join(["四、政府信息公开行政复议、行政诉讼情况", *header, *damaged, "五、存在的主要问题及改进情况"])
     table = read_text(text).report.table4
     assert table is not None
-    read = [getattr(getattr(table, row), column).value for row in TABLE4_ROWS for column in TABLE4_COLUMNS]
+    read = [getattr(getattr(table, row.key), column.key).value for row in TABLE4.rows for column in row.columns]
     assert [(i, value) for i, value in enumerate(read) if value is not None and value != int(printed[i])] == []
 
 
