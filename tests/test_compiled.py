@@ -77,13 +77,16 @@ def test_the_text_lines_written_out_init_takes_every_field_attrs_would() -> None
         "path": "a.txt",
         "cut": True,
         "glued_on": True,
+        "joins": (3,),
     }
     assert [field.alias for field in fields] == list(given)
-    line = TextLine(text="规章\t1", number=7, start=10, end=14, path="a.txt", cut=True, glued_on=True)
+    line = TextLine(text="规章\t1", number=7, start=10, end=14, path="a.txt", cut=True, glued_on=True, joins=(3,))
     assert {field.name: getattr(line, field.name) for field in fields} == given
     plain = TextLine("规章", 1, 0, 2)
     defaults = {field.name: field.default for field in fields if field.default is not attrs.NOTHING}
-    assert defaults == {"path": None, "cut": False, "glued_on": False}
+    assert defaults == {"path": None, "cut": False, "glued_on": False, "joins": ()}
     assert {name: getattr(plain, name) for name in defaults} == defaults
-    assert line == TextLine("规章\t1", 7, 10, 14, "a.txt", True, True) != plain
-    assert repr(plain) == "TextLine(text='规章', number=1, start=0, end=2, path=None, cut=False, glued_on=False)"
+    assert line == TextLine("规章\t1", 7, 10, 14, "a.txt", True, True, (3,)) != plain
+    assert repr(plain) == (
+        "TextLine(text='规章', number=1, start=0, end=2, path=None, cut=False, glued_on=False, joins=())"
+    )

@@ -1109,6 +1109,22 @@ def test_table4_numbers_joined_across_line_breaks_are_cut_only_there() -> None:
     assert [(i, value) for i, value in enumerate(read) if value is not None and value != int(printed[i])] == []
 
 
+@pytest.mark.parametrize("lost", range(15))
+def test_table4_numbers_joined_by_the_line_splitter_are_cut_only_at_its_breaks(lost: int) -> None:
+    """Fuzz seed 2046, #123237, minimised: the same fourteen numbers one per line, but the first glued to the last
+    header (``尚未审结121`` / ``244`` / ``153`` / …). The line splitter joins them into one line, a glued run split
+    off a label, whose every cut was free (12, 12, 441, 53 again). It keeps the offsets of the breaks it joined
+    (:attr:`TextLine.cuts`): the run is cut freely there and inside its ends, elsewhere only as an assumption."""
+    header = ["行政复议", "行政诉讼", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3]
+    printed = ["121", "244", "153", "0", "518", "69", "0", "0", "0", "69", "0", "0", "194", "0", "194"]
+    damaged = printed[:lost] + printed[lost + 1 :]
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", *header[:-1], header[-1] + damaged[0], *damaged[1:]]
+    table = read_text("\n".join([*lines, "五、存在的主要问题及改进情况"])).report.table4
+    assert table is not None
+    read = [getattr(getattr(table, row.key), column.key).value for row in TABLE4.rows for column in row.columns]
+    assert [(i, value) for i, value in enumerate(read) if value is not None and value != int(printed[i])] == []
+
+
 def test_a_table2_block_whose_numbers_go_on_past_its_count_is_not_read() -> None:
     """Fuzz seed 2047, #9361 (淮安 2024, pdfminer's text, lines joined and a line broken), minimised: 行政许可's label
     before 表二's first header, then ``1`` / ``8 0 26`` / ``66``: one number alone, as the one row named needs, read
@@ -1124,6 +1140,44 @@ def test_a_number_alone_ending_the_text_may_go_on_the_number_above_it() -> None:
     text = "办公厅政府信息公开工作年度报告\n信息内容\n规章\n\n0\n\n0\n\n1\n34"
     table = read_text(text).report.table2
     assert table is None or table.regulations is None or table.regulations.valid.value is None
+
+
+def test_numbers_after_words_that_name_no_row_do_not_go_on_the_row_above() -> None:
+    """Fuzz seed 2048, #16898 (a 2021 report rendered with spaces; lines joined, 第二十条's 十 deleted, and the
+    narrative's ``3940`` cut in two), minimised: ``政强制3021``, then a line of words naming no row that ends in
+    ``39``, then ``40 …``. The 40 goes on the 39 of the line right above it, never on 行政强制's 3021 (read 302140)."""
+    text = (
+        "信息内容\n政强制3021\n"
+        "信息内容万32580.0、收到和处理政府信息公开申请政府信息公开信息处理费 39\n"
+        "40 申请人情况1.0 171 0 0 0 0 171\n2.0 0 0 0 0 0 0\n"
+        "3.0 0 0 0 0 0 0\n4.0 0 0 0 0 0 0\n"
+        "5.0 0 132 112 0 0 244\n6.0 0 0 0 0 0 0\n"
+        "7.59 0 8 140 0 0 207\n"
+        "8.282 288 0 0 234 0 804 1.0 0 125 0 0 0 125\n"
+        "2.0 0 159 0 166 0 325\n3.0 0 0 0 63 0 63\n"
+        "4.0 0 0 0 0 0 0\n5.0 0 0 0 0 0 0 1.0 0 0 0 0 0 0\n"
+        "2.逾期未按收费通知5 0 0 0 0 0 5\n3.0 0 0 0 0 0 0\n"
+    )
+    table = read_text(text).report.table2
+    assert table is not None
+    assert table.coercion is not None
+    assert table.coercion.decisions.value in (None, 3021)
+
+
+@pytest.mark.parametrize(
+    ("after", "amount", "unit"),
+    [("元\n", Decimal(1345), "万元"), ("\n", None, None), ("元旦\n", None, None)],
+)
+def test_an_amount_whose_unit_a_line_break_cut_keeps_it(after: str, amount: Decimal | None, unit: str | None) -> None:
+    """Fuzz seed 2048, #189708 (a 2019 report rendered column-major, a line break inserted inside ``1345万元``):
+    ``政府集中采购\t0\t1345万`` / ``元``. 1345万 was read as the number 1345 glued to a label ``万`` (1345 元, not
+    1345 万元). The unit goes on across the break; with its 元 lost, ``1345万`` is not a number this library reads."""
+    text = f"二、主动公开政府信息情况\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t1345万\n{after}"
+    table = read_text(text + "三、收到和处理政府信息公开申请情况\n").report.table2_2019
+    assert table is not None
+    assert table.central_procurement is not None
+    cell = table.central_procurement.amount
+    assert (cell.value, cell.unit) == (amount, unit)
 
 
 # --- hostile files -------------------------------------------------------------------------------------------------

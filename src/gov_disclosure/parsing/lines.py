@@ -20,7 +20,22 @@ from gov_disclosure.model.source import SourceLocation
 from gov_disclosure.parsing.cells import NA_MARKS, UNITS, is_number_token
 from gov_disclosure.parsing.grids import RawCell, RawRow
 
-__all__ = ["VALUE_RUN", "TextLine", "in_step", "is_value", "may_go_on", "split_line", "text_rows"]
+__all__ = [
+    "NUMBER_WORDS",
+    "VALUE_RUN",
+    "TextLine",
+    "in_step",
+    "is_value",
+    "joined",
+    "may_go_on",
+    "split_line",
+    "text_rows",
+]
+
+NUMBER_WORDS = "件项条个次份元万年月日人家"
+"""Characters that go on the number before them (units, counts, dates: ``12件``, ``1345万元``, ``3月``): digits
+glued in front of one are never a value glued to the next label."""
+_NOT_NUMBER_WORD = f"(?![{NUMBER_WORDS}])"
 
 _MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*$")
 _RUN = rf"[+-]?\d(?:[\d.+-]*\d)?(?:{'|'.join(UNITS)})?"
@@ -35,7 +50,7 @@ _GLUED_BEFORE_FRAGMENT = re.compile(r"^(?P<digits>\d+)(?P<label>[\u4e00-\u9fff]{
 _ENUM_START = re.compile(r"^[1-9][.、]\D")
 _BETWEEN_WORDS = re.compile(
     r"(?<=[\u4e00-\u9fff”)])(?P<digits>[+-]?\d+(?:\.\d+)?)"
-    r"(?=[()]{0,2}[一二三四五六七八九十]{0,2}[()]{0,2}(?![件项条个次份元万年月日人家号])[\u4e00-\u9fff]{2}"
+    rf"(?=[()]{{0,2}}[一二三四五六七八九十]{{0,2}}[()]{{0,2}}(?![{NUMBER_WORDS}号])[\u4e00-\u9fff]{{2}}"
     r"|(?<=0)、[\u4e00-\u9fff]{2})"
 )
 """Values between two labels in one cell, the next label damaged (``行政处罚1282政强制42``;
@@ -43,7 +58,7 @@ _BETWEEN_WORDS = re.compile(
 0): the values end the first row, whatever the second label turns out to name."""
 _GLUED_BEFORE_WORD = re.compile(
     r"^(?P<digits>[+-]?\d+(?:\.\d+)?)"
-    r"(?P<label>(?![件项条个次份元万年月日人家])[\u4e00-\u9fff]{2}.*|[一二三四五六七八九十]{1,2}[、.].*)$"
+    rf"(?P<label>{_NOT_NUMBER_WORD}[\u4e00-\u9fff]{{2}}.*|[一二三四五六七八九十]{{1,2}}[、.].*)$"
 )
 """Values glued in front of the next row's label, two lines joined (``3985758行政强制``): the values, then the label
 (not a unit or count word: ``12件次`` is one cell)."""
@@ -54,9 +69,7 @@ _GLUED_INSIDE = re.compile(
 _DIGIT = re.compile(r"\d")
 _NUMBERED_NAME = re.compile(r"(?:数据|列|栏|项目)\d{1,2}")
 """A column named by a number (``数据1`` … ``数据7``: markdown conversions that lost the header): a label, whole."""
-_NUMBER_BEFORE_WORDS = re.compile(
-    r"^(?P<number>[+-]?\d+(?:\.\d+)?)\s+(?P<words>(?![件项条个次份元万年月日人家])[^\d\s.,、].*)$"
-)
+_NUMBER_BEFORE_WORDS = re.compile(rf"^(?P<number>[+-]?\d+(?:\.\d+)?)\s+(?P<words>{_NOT_NUMBER_WORD}[^\d\s.,、].*)$")
 """A cell of a tab or pipe line holding a number, a blank and words: the number is a value of its own."""
 _WORDS_BEFORE_NUMBER = re.compile(r"^(?P<words>.*[^\d\s.,+\-/])\s+(?P<number>[+-]?\d+(?:\.\d+)?)$")
 """A cell of a tab or pipe line holding words, a blank and a number: the number is a value of its own."""
@@ -87,6 +100,24 @@ def is_value(text: str) -> bool:
     [True, True, True, True, False, False, True, False]
     """
     return text in NA_MARKS or is_number_token(text) or VALUE_RUN.fullmatch(text) is not None
+
+
+def joined(parts: Sequence[tuple[str, frozenset[int] | None]]) -> tuple[str, frozenset[int]]:
+    """One token of the values *parts* printed apart and joined (a line break may have cut a number), and the offsets
+    in it where :func:`~gov_disclosure.parsing.resolve.solve` cuts it freely (its *breaks*): between two parts, and
+    inside a part where that part's own offsets say (None: anywhere, a run split off a label; empty: nowhere, a
+    number printed whole).
+
+    >>> joined([("121", None), ("244", frozenset()), ("153", frozenset())])  # ``尚未审结121`` / ``244`` / ``153``
+    ('121244153', frozenset({1, 2, 3, 6}))
+    """
+    text, free = "", set()
+    for part, own in parts:
+        if text:
+            free.add(len(text))
+        free.update(len(text) + at for at in (range(1, len(part)) if own is None else own))
+        text += part
+    return text, frozenset(free)
 
 
 @lru_cache(maxsize=4096)
@@ -178,6 +209,9 @@ class TextLine:
     ``…10\t103四、政府信息公开…``): that value is then a glued run (:attr:`glued`), since the digits before a heading
     may hold the start of the heading's numeral or the end of a number cut by a line break (``1`` / ``6`` /
     ``20五、…``, joined: 620 for 6 and 20)."""
+    joins: tuple[int, ...] = ()
+    """The offsets in :attr:`text` of the line breaks :func:`text_rows` joined the line across (a number cut there,
+    its unit, a glued run, a wrapped pipe row): see :attr:`cuts`."""
     # What is made when first asked (most lines of a report are not table lines), kept in plain fields: cheaper
     # to fill than cached properties on a slotted class, and left out of equality and repr.
     _source: SourceLocation | None = attr.ib(default=None, init=False, eq=False, repr=False)
@@ -192,9 +226,10 @@ class TextLine:
         path: str | None = None,
         cut: bool = False,
         glued_on: bool = False,
+        joins: tuple[int, ...] = (),
     ) -> None:
         self.text, self.number, self.start, self.end = text, number, start, end
-        self.path, self.cut, self.glued_on = path, cut, glued_on
+        self.path, self.cut, self.glued_on, self.joins = path, cut, glued_on, joins
         self._source = None
         self._parts = None
 
@@ -242,6 +277,36 @@ class TextLine:
     def values(self) -> tuple[bool, ...]:
         """For each cell, whether it is a value (:func:`is_value`)."""
         return self.parts[3]
+
+    @property
+    def cuts(self) -> dict[int, frozenset[int]]:
+        """For each glued run (:attr:`glued`) that holds one of the line breaks the line was joined across
+        (:attr:`joins`), the offsets in it where cutting it is no assumption: those breaks, and anywhere inside its
+        first and last parts, which may be glued to the words the run was split off; the parts between two breaks
+        were printed alone on their lines, whole (``尚未审结121`` / ``244`` / ``153`` → ``121244153``: 1, 2, 3 and
+        6, not 4, 5). A glued run not listed may be cut anywhere.
+
+        >>> line = next(text_rows("尚未审结121\\n244\\n153\\n"))
+        >>> line.cells, line.cuts
+        (('尚未审结', '121244153'), {1: frozenset({1, 2, 3, 6, 7, 8})})
+        """
+        joins = self.joins
+        if not joins or not self.glued:
+            return {}
+        found: dict[int, frozenset[int]] = {}
+        text, at = self.text, 0
+        for index, cell in enumerate(self.cells):
+            start = text.find(cell, at) if cell else at
+            if start < 0:
+                break  # a cell not as printed (blanks taken out of digits): the rest may be cut anywhere
+            at = start + len(cell)
+            inside = [j - start for j in joins if start < j < at]
+            if index in self.glued and inside:
+                bounds = [0, *inside, len(cell)]
+                parts = [cell[a:b] for a, b in pairwise(bounds)]
+                ends = (0, len(parts) - 1)
+                found[index] = joined([(p, None if i in ends else frozenset()) for i, p in enumerate(parts)])[1]
+        return found
 
     @property
     def row(self) -> RawRow:
@@ -502,17 +567,23 @@ def _left_open(line: str, lines: list[str], index: int) -> bool:
 
 
 def _unit_cut(line: str, following: str) -> bool:
-    """True when *line* ends in a number and *following* starts with its unit (``40`` / ``元``: 40 元 is not 40 万元).
+    """True when *line* ends in a number and *following* starts with its unit (``40`` / ``元``: 40 元 is not 40 万元),
+    or in a number and 万, and *following* starts with 元 (``1345万`` / ``元``).
 
     >>> _unit_cut("政府集中采购\t0\t40", "元\t"), _unit_cut("政府集中采购\t0\t40", "元旦")
     (True, False)
+    >>> _unit_cut("政府集中采购\t0\t1345万", "元\t"), _unit_cut("政府集中采购\t0\t1345万", "万元")
+    (True, False)
     """
-    return line[-1:].isdigit() and _UNIT_FIRST.match(following) is not None
+    if line[-1:].isdigit():
+        return _UNIT_FIRST.match(following) is not None
+    return line[-1:] == "万" and line[-2:-1].isdigit() and _YUAN_FIRST.match(following) is not None
 
 
 _LAST_NUMBER = re.compile(r"\s*\d[\d.,]*")
 """A text's last line when it is one number alone (``5`` after ``规章\t14\t7\t1``)."""
 _UNIT_FIRST = re.compile(r"(?:万元|元)(?![\u4e00-\u9fff])")
+_YUAN_FIRST = re.compile(r"元(?![\u4e00-\u9fff])")
 
 
 _CUT_ENDS = frozenset(".、")
@@ -520,14 +591,14 @@ _CUT_ENDS = frozenset(".、")
 
 def may_go_on(line: str) -> bool:
     """False when :func:`text_rows` never joins the line *line* (holding no ``|``) with a line after it: it joins only
-    a line ending in a digit, a point or ``、`` (a number cut by the break, its unit, a glued run, an enumerator cut
-    from its label), and most lines end otherwise.
+    a line ending in a digit, a point or ``、``, or in a digit and 万 (a number cut by the break, its unit, a glued
+    run, an enumerator cut from its label), and most lines end otherwise.
 
-    >>> may_go_on("规章\t1\t0\t3"), may_go_on("规章\t1."), may_go_on("一、总体情况")
-    (True, True, False)
+    >>> may_go_on("规章\t1\t0\t3"), may_go_on("规章\t1."), may_go_on("一、总体情况"), may_go_on("采购\t1345万")
+    (True, True, False, True)
     """
     last = line[-1:]
-    return last.isdigit() or last in _CUT_ENDS
+    return last.isdigit() or last in _CUT_ENDS or (last == "万" and line[-2:-1].isdigit())
 
 
 def _cut_inside(line: str, following: str) -> bool:
@@ -595,10 +666,13 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
         line = lines[index]
         end = index
         cut = False
+        joins: list[int] = []
         if "|" in line:
             end = _pipe_row_end(lines, index)
             if end != index:
-                line = "".join(part.strip() for part in lines[index : end + 1])
+                parts = [part.strip() for part in lines[index : end + 1]]
+                joins.extend(accumulate(len(part) for part in parts[:-1]))
+                line = "".join(parts)
             elif closed:
                 cut = _left_open(line, lines, index)
         while end + 1 < count:
@@ -610,10 +684,13 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
                 if following == count or not _number_rest(line, lines[following]):
                     break
             end = following  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut:
-            line = line.rstrip() + lines[end].strip()  # one line again
+            line = line.rstrip()  # one line again
+            joins.append(len(line))
+            line += lines[end].strip()
         if end + 2 == count and line[-1:].isdigit() and _LAST_NUMBER.fullmatch(lines[-1]):
             end += 1  # the text ends in a number alone after a row (``规章\t14\t7\t1`` / ``5``) or a number (``1`` /
-            line += lines[end].strip()  # ``34``): it may go on this line's last number, cut short: one line, cut
+            joins.append(len(line))  # ``34``): it may go on this line's last number, cut short: one line, cut
+            line += lines[end].strip()
         start, index = index, end + 1
         if index == count and line[-1:].isdigit():
             cut = True  # the text ends inside a number: it may have been cut short there (``4041.78`` of 4041.785)
@@ -622,4 +699,4 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
                 continue
         elif line.isspace() or not line:
             continue
-        yield TextLine(line, first_line + start, offsets[start], offsets[index] - 1, path, cut)
+        yield TextLine(line, first_line + start, offsets[start], offsets[index] - 1, path, cut, joins=tuple(joins))

@@ -126,11 +126,18 @@ def _split(
     return tuple(terms), tuple(outside), tuple(steps), cells
 
 
-def _ends(token: str) -> tuple[tuple[int, ...], ...]:
-    """For each start in *token*, the ends of the pieces that may be cut there (shortest first)."""
+def _ends(token: str, free: frozenset[int] | None = None) -> tuple[tuple[int, ...], ...]:
+    """For each start in *token*, the ends of the pieces that may be cut there (shortest first); with *free*, a
+    token cut only at those offsets (:func:`solve`'s *breaks*): pieces start and end only there or at its ends."""
     size = len(token)
     return tuple(
-        tuple(j for j in range(i + 1, min(size, i + _LONGEST) + 1) if _PIECE.fullmatch(token, i, j))
+        tuple(
+            j
+            for j in range(i + 1, min(size, i + _LONGEST) + 1)
+            if (free is None or j == size or j in free) and _PIECE.fullmatch(token, i, j)
+        )
+        if free is None or i == 0 or i in free
+        else ()
         for i in range(size)
     )
 
@@ -146,15 +153,18 @@ def _starts(token: str) -> tuple[tuple[int, ...], ...]:
     )
 
 
-def splits(run: str, parts: int) -> tuple[tuple[str, ...], ...]:
-    """Every way to cut a glued *run* into *parts* values (no leading zeros, signs only in front).
+def splits(run: str, parts: int, free: frozenset[int] | None = None) -> tuple[tuple[str, ...], ...]:
+    """Every way to cut a glued *run* into *parts* values (no leading zeros, signs only in front); with *free*, only
+    at those offsets.
 
     >>> splits("1000001", 7)
     (('1', '0', '0', '0', '0', '0', '1'),)
     >>> splits("39-5181", 3)
     (('3', '9', '-5181'), ('39', '-5', '181'), ('39', '-51', '81'), ('39', '-518', '1'))
+    >>> splits("121244", 3, frozenset({1, 2, 3}))
+    (('1', '2', '1244'), ('1', '21', '244'), ('12', '1', '244'))
     """
-    ends = _ends(run)
+    ends = _ends(run, free)
     out: list[tuple[str, ...]] = []
 
     def walk(start: int, left: int, done: tuple[str, ...]) -> None:
@@ -361,9 +371,9 @@ def solve(
     else:
         free = [breaks.get(t, frozenset()) if breaks else frozenset() for t in range(len(tokens))]
         result = _search(tokens, columns, value, identities, signed, glued, free, budget)
-    if result.readings or result.exhausted or not as_printed or len(glued) < len(tokens):
+    if result.readings or result.exhausted or not as_printed or len(glued) + len(breaks or ()) < len(tokens):
         return result
-    forced = _forced(tokens, columns, value, glued)
+    forced = _forced(tokens, columns, value, glued, breaks)
     return result if forced is None else Resolution(forced, ((),) * columns, 0, forced=True)
 
 
@@ -373,12 +383,14 @@ def readings(
     value: Callable[[int, str], tuple[bool, Number | None]],
     glued: frozenset[int],
     limit: int,
+    breaks: Mapping[int, frozenset[int]] | None = None,
 ) -> tuple[tuple[str, ...], ...] | None:
     """Every reading of *tokens* as *columns* printed values, every column filled, or None when there are more than
     *limit*.
 
-    Only runs split off a label (*glued*) are cut (cutting another is an assumption no character shows); each piece
-    must be one the column can hold (*value*). A lost value is an assumption too: readings with one are not listed.
+    Only runs split off a label (*glued*) are cut (cutting another is an assumption no character shows), and runs
+    joined across line breaks only where :func:`solve`'s *breaks* say; each piece must be one the column can hold
+    (*value*). A lost value is an assumption too: readings with one are not listed.
 
     >>> def value(column, piece):
     ...     return True, int(piece)
@@ -389,7 +401,9 @@ def readings(
     >>> readings(["0000000"], 7, value, frozenset(), 5)  # not split off a label: not known to be glued
     ()
     """
-    ways = [_ways(text, columns) if t in glued else _whole(text, columns) for t, text in enumerate(tokens)]
+    cut: dict[int, frozenset[int] | None] = dict.fromkeys(glued)  # the tokens cut, and where (None: anywhere)
+    cut.update(breaks or {})
+    ways = [_ways(text, columns, cut[t]) if t in cut else _whole(text, columns) for t, text in enumerate(tokens)]
     total = [1] + [0] * columns  # total[k]: readings of the tokens so far as k values
     for counts in ways:
         total = [sum(total[k - n] * counts[n] for n in range(1, k + 1)) for k in range(columns + 1)]
@@ -409,7 +423,7 @@ def readings(
         for parts, count in enumerate(ways[token]):
             if not count or len(done) + parts > columns:
                 continue
-            for pieces in splits(text, parts) if token in glued else ((text,),):
+            for pieces in splits(text, parts, cut[token]) if token in cut else ((text,),):
                 if all(value(len(done) + i, piece)[0] for i, piece in enumerate(pieces)):
                     walk(token + 1, (*done, *pieces))
 
@@ -418,9 +432,10 @@ def readings(
 
 
 @functools.lru_cache(maxsize=1024)
-def _ways(run: str, most: int) -> tuple[int, ...]:
-    """``out[k]``: how many ways *run* splits into k valid pieces, for k = 0 … *most*."""
-    ends = _ends(run)
+def _ways(run: str, most: int, free: frozenset[int] | None = None) -> tuple[int, ...]:
+    """``out[k]``: how many ways *run* splits into k valid pieces (with *free*, only at those offsets), for k = 0 …
+    *most*."""
+    ends = _ends(run, free)
     size = len(run)
     # count[i][k]: ways to cut run[i:] into k pieces
     count = [[0] * (most + 1) for _ in range(size + 1)]
@@ -438,7 +453,11 @@ def _whole(text: str, most: int) -> tuple[int, ...]:
 
 
 def _forced(
-    tokens: Sequence[str], columns: int, value: Callable[[int, str], tuple[bool, Number | None]], glued: frozenset[int]
+    tokens: Sequence[str],
+    columns: int,
+    value: Callable[[int, str], tuple[bool, Number | None]],
+    glued: frozenset[int],
+    breaks: Mapping[int, frozenset[int]] | None = None,
 ) -> tuple[str, ...] | None:
     """The one reading of *tokens* as *columns* printed values that their own characters force (:func:`readings`),
     or None.
@@ -452,7 +471,7 @@ def _forced(
     >>> _forced(["1000001"], 7, value, frozenset({0})), _forced(["10000010"], 7, value, frozenset({0}))
     (('1', '0', '0', '0', '0', '0', '1'), None)
     """
-    found = readings(tokens, columns, value, glued, 1)
+    found = readings(tokens, columns, value, glued, 1, breaks)
     return found[0] if found else None
 
 

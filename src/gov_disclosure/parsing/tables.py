@@ -48,7 +48,7 @@ from gov_disclosure.parsing.labels import (
     match_row,
     repeat_read,
 )
-from gov_disclosure.parsing.lines import TextLine, in_step, is_value
+from gov_disclosure.parsing.lines import NUMBER_WORDS, TextLine, in_step, is_value, joined
 from gov_disclosure.parsing.normalize import compact, compact_lines
 from gov_disclosure.parsing.resolve import Equation, Key, Resolution, equation, readings, solve
 
@@ -122,9 +122,19 @@ def _cut_at(line: TextLine, at: int) -> tuple[TextLine, TextLine]:
     value is a glued run when nothing separated it from the second: :attr:`TextLine.glued_on`)."""
     text = line.text
     glued_on = text[at - 1 : at].isdigit() and not text[at : at + 1].isspace()
-    head = TextLine(text[:at], line.number, line.start, line.start + at, line.path, glued_on=glued_on)
-    rest = TextLine(line.text[at:], line.number, line.start + at, line.end, line.path, line.cut)
+    joins = line.joins
+    head = TextLine(
+        text[:at], line.number, line.start, line.start + at, line.path, glued_on=glued_on, joins=_before(joins, at)
+    )
+    rest = TextLine(
+        text[at:], line.number, line.start + at, line.end, line.path, line.cut, joins=_before(joins, len(text), at)
+    )
     return head, rest
+
+
+def _before(joins: tuple[int, ...], end: int, start: int = 0) -> tuple[int, ...]:
+    """The offsets of *joins* strictly between *start* and *end*, from *start*."""
+    return tuple(j - start for j in joins if start < j < end)
 
 
 _T4_HEADER = re.compile("结果维持|未经复议直接起诉|复议后起诉|尚未审结")
@@ -166,6 +176,10 @@ class _Row:
     row's own line were completed by values on later lines. Such a row is read only through the identities."""
     glued: set[int] = attr.ib(factory=set)
     """Indices in *values* of runs split off a label: values glued together, to be cut."""
+    cuts: dict[int, frozenset[int]] = attr.ib(factory=dict)
+    """For the runs of :attr:`glued` printed over several lines and joined, the offsets where cutting one is no
+    assumption (:attr:`~gov_disclosure.parsing.lines.TextLine.cuts`); a run not listed may be cut anywhere."""
+
     extended: bool = False
     """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
     repeat: bool = False
@@ -187,6 +201,15 @@ class _Row:
         """Where the row starts."""
         return self.line.source
 
+    def join(self, more: str, free: frozenset[int] | None) -> None:
+        """Add *more*, printed on the next line (where *free* says it is cut freely), to the last value: a line
+        break may have cut that number. The two are a glued run, cut freely at the break and where each part is."""
+        last = len(self.values) - 1
+        value = self.values[last]
+        own = self.cuts.get(last) if last in self.glued else frozenset()
+        self.values[last], self.cuts[last] = joined([(value, own), (more, free)])
+        self.glued.add(last)
+
 
 @attr.s(auto_attribs=True)
 class _Region:
@@ -198,8 +221,9 @@ class _Region:
     """The number of the last line that went to :attr:`pending`."""
     expected: int = 0
     closed: bool = False
-    """True after a caption or header line: values after it with no label of their own belong to a row whose label
-    was lost, never to the row above it (``性文件8 26 66`` / ``第二十条第（五）项 447`` / ``228``: 228 ends 447)."""
+    """True after a caption or header line, or a line of words naming no row and numbers: values after it with no
+    label of their own belong to a row whose label was lost, or to those words, never to the row above it
+    (``性文件8 26 66`` / ``第二十条第（五）项 447`` / ``228``: 228 ends 447)."""
     shut: bool = False
     """True when the last line read ended in a pipe (``| 规章 | 0 | 3 | 2 |``): a closed cell, so the line break
     after it cut no number (``16—``, a page mark that lost a dash, does not make 2 into 216)."""
@@ -234,7 +258,6 @@ class _Region:
                 self.rows[-1] = row
             else:
                 self.rows.append(row)
-
 
 
 def _in_row(key: CellKey) -> Key:
@@ -290,29 +313,35 @@ def _t4_flat_equations() -> tuple[Equation, ...]:
     return tuple(equation(i, _in_table4_line) for i in _table4_identities())
 
 
-def _segments(
-    cells: Sequence[str], values: Sequence[bool], glued_at: frozenset[int]
-) -> list[tuple[list[str], list[str], set[int]]]:
-    """(labels, values, glued) runs of a line's *cells*: a label after a value starts a new run; *glued* holds the
-    indices (in the run's values) of the values that were split off a label (*glued_at*, indices in *cells*)."""
-    out: list[tuple[list[str], list[str], set[int]]] = []
+_Segment = tuple[list[str], list[str], set[int], dict[int, frozenset[int]]]
+
+
+def _segments(line: TextLine) -> list[_Segment]:
+    """(labels, values, glued, cuts) runs of *line*'s cells: a label after a value starts a new run; *glued* holds
+    the indices (in the run's values) of the values that were split off a label (:attr:`TextLine.glued`), *cuts*
+    where those printed over several lines may be cut (:attr:`TextLine.cuts`)."""
+    glued_at, line_cuts = line.glued, line.cuts
+    out: list[_Segment] = []
     labels: list[str] = []
     run: list[str] = []
     glued: set[int] = set()
+    cuts: dict[int, frozenset[int]] = {}
     printed = False  # whether *run* holds a printed value (not only blanks)
-    for index, (text, value) in enumerate(zip(cells, values, strict=True)):
+    for index, (text, value) in enumerate(zip(line.cells, line.values, strict=True)):
         if text and not value:
             if printed:
-                out.append((labels, run, glued))
-                labels, run, glued, printed = [], [], set(), False
+                out.append((labels, run, glued, cuts))
+                labels, run, glued, cuts, printed = [], [], set(), {}, False
             labels.append(text)
         else:
             if glued_at and index in glued_at:
                 glued.add(len(run))
+                if index in line_cuts:
+                    cuts[len(run)] = line_cuts[index]
             run.append(text)
             printed = printed or bool(text)
     if labels or run:
-        out.append((labels, run, glued))
+        out.append((labels, run, glued, cuts))
     return out
 
 
@@ -349,6 +378,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
     t4_values: list[str] = []
     t4_breaks: set[int] = set()  # indices of t4_values that a line break between two numbers comes before
     t4_glued: set[int] = set()  # indices of t4_values split off a label (``总计10203120001200000``): glued runs
+    t4_cuts: dict[int, frozenset[int]] = {}  # where those of them printed over lines joined are cut freely
     t4_cut = False  # a line read into 表四 was cut inside its last cell, or holds digits not read: a value may be lost
     t4_ends_in_value = False  # the last line read into 表四 ended with a number
     t4_exact: list[str] | None = None
@@ -445,6 +475,8 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             if t4_values and printed and t4_ends_in_value and is_value(cells[0]):
                 t4_breaks.add(len(t4_values))
             t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
+            if not glued_table and line.joins:
+                t4_cuts.update({len(t4_values) + n: line.cuts[i] for n, i in enumerate(printed) if i in line.cuts})
             t4_values.extend(line.cells[i] for i in printed)
             t4_last = line.number if printed else t4_last
             t4_ends_in_value = bool(cells) and is_value(cells[-1]) and not line.text.rstrip().endswith("|")
@@ -471,7 +503,11 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
         findings.append(_cut_finding(current.spec, lines[-1]))
     t2 = _build(regions.get(t2spec.key), t2spec, version, findings)
     t3 = _build(regions.get("table3"), TABLE3, version, findings)
-    t4 = _build_t4(t4_exact, t4_values, t4_source, findings, t4_breaks, t4_glued) if "table4" in regions else None
+    t4 = (
+        _build_t4(t4_exact, t4_values, t4_source, findings, t4_breaks, t4_glued, t4_cuts)
+        if "table4" in regions
+        else None
+    )
     found = tuple(key for key in (t2spec.key, "table3", "table4") if key in regions)
     return TextTables(
         table2=t2 if isinstance(t2, Table2) else None,
@@ -513,15 +549,15 @@ def _read_line(
 ) -> None:
     """Read one line of a table into *region*; *glued_table* says that the line was cut out of a table glued into
     one line (:class:`~gov_disclosure.parsing.anchors.Anchored`), so each of its values may be several glued."""
-    cells, structured, glued_at, marks = line.parts
+    structured, marks = line.structured, line.values
     shut, region.shut = region.shut, line.text.rstrip().endswith("|")
     if caption is not None or (True not in marks and is_header_compact(text)):
         region.pending.clear()
         region.closed = True
         return
-    for segment, (labels, values, glued) in enumerate(_segments(cells, marks, glued_at)):
+    for segment, (labels, values, glued, cuts) in enumerate(_segments(line)):
         if glued_table:
-            glued = {i for i, value in enumerate(values) if value}
+            glued, cuts = {i for i, value in enumerate(values) if value}, {}
         has_values = any(values)
         if labels and not has_values:
             label = " ".join(labels)
@@ -546,13 +582,14 @@ def _read_line(
                 elif cut:
                     # the line break may cut the row's last number (``…\t6`` / ``51\t4509…`` for 651), and so
                     # may each further break (``8`` / ``26 6`` / ``6`` for 8 26 66): the two parts are one glued
-                    # run, split only where the columns or the identities force it
-                    last.values[-1] += values[0]
-                    last.glued.add(len(last.values) - 1)
+                    # run, cut freely at the break, elsewhere only where the columns or the identities force it
+                    last.join(values[0], cuts.get(0) if 0 in glued else frozenset())
                     values, glued = values[1:], {i - 1 for i in glued if i > 0}
+                    cuts = {i - 1: at for i, at in cuts.items() if i > 0}
                 last.extended = True
                 last.marks = [*last.marks, line.number] if last.marks is not None and _one_value(line) else None
                 last.glued.update(len(last.values) + i for i in glued)
+                last.cuts.update({len(last.values) + i: at for i, at in cuts.items()})
                 last.values.extend(values)
                 last.structured = False
             continue
@@ -564,7 +601,9 @@ def _read_line(
         region.closed = False
         whole = match_collapsed(label, region.spec, version)
         found = None if whole is not None else match_row(label, region.spec, version=version, expected=region.expected)
-        row = _Row(label, values, structured, line, uncertain=bool(glued), glued=glued, labelled_line=bool(labels))
+        row = _Row(
+            label, values, structured, line, uncertain=bool(glued), glued=glued, cuts=cuts, labelled_line=bool(labels)
+        )
         if not labels and held and _one_value(line):
             row.marks = [region.pending_at, line.number]
         if whole is not None:  # （六）其他处理 printed as one row in a 2021 表三: in place of its parts
@@ -578,10 +617,13 @@ def _read_line(
             row.extra = len(compact(label)) <= 24 and "。" not in label
         if row.spec is not None or row.extra:
             region.add(row)
+        else:  # words that name no row, with numbers (``…信息处理费 39`` / ``40 元``): what follows is theirs, never
+            region.closed = True  # the rest of the row read before them
 
 
-_DIGITS_BEFORE_WORDS = re.compile(r"(\d+)([^\d\s.、．].*)")
-"""A label that starts with digits glued to words, with no enumerator's point between them (``4形，不计其他情形）``)."""
+_DIGITS_BEFORE_WORDS = re.compile(rf"(\d+)((?![{NUMBER_WORDS}])[^\d\s.、．].*)")
+"""A label that starts with digits glued to words, with no enumerator's point between them (``4形，不计其他情形）``);
+not to a unit or count word, which goes on the number (``1345万``, its ``元`` on the next line, is not 1345)."""
 
 
 def _after_continued_number(region: _Region, label: str, version: FormatVersion) -> str:
@@ -610,8 +652,7 @@ def _after_continued_number(region: _Region, label: str, version: FormatVersion)
     named = match_row(f"{digits}.{words}", region.spec, version=version, expected=region.expected)
     if named is not None:
         return label  # an enumerated label that lost its point
-    last.values[-1] += digits
-    last.glued.add(len(last.values) - 1)
+    last.join(digits, None)  # (digits glued to words: anywhere inside)
     last.uncertain = last.extended = True
     return words
 
@@ -818,7 +859,7 @@ def _solve_row(
 ) -> Resolution:
     assert row.spec is not None
     row_spec = row.spec
-    tokens, glued, types = _tokens(row)
+    tokens, glued, breaks, types = _tokens(row)
     if row.unreadable or _out_of_step(row, len(types)):
         return Resolution((None,) * len(types), ((),) * len(types), 0)
     signed = frozenset(i for i, t in enumerate(types) if t is ValueType.SIGNED)
@@ -831,6 +872,7 @@ def _solve_row(
         known=known,
         signed=signed,
         glued=glued,
+        breaks=breaks,
         as_printed=not row.extended,
     )
 
@@ -891,11 +933,11 @@ def _resolve_jointly(
         if result.forced or row.extended or None not in result.pieces:
             continue
         assert row.spec is not None
-        tokens, glued, types = _tokens(row)
-        if not glued:
+        tokens, glued, breaks, types = _tokens(row)
+        if not glued and not breaks:
             continue  # nothing to cut: its readings are its tokens, which the row-by-row search has weighed
         read = _reader(types)
-        found = readings(tokens, len(types), read, glued, READINGS)
+        found = readings(tokens, len(types), read, glued, READINGS, breaks)
         agreeing = [r for r in found or () if all(p is None or p == q for p, q in zip(result.pieces, r, strict=True))]
         if agreeing:
             printed = tuple(tuple(read(c, piece)[1] for c, piece in enumerate(r)) for r in agreeing)
@@ -921,13 +963,16 @@ def _resolve_jointly(
     return out
 
 
-def _tokens(row: _Row) -> tuple[list[str], frozenset[int], list[ValueType]]:
-    """The printed values of *row*, which of them are glued runs, and the value types of its columns."""
+def _tokens(row: _Row) -> tuple[list[str], frozenset[int], dict[int, frozenset[int]], list[ValueType]]:
+    """The printed values of *row*, which of them are glued runs cut anywhere, where those joined across line
+    breaks are cut freely (:func:`~gov_disclosure.parsing.resolve.solve`'s *breaks*), and the value types of its
+    columns."""
     assert row.spec is not None
     printed = [i for i, v in enumerate(row.values) if v]
     tokens = [row.values[i] for i in printed]
-    glued = frozenset(t for t, i in enumerate(printed) if i in row.glued)
-    return tokens, glued, [c.value_type for c in row.spec.columns]
+    glued = frozenset(t for t, i in enumerate(printed) if i in row.glued and i not in row.cuts)
+    breaks = {t: row.cuts[i] for t, i in enumerate(printed) if i in row.cuts}
+    return tokens, glued, breaks, [c.value_type for c in row.spec.columns]
 
 
 def _breaks(equation: Equation, values: Mapping[Key, Number | None]) -> bool:
@@ -1175,40 +1220,38 @@ def _duplicate_finding(spec: TableSpec, row: _Row, times: int, read: _Row | None
 
 
 def _across_breaks(
-    values: list[str], breaks: set[int], glued_values: set[int]
+    values: list[str], breaks: set[int], glued_values: set[int], value_cuts: Mapping[int, frozenset[int]]
 ) -> tuple[list[str], frozenset[int], dict[int, frozenset[int]]]:
     """表四's *values* with the two numbers around each line break in *breaks* joined into one run; the indices of
-    the values split off a label (*glued_values*) left alone; and for each run joined, the offsets in it where a cut
-    is no assumption: its line breaks, and every place inside a value split off a label.
+    the values split off a label (*glued_values*) left alone; and for each run joined, or split off a label and
+    printed over lines joined (*value_cuts*, :attr:`~gov_disclosure.parsing.lines.TextLine.cuts`), the offsets in
+    it where a cut is no assumption: its line breaks, and every place inside a value split off a label (or where
+    *value_cuts* says).
 
     Any line break between two of 表四's numbers may have cut a number (``…203\t6`` / ``4\t265…`` for 64; with
     fewer than fifteen printed too, where a text was cut short: ``…41\t2`` / ``2\t16…`` for 22), so each such pair
     is split only where the count and the identities force it — at its line breaks: the numbers were printed whole
     on their lines, and cutting one elsewhere is an assumption (:func:`~gov_disclosure.parsing.resolve.solve`).
 
-    >>> _across_breaks(["203", "6", "4", "265"], {2}, {3})
+    >>> _across_breaks(["203", "6", "4", "265"], {2}, {3}, {})
     (['203', '64', '265'], frozenset({2}), {1: frozenset({1})})
-    >>> _across_breaks(["121", "244"], {1}, {0})  # ``尚未审结121`` / ``244``
+    >>> _across_breaks(["121", "244"], {1}, {0}, {})  # ``尚未审结121`` / ``244``
     (['121244'], frozenset(), {0: frozenset({1, 2, 3})})
     """
-    runs: list[list[tuple[str, bool]]] = []  # each token's values, and whether each was split off a label
+    runs: list[list[tuple[str, frozenset[int] | None]]] = []  # each token's values, and where each is cut freely
     for i, value in enumerate(values):
         if not (i in breaks and runs):
             runs.append([])
-        runs[-1].append((value, i in glued_values))
-    tokens = ["".join(value for value, _ in run) for run in runs]
-    glued = frozenset(t for t, run in enumerate(runs) if len(run) == 1 and run[0][1])
-    cuts: dict[int, frozenset[int]] = {}
+        runs[-1].append((value, value_cuts.get(i) if i in glued_values else frozenset()))
+    tokens, glued, cuts = [], set(), {}
     for t, run in enumerate(runs):
-        if len(run) > 1:
-            at: set[int] = set()
-            offset = 0
-            for value, split_off in run:
-                at.update(range(offset + 1, offset + len(value)) if split_off else ())
-                offset += len(value)
-                at.add(offset)
-            cuts[t] = frozenset(at - {offset})
-    return tokens, glued, cuts
+        token, free = joined(run)
+        tokens.append(token)
+        if len(run) > 1 or run[0][1]:
+            cuts[t] = free
+        elif run[0][1] is None:
+            glued.add(t)  # split off a label: cut anywhere
+    return tokens, frozenset(glued), cuts
 
 
 def _build_t4(
@@ -1218,12 +1261,13 @@ def _build_t4(
     findings: list[Finding],
     breaks: set[int],
     glued_values: set[int],
+    value_cuts: Mapping[int, frozenset[int]],
 ) -> Table4:
     columns = [(r, c) for r in TABLE4.rows for c in r.columns]
     if exact is not None and len(exact) == _T4_COLUMNS:
         cells = _parse_row(exact, [c for _, c in columns], source, money=False)
     else:
-        tokens, glued, cuts = _across_breaks(values, breaks, glued_values)
+        tokens, glued, cuts = _across_breaks(values, breaks, glued_values, value_cuts)
         if not tokens:
             findings.append(
                 Finding(
