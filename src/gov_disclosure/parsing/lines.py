@@ -297,8 +297,8 @@ class TextLine:
         text, at = self.text, 0
         for index, cell in enumerate(self.cells):
             start = text.find(cell, at) if cell else at
-            if start < 0:
-                break  # a cell not as printed (blanks taken out of digits): the rest may be cut anywhere
+            if start < 0 or text[at:start].strip(" \t|"):
+                return {}  # a cell not as printed (blanks taken out of digits): every run may be cut anywhere
             at = start + len(cell)
             inside = [j - start for j in joins if start < j < at]
             if index in self.glued and inside:

@@ -179,7 +179,6 @@ class _Row:
     cuts: dict[int, frozenset[int]] = attr.ib(factory=dict)
     """For the runs of :attr:`glued` printed over several lines and joined, the offsets where cutting one is no
     assumption (:attr:`~gov_disclosure.parsing.lines.TextLine.cuts`); a run not listed may be cut anywhere."""
-
     extended: bool = False
     """True when values printed after the row's own line were added to it (they may belong to a lost row)."""
     repeat: bool = False
@@ -475,7 +474,7 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             if t4_values and printed and t4_ends_in_value and is_value(cells[0]):
                 t4_breaks.add(len(t4_values))
             t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
-            if not glued_table and line.joins:
+            if not glued_table:
                 t4_cuts.update({len(t4_values) + n: line.cuts[i] for n, i in enumerate(printed) if i in line.cuts})
             t4_values.extend(line.cells[i] for i in printed)
             t4_last = line.number if printed else t4_last
