@@ -666,12 +666,12 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
         line = lines[index]
         end = index
         cut = False
-        joins: list[int] = []
+        joins: tuple[int, ...] = ()  # (most lines are joined across no break: no list made for each)
         if "|" in line:
             end = _pipe_row_end(lines, index)
             if end != index:
                 parts = [part.strip() for part in lines[index : end + 1]]
-                joins.extend(accumulate(len(part) for part in parts[:-1]))
+                joins = tuple(accumulate(len(part) for part in parts[:-1]))
                 line = "".join(parts)
             elif closed:
                 cut = _left_open(line, lines, index)
@@ -685,11 +685,11 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
                     break
             end = following  # a number cut at its decimal point (``96171`` / ``.6``), a glued run or a label cut:
             line = line.rstrip()  # one line again
-            joins.append(len(line))
+            joins = (*joins, len(line))
             line += lines[end].strip()
         if end + 2 == count and line[-1:].isdigit() and _LAST_NUMBER.fullmatch(lines[-1]):
             end += 1  # the text ends in a number alone after a row (``规章\t14\t7\t1`` / ``5``) or a number (``1`` /
-            joins.append(len(line))  # ``34``): it may go on this line's last number, cut short: one line, cut
+            joins = (*joins, len(line))  # ``34``): it may go on this line's last number, cut short: one line, cut
             line += lines[end].strip()
         start, index = index, end + 1
         if index == count and line[-1:].isdigit():
@@ -699,4 +699,4 @@ def text_rows(text: str, *, path: str | None = None, first_line: int = 1, offset
                 continue
         elif line.isspace() or not line:
             continue
-        yield TextLine(line, first_line + start, offsets[start], offsets[index] - 1, path, cut, joins=tuple(joins))
+        yield TextLine(line, first_line + start, offsets[start], offsets[index] - 1, path, cut, False, joins)

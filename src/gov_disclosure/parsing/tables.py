@@ -315,18 +315,19 @@ def _t4_flat_equations() -> tuple[Equation, ...]:
 _Segment = tuple[list[str], list[str], set[int], dict[int, frozenset[int]]]
 
 
-def _segments(line: TextLine) -> list[_Segment]:
-    """(labels, values, glued, cuts) runs of *line*'s cells: a label after a value starts a new run; *glued* holds
-    the indices (in the run's values) of the values that were split off a label (:attr:`TextLine.glued`), *cuts*
-    where those printed over several lines may be cut (:attr:`TextLine.cuts`)."""
-    glued_at, line_cuts = line.glued, line.cuts
+def _segments(
+    cells: Sequence[str], values: Sequence[bool], glued_at: frozenset[int], line_cuts: Mapping[int, frozenset[int]]
+) -> list[_Segment]:
+    """(labels, values, glued, cuts) runs of a line's *cells*: a label after a value starts a new run; *glued* holds
+    the indices (in the run's values) of the values that were split off a label (*glued_at*, indices in *cells*),
+    *cuts* where those printed over several lines may be cut (*line_cuts*: :attr:`TextLine.cuts`)."""
     out: list[_Segment] = []
     labels: list[str] = []
     run: list[str] = []
     glued: set[int] = set()
     cuts: dict[int, frozenset[int]] = {}
     printed = False  # whether *run* holds a printed value (not only blanks)
-    for index, (text, value) in enumerate(zip(line.cells, line.values, strict=True)):
+    for index, (text, value) in enumerate(zip(cells, values, strict=True)):
         if text and not value:
             if printed:
                 out.append((labels, run, glued, cuts))
@@ -474,8 +475,9 @@ def read_text_tables(rows: Iterable[TextLine], version: FormatVersion) -> TextTa
             if t4_values and printed and t4_ends_in_value and is_value(cells[0]):
                 t4_breaks.add(len(t4_values))
             t4_glued.update(len(t4_values) + n for n, i in enumerate(printed) if glued_table or i in line.glued)
-            if not glued_table:
-                t4_cuts.update({len(t4_values) + n: line.cuts[i] for n, i in enumerate(printed) if i in line.cuts})
+            line_cuts = line.cuts if line.joins and not glued_table else {}
+            if line_cuts:
+                t4_cuts.update({len(t4_values) + n: line_cuts[i] for n, i in enumerate(printed) if i in line_cuts})
             t4_values.extend(line.cells[i] for i in printed)
             t4_last = line.number if printed else t4_last
             t4_ends_in_value = bool(cells) and is_value(cells[-1]) and not line.text.rstrip().endswith("|")
@@ -548,15 +550,16 @@ def _read_line(
 ) -> None:
     """Read one line of a table into *region*; *glued_table* says that the line was cut out of a table glued into
     one line (:class:`~gov_disclosure.parsing.anchors.Anchored`), so each of its values may be several glued."""
-    structured, marks = line.structured, line.values
+    cells, structured, glued_at, marks = line.parts
     shut, region.shut = region.shut, line.text.rstrip().endswith("|")
     if caption is not None or (True not in marks and is_header_compact(text)):
         region.pending.clear()
         region.closed = True
         return
-    for segment, (labels, values, glued, cuts) in enumerate(_segments(line)):
+    line_cuts = line.cuts if glued_at and line.joins and not glued_table else {}
+    for segment, (labels, values, glued, cuts) in enumerate(_segments(cells, marks, glued_at, line_cuts)):
         if glued_table:
-            glued, cuts = {i for i, value in enumerate(values) if value}, {}
+            glued = {i for i, value in enumerate(values) if value}
         has_values = any(values)
         if labels and not has_values:
             label = " ".join(labels)
@@ -588,7 +591,8 @@ def _read_line(
                 last.extended = True
                 last.marks = [*last.marks, line.number] if last.marks is not None and _one_value(line) else None
                 last.glued.update(len(last.values) + i for i in glued)
-                last.cuts.update({len(last.values) + i: at for i, at in cuts.items()})
+                if cuts:
+                    last.cuts.update({len(last.values) + i: at for i, at in cuts.items()})
                 last.values.extend(values)
                 last.structured = False
             continue
