@@ -1164,6 +1164,17 @@ def test_numbers_after_words_that_name_no_row_do_not_go_on_the_row_above() -> No
     assert table.coercion.decisions.value in (None, 3021)
 
 
+def test_a_number_alone_after_a_whole_table2_row_does_not_go_on_its_last_number() -> None:
+    """Fuzz seed 2051, #173290 (a 2019 report rendered with spaces; a line break put before 其他对外管理服务事项's
+    last number, that row's line then lost, a page mark added), minimised: ``许可13 -9 11`` / ``17``. 行政许可 holds
+    its three numbers on its line; the 17 on the next may end its 11 (a line break inside 1117) or be the number of
+    a row whose label was lost. 表二 has no identity to tell: 行政许可 is not read (its 处理决定数量 was 1117)."""
+    table = read_text("政府信息公开\n信息内容上一年项目数量\n许可13 -9 11\n17\n").report.table2_2019
+    assert table is not None
+    assert table.licensing is not None
+    assert table.licensing.decisions.value in (None, 11)
+
+
 @pytest.mark.parametrize(
     ("after", "amount", "unit"),
     [("元\n", Decimal(1345), "万元"), ("\n", None, None), ("元旦\n", None, None)],

@@ -576,10 +576,14 @@ def _read_line(
                 # row whose label was lost: the row is then read only through the identities.
                 last.uncertain = last.uncertain or bool(glued) or any(last.values)
                 cut = last.labelled_line and not shut and bool(last.values and last.values[-1] and values and values[0])
-                if cut and region.spec is not TABLE3 and not all(line.values):
+                if cut and region.spec is not TABLE3 and (
+                    not all(line.values) or len(last.values) >= len(last.spec.columns)
+                ):
                     # (表三's identities check the split; a 表二 row has none, and joins only a line of numbers
                     # alone, never the start of a sentence: ``1.43`` / ``940 元。`` is not 1.43940, but
-                    # ``8`` / ``26 6`` / ``6 项`` may be 8 26 66: neither reading is certain)
+                    # ``8`` / ``26 6`` / ``6 项`` may be 8 26 66: neither reading is certain; nor after a row
+                    # printed whole on its line: ``行政许可 13 -9 11`` / ``17`` may be 1117, or 11 and the 17 of a
+                    # row whose label was lost)
                     last.unreadable = True
                 elif cut:
                     # the line break may cut the row's last number (``…\t6`` / ``51\t4509…`` for 651), and so
